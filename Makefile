@@ -1,0 +1,68 @@
+# thidua — every command a developer or an office's IT officer needs.
+# `make run` and `make test` start from nothing but Python 3.11.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --disable-pip-version-check -q --build-constraint build-constraints.txt
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install install-test browser run demo test test-fast lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	# pip ≥ 25.3 for --build-constraint: xstatic-bootstrap's sdist still needs setuptools < 81.
+	$(BIN)/python -m pip install --disable-pip-version-check -q --upgrade "pip>=25.3"
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml build-constraints.txt
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test browser
+
+# Browser tests drive Debian's chromium (never a downloaded browser: no internet here), and
+# read PDFs back with poppler. Installed when we are root; otherwise those tests skip.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation >/dev/null) \
+	      || echo "Không cài được chromium: các kiểm thử trình duyệt sẽ bị bỏ qua."; \
+	  else echo "Không có chromium (cần quyền root để cài): các kiểm thử trình duyệt sẽ bị bỏ qua."; fi; \
+	fi
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# pytest exits 5 when it collected nothing: for us that is a broken suite, not a pass.
+test: install-test lint
+	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest: không có kiểm thử nào chạy (no tests ran)"; fi; exit $$rc
+
+test-fast: install-test
+	$(BIN)/pytest -x -q -m "not browser" $(PYTEST_ARGS)
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install-test
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,83 @@
+"""Fixtures shared by every app's tests: a small federation with two districts."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from thidua.org.models import RoleKind, Sector, Unit
+from thidua.org.tests.factories import MemberFactory, make_unit, make_user
+
+
+@pytest.fixture(autouse=True)
+def _inline_background(settings):
+    settings.THIDUA_BACKGROUND_INLINE = True
+
+
+@dataclass
+class Federation:
+    confederation: Unit
+    city: Unit
+    long_bien: Unit
+    gia_lam: Unit
+    school: Unit  # CĐCS in Long Biên
+    company: Unit  # CĐCS in Long Biên
+    gia_lam_cdcs: Unit  # CĐCS in Gia Lâm
+    group: Unit  # group of the school
+
+
+@pytest.fixture
+def federation(db) -> Federation:
+    confederation = make_unit(None, "confederation", "Tổng Liên đoàn Lao động Việt Nam", code="TLD")
+    city = make_unit(confederation, "province", "LĐLĐ thành phố Hà Nội", code="HN")
+    long_bien = make_unit(city, "district", "LĐLĐ quận Long Biên", code="HN-LB")
+    gia_lam = make_unit(city, "district", "LĐLĐ huyện Gia Lâm", code="HN-GL")
+    school = make_unit(long_bien, "grassroots", "CĐCS Trường THCS Gia Thụy", code="LB-001", sector=Sector.SCHOOL)
+    company = make_unit(
+        long_bien,
+        "grassroots",
+        "CĐCS Công ty May Đức Giang",
+        code="LB-002",
+        sector=Sector.ENTERPRISE,
+        ownership="state",
+    )
+    gia_lam_cdcs = make_unit(gia_lam, "grassroots", "CĐCS UBND xã Đa Tốn", code="GL-001", sector=Sector.PUBLIC_SERVICE)
+    group = make_unit(school, "group", "Tổ Toán – Tin", code="LB-001-T1")
+    return Federation(confederation, city, long_bien, gia_lam, school, company, gia_lam_cdcs, group)
+
+
+@pytest.fixture
+def members(federation):
+    """Named members in three CĐCS: the ones scope tests try to reach."""
+    return {
+        "an": MemberFactory(full_name="Nguyễn Văn An", unit=federation.school, card_number="LB0001", gender="male"),
+        "binh": MemberFactory(full_name="Trần Thị Bình", unit=federation.group, card_number="LB0002"),
+        "cuong": MemberFactory(
+            full_name="Lê Đức Cường",
+            unit=federation.company,
+            card_number="LB0003",
+            is_direct_worker=True,
+            gender="male",
+        ),
+        "dung": MemberFactory(full_name="Phạm Thị Dung", unit=federation.gia_lam_cdcs, card_number="GL0001"),
+    }
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in and pick the role they act in, as the role picker does."""
+
+    def _login(user, role=None):
+        client.force_login(user)
+        role = role or getattr(user, "acting_role", None)
+        if role is not None:
+            session = client.session
+            session["acting_role_id"] = role.pk
+            session.save()
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def officer(federation):
+    return make_user("lb_thiduakt", RoleKind.EMULATION_OFFICER, federation.long_bien)

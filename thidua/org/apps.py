@@ -1,0 +1,38 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgConfig(AppConfig):
+    name = "thidua.org"
+    label = "org"
+    verbose_name = _("Tổ chức công đoàn")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+
+        register_verbs(
+            {
+                "create_unit": _("Thành lập đơn vị"),
+                "update_unit": _("Sửa thông tin đơn vị"),
+                "move_unit": _("Chuyển đơn vị"),
+                "move_unit_out": _("Chuyển đơn vị trực thuộc đi nơi khác"),
+                "merge": _("Sáp nhập"),
+                "absorb_unit": _("Tiếp nhận đơn vị sáp nhập"),
+                "deactivate": _("Ngừng hoạt động"),
+                "reactivate": _("Hoạt động trở lại"),
+                "create_member": _("Thêm đoàn viên"),
+                "update_member": _("Sửa thông tin đoàn viên"),
+                "remove_member": _("Xóa đoàn viên"),
+                "rate_member": _("Xếp loại đoàn viên"),
+                "rate_unit": _("Xếp loại đơn vị"),
+                "grant_role": _("Giao vai trò"),
+                "import_units": _("Nhập đơn vị từ tệp"),
+                "import_members": _("Nhập đoàn viên từ tệp"),
+            }
+        )
+
+        register(NavItem(_("Trang chủ"), "home", order=0))
+        register(NavItem(_("Cây tổ chức"), "org:tree", order=10))
+        register(NavItem(_("Đoàn viên"), "org:member_list", perm="org.list_members", order=20))
+        register(NavItem(_("Quản trị"), "admin:index", order=900, superuser_only=True))

@@ -1,0 +1,48 @@
+"""Filters of the member list (django-filter). The queryset they receive is already scoped."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.db import PATH_END
+from thidua.org.models import MemberRating, OfficerType, RatingLevel, RatingSubject, Sector, Unit
+
+
+class MemberFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm theo tên, số thẻ"), method="filter_search")
+    unit = django_filters.ModelChoiceFilter(label=_("Trong đơn vị"), queryset=Unit.objects.none(), method="filter_unit")
+    sector = django_filters.ChoiceFilter(label=_("Khối"), field_name="unit__sector", choices=Sector.choices)
+    is_direct_worker = django_filters.BooleanFilter(
+        label=_("CNLĐ trực tiếp"),
+        widget=forms.Select(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
+    )
+    officer_type = django_filters.ChoiceFilter(label=_("Cán bộ công đoàn"), choices=OfficerType.choices)
+    rating = django_filters.ModelChoiceFilter(
+        label=_("Xếp loại"), queryset=RatingLevel.objects.filter(subject=RatingSubject.MEMBER), method="filter_rating"
+    )
+
+    def __init__(self, data=None, *args, units=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if units is not None:
+            self.filters["unit"].queryset = units
+        for field in self.form.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+        self.form.fields["q"].widget.attrs.update({"type": "search", "placeholder": _("vd. nguyen van an")})
+        self.form.fields["rating"].label_from_instance = lambda level: f"{level.year} · {level.name}"
+
+    @property
+    def rating_year(self) -> int:
+        """The year whose rating the table shows: the chosen level's, else last year."""
+        level = self.form.cleaned_data.get("rating") if self.form.is_valid() else None
+        return level.year if level else timezone.localdate().year - 1
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_unit(self, queryset, name, unit):
+        return queryset.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+
+    def filter_rating(self, queryset, name, level):
+        return queryset.filter(pk__in=MemberRating.objects.filter(level=level).values("member_id"))

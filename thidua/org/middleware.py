@@ -1,0 +1,32 @@
+"""Which role the user acts in for this request.
+
+Roles are read once per request (one query) and the chosen one is kept in the session. A user
+with one role acts in it; a user with several picks one (org.views.roles.choose_role) and every
+page shows it in the header.
+"""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+SESSION_KEY = "acting_role_id"
+# Pages a user with several roles can open before choosing one.
+_EXEMPT_PREFIXES = ("/dang-nhap/", "/dang-xuat/", "/vai-tro/", "/static/", "/admin/", "/i18n/")
+
+
+class ActingRoleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            roles = list(user.roles.select_related("unit", "unit__kind").order_by("unit__path", "kind"))
+            user.available_roles = roles
+            chosen = request.session.get(SESSION_KEY)
+            acting = next((r for r in roles if r.pk == chosen), None)
+            if acting is None and len(roles) == 1:
+                acting = roles[0]
+            user.acting_role = acting
+            if acting is None and len(roles) > 1 and not request.path.startswith(_EXEMPT_PREFIXES):
+                return redirect(f"{reverse('org:choose_role')}?next={request.get_full_path()}")
+        return self.get_response(request)

@@ -1,0 +1,336 @@
+"""The union tree, its members, their yearly ratings, and who acts for which unit.
+
+The tree is a materialised path: each unit's `path` is its parent's path plus a fixed-width
+step (4 base-36 characters), so "everything under X" is one index range scan
+(`path >= X.path and path < X.path + "~"`), on SQLite and PostgreSQL alike. Subtree figures are
+SQL sums over that range of the per-unit counters `member_count` and `direct_worker_count`,
+which org.services keeps exact on every change.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.db import PATH_END
+from thidua.org.search import SearchKeyField, member_search_key
+
+
+class UnitKind(models.Model):
+    """A level of the union tree, as data: the 2025 reform added kinds and ended others."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên loại"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    level = models.PositiveSmallIntegerField(
+        _("cấp"), help_text=_("0 = Tổng Liên đoàn; số lớn hơn là cấp thấp hơn. Đơn vị con phải ở cấp thấp hơn cha.")
+    )
+    is_grassroots = models.BooleanField(_("là công đoàn cơ sở"), default=False)
+    is_group = models.BooleanField(_("là tổ công đoàn"), default=False)
+    is_active = models.BooleanField(_("còn sử dụng"), default=True)
+
+    class Meta:
+        verbose_name = _("loại đơn vị")
+        verbose_name_plural = _("loại đơn vị")
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_federation(self) -> bool:
+        return not (self.is_grassroots or self.is_group)
+
+
+class Sector(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    PUBLIC_SERVICE = "public_service", _("Hành chính, sự nghiệp")
+    SCHOOL = "school", _("Trường học")
+
+
+class Ownership(models.TextChoices):
+    STATE = "state", _("Nhà nước")
+    NON_STATE = "non_state", _("Ngoài nhà nước")
+    FDI = "fdi", _("Có vốn đầu tư nước ngoài (FDI)")
+
+
+class UnitStatus(models.TextChoices):
+    ACTIVE = "active", _("Đang hoạt động")
+    MERGED = "merged", _("Đã sáp nhập")
+    INACTIVE = "inactive", _("Ngừng hoạt động")
+
+
+class UnitQuerySet(models.QuerySet):
+    def within(self, unit: "Unit") -> "UnitQuerySet":
+        """The unit and its whole subtree."""
+        return self.filter(path__gte=unit.path, path__lt=unit.path + PATH_END)
+
+    def visible_to(self, user) -> "UnitQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        role = getattr(user, "acting_role", None)
+        if role is None:
+            return self.none()
+        return self.within(role.unit)
+
+    def active(self) -> "UnitQuerySet":
+        return self.filter(status=UnitStatus.ACTIVE)
+
+    def grassroots(self) -> "UnitQuerySet":
+        return self.filter(kind__is_grassroots=True)
+
+
+class EmulationCluster(models.Model):
+    """Cụm, khối thi đua: units that emulate together and sign covenants (HD 1723/HD-TLĐ)."""
+
+    name = models.CharField(_("tên cụm, khối"), max_length=200)
+    organiser = models.ForeignKey(
+        "Unit", verbose_name=_("đơn vị tổ chức"), on_delete=models.CASCADE, related_name="organised_clusters"
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+
+    class Meta:
+        verbose_name = _("cụm, khối thi đua")
+        verbose_name_plural = _("cụm, khối thi đua")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organiser", "name"], name="org_cluster_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(models.Model):
+    name = models.CharField(_("tên đơn vị"), max_length=300)
+    code = models.CharField(
+        _("mã đơn vị"), max_length=40, unique=True, help_text=_("Mã dùng khi nhập đoàn viên từ Excel.")
+    )
+    kind = models.ForeignKey(UnitKind, verbose_name=_("loại đơn vị"), on_delete=models.PROTECT, related_name="units")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, unique=True, editable=False)
+    depth = models.PositiveSmallIntegerField(editable=False)
+    sector = models.CharField(_("khối"), max_length=20, choices=Sector.choices, blank=True)
+    ownership = models.CharField(_("loại hình sở hữu"), max_length=20, choices=Ownership.choices, blank=True)
+    clusters = models.ManyToManyField(
+        EmulationCluster, verbose_name=_("cụm, khối thi đua"), blank=True, related_name="units"
+    )
+    email = models.EmailField(_("email liên hệ"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=UnitStatus.choices, default=UnitStatus.ACTIVE)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+    )
+    # Own members only (not the subtree's); services keep them exact, subtree sums are SQL.
+    member_count = models.PositiveIntegerField(_("số đoàn viên"), default=0, editable=False)
+    direct_worker_count = models.PositiveIntegerField(_("số CNLĐ trực tiếp"), default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["path"]
+        indexes = [models.Index(fields=["parent", "name"], name="org_unit_parent_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == UnitStatus.ACTIVE
+
+    def ancestor_paths(self) -> list[str]:
+        """Paths of the ancestors, root first — read off the path, no query."""
+        from thidua.core.db import PATH_STEP
+
+        return [self.path[:i] for i in range(PATH_STEP, len(self.path), PATH_STEP)]
+
+    def is_within(self, other: "Unit") -> bool:
+        return self.path.startswith(other.path)
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class OfficerType(models.TextChoices):
+    NONE = "none", _("Không")
+    FULL_TIME = "full_time", _("Chuyên trách")
+    PART_TIME = "part_time", _("Không chuyên trách")
+
+
+class MemberQuerySet(models.QuerySet):
+    def within(self, unit: Unit) -> "MemberQuerySet":
+        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+
+    def visible_to(self, user) -> "MemberQuerySet":
+        from thidua.org.rules import MEMBER_READER_ROLES
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        role = getattr(user, "acting_role", None)
+        if role is None:
+            return self.none()
+        if role.kind in MEMBER_READER_ROLES:
+            return self.within(role.unit)
+        return self.filter(user=user)
+
+    def search(self, query: str) -> "MemberQuerySet":
+        """Accent-insensitive: "nguyen van an" finds "Nguyễn Văn An" (see org.search)."""
+        return self.filter(search_key__matches=query)
+
+
+class Member(models.Model):
+    full_name = models.CharField(_("họ và tên"), max_length=200)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="members")
+    position = models.CharField(_("chức vụ, công việc"), max_length=200, blank=True)
+    is_direct_worker = models.BooleanField(_("công nhân lao động trực tiếp"), default=False)
+    officer_type = models.CharField(
+        _("cán bộ công đoàn"), max_length=20, choices=OfficerType.choices, default=OfficerType.NONE
+    )
+    joined_on = models.DateField(_("ngày vào công đoàn"), null=True, blank=True)
+    card_number = models.CharField(_("số thẻ đoàn viên"), max_length=30, unique=True, null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+    )
+    # Folded name + card number, indexed for full-text search (FTS5 on SQLite, GIN on PostgreSQL).
+    search_key = SearchKeyField(max_length=300, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đoàn viên")
+        verbose_name_plural = _("đoàn viên")
+        ordering = ["full_name", "id"]
+        indexes = [models.Index(fields=["unit", "full_name"], name="org_member_unit_name_idx")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_key = member_search_key(self.full_name, self.card_number)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
+
+
+class RatingSubject(models.TextChoices):
+    UNIT = "unit", _("Công đoàn cơ sở")
+    MEMBER = "member", _("Đoàn viên")
+
+
+class RatingLevel(models.Model):
+    """One grade of a year's scale. The scale changes over the years (DOMAIN.md: "vững mạnh /
+    khá / trung bình / yếu" in the seeds' years, "Hoàn thành xuất sắc nhiệm vụ …" later), so it
+    is data per year; `rank` 1 is the best, and criteria read "khá trở lên" as rank ≤ 2."""
+
+    year = models.PositiveSmallIntegerField(_("năm"))
+    subject = models.CharField(_("đối tượng"), max_length=10, choices=RatingSubject.choices)
+    code = models.SlugField(_("mã"), max_length=40)
+    name = models.CharField(_("mức xếp loại"), max_length=120)
+    rank = models.PositiveSmallIntegerField(_("thứ bậc"), help_text=_("1 là mức cao nhất."))
+
+    class Meta:
+        verbose_name = _("mức xếp loại")
+        verbose_name_plural = _("mức xếp loại")
+        ordering = ["-year", "subject", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "subject", "code"], name="org_rating_level_code"),
+            models.UniqueConstraint(fields=["year", "subject", "rank"], name="org_rating_level_rank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitRating(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="ratings")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    level = models.ForeignKey(RatingLevel, verbose_name=_("xếp loại"), on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("xếp loại công đoàn cơ sở")
+        verbose_name_plural = _("xếp loại công đoàn cơ sở")
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="org_unit_rating_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.level.name}"
+
+
+class MemberRating(models.Model):
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="ratings")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    level = models.ForeignKey(RatingLevel, verbose_name=_("xếp loại"), on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("xếp loại đoàn viên")
+        verbose_name_plural = _("xếp loại đoàn viên")
+        constraints = [models.UniqueConstraint(fields=["member", "year"], name="org_member_rating_once_a_year")]
+        indexes = [models.Index(fields=["year", "level"], name="org_member_rating_year_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.level.name}"
+
+
+class RoleKind(models.TextChoices):
+    STANDING_COMMITTEE = "standing_committee", _("Ban Thường vụ / Chủ tịch")
+    EMULATION_OFFICER = "emulation_officer", _("Cán bộ Thi đua – Khen thưởng")
+    COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng")
+    VIEWER = "viewer", _("Theo dõi (cấp trên)")
+    GRASSROOTS_CHAIR = "grassroots_chair", _("Chủ tịch công đoàn cơ sở")
+    GRASSROOTS_OFFICER = "grassroots_officer", _("Cán bộ công đoàn cơ sở")
+    MEMBER = "member", _("Đoàn viên")
+
+
+class RoleQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RoleQuerySet":
+        units = Unit.objects.visible_to(user)
+        return self.filter(unit__in=units)
+
+
+class Role(models.Model):
+    """A user acting for a unit. The role's reach is the unit's subtree (org.rules)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(_("vai trò"), max_length=30, choices=RoleKind.choices)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vai trò")
+        verbose_name_plural = _("vai trò")
+        ordering = ["unit__path", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "kind"], name="org_role_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.unit.name}"

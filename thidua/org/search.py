@@ -1,0 +1,90 @@
+"""Full-text search over folded member names, in milliseconds at national size.
+
+The folded key (core.text.fold: no diacritics, "đ" → "d") is indexed by the database's own
+full-text engine: an FTS5 table kept in step by triggers on SQLite, a GIN index over
+`to_tsvector('simple', search_key)` on PostgreSQL (migration 0002). Both answer the same
+question: every word of the query appears in the key, the last one as a prefix — so "nguyen van an"
+finds "Nguyễn Văn An" and typing "nguyen van" already narrows the list.
+"""
+
+from django.db import models
+
+from thidua.core.text import fold, search_terms
+
+FTS_TABLE = "org_member_fts"
+
+
+def member_search_key(full_name: str, card_number: str | None) -> str:
+    return f"{fold(full_name)} {card_number or ''}".strip()
+
+
+class SearchKeyField(models.CharField):
+    pass
+
+
+@SearchKeyField.register_lookup
+class Matches(models.Lookup):
+    lookup_name = "matches"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):  # pragma: no cover - each backend has its own
+        raise NotImplementedError(f"member search is not implemented for {connection.vendor}")
+
+    def _terms(self) -> list[str]:
+        return search_terms(str(self.rhs))
+
+    def as_sqlite(self, compiler, connection):
+        terms = self._terms()
+        if not terms:
+            return "1 = 1", []
+        # Terms are [0-9a-z]+ only (search_terms), so quoting is not needed in FTS5 syntax.
+        query = " AND ".join([*terms[:-1], terms[-1] + "*"])
+        alias = compiler.quote_name_unless_alias(self.lhs.alias)
+        return f'{alias}."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)', [query]
+
+    def as_postgresql(self, compiler, connection):
+        terms = self._terms()
+        if not terms:
+            return "1 = 1", []
+        query = " & ".join([*terms[:-1], terms[-1] + ":*"])
+        lhs, lhs_params = compiler.compile(self.lhs)
+        return f"to_tsvector('simple'::regconfig, {lhs}) @@ to_tsquery('simple'::regconfig, %s)", [*lhs_params, query]
+
+
+SQLITE_SETUP = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        search_key, content='org_member', content_rowid='id', tokenize='unicode61', prefix='2 3')""",
+    f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_ai AFTER INSERT ON org_member BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, search_key) VALUES (new.id, new.search_key); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_ad AFTER DELETE ON org_member BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key) VALUES ('delete', old.id, old.search_key); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_au AFTER UPDATE OF search_key ON org_member BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key) VALUES ('delete', old.id, old.search_key);
+        INSERT INTO {FTS_TABLE}(rowid, search_key) VALUES (new.id, new.search_key); END""",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+SQLITE_TEARDOWN = [
+    "DROP TRIGGER IF EXISTS org_member_fts_ai",
+    "DROP TRIGGER IF EXISTS org_member_fts_ad",
+    "DROP TRIGGER IF EXISTS org_member_fts_au",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRESQL_SETUP = [
+    "CREATE INDEX IF NOT EXISTS org_member_search_gin ON org_member "
+    "USING gin (to_tsvector('simple'::regconfig, search_key))",
+]
+POSTGRESQL_TEARDOWN = ["DROP INDEX IF EXISTS org_member_search_gin"]
+
+
+def install_search_index(apps, schema_editor) -> None:
+    """Migration step. SQLite rebuilds a table on most ALTERs and drops its triggers with it:
+    a migration that alters org_member must run this again (docs/dangerous.md)."""
+    vendor = schema_editor.connection.vendor
+    for sql in {"sqlite": SQLITE_SETUP, "postgresql": POSTGRESQL_SETUP}.get(vendor, []):
+        schema_editor.execute(sql)
+
+
+def remove_search_index(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    for sql in {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRESQL_TEARDOWN}.get(vendor, []):
+        schema_editor.execute(sql)

@@ -1,0 +1,466 @@
+"""Every change to the union tree and its members goes through here.
+
+Services take the acting user (with its `acting_role`) and plain values; they check the
+permission, run in one transaction, keep the per-unit counters exact and write the audit trail.
+Views, imports, the admin and management commands call the same functions.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Substr
+from django.utils.translation import gettext as _
+
+from thidua.core import audit
+from thidua.core.db import PATH_ALPHABET, PATH_STEP
+from thidua.core.workflow import Transition, TransitionNotAllowed, Workflow
+from thidua.org.models import (
+    Member,
+    MemberRating,
+    RatingLevel,
+    RatingSubject,
+    Role,
+    Unit,
+    UnitKind,
+    UnitRating,
+    UnitStatus,
+)
+from thidua.org.rules import FEDERATION_ONLY_ROLES, GRASSROOTS_ONLY_ROLES
+
+# Unit life cycle (merge and deactivation are the restructuring moves of the 2025 reform).
+UNIT_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition("merge", (UnitStatus.ACTIVE,), UnitStatus.MERGED, "org.restructure_unit", _("Sáp nhập")),
+        Transition(
+            "deactivate", (UnitStatus.ACTIVE,), UnitStatus.INACTIVE, "org.restructure_unit", _("Ngừng hoạt động")
+        ),
+        Transition(
+            "reactivate", (UnitStatus.INACTIVE,), UnitStatus.ACTIVE, "org.restructure_unit", _("Hoạt động trở lại")
+        ),
+    ],
+)
+
+UNIT_FIELDS = ("name", "code", "kind", "sector", "ownership", "email", "phone", "address")
+MEMBER_FIELDS = (
+    "full_name",
+    "gender",
+    "birth_year",
+    "unit",
+    "position",
+    "is_direct_worker",
+    "officer_type",
+    "joined_on",
+    "card_number",
+)
+
+
+def _check(actor, perm: str, obj=None) -> None:
+    if actor is not None and not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def encode_step(number: int) -> str:
+    if not 0 <= number < len(PATH_ALPHABET) ** PATH_STEP:
+        raise ValueError(number)
+    digits = []
+    for _i in range(PATH_STEP):
+        number, rest = divmod(number, len(PATH_ALPHABET))
+        digits.append(PATH_ALPHABET[rest])
+    return "".join(reversed(digits))
+
+
+def decode_step(step: str) -> int:
+    number = 0
+    for ch in step:
+        number = number * len(PATH_ALPHABET) + PATH_ALPHABET.index(ch)
+    return number
+
+
+def next_child_path(parent: Unit | None) -> str:
+    """The path of a new last child. The caller holds the transaction (SQLite serialises
+    writers; on PostgreSQL the parent row is locked) so two children never get the same step."""
+    if parent is None:
+        siblings = Unit.objects.filter(parent__isnull=True)
+        prefix = ""
+    else:
+        Unit.objects.select_for_update().filter(pk=parent.pk).first()
+        siblings = Unit.objects.filter(parent=parent)
+        prefix = parent.path
+    last = siblings.order_by("-path").values_list("path", flat=True).first()
+    number = decode_step(last[-PATH_STEP:]) + 1 if last else 1
+    return prefix + encode_step(number)
+
+
+def _validate_place(kind: UnitKind, parent: Unit | None) -> None:
+    if parent is None:
+        if kind.level != 0:
+            raise ValidationError(
+                {"parent": _("Chỉ Tổng Liên đoàn (cấp 0) được đứng ở gốc cây; hãy chọn đơn vị cấp trên.")}
+            )
+        return
+    if not parent.is_active:
+        raise ValidationError({"parent": _("Đơn vị cấp trên “%(name)s” không còn hoạt động.") % {"name": parent.name}})
+    if kind.level <= parent.kind.level:
+        raise ValidationError(
+            {
+                "kind": _("“%(kind)s” không thể trực thuộc “%(parent)s”: đơn vị con phải ở cấp thấp hơn.")
+                % {"kind": kind.name, "parent": parent.kind.name}
+            }
+        )
+    if parent.kind.is_group:
+        raise ValidationError({"parent": _("Tổ công đoàn không có đơn vị trực thuộc.")})
+
+
+def _validate_unit_values(values: dict[str, Any]) -> None:
+    kind: UnitKind = values["kind"]
+    if not (kind.is_grassroots or kind.is_group) and values.get("sector"):
+        raise ValidationError({"sector": _("Chỉ công đoàn cơ sở mới thuộc một khối.")})
+    if values.get("ownership") and values.get("sector") != "enterprise":
+        raise ValidationError({"ownership": _("Loại hình sở hữu chỉ áp dụng cho khối doanh nghiệp.")})
+
+
+@transaction.atomic
+def create_unit(actor, *, parent: Unit | None, clusters=(), **values) -> Unit:
+    if parent is None:
+        if actor is not None and not actor.is_superuser:
+            raise PermissionDenied
+    else:
+        _check(actor, "org.add_child_unit", parent)
+    values = {k: v for k, v in values.items() if k in UNIT_FIELDS}
+    _validate_place(values["kind"], parent)
+    _validate_unit_values(values)
+    path = next_child_path(parent)
+    unit = Unit(parent=parent, path=path, depth=len(path) // PATH_STEP - 1, **values)
+    unit.full_clean(exclude=["path", "depth"])
+    unit.save()
+    if clusters:
+        unit.clusters.set(clusters)
+    audit.record(actor, "create_unit", unit, scope_path=unit.path, to_state=unit.name)
+    return unit
+
+
+@transaction.atomic
+def update_unit(actor, unit: Unit, *, clusters=None, **values) -> Unit:
+    _check(actor, "org.change_unit", unit)
+    values = {k: v for k, v in values.items() if k in UNIT_FIELDS}
+    merged = {f: getattr(unit, f) for f in UNIT_FIELDS} | values
+    if merged["kind"] != unit.kind:
+        _validate_place(merged["kind"], unit.parent)
+        if unit.children.filter(kind__level__lte=merged["kind"].level).exists():
+            raise ValidationError({"kind": _("Có đơn vị trực thuộc không ở cấp thấp hơn loại mới.")})
+    _validate_unit_values(merged)
+    changes = {}
+    for field, value in values.items():
+        old = getattr(unit, field)
+        if old != value:
+            changes[field] = [str(old), str(value)]
+            setattr(unit, field, value)
+    unit.full_clean(exclude=["path", "depth"])
+    unit.save()
+    if clusters is not None:
+        unit.clusters.set(clusters)
+    if changes:
+        audit.record(actor, "update_unit", unit, scope_path=unit.path, changes=changes)
+    return unit
+
+
+def _repath_subtree(unit: Unit, new_path: str) -> None:
+    """One UPDATE rewrites the path of the unit and everything under it."""
+    old_path = unit.path
+    delta = (len(new_path) - len(old_path)) // PATH_STEP
+    Unit.objects.within(unit).update(
+        path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
+        depth=F("depth") + delta,
+    )
+    unit.path = new_path
+    unit.depth = unit.depth + delta
+
+
+@transaction.atomic
+def move_unit(actor, unit: Unit, new_parent: Unit, *, reason: str = "") -> Unit:
+    """Move a unit with its whole subtree under another parent (e.g. a CĐCS from a district
+    federation to a commune union after 01/07/2025). Members, ratings and counts travel with
+    it; the audit entry keeps where it was."""
+    _check(actor, "org.restructure_unit", unit)
+    _check(actor, "org.add_child_unit", new_parent)
+    unit = Unit.objects.select_related("parent", "kind").get(pk=unit.pk)
+    new_parent = Unit.objects.select_related("kind").get(pk=new_parent.pk)
+    if new_parent.path.startswith(unit.path):
+        raise ValidationError({"new_parent": _("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.")})
+    if new_parent.pk == unit.parent_id:
+        raise ValidationError({"new_parent": _("Đơn vị đã trực thuộc “%(name)s”.") % {"name": new_parent.name}})
+    _validate_place(unit.kind, new_parent)
+    old_parent = unit.parent
+    old_path = unit.path
+    _repath_subtree(unit, next_child_path(new_parent))
+    Unit.objects.filter(pk=unit.pk).update(parent=new_parent)
+    unit.parent = new_parent
+    audit.record(
+        actor,
+        "move_unit",
+        unit,
+        scope_path=unit.path,
+        from_state=old_parent.name if old_parent else "",
+        to_state=new_parent.name,
+        reason=reason,
+        changes={"path": [old_path, unit.path]},
+    )
+    # The unit left the old parent's subtree: the old parent's history shows it too.
+    if old_parent is not None:
+        audit.record(
+            actor,
+            "move_unit_out",
+            old_parent,
+            scope_path=old_parent.path,
+            from_state=unit.name,
+            to_state=new_parent.name,
+            reason=reason,
+        )
+    return unit
+
+
+@transaction.atomic
+def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "") -> Unit:
+    """Merge `source` into `survivor`: its members, groups and ratings follow the survivor; the
+    source stays, read-only, as history (status "Đã sáp nhập", `merged_into`)."""
+    source = Unit.objects.select_related("kind").get(pk=source.pk)
+    survivor = Unit.objects.select_related("kind").get(pk=survivor.pk)
+    _check(actor, "org.restructure_unit", source)
+    _check(actor, "org.change_unit", survivor)
+    if source.pk == survivor.pk:
+        raise ValidationError({"survivor": _("Không thể sáp nhập một đơn vị vào chính nó.")})
+    if survivor.path.startswith(source.path):
+        raise ValidationError({"survivor": _("Không thể sáp nhập vào một đơn vị trực thuộc đơn vị bị sáp nhập.")})
+    if not survivor.is_active:
+        raise ValidationError(
+            {"survivor": _("Đơn vị tiếp nhận “%(name)s” không còn hoạt động.") % {"name": survivor.name}}
+        )
+    if source.kind.is_grassroots != survivor.kind.is_grassroots or source.kind.is_group != survivor.kind.is_group:
+        raise ValidationError(
+            {"survivor": _("Chỉ sáp nhập các đơn vị cùng cấp (cơ sở với cơ sở, liên đoàn với liên đoàn).")}
+        )
+    UNIT_WORKFLOW.transition(source, "merge")  # fails early, before anything moves
+
+    moved_members = Member.objects.filter(unit=source).update(unit=survivor)
+    Unit.objects.filter(pk=survivor.pk).update(
+        member_count=F("member_count") + source.member_count,
+        direct_worker_count=F("direct_worker_count") + source.direct_worker_count,
+    )
+    Unit.objects.filter(pk=source.pk).update(member_count=0, direct_worker_count=0)
+    moved_children = []
+    for child in Unit.objects.filter(parent=source).order_by("path"):
+        _repath_subtree(child, next_child_path(survivor))
+        Unit.objects.filter(pk=child.pk).update(parent=survivor)
+        moved_children.append(child.name)
+    survivor_years = set(UnitRating.objects.filter(unit=survivor).values_list("year", flat=True))
+    kept_years = sorted(UnitRating.objects.filter(unit=source, year__in=survivor_years).values_list("year", flat=True))
+    UnitRating.objects.filter(unit=source).exclude(year__in=survivor_years).update(unit=survivor)
+    Role.objects.filter(unit=source).delete()
+
+    source.refresh_from_db()
+    UNIT_WORKFLOW.move(
+        source,
+        "merge",
+        actor=actor,
+        reason=reason,
+        scope_path=source.path,
+        extra_fields={"merged_into": survivor},
+        changes={
+            "survivor": survivor.name,
+            "members_moved": moved_members,
+            "groups_moved": moved_children,
+            # Where both had a rating for a year, the survivor's own stands; the source's is kept on it.
+            "ratings_kept_on_source": kept_years,
+        },
+    )
+    audit.record(
+        actor,
+        "absorb_unit",
+        survivor,
+        scope_path=survivor.path,
+        from_state=source.name,
+        to_state=survivor.name,
+        reason=reason,
+        changes={"members_moved": moved_members},
+    )
+    return survivor
+
+
+@transaction.atomic
+def deactivate_unit(actor, unit: Unit, *, reason: str) -> Unit:
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)  # counters as committed, not as the caller saw them
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do ngừng hoạt động.")})
+    if Unit.objects.within(unit).exclude(pk=unit.pk).filter(status=UnitStatus.ACTIVE).exists():
+        raise ValidationError(
+            {"reason": _("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển, sáp nhập hoặc ngừng chúng trước.")}
+        )
+    if unit.member_count:
+        raise ValidationError(
+            {"reason": _("Đơn vị còn %(n)s đoàn viên: hãy chuyển họ hoặc sáp nhập đơn vị.") % {"n": unit.member_count}}
+        )
+    UNIT_WORKFLOW.move(unit, "deactivate", actor=actor, reason=reason, scope_path=unit.path)
+    return unit
+
+
+@transaction.atomic
+def reactivate_unit(actor, unit: Unit, *, reason: str = "") -> Unit:
+    unit = Unit.objects.select_related("parent").get(pk=unit.pk)
+    if unit.parent is not None and not unit.parent.is_active:
+        raise ValidationError({"reason": _("Đơn vị cấp trên không còn hoạt động.")})
+    UNIT_WORKFLOW.move(unit, "reactivate", actor=actor, reason=reason, scope_path=unit.path)
+    return unit
+
+
+# --- members -------------------------------------------------------------------------------
+
+
+def _validate_member_unit(unit: Unit) -> None:
+    if not (unit.kind.is_grassroots or unit.kind.is_group):
+        raise ValidationError({"unit": _("Đoàn viên phải thuộc một công đoàn cơ sở hoặc tổ công đoàn.")})
+    if not unit.is_active:
+        raise ValidationError({"unit": _("Đơn vị “%(name)s” không còn hoạt động.") % {"name": unit.name}})
+
+
+def _bump(unit_id: int, members: int, direct: int) -> None:
+    if members or direct:
+        Unit.objects.filter(pk=unit_id).update(
+            member_count=F("member_count") + members, direct_worker_count=F("direct_worker_count") + direct
+        )
+
+
+@transaction.atomic
+def create_member(actor, **values) -> Member:
+    values = {k: v for k, v in values.items() if k in MEMBER_FIELDS}
+    unit: Unit = values["unit"]
+    _check(actor, "org.add_member", unit)
+    _validate_member_unit(unit)
+    values["card_number"] = values.get("card_number") or None
+    member = Member(**values)
+    member.full_clean()
+    member.save()
+    _bump(unit.pk, 1, int(member.is_direct_worker))
+    audit.record(actor, "create_member", member, scope_path=unit.path, to_state=unit.name)
+    return member
+
+
+@transaction.atomic
+def update_member(actor, member: Member, **values) -> Member:
+    _check(actor, "org.change_member", member)
+    values = {k: v for k, v in values.items() if k in MEMBER_FIELDS}
+    if "card_number" in values:
+        values["card_number"] = values["card_number"] or None
+    old_unit, old_direct = member.unit, member.is_direct_worker
+    new_unit = values.get("unit", old_unit)
+    if new_unit.pk != old_unit.pk:
+        _check(actor, "org.add_member", new_unit)
+        _validate_member_unit(new_unit)
+    changes = {}
+    for field, value in values.items():
+        old = getattr(member, field)
+        if old != value:
+            changes[field] = [str(old), str(value)]
+            setattr(member, field, value)
+    member.full_clean()
+    member.save()
+    if new_unit.pk != old_unit.pk:
+        _bump(old_unit.pk, -1, -int(old_direct))
+        _bump(new_unit.pk, 1, int(member.is_direct_worker))
+    else:
+        _bump(old_unit.pk, 0, int(member.is_direct_worker) - int(old_direct))
+    if changes:
+        audit.record(actor, "update_member", member, scope_path=new_unit.path, changes=changes)
+    return member
+
+
+@transaction.atomic
+def remove_member(actor, member: Member, *, reason: str) -> None:
+    _check(actor, "org.change_member", member)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do.")})
+    unit = member.unit
+    audit.record(actor, "remove_member", member, scope_path=unit.path, from_state=unit.name, reason=reason)
+    member.delete()
+    _bump(unit.pk, -1, -int(member.is_direct_worker))
+
+
+@transaction.atomic
+def rate_member(actor, member: Member, year: int, level: RatingLevel) -> MemberRating:
+    _check(actor, "org.change_member", member)
+    if level.year != year or level.subject != RatingSubject.MEMBER:
+        raise ValidationError(
+            {"level": _("Mức xếp loại không thuộc thang xếp loại đoàn viên năm %(year)s.") % {"year": year}}
+        )
+    rating, _created = MemberRating.objects.update_or_create(member=member, year=year, defaults={"level": level})
+    audit.record(actor, "rate_member", member, scope_path=member.unit.path, to_state=f"{year}: {level.name}")
+    return rating
+
+
+@transaction.atomic
+def rate_unit(actor, unit: Unit, year: int, level: RatingLevel) -> UnitRating:
+    _check(actor, "org.restructure_unit", unit)
+    if level.year != year or level.subject != RatingSubject.UNIT:
+        raise ValidationError(
+            {"level": _("Mức xếp loại không thuộc thang xếp loại CĐCS năm %(year)s.") % {"year": year}}
+        )
+    rating, _created = UnitRating.objects.update_or_create(unit=unit, year=year, defaults={"level": level})
+    audit.record(actor, "rate_unit", unit, scope_path=unit.path, to_state=f"{year}: {level.name}")
+    return rating
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def grant_role(actor, user, unit: Unit, kind: str) -> Role:
+    # A federation grants roles in the unions below it; a CĐCS chair or officer in its own CĐCS.
+    _check(actor, "org.restructure_unit" if unit.kind.is_federation else "org.change_unit", unit)
+    if kind in GRASSROOTS_ONLY_ROLES and not unit.kind.is_grassroots:
+        raise ValidationError({"kind": _("Vai trò này chỉ dành cho công đoàn cơ sở.")})
+    if kind in FEDERATION_ONLY_ROLES and not unit.kind.is_federation:
+        raise ValidationError({"kind": _("Vai trò này chỉ dành cho liên đoàn lao động và công đoàn cấp trên.")})
+    role, created = Role.objects.get_or_create(user=user, unit=unit, kind=kind)
+    if created:
+        audit.record(actor, "grant_role", role.unit, scope_path=unit.path, to_state=f"{user.get_username()}: {role}")
+    return role
+
+
+# --- counters ------------------------------------------------------------------------------
+
+
+def recount_members(unit: Unit | None = None) -> int:
+    """Recompute the per-unit counters from the member rows, in SQL, for a subtree (or all).
+    Bulk imports end with this; it is also the repair tool (`manage.py recount_members`)."""
+    units = Unit.objects.within(unit) if unit is not None else Unit.objects.all()
+    counted = (
+        Member.objects.filter(unit=OuterRef("pk"))
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("id"), d=Count("id", filter=Q(is_direct_worker=True)))
+    )
+    return units.update(
+        member_count=Coalesce(Subquery(counted.values("n")), 0),
+        direct_worker_count=Coalesce(Subquery(counted.values("d")), 0),
+    )
+
+
+__all__ = [
+    "UNIT_WORKFLOW",
+    "TransitionNotAllowed",
+    "create_member",
+    "create_unit",
+    "deactivate_unit",
+    "grant_role",
+    "merge_units",
+    "move_unit",
+    "rate_member",
+    "rate_unit",
+    "reactivate_unit",
+    "recount_members",
+    "remove_member",
+    "update_member",
+    "update_unit",
+]

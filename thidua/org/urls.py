@@ -1,0 +1,22 @@
+from django.urls import path
+
+from thidua.org.views import members, roles, tree, units
+
+app_name = "org"
+
+urlpatterns = [
+    path("vai-tro/", roles.choose_role, name="choose_role"),
+    path("don-vi/", tree.tree, name="tree"),
+    path("don-vi/<int:pk>/", units.unit_detail, name="unit_detail"),
+    path("don-vi/<int:pk>/con/", tree.tree_children, name="tree_children"),
+    path("don-vi/<int:parent_pk>/them-don-vi/", units.unit_create, name="unit_create"),
+    path("don-vi/<int:pk>/sua/", units.unit_edit, name="unit_edit"),
+    path("don-vi/<int:pk>/chuyen/", units.unit_move, name="unit_move"),
+    path("don-vi/<int:pk>/sap-nhap/", units.unit_merge, name="unit_merge"),
+    path("don-vi/<int:pk>/trang-thai/<slug:action>/", units.unit_transition, name="unit_transition"),
+    path("don-vi/<int:unit_pk>/them-doan-vien/", members.member_create, name="member_create"),
+    path("doan-vien/", members.member_list, name="member_list"),
+    path("doan-vien/xuat-excel/", members.member_export, name="member_export"),
+    path("doan-vien/<int:pk>/", members.member_detail, name="member_detail"),
+    path("doan-vien/<int:pk>/sua/", members.member_edit, name="member_edit"),
+]

@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from thidua.org import queries
+
+
+@login_required
+def home(request):
+    role = request.user.acting_role
+    context = {"role": role}
+    if role is not None:
+        context["totals"] = queries.subtree_totals(role.unit)
+        context["unit"] = role.unit
+    return render(request, "org/home.html", context)

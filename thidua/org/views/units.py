@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from thidua.core.access import get_for_user
+from thidua.core.models import AuditEntry
+from thidua.org import queries, services
+from thidua.org.forms import MergeUnitForm, MoveUnitForm, ReasonForm, UnitForm
+from thidua.org.models import Unit, UnitStatus
+
+
+def _form_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the field it names, or on top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = get_for_user(request.user, Unit, pk)
+    user = request.user
+    history = []
+    if user.has_perm("org.view_unit_history", unit):
+        history = list(AuditEntry.objects.for_object(unit).select_related("actor")[:50])
+    context = {
+        "unit": unit,
+        "totals": queries.subtree_totals(unit),
+        "children": queries.children_with_totals(user, unit),
+        "crumbs": queries.breadcrumbs(user, unit),
+        "history": history,
+        "ratings": unit.ratings.select_related("level").order_by("-year"),
+        "can_change": user.has_perm("org.change_unit", unit),
+        "can_add_child": unit.is_active and user.has_perm("org.add_child_unit", unit),
+        "can_restructure": user.has_perm("org.restructure_unit", unit),
+        "can_add_member": unit.is_active
+        and (unit.kind.is_grassroots or unit.kind.is_group)
+        and user.has_perm("org.add_member", unit),
+        "can_list_members": user.has_perm("org.list_members"),
+        "workflow_actions": services.UNIT_WORKFLOW.allowed(unit, user),
+    }
+    return render(request, "org/unit_detail.html", context)
+
+
+@login_required
+def unit_create(request, parent_pk: int):
+    parent = get_for_user(request.user, Unit, parent_pk, perm="org.add_child_unit")
+    form = UnitForm(request.POST or None, parent=parent)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.create_unit(request.user, parent=parent, **form.cleaned_data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã thêm đơn vị “%(name)s”.") % {"name": unit.name})
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/unit_form.html", {"form": form, "parent": parent})
+
+
+@login_required
+def unit_edit(request, pk: int):
+    unit = get_for_user(request.user, Unit, pk, perm="org.change_unit")
+    form = UnitForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_unit(request.user, unit, **form.cleaned_data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/unit_form.html", {"form": form, "unit": unit})
+
+
+def _targets(user, unit: Unit):
+    """Active units the user may place things under, outside the unit's own subtree."""
+    return (
+        Unit.objects.visible_to(user)
+        .filter(status=UnitStatus.ACTIVE)
+        .exclude(path__gte=unit.path, path__lt=unit.path + "~")
+    )
+
+
+@login_required
+def unit_move(request, pk: int):
+    unit = get_for_user(request.user, Unit, pk, perm="org.restructure_unit")
+    targets = _targets(request.user, unit).filter(kind__level__lt=unit.kind.level, kind__is_group=False)
+    form = MoveUnitForm(request.POST or None, targets=targets.select_related("kind"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_unit(request.user, unit, form.cleaned_data["new_parent"], reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã chuyển “%(name)s”.") % {"name": unit.name})
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/unit_action.html", {"form": form, "unit": unit, "title": _("Chuyển đơn vị")})
+
+
+@login_required
+def unit_merge(request, pk: int):
+    unit = get_for_user(request.user, Unit, pk, perm="org.restructure_unit")
+    targets = _targets(request.user, unit).filter(
+        kind__is_grassroots=unit.kind.is_grassroots, kind__is_group=unit.kind.is_group
+    )
+    form = MergeUnitForm(request.POST or None, targets=targets.select_related("kind"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            survivor = services.merge_units(
+                request.user, unit, form.cleaned_data["survivor"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã sáp nhập “%(a)s” vào “%(b)s”.") % {"a": unit.name, "b": survivor.name})
+            return redirect("org:unit_detail", pk=survivor.pk)
+    return render(request, "org/unit_action.html", {"form": form, "unit": unit, "title": _("Sáp nhập đơn vị")})
+
+
+@login_required
+def unit_transition(request, pk: int, action: str):
+    unit = get_for_user(request.user, Unit, pk, perm="org.restructure_unit")
+    form = ReasonForm(request.POST or None)
+    titles = {"deactivate": _("Ngừng hoạt động"), "reactivate": _("Hoạt động trở lại")}
+    if action not in titles:
+        raise Http404
+    if request.method == "POST" and form.is_valid():
+        operation = services.deactivate_unit if action == "deactivate" else services.reactivate_unit
+        try:
+            operation(request.user, unit, reason=form.cleaned_data["reason"])
+        except (ValidationError, services.TransitionNotAllowed) as error:
+            _form_error(form, ValidationError(str(error)) if not isinstance(error, ValidationError) else error)
+        else:
+            messages.success(request, _("Đã cập nhật trạng thái của “%(name)s”.") % {"name": unit.name})
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(request, "org/unit_action.html", {"form": form, "unit": unit, "title": titles[action]})
