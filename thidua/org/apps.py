@@ -26,6 +26,8 @@ class OrgConfig(AppConfig):
                 "remove_member": _("Xóa đoàn viên"),
                 "rate_member": _("Xếp loại đoàn viên"),
                 "rate_unit": _("Xếp loại đơn vị"),
+                "rate_members": _("Xếp loại đoàn viên"),
+                "rate_units": _("Xếp loại công đoàn cơ sở"),
                 "grant_role": _("Giao vai trò"),
                 "import_units": _("Nhập đơn vị từ tệp"),
                 "import_members": _("Nhập đoàn viên từ tệp"),

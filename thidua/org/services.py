@@ -411,6 +411,59 @@ def rate_unit(actor, unit: Unit, year: int, level: RatingLevel) -> UnitRating:
     return rating
 
 
+@transaction.atomic
+def rate_many(actor, unit: Unit, year: int, subject: str, choices: dict[int, int | None]) -> int:
+    """The yearly rating sheet of a unit: `choices` maps a member id (subject "member", members
+    of the unit's subtree) or a CĐCS id (subject "unit", CĐCS under the unit) to a level id of
+    that year's scale, or None to clear it. All or nothing; one audit entry lists the changes."""
+    levels = {lv.pk: lv for lv in RatingLevel.objects.filter(year=year, subject=subject)}
+    if subject == RatingSubject.MEMBER:
+        _check(actor, "org.change_member", unit)
+        targets = {m.pk: m for m in Member.objects.within(unit).filter(pk__in=choices)}
+        current = {
+            r.member_id: r
+            for r in MemberRating.objects.filter(member_id__in=targets, year=year).select_related("level")
+        }
+        model, key = MemberRating, "member_id"
+    else:
+        _check(actor, "org.change_unit", unit)
+        targets = {u.pk: u for u in Unit.objects.within(unit).grassroots().exclude(pk=unit.pk).filter(pk__in=choices)}
+        for target in targets.values():
+            _check(actor, "org.restructure_unit", target)
+        current = {
+            r.unit_id: r for r in UnitRating.objects.filter(unit_id__in=targets, year=year).select_related("level")
+        }
+        model, key = UnitRating, "unit_id"
+    unknown = set(choices) - set(targets)
+    if unknown:
+        raise PermissionDenied
+    bad = [pk for pk, level in choices.items() if level is not None and level not in levels]
+    if bad:
+        raise ValidationError({"level": _("Mức xếp loại không thuộc thang xếp loại năm %(year)s.") % {"year": year}})
+    changes, create, update, delete = {}, [], [], []
+    for pk, level_id in choices.items():
+        old = current.get(pk)
+        if (old.level_id if old is not None else None) == level_id:
+            continue
+        name = str(targets[pk])
+        changes[name] = [old.level.name if old else "", levels[level_id].name if level_id else ""]
+        if level_id is None:
+            if old is not None:
+                delete.append(old.pk)
+        elif old is None:
+            create.append(model(**{key: pk, "year": year, "level_id": level_id}))
+        else:
+            old.level_id = level_id
+            update.append(old)
+    model.objects.filter(pk__in=delete).delete()
+    model.objects.bulk_create(create)
+    model.objects.bulk_update(update, ["level"])
+    if changes:
+        verb = "rate_members" if subject == RatingSubject.MEMBER else "rate_units"
+        audit.record(actor, verb, unit, scope_path=unit.path, to_state=str(year), changes=changes)
+    return len(changes)
+
+
 # --- roles ---------------------------------------------------------------------------------
 
 
@@ -456,6 +509,7 @@ __all__ = [
     "grant_role",
     "merge_units",
     "move_unit",
+    "rate_many",
     "rate_member",
     "rate_unit",
     "reactivate_unit",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.org.views import members, roles, tree, units
+from thidua.org.views import members, ratings, roles, tree, units
 
 app_name = "org"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/chuyen/", units.unit_move, name="unit_move"),
     path("don-vi/<int:pk>/sap-nhap/", units.unit_merge, name="unit_merge"),
     path("don-vi/<int:pk>/trang-thai/<slug:action>/", units.unit_transition, name="unit_transition"),
+    path("don-vi/<int:pk>/xep-loai/", ratings.rating_sheet, name="rating_sheet"),
     path("don-vi/<int:unit_pk>/them-doan-vien/", members.member_create, name="member_create"),
     path("doan-vien/", members.member_list, name="member_list"),
     path("doan-vien/xuat-excel/", members.member_export, name="member_export"),

@@ -42,6 +42,8 @@ def unit_detail(request, pk: int):
         and (unit.kind.is_grassroots or unit.kind.is_group)
         and user.has_perm("org.add_member", unit),
         "can_list_members": user.has_perm("org.list_members"),
+        "can_rate": not unit.kind.is_group
+        and user.has_perm("org.change_member" if unit.kind.is_grassroots else "org.change_unit", unit),
         "workflow_actions": services.UNIT_WORKFLOW.allowed(unit, user),
     }
     return render(request, "org/unit_detail.html", context)
