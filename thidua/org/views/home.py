@@ -1,13 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from thidua.core.home import panels_for
 from thidua.org import queries
 
 
 @login_required
 def home(request):
     role = request.user.acting_role
-    context = {"role": role}
+    context = {"role": role, "panels": panels_for(request)}
     if role is not None:
         context["totals"] = queries.subtree_totals(role.unit)
         context["unit"] = role.unit
