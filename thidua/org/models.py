@@ -334,3 +334,68 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.unit.name}"
+
+
+class ImportKind(models.TextChoices):
+    UNITS = "units", _("Đơn vị")
+    MEMBERS = "members", _("Đoàn viên")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang nhập")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Không nhập được")
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ImportJobQuerySet":
+        # An uploaded file holds personal data of the uploader's choosing: only its uploader
+        # (and a superuser) sees the job, not everyone above them in the tree.
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(actor=user)
+
+
+class ImportJob(models.Model):
+    """One upload of a spreadsheet of units or members, run in the background (org.imports).
+
+    While it runs, its progress lives in the cache (the import's transaction holds SQLite's
+    only write lock, so the row cannot be updated mid-way); the row gets its status before and
+    after that transaction."""
+
+    kind = models.CharField(_("loại dữ liệu"), max_length=10, choices=ImportKind.choices)
+    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/", blank=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    # The role the upload was made in: the background task acts in it, with its scope.
+    role = models.ForeignKey(Role, verbose_name=_("vai trò"), null=True, blank=True, on_delete=models.SET_NULL)
+    scope_path = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
+    processed_rows = models.PositiveIntegerField(_("số dòng đã xử lý"), default=0)
+    created_count = models.PositiveIntegerField(_("số bản ghi đã tạo"), default=0)
+    errors = models.JSONField(_("lỗi"), default=list, blank=True)
+    created_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lượt nhập dữ liệu")
+        verbose_name_plural = _("lượt nhập dữ liệu")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
