@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "thidua.core",
     "thidua.org",
+    "thidua.documents",
 ]
 
 MIDDLEWARE = [

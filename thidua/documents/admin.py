@@ -1,0 +1,36 @@
+"""Admin for superusers: letterheads and uploaded Word templates are edited here. Register
+entries are read-only: numbers are only ever given by documents.services.take_number."""
+
+from django.contrib import admin
+
+from thidua.documents.models import DocumentTemplate, IssuerProfile, RegisterEntry
+
+
+@admin.register(IssuerProfile)
+class IssuerProfileAdmin(admin.ModelAdmin):
+    list_display = ["body_line", "superior_line", "symbol_suffix", "place", "signer_name"]
+    search_fields = ["body_line", "unit__name"]
+    raw_id_fields = ["unit"]
+
+
+@admin.register(DocumentTemplate)
+class DocumentTemplateAdmin(admin.ModelAdmin):
+    list_display = ["unit", "doc_type", "uploaded_at"]
+    raw_id_fields = ["unit", "uploaded_by"]
+
+
+@admin.register(RegisterEntry)
+class RegisterEntryAdmin(admin.ModelAdmin):
+    list_display = ["symbol", "issued_on", "title", "unit"]
+    list_filter = ["year", "doc_type"]
+    search_fields = ["symbol", "title"]
+    list_select_related = ["unit"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "thidua.documents"
+    label = "documents"
+    verbose_name = _("Văn bản")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+
+        register_verbs({"take_number": _("Lấy số văn bản")})
+        register(NavItem(_("Sổ văn bản"), "documents:register", perm="documents.view_register", order=60))

@@ -1,0 +1,200 @@
+"""The document register (sổ đăng ký văn bản đi) of each issuing unit, the unit's letterhead
+data, and the Word templates an issuer may upload.
+
+Every document thidua issues (plans, decisions, cover letters, recognitions, reviews) takes its
+number here through `documents.services.take_number`, so one register per unit stays
+gap-free and without duplicates (Nghị định 30/2020, Điều 15: numbers run per year).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.db import PATH_END
+
+
+class DocType(models.TextChoices):
+    """Kinds of document and their abbreviation in the symbol (Nghị định 30/2020, Phụ lục III).
+
+    The value is the abbreviation as printed ("QĐ" with its Đ): it is what the register shows
+    and what a symbol is built from. Công văn has no abbreviation of its own: its symbol is
+    "125/LĐLĐ-VP" (issuer, then the drafting office), see `RegisterEntry.build_symbol`.
+    """
+
+    PLAN = "KH", _("Kế hoạch")
+    DECISION = "QĐ", _("Quyết định")
+    SUBMISSION = "TTr", _("Tờ trình")
+    REPORT = "BC", _("Báo cáo")
+    MINUTES = "BB", _("Biên bản")
+    NOTICE = "TB", _("Thông báo")
+    GUIDANCE = "HD", _("Hướng dẫn")
+    PROGRAMME = "CTr", _("Chương trình")
+    RESOLUTION = "NQ", _("Nghị quyết")
+    OFFICIAL_LETTER = "CV", _("Công văn")
+
+
+# The type name printed above the summary, upper case (Phụ lục I, mục 6). Công văn prints none:
+# its summary ("V/v …") goes under the number instead.
+TYPE_NAMES: dict[str, str] = {
+    DocType.PLAN: "KẾ HOẠCH",
+    DocType.DECISION: "QUYẾT ĐỊNH",
+    DocType.SUBMISSION: "TỜ TRÌNH",
+    DocType.REPORT: "BÁO CÁO",
+    DocType.MINUTES: "BIÊN BẢN",
+    DocType.NOTICE: "THÔNG BÁO",
+    DocType.GUIDANCE: "HƯỚNG DẪN",
+    DocType.PROGRAMME: "CHƯƠNG TRÌNH",
+    DocType.RESOLUTION: "NGHỊ QUYẾT",
+    DocType.OFFICIAL_LETTER: "",
+}
+
+
+class IssuerProfile(models.Model):
+    """What a unit prints at the top and bottom of its documents. Units without a saved
+    profile get one derived from their names (`documents.services.profile_for`)."""
+
+    unit = models.OneToOneField(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="issuer_profile"
+    )
+    superior_line = models.CharField(
+        _("tên cơ quan chủ quản"), max_length=200, blank=True, help_text=_("Ví dụ: LĐLĐ THÀNH PHỐ HÀ NỘI")
+    )
+    body_line = models.CharField(_("tên cơ quan ban hành"), max_length=200, help_text=_("Ví dụ: LĐLĐ QUẬN LONG BIÊN"))
+    symbol_suffix = models.CharField(
+        _("chữ viết tắt tên cơ quan"), max_length=30, help_text=_("Phần sau loại văn bản trong ký hiệu, ví dụ: LĐLĐ")
+    )
+    office_symbol = models.CharField(
+        _("đơn vị soạn thảo công văn"), max_length=30, default="VP", help_text=_("Ví dụ: VP trong “125/LĐLĐ-VP”")
+    )
+    place = models.CharField(_("địa danh"), max_length=100, help_text=_("Dùng ở dòng ngày tháng, ví dụ: Long Biên"))
+    signer_authority = models.CharField(
+        _("thẩm quyền ký"), max_length=100, blank=True, help_text=_("Ví dụ: TM. BAN THƯỜNG VỤ")
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True, help_text=_("Ví dụ: CHỦ TỊCH"))
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan ban hành")
+        verbose_name_plural = _("thông tin cơ quan ban hành")
+
+    def __str__(self) -> str:
+        return self.body_line
+
+    @property
+    def signer_lines(self) -> list[str]:
+        return [line for line in (self.signer_authority, self.signer_title) if line]
+
+
+class RegisterCounter(models.Model):
+    """The last number given per unit, year and kind: the row `take_number` locks."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    doc_type = models.CharField(max_length=8, choices=DocType.choices)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "doc_type"], name="documents_counter_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.year}/{self.doc_type}: {self.last_number}"
+
+
+class RegisterEntryQuerySet(models.QuerySet):
+    def within(self, unit) -> "RegisterEntryQuerySet":
+        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+
+    def visible_to(self, user) -> "RegisterEntryQuerySet":
+        from thidua.documents.rules import REGISTER_READER_ROLES
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        role = getattr(user, "acting_role", None)
+        if role is None or role.kind not in REGISTER_READER_ROLES:
+            return self.none()
+        return self.within(role.unit)
+
+    def for_table(self) -> "RegisterEntryQuerySet":
+        # Columns of the register page; the generic target is not shown, so it is not fetched.
+        return self.select_related("unit", "issued_by").order_by("-year", "unit__path", "doc_type", "-number")
+
+
+class RegisterEntry(models.Model):
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="register_entries"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocType.choices)
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("số, ký hiệu"), max_length=80)
+    issued_on = models.DateField(_("ngày ban hành"))
+    title = models.CharField(_("trích yếu"), max_length=1000)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lấy số"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
+    target_id = models.BigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RegisterEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("văn bản đã cấp số")
+        verbose_name_plural = _("sổ văn bản")
+        ordering = ["-year", "doc_type", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "doc_type", "number"], name="documents_entry_number_once"),
+        ]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="documents_entry_target_idx")]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.symbol}"
+
+    @staticmethod
+    def build_symbol(number: int, doc_type: str, suffix: str, office: str = "") -> str:
+        """ "32/KH-LĐLĐ"; a công văn reads "125/LĐLĐ-VP". Numbers below 10 take a leading zero
+        ("05/KH-LĐLĐ"), as registers number from 01 (Nghị định 30/2020, Điều 15)."""
+        shown = f"{number:02d}"
+        if doc_type == DocType.OFFICIAL_LETTER:
+            return f"{shown}/{suffix}-{office}" if office else f"{shown}/{suffix}"
+        return f"{shown}/{doc_type}-{suffix}"
+
+
+class DocumentTemplate(models.Model):
+    """A Word template (.docx with docxtpl tags) an issuer uploads to replace the shipped one,
+    for one kind of document or, with no kind, for all of them."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="document_templates"
+    )
+    doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocType.choices, blank=True)
+    file = models.FileField(_("tệp mẫu (.docx)"), upload_to="document_templates/%Y/")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mẫu văn bản Word")
+        verbose_name_plural = _("mẫu văn bản Word")
+        constraints = [models.UniqueConstraint(fields=["unit", "doc_type"], name="documents_template_once")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.get_doc_type_display() or _('mọi loại')}"

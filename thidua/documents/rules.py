@@ -1,0 +1,32 @@
+"""Who may read a unit's register and who may take a number from it (django-rules)."""
+
+import rules
+
+from thidua.org.models import RoleKind
+from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES, acting_role, acts_as, in_scope, is_superuser
+
+R = RoleKind
+
+# Every role that works for a federation or a CĐCS reads the register of its reach.
+REGISTER_READER_ROLES = FEDERATION_ROLES | GRASSROOTS_ROLES
+# Those who issue documents in a unit's name (DESIGN.md, "Who uses it").
+NUMBER_TAKER_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER, R.GRASSROOTS_CHAIR})
+
+
+@rules.predicate
+def is_acting_unit(user, unit) -> bool:
+    """The unit itself, not one below it: a district never numbers a CĐCS's documents."""
+    role = acting_role(user)
+    return role is not None and unit is not None and getattr(unit, "pk", None) == role.unit_id
+
+
+register_reader = acts_as(REGISTER_READER_ROLES)
+number_taker = acts_as(NUMBER_TAKER_ROLES)
+
+# Without an object: may open the register page at all (the menu asks this).
+rules.add_perm("documents.view_register", is_superuser | register_reader)
+# obj = a RegisterEntry or a Unit.
+rules.add_perm("documents.view_entry", is_superuser | (register_reader & in_scope))
+# obj = the issuing Unit.
+rules.add_perm("documents.take_number", is_superuser | (number_taker & is_acting_unit))
+rules.add_perm("documents.change_issuer_profile", is_superuser | (number_taker & is_acting_unit))

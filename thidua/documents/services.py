@@ -1,0 +1,160 @@
+"""Writes of the documents app: taking a number from a unit's register, keeping its letterhead.
+
+`take_number` is what every issuing service calls (campaigns.issue_campaign, later decisions,
+cover letters, recognitions, reviews), inside its own transaction.
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from thidua.core import audit
+from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry
+from thidua.org.models import Unit
+
+# "LĐLĐ quận Long Biên" → "Long Biên": the place of the date line is the name after the
+# administrative level word (Phụ lục I, mục 4: địa danh of the issuer's seat).
+_PLACE = re.compile(r"\b(?:thành phố|thị xã|thị trấn|quận|huyện|tỉnh|phường|xã|đặc khu)\s+(.+)$", re.IGNORECASE)
+
+
+def _symbol_of(name: str) -> str:
+    """ "LĐLĐ quận Long Biên" → "LĐLĐ", "CĐCS Trường THCS Gia Thụy" → "CĐCS": unions write
+    their kind's abbreviation first. Otherwise the initials of the name, editable later."""
+    words = name.split()
+    if words and len(words[0]) > 1 and words[0].isupper():
+        return words[0]
+    return "".join(word[0] for word in words if word[0].isalpha()).upper()[:12]
+
+
+def _place_of(units: list[Unit]) -> str:
+    for unit in units:
+        match = _PLACE.search(unit.name)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def profile_for(unit: Unit) -> IssuerProfile:
+    """The unit's saved letterhead, or an unsaved one derived from its and its parent's names:
+    "LĐLĐ THÀNH PHỐ HÀ NỘI" / "LĐLĐ QUẬN LONG BIÊN", symbol "LĐLĐ", place "Long Biên"."""
+    saved = IssuerProfile.objects.filter(unit=unit).first()
+    if saved is not None:
+        return saved
+    # Nearest first; a CĐCS without a place in its name takes its federation's.
+    ancestors = sorted(Unit.objects.filter(path__in=unit.ancestor_paths()), key=lambda u: -len(u.path))
+    parent = ancestors[0] if ancestors else None
+    federation = not (unit.kind.is_grassroots or unit.kind.is_group)
+    return IssuerProfile(
+        unit=unit,
+        superior_line=parent.name.upper() if parent else "",
+        body_line=unit.name.upper(),
+        symbol_suffix=_symbol_of(unit.name),
+        place=_place_of([unit, *ancestors]),
+        # A federation signs for its standing committee; a CĐCS for its executive committee.
+        signer_authority=_("TM. BAN THƯỜNG VỤ") if federation else _("TM. BAN CHẤP HÀNH"),
+        signer_title=_("CHỦ TỊCH"),
+    )
+
+
+PROFILE_FIELDS = (
+    "superior_line",
+    "body_line",
+    "symbol_suffix",
+    "office_symbol",
+    "place",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
+
+
+def save_issuer_profile(actor, unit: Unit, **values: str) -> IssuerProfile:
+    if actor is not None and not actor.has_perm("documents.change_issuer_profile", unit):
+        raise PermissionDenied
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    with transaction.atomic():
+        profile = profile_for(unit)
+        before = {f: getattr(profile, f) for f in PROFILE_FIELDS}
+        for name, value in values.items():
+            setattr(profile, name, value)
+        profile.full_clean()
+        profile.save()
+        after = {f: getattr(profile, f) for f in PROFILE_FIELDS}
+        changed = {f: [before[f], after[f]] for f in PROFILE_FIELDS if before[f] != after[f]}
+        audit.record(actor, "update_issuer_profile", profile, scope_path=unit.path, changes=changed)
+    return profile
+
+
+def _locked_counter(unit: Unit, year: int, doc_type: str) -> RegisterCounter:
+    """The counter row, locked until the caller's transaction ends, created if missing.
+
+    Two first issuings of a year may race to create the row: ON CONFLICT DO NOTHING lets the
+    loser wait for the winner's row instead of failing, then both lock the same row in turn.
+    (On SQLite, IMMEDIATE transactions already serialise writers and FOR UPDATE is a no-op.)
+    """
+    locked = RegisterCounter.objects.select_for_update()
+    try:
+        return locked.get(unit=unit, year=year, doc_type=doc_type)
+    except RegisterCounter.DoesNotExist:
+        RegisterCounter.objects.bulk_create(
+            [RegisterCounter(unit=unit, year=year, doc_type=doc_type)], ignore_conflicts=True
+        )
+        return locked.get(unit=unit, year=year, doc_type=doc_type)
+
+
+def take_number(
+    actor,
+    unit: Unit,
+    doc_type: str,
+    *,
+    issued_on: datetime.date,
+    title: str,
+    target=None,
+    office_symbol: str | None = None,
+) -> RegisterEntry:
+    """Give the next number of `unit`'s register for `issued_on`'s year and `doc_type`.
+
+    Runs in the caller's transaction, on purpose: the counter row stays locked until the
+    document itself is saved, and if the issuing fails the rollback gives the number back, so
+    the register has neither gaps nor duplicates (concurrent issuers wait on the lock).
+    `office_symbol` is the drafting office of a công văn ("VP" in "125/LĐLĐ-VP").
+    """
+    if actor is not None and not actor.has_perm("documents.take_number", unit):
+        raise PermissionDenied
+    if not transaction.get_connection().in_atomic_block:
+        # Outside a transaction the lock would end at once and a failed issuing would keep
+        # its number: a gap in the register. Callers wrap the whole issuing in atomic().
+        raise transaction.TransactionManagementError("take_number must run inside the issuing transaction")
+    if issued_on is None:
+        raise ValidationError(_("Cần có ngày ban hành để lấy số văn bản."))
+    doc_type = DocType(doc_type)
+    profile = profile_for(unit)
+    counter = _locked_counter(unit, issued_on.year, doc_type)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    office = profile.office_symbol if office_symbol is None else office_symbol
+    entry = RegisterEntry.objects.create(
+        unit=unit,
+        year=issued_on.year,
+        doc_type=doc_type,
+        number=counter.last_number,
+        symbol=RegisterEntry.build_symbol(counter.last_number, doc_type, profile.symbol_suffix, office),
+        issued_on=issued_on,
+        title=title[:1000],
+        issued_by=actor if actor is not None and actor.pk else None,
+        target=target,
+    )
+    audit.record(
+        actor,
+        "take_number",
+        entry,
+        scope_path=unit.path,
+        to_state=entry.symbol,
+        changes={"number": entry.number, "year": entry.year, "doc_type": str(doc_type)},
+    )
+    return entry
