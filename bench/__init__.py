@@ -1,0 +1,1 @@
+"""Benchmarks at national size: `python -m bench.run` (see BENCHMARKS.md)."""

@@ -1,0 +1,55 @@
+"""What generate.py and run.py share: where a scale's database lives, and Django set-up.
+
+Django reads DATABASE_URL when settings are imported, so the URL must be in the environment
+before `django.setup()`: every entry point calls `setup_django()` first thing.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+DATA_DIR = BENCH_DIR / "data"  # git-ignored: national-size databases are gigabytes
+RESULTS_DIR = BENCH_DIR / "results"
+DEFAULT_SCALE = 0.02
+PG_BASE_URL = "postgres://postgres@127.0.0.1:5432"
+
+
+def scale_tag(scale: float) -> str:
+    return f"{scale:g}".replace(".", "_")
+
+
+def default_url(db: str, scale: float) -> str:
+    if db == "sqlite":
+        return f"sqlite:///{DATA_DIR / f'thidua-s{scale_tag(scale)}.sqlite3'}"
+    return f"{PG_BASE_URL}/thidua_bench_s{scale_tag(scale)}"
+
+
+def manifest_path(url: str) -> Path:
+    """A side file that says the database at `url` was generated completely, and how."""
+    name = url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".sqlite3")
+    kind = "sqlite" if url.startswith("sqlite") else "pg"
+    return DATA_DIR / f"{kind}-{name}.json"
+
+
+def read_manifest(url: str) -> dict | None:
+    path = manifest_path(url)
+    if not path.exists():
+        return None
+    return json.loads(path.read_text())
+
+
+def setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    root = str(BENCH_DIR.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    # DEBUG keeps every SQL statement in connection.queries: memory and time we do not measure.
+    settings.DEBUG = False
