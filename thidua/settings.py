@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.org",
     "thidua.documents",
+    "thidua.campaigns",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,11 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 PAGE_SIZE = 50
+# A deadline is "due soon" on the home page and calendar this many days ahead.
+THIDUA_DUE_SOON_DAYS = env.int("THIDUA_DUE_SOON_DAYS", default=7)
+# How long after a closed emulation window a plan may still set a deadline (result reports,
+# dossiers: seed 000 closes on 15/9 and asks for the report by 18/9).
+THIDUA_DEADLINE_GRACE_DAYS = env.int("THIDUA_DEADLINE_GRACE_DAYS", default=60)
 
 LOGGING = {
     "version": 1,

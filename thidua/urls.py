@@ -15,4 +15,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("thidua.org.urls")),
     path("", include("thidua.documents.urls")),
+    path("", include("thidua.campaigns.urls")),
 ]

@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignsConfig(AppConfig):
+    name = "thidua.campaigns"
+    label = "campaigns"
+    verbose_name = _("Phong trào thi đua")
+
+    def ready(self) -> None:
+        from thidua.campaigns.home import panel_context
+        from thidua.core.home import HomePanel
+        from thidua.core.home import register as register_panel
+        from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+
+        register(NavItem(_("Kế hoạch thi đua"), "campaigns:list", order=40))
+        register(NavItem(_("Lịch thời hạn"), "campaigns:calendar", order=45))
+        register_panel(HomePanel("campaigns", "campaigns/_home_panel.html", panel_context, order=10))
+        register_verbs(
+            {
+                "create_campaign": _("Soạn kế hoạch"),
+                "update_campaign": _("Sửa kế hoạch"),
+                "set_targets": _("Chọn nơi triển khai"),
+                "save_reward": _("Sửa phần khen thưởng"),
+                "issue": _("Ban hành"),
+                "close": _("Kết thúc"),
+                "acknowledge": _("Xác nhận đã nhận kế hoạch"),
+                "launch": _("Phát động"),
+                "forward": _("Triển khai tiếp"),
+                "start_own_plan": _("Soạn kế hoạch của đơn vị"),
+                **{
+                    f"save_{p}": _("Sửa nội dung kế hoạch")
+                    for p in ("reference", "section", "activity", "deadline", "responsibility")
+                },
+                **{
+                    f"delete_{p}": _("Xóa nội dung kế hoạch")
+                    for p in ("reference", "section", "activity", "deadline", "responsibility")
+                },
+            }
+        )

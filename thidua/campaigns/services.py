@@ -1,0 +1,442 @@
+"""Writing campaigns: drafting a plan part by part, issuing it down the tree, and what each
+target unit does with it (acknowledge, launch, forward, answer with its own plan).
+
+The two state machines — a campaign's (`CAMPAIGN_WORKFLOW`) and a deployment's
+(`DEPLOYMENT_WORKFLOW`) — are declared here and moved only through `core.workflow`, which
+checks the permission and writes the audit trail.
+"""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.campaigns.models import (
+    Activity,
+    Campaign,
+    CampaignStatus,
+    Deadline,
+    Deployment,
+    DeploymentStatus,
+    DocumentReference,
+    PlanSection,
+    Responsibility,
+    RewardPlan,
+    TargetMode,
+)
+from thidua.core import audit
+from thidua.core.workflow import Transition, Workflow
+from thidua.documents.models import DocType
+from thidua.documents.services import take_number
+from thidua.org.models import Unit, UnitStatus
+from thidua.org.queries import totals_for
+
+CAMPAIGN_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition("issue", (CampaignStatus.DRAFT,), CampaignStatus.ISSUED, "campaigns.issue_campaign", _("Ban hành")),
+        Transition("close", (CampaignStatus.ISSUED,), CampaignStatus.CLOSED, "campaigns.close_campaign", _("Kết thúc")),
+    ],
+)
+DEPLOYMENT_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition(
+            "acknowledge",
+            (DeploymentStatus.DEPLOYED,),
+            DeploymentStatus.ACKNOWLEDGED,
+            "campaigns.act_on_deployment",
+            _("Xác nhận đã nhận kế hoạch"),
+        ),
+        Transition(
+            "launch",
+            (DeploymentStatus.DEPLOYED, DeploymentStatus.ACKNOWLEDGED),
+            DeploymentStatus.LAUNCHED,
+            "campaigns.act_on_deployment",
+            _("Phát động"),
+        ),
+    ],
+)
+
+CAMPAIGN_FIELDS = (
+    "kind",
+    "title",
+    "movement_name",
+    "issuing_body",
+    "place",
+    "plan_date",
+    "intro",
+    "closing",
+    "starts_on",
+    "ends_on",
+    "end_condition",
+    "is_public",
+    "recipients",
+    "signer_title",
+    "signer_name",
+)
+# The parts of a plan edited one by one (htmx panels): model → editable fields.
+PARTS: dict[str, tuple[type, tuple[str, ...]]] = {
+    "reference": (DocumentReference, ("relation", "doc_kind", "number", "issued_on", "issuer", "title", "order")),
+    "section": (PlanSection, ("part", "heading", "body", "target_sector", "order")),
+    "activity": (Activity, ("name", "planned_on", "owner", "status", "order")),
+    "deadline": (Deadline, ("what", "who", "due_on", "how", "order")),
+    "responsibility": (Responsibility, ("level", "body", "order")),
+}
+REWARD_FIELDS = (
+    "targets",
+    "general_criteria",
+    "collective_criteria",
+    "individual_criteria",
+    "quota_rule",
+    "dossier",
+    "procedure",
+    "award_forms",
+    "nomination_due_on",
+    "nomination_due_text",
+)
+
+
+def _check(actor, perm: str, obj=None) -> None:
+    if actor is not None and not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _validate_window(values: dict[str, Any]) -> None:
+    starts, ends = values.get("starts_on"), values.get("ends_on")
+    if starts and ends and ends < starts:
+        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+# --- drafting ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_campaign(actor, *, issuer: Unit, implements: Campaign | None = None, **values) -> Campaign:
+    _check(actor, "campaigns.add_campaign", issuer)
+    values = {k: v for k, v in values.items() if k in CAMPAIGN_FIELDS}
+    _validate_window(values)
+    if not values.get("title", "").strip():
+        raise ValidationError({"title": _("Hãy nhập trích yếu của kế hoạch.")})
+    campaign = Campaign.objects.create(
+        issuer=issuer, implements=implements, created_by=actor if actor else None, **values
+    )
+    parent_lineage = implements.lineage if implements is not None else ""
+    campaign.lineage = f"{parent_lineage}{campaign.pk:010d}/"
+    campaign.save(update_fields=["lineage"])
+    RewardPlan.objects.create(campaign=campaign)
+    audit.record(actor, "create_campaign", campaign, scope_path=issuer.path, to_state=campaign.title[:200])
+    return campaign
+
+
+@transaction.atomic
+def update_campaign(actor, campaign: Campaign, **values) -> Campaign:
+    _check(actor, "campaigns.change_campaign", campaign)
+    values = {k: v for k, v in values.items() if k in CAMPAIGN_FIELDS}
+    merged = {f: getattr(campaign, f) for f in ("starts_on", "ends_on")} | values
+    _validate_window(merged)
+    changes = {}
+    for field, value in values.items():
+        if getattr(campaign, field) != value:
+            changes[field] = [str(getattr(campaign, field)), str(value)]
+            setattr(campaign, field, value)
+    campaign.save()
+    if changes:
+        audit.record(actor, "update_campaign", campaign, scope_path=campaign.issuer.path, changes=changes)
+    return campaign
+
+
+@transaction.atomic
+def save_part(actor, campaign: Campaign, kind: str, pk: int | None = None, **values):
+    """Create or change one reference, section, activity, deadline or responsibility (`kind`,
+    a key of PARTS; not named "part" because a section has a field of that name)."""
+    _check(actor, "campaigns.change_campaign", campaign)
+    model, fields = PARTS[kind]
+    values = {k: v for k, v in values.items() if k in fields}
+    if pk is None:
+        if "order" not in values or values["order"] is None:
+            values["order"] = model.objects.filter(campaign=campaign).count() + 1
+        obj = model(campaign=campaign, **values)
+    else:
+        obj = model.objects.get(campaign=campaign, pk=pk)
+        for field, value in values.items():
+            setattr(obj, field, value)
+    obj.full_clean()
+    obj.save()
+    audit.record(actor, f"save_{kind}", campaign, scope_path=campaign.issuer.path, to_state=str(obj)[:200])
+    return obj
+
+
+@transaction.atomic
+def delete_part(actor, campaign: Campaign, kind: str, pk: int) -> None:
+    _check(actor, "campaigns.change_campaign", campaign)
+    model, _fields = PARTS[kind]
+    obj = model.objects.get(campaign=campaign, pk=pk)
+    audit.record(actor, f"delete_{kind}", campaign, scope_path=campaign.issuer.path, from_state=str(obj)[:200])
+    obj.delete()
+
+
+@transaction.atomic
+def save_reward(actor, campaign: Campaign, **values) -> RewardPlan:
+    _check(actor, "campaigns.change_campaign", campaign)
+    reward, _created = RewardPlan.objects.get_or_create(campaign=campaign)
+    for field, value in values.items():
+        if field in REWARD_FIELDS:
+            setattr(reward, field, value)
+    reward.full_clean()
+    reward.save()
+    audit.record(actor, "save_reward", campaign, scope_path=campaign.issuer.path)
+    return reward
+
+
+@transaction.atomic
+def set_targets(actor, campaign: Campaign, *, mode: str, sector: str = "", cluster=None, units=()) -> Campaign:
+    _check(actor, "campaigns.change_campaign", campaign)
+    if mode not in TargetMode.values:
+        raise ValidationError({"target_mode": _("Hãy chọn nơi triển khai kế hoạch.")})
+    if mode == TargetMode.SECTOR and not sector:
+        raise ValidationError({"target_sector": _("Hãy chọn khối.")})
+    if mode == TargetMode.CLUSTER and cluster is None:
+        raise ValidationError({"target_cluster": _("Hãy chọn cụm, khối thi đua.")})
+    campaign.target_mode = mode
+    campaign.target_sector = sector if mode == TargetMode.SECTOR else ""
+    campaign.target_cluster = cluster if mode == TargetMode.CLUSTER else None
+    campaign.save(update_fields=["target_mode", "target_sector", "target_cluster", "updated_at"])
+    if mode == TargetMode.PICKED:
+        outside = [u.name for u in units if not u.path.startswith(campaign.issuer.path) or u.pk == campaign.issuer_id]
+        if outside:
+            raise ValidationError(
+                {"target_units": _("Không thuộc phạm vi đơn vị ban hành: %(names)s.") % {"names": ", ".join(outside)}}
+            )
+        campaign.target_units.set(units)
+    else:
+        campaign.target_units.clear()
+    audit.record(
+        actor, "set_targets", campaign, scope_path=campaign.issuer.path, to_state=campaign.get_target_mode_display()
+    )
+    return campaign
+
+
+def resolve_targets(issuer: Unit, campaign: Campaign):
+    """The units a campaign (or a forward of it) reaches, as a queryset."""
+    units = Unit.objects.within(issuer).filter(status=UnitStatus.ACTIVE).exclude(pk=issuer.pk)
+    mode = campaign.target_mode
+    if mode == TargetMode.ALL_GRASSROOTS:
+        return units.filter(kind__is_grassroots=True)
+    if mode == TargetMode.SECTOR:
+        return units.filter(kind__is_grassroots=True, sector=campaign.target_sector)
+    if mode == TargetMode.CLUSTER:
+        return units.filter(clusters=campaign.target_cluster)
+    if mode == TargetMode.PICKED:
+        return units.filter(pk__in=campaign.target_units.values("pk"))
+    if mode == TargetMode.NEXT_LEVEL:
+        return units.filter(parent=issuer, kind__is_group=False)
+    return units.none()
+
+
+# --- issuing -------------------------------------------------------------------------------
+
+
+def validate_for_issue(campaign: Campaign) -> list:
+    """Everything that must hold before a number is taken. Returns the target units."""
+    errors: dict[str, list[str]] = {}
+    if not campaign.title.strip():
+        errors.setdefault("title", []).append(_("Kế hoạch chưa có trích yếu."))
+    if not campaign.signer_name.strip() or not campaign.signer_title.strip():
+        errors.setdefault("signer_name", []).append(_("Kế hoạch chưa có người ký (chức danh và họ tên)."))
+    if not campaign.plan_date:
+        errors.setdefault("plan_date", []).append(_("Hãy nhập ngày ban hành."))
+    if campaign.starts_on and campaign.ends_on and campaign.ends_on < campaign.starts_on:
+        errors.setdefault("ends_on", []).append(_("Ngày kết thúc phải sau ngày bắt đầu."))
+    grace = datetime.timedelta(days=settings.THIDUA_DEADLINE_GRACE_DAYS)
+    for deadline in campaign.deadlines.all():
+        if campaign.starts_on and deadline.due_on < campaign.starts_on:
+            errors.setdefault("deadlines", []).append(
+                _("Thời hạn “%(what)s” (%(date)s) trước ngày bắt đầu thi đua.")
+                % {"what": deadline.what, "date": f"{deadline.due_on:%d/%m/%Y}"}
+            )
+        if campaign.ends_on and deadline.due_on > campaign.ends_on + grace:
+            errors.setdefault("deadlines", []).append(
+                _("Thời hạn “%(what)s” (%(date)s) quá xa sau khi đợt thi đua kết thúc (%(end)s).")
+                % {"what": deadline.what, "date": f"{deadline.due_on:%d/%m/%Y}", "end": f"{campaign.ends_on:%d/%m/%Y}"}
+            )
+    targets = list(resolve_targets(campaign.issuer, campaign))
+    if not targets:
+        errors.setdefault("target_mode", []).append(_("Kế hoạch chưa có đơn vị nhận triển khai."))
+    if errors:
+        raise ValidationError(errors)
+    return targets
+
+
+def _deploy(campaign: Campaign, units: list[Unit], via: Deployment | None = None) -> int:
+    totals = totals_for(units)
+    existing = set(Deployment.objects.filter(campaign=campaign, unit__in=units).values_list("unit_id", flat=True))
+    new = [
+        Deployment(campaign=campaign, unit=u, via=via, members_at_launch=totals[u.pk].members)
+        for u in units
+        if u.pk not in existing
+    ]
+    Deployment.objects.bulk_create(new, batch_size=2000)
+    return len(new)
+
+
+@transaction.atomic
+def issue_campaign(actor, campaign: Campaign) -> Campaign:
+    """Number the plan from the issuer's register and deploy it. All or nothing: a refused
+    plan uses no number."""
+    campaign = Campaign.objects.select_for_update().select_related("issuer").get(pk=campaign.pk)
+    CAMPAIGN_WORKFLOW.transition(campaign, "issue")
+    _check(actor, "campaigns.issue_campaign", campaign)
+    targets = validate_for_issue(campaign)
+    entry = take_number(
+        actor, campaign.issuer, DocType.PLAN, issued_on=campaign.plan_date, title=campaign.title, target=campaign
+    )
+    deployed = _deploy(campaign, targets)
+    CAMPAIGN_WORKFLOW.move(
+        campaign,
+        "issue",
+        actor=actor,
+        scope_path=campaign.issuer.path,
+        extra_fields={"register_entry": entry, "issued_at": timezone.now()},
+        changes={"number": str(entry), "deployed": deployed},
+    )
+    return campaign
+
+
+@transaction.atomic
+def close_campaign(actor, campaign: Campaign, *, reason: str = "") -> Campaign:
+    CAMPAIGN_WORKFLOW.move(campaign, "close", actor=actor, reason=reason, scope_path=campaign.issuer.path)
+    return campaign
+
+
+# --- what a target unit does ---------------------------------------------------------------
+
+
+@transaction.atomic
+def acknowledge(actor, deployment: Deployment) -> Deployment:
+    deployment = Deployment.objects.select_for_update().select_related("unit", "campaign").get(pk=deployment.pk)
+    DEPLOYMENT_WORKFLOW.move(
+        deployment,
+        "acknowledge",
+        actor=actor,
+        scope_path=deployment.unit.path,
+        extra_fields={"acknowledged_at": timezone.now(), "acknowledged_by": actor if actor else None},
+    )
+    return deployment
+
+
+@transaction.atomic
+def launch(actor, deployment: Deployment, *, launched_on: datetime.date, members_reached: int) -> Deployment:
+    deployment = Deployment.objects.select_for_update().select_related("unit", "campaign").get(pk=deployment.pk)
+    members = totals_for([deployment.unit])[deployment.unit_id].members
+    if members_reached < 0 or members_reached > members:
+        raise ValidationError(
+            {
+                "members_reached": _("Số đoàn viên được phổ biến phải từ 0 đến %(n)s (số đoàn viên của đơn vị).")
+                % {"n": members}
+            }
+        )
+    if deployment.campaign.plan_date and launched_on < deployment.campaign.plan_date:
+        raise ValidationError({"launched_on": _("Ngày phát động không thể trước ngày ban hành kế hoạch.")})
+    extra = {"launched_on": launched_on, "members_reached": members_reached, "members_at_launch": members}
+    if deployment.acknowledged_at is None:
+        extra |= {"acknowledged_at": timezone.now(), "acknowledged_by": actor if actor else None}
+    DEPLOYMENT_WORKFLOW.move(
+        deployment,
+        "launch",
+        actor=actor,
+        scope_path=deployment.unit.path,
+        extra_fields=extra,
+        changes={"members_reached": members_reached, "members": members},
+    )
+    return deployment
+
+
+@transaction.atomic
+def forward(actor, deployment: Deployment, *, mode: str, sector: str = "", cluster=None, units=()) -> int:
+    """A federation that received a campaign deploys the same campaign further down its own
+    subtree (the "next level down, which cascades further")."""
+    deployment = Deployment.objects.select_related("unit", "campaign").get(pk=deployment.pk)
+    _check(actor, "campaigns.act_on_deployment", deployment)
+    probe = Campaign(issuer=deployment.unit, target_mode=mode, target_sector=sector, target_cluster=cluster)
+    if mode == TargetMode.PICKED:
+        targets = [u for u in units if u.path.startswith(deployment.unit.path) and u.pk != deployment.unit_id]
+    else:
+        targets = list(resolve_targets(deployment.unit, probe))
+    if not targets:
+        raise ValidationError({"target_mode": _("Không có đơn vị nào để triển khai tiếp.")})
+    count = _deploy(deployment.campaign, targets, via=deployment)
+    audit.record(actor, "forward", deployment.campaign, scope_path=deployment.unit.path, to_state=str(count))
+    return count
+
+
+@transaction.atomic
+def start_own_plan(actor, deployment: Deployment) -> Campaign:
+    """The unit's implementing plan, pre-filled from the parent and linked to it."""
+    deployment = (
+        Deployment.objects.select_for_update()
+        .select_related("unit", "campaign", "campaign__issuer")
+        .get(pk=deployment.pk)
+    )
+    _check(actor, "campaigns.act_on_deployment", deployment)
+    if deployment.own_plan_id:
+        return deployment.own_plan
+    parent = deployment.campaign
+    number = parent.number
+    intro = _("Thực hiện Kế hoạch số %(number)s ngày %(date)s của %(body)s %(issuer)s về %(title)s;") % {
+        "number": number,
+        "date": f"{parent.plan_date:%d/%m/%Y}" if parent.plan_date else "",
+        "body": parent.issuing_body,
+        "issuer": parent.issuer.name,
+        "title": parent.title.rstrip("."),
+    }
+    own = create_campaign(
+        actor,
+        issuer=deployment.unit,
+        implements=parent,
+        kind=parent.kind,
+        title=_("Triển khai %(title)s") % {"title": parent.title[:1].lower() + parent.title[1:]},
+        movement_name=parent.movement_name,
+        issuing_body=_("Ban Chấp hành"),
+        intro=intro,
+        starts_on=parent.starts_on,
+        ends_on=parent.ends_on,
+        end_condition=parent.end_condition,
+    )
+    DocumentReference.objects.create(
+        campaign=own,
+        relation="Thực hiện",
+        doc_kind="Kế hoạch",
+        number=number,
+        issued_on=parent.plan_date,
+        issuer=parent.issuer.name,
+        title=parent.title,
+        linked_campaign=parent,
+        order=1,
+    )
+    Deadline.objects.bulk_create(
+        [
+            Deadline(campaign=own, what=d.what, who=d.who, due_on=d.due_on, how=d.how, order=d.order)
+            for d in parent.deadlines.all()
+        ]
+    )
+    parent_reward = getattr(parent, "reward", None)
+    if parent_reward is not None:
+        RewardPlan.objects.filter(campaign=own).update(**{f: getattr(parent_reward, f) for f in REWARD_FIELDS})
+    Deployment.objects.filter(pk=deployment.pk).update(own_plan=own)
+    audit.record(actor, "start_own_plan", parent, scope_path=deployment.unit.path, to_state=deployment.unit.name)
+    return own
+
+
+def deployments_for(unit: Unit):
+    """What a unit has received, newest first (its home page and campaign list)."""
+    return (
+        Deployment.objects.filter(unit=unit)
+        .exclude(campaign__status=CampaignStatus.DRAFT)
+        .select_related("campaign", "campaign__issuer", "campaign__register_entry")
+        .order_by("-campaign__plan_date", "-id")
+    )

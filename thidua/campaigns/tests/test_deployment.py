@@ -1,0 +1,102 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from thidua.campaigns import queries, services
+from thidua.campaigns.models import Campaign, Deployment, DeploymentStatus, TargetMode
+from thidua.core.workflow import TransitionNotAllowed
+
+
+@pytest.fixture
+def issued(draft, lb_officer):
+    services.issue_campaign(lb_officer, draft)
+    return Campaign.objects.get(pk=draft.pk)
+
+
+def test_cdcs_acknowledges_launches_and_answers_with_own_plan(issued, school_chair, federation):
+    deployment = Deployment.objects.get(campaign=issued, unit=federation.school)
+    services.acknowledge(school_chair, deployment)
+    services.launch(school_chair, deployment, launched_on=datetime.date(2023, 8, 25), members_reached=2)
+    own = services.start_own_plan(school_chair, deployment)
+
+    deployment.refresh_from_db()
+    assert deployment.status == DeploymentStatus.LAUNCHED
+    assert (deployment.members_reached, deployment.members_at_launch) == (2, 2)
+    assert deployment.own_plan == own
+    assert own.implements == issued and own.issuer == federation.school
+    assert own.intro.startswith(
+        "Thực hiện Kế hoạch số 01/KH-LĐLĐ ngày 21/08/2023 của Ban Thường vụ LĐLĐ quận Long Biên"
+    )
+    assert list(own.deadlines.values_list("due_on", flat=True)) == [
+        datetime.date(2023, 9, 15),
+        datetime.date(2023, 9, 18),
+    ]
+    assert own.references.get().linked_campaign == issued
+
+
+def test_members_reached_cannot_exceed_the_units_members(issued, school_chair, federation):
+    deployment = Deployment.objects.get(campaign=issued, unit=federation.school)
+    with pytest.raises(ValidationError) as error:
+        services.launch(school_chair, deployment, launched_on=datetime.date(2023, 8, 25), members_reached=3)
+    assert "từ 0 đến 2" in str(error.value)
+    assert Deployment.objects.get(pk=deployment.pk).status == DeploymentStatus.DEPLOYED
+
+
+def test_a_cdcs_cannot_act_for_another_unit(issued, school_chair, federation):
+    others = Deployment.objects.get(campaign=issued, unit=federation.company)
+    with pytest.raises(PermissionDenied):
+        services.acknowledge(school_chair, others)
+    with pytest.raises(PermissionDenied):
+        services.start_own_plan(school_chair, others)
+    assert Deployment.objects.get(pk=others.pk).status == DeploymentStatus.DEPLOYED
+
+
+def test_acknowledging_twice_is_refused(issued, school_chair, federation):
+    deployment = Deployment.objects.get(campaign=issued, unit=federation.school)
+    services.acknowledge(school_chair, deployment)
+    with pytest.raises(TransitionNotAllowed):
+        services.acknowledge(school_chair, deployment)
+
+
+def test_city_plan_to_next_level_cascades_and_coverage_rolls_up(
+    federation, city_officer, lb_officer, school_chair, members
+):
+    plan = services.create_campaign(
+        city_officer,
+        issuer=federation.city,
+        title="Kế hoạch thành phố",
+        plan_date=datetime.date(2023, 8, 10),
+        signer_title="TM. BAN THƯỜNG VỤ",
+        signer_name="Phạm Quang Thanh",
+    )
+    services.set_targets(city_officer, plan, mode=TargetMode.NEXT_LEVEL)
+    services.issue_campaign(city_officer, plan)
+    lb_deployment = Deployment.objects.get(campaign=plan, unit=federation.long_bien)
+    services.acknowledge(lb_officer, lb_deployment)
+    assert services.forward(lb_officer, lb_deployment, mode=TargetMode.ALL_GRASSROOTS) == 2
+
+    school = Deployment.objects.get(campaign=plan, unit=federation.school)
+    services.launch(school_chair, school, launched_on=datetime.date(2023, 8, 20), members_reached=1)
+
+    at_city = queries.coverage_total(plan, federation.city)
+    assert (at_city.targets, at_city.acknowledged, at_city.launched) == (4, 2, 1)
+    by_district = dict((u.code, c) for u, c in queries.coverage_by_child(plan, federation.city))
+    assert (by_district["HN-LB"].targets, by_district["HN-LB"].launched) == (3, 1)
+    assert (by_district["HN-GL"].targets, by_district["HN-GL"].launched) == (1, 0)
+    assert by_district["HN-LB"].members_reached == 1
+    laggards = set(queries.laggards(plan, federation.long_bien).values_list("unit__code", flat=True))
+    assert laggards == {"HN-LB", "LB-002"}
+
+
+def test_coverage_counts_the_plans_implementing_the_campaign(issued, school_chair, lb_officer, federation):
+    deployment = Deployment.objects.get(campaign=issued, unit=federation.school)
+    own = services.start_own_plan(school_chair, deployment)
+    services.save_part(school_chair, own, "deadline", what="Báo cáo", due_on=datetime.date(2023, 9, 16))
+    Campaign.objects.filter(pk=own.pk).update(
+        plan_date=datetime.date(2023, 8, 23), signer_title="TM. BCH", signer_name="Trần Thị Lan"
+    )
+    services.set_targets(school_chair, own, mode=TargetMode.PICKED, units=[federation.group])
+    services.issue_campaign(school_chair, Campaign.objects.get(pk=own.pk))
+    total = queries.coverage_total(issued, federation.long_bien)
+    assert (total.targets, total.own_plans) == (3, 1)
