@@ -37,4 +37,5 @@ class OrgConfig(AppConfig):
         register(NavItem(_("Trang chủ"), "home", order=0))
         register(NavItem(_("Cây tổ chức"), "org:tree", order=10))
         register(NavItem(_("Đoàn viên"), "org:member_list", perm="org.list_members", order=20))
+        register(NavItem(_("Nhập dữ liệu"), "org:import_members", perm="org.import_members", order=30))
         register(NavItem(_("Quản trị"), "admin:index", order=900, superuser_only=True))

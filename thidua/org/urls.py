@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.org.views import members, ratings, roles, tree, units
+from thidua.org.views import imports, members, ratings, roles, tree, units
 
 app_name = "org"
 
@@ -20,4 +20,12 @@ urlpatterns = [
     path("doan-vien/xuat-excel/", members.member_export, name="member_export"),
     path("doan-vien/<int:pk>/", members.member_detail, name="member_detail"),
     path("doan-vien/<int:pk>/sua/", members.member_edit, name="member_edit"),
+]
+
+urlpatterns += [
+    path("nhap-du-lieu/doan-vien/", imports.import_members, name="import_members"),
+    path("nhap-du-lieu/don-vi/", imports.import_units, name="import_units"),
+    path("nhap-du-lieu/mau/<slug:kind>/", imports.import_template, name="import_template"),
+    path("nhap-du-lieu/<int:pk>/", imports.import_job, name="import_job"),
+    path("nhap-du-lieu/<int:pk>/loi/", imports.import_job_errors, name="import_job_errors"),
 ]

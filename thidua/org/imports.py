@@ -1,0 +1,1039 @@
+"""Importing units and members from spreadsheets (.xlsx through python-calamine, .csv).
+
+One rule shapes this module: **a failed import writes nothing**. Every row is read and
+checked first, and every problem is collected as a `RowError` (row, column, Vietnamese
+message) — the user fixes the whole file at once, not one error per upload. Only a file
+without a single error is written, in one transaction.
+
+Members come by the hundred thousand (a district federation's roll), so their path is built
+for speed: categorical cells are converted once per distinct value (memo dicts), unit codes
+and card numbers are looked up with a few `IN` queries, rows go in with `bulk_create` in
+batches and the per-unit counters are recomputed in SQL at the end. Units come by the
+thousand at most and go through `services.create_unit`, so their rules live in one place.
+
+A unit outside the actor's scope is "not found", word for word like one that does not exist:
+an import must not become a way to probe the tree (DESIGN.md, "Who uses it").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import python_calamine
+import xlsxwriter
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.core import audit
+from thidua.core.db import PATH_STEP
+from thidua.core.text import fold
+from thidua.org import services
+from thidua.org.models import (
+    Gender,
+    ImportJob,
+    ImportKind,
+    ImportStatus,
+    Member,
+    OfficerType,
+    Ownership,
+    Role,
+    Sector,
+    Unit,
+    UnitKind,
+    UnitStatus,
+)
+from thidua.org.search import member_search_key
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+LOOKUP_CHUNK = 2000  # values per `IN (...)` query: well under every backend's parameter limit
+MAX_STORED_ERRORS = 5000  # a job keeps this many; a file with more is broken as a whole anyway
+# The same bounds as the member form (org.forms.MemberForm.clean_birth_year).
+BIRTH_YEAR_MIN, BIRTH_YEAR_MAX = 1930, 2015
+
+Progress = Callable[[str, int, int], None]
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in the file. `row` is the row number the user sees in Excel (the header is
+    usually row 1); None for a problem of the whole file. `column` is the header as in the
+    template; empty when the problem is not in one column."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is not None and self.column:
+            return _('Dòng %(row)s, cột "%(column)s": %(message)s') % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        if self.row is not None:
+            return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        if self.column:
+            return _('Cột "%(column)s": %(message)s') % {"column": self.column, "message": self.message}
+        return self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message, "text": str(self)}
+
+
+@dataclass
+class ImportResult:
+    total: int = 0
+    created: int = 0
+    errors: list[RowError] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read as a table of the expected columns."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def not_a_spreadsheet() -> RowError:
+    return RowError(None, "", _("Tệp không phải bảng tính .xlsx hoặc .csv hợp lệ."))
+
+
+def no_data() -> RowError:
+    return RowError(None, "", _("Tệp không có dòng dữ liệu nào."))
+
+
+# --- columns -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    # Headers are a file format exchanged between offices, matched on import (folded), and
+    # stay Vietnamese whatever the UI language: they are not translated.
+    header: str
+    required: bool  # the column must be in the header row (cells may still be optional)
+    guide: str  # the "Hướng dẫn" sheet's explanation (translated at use)
+    example: str
+    width: int = 18
+
+
+def member_columns() -> list[Column]:
+    return [
+        Column("full_name", "Họ và tên", True, _("Bắt buộc. Họ và tên đầy đủ, có dấu."), "Nguyễn Văn An", 28),
+        Column("gender", "Giới tính", True, _('Bắt buộc. Ghi "Nam" hoặc "Nữ".'), "Nam", 10),
+        Column(
+            "birth_year",
+            "Năm sinh",
+            False,
+            _("Năm sinh (4 chữ số), từ %(min)s đến %(max)s; có thể để trống.")
+            % {"min": BIRTH_YEAR_MIN, "max": BIRTH_YEAR_MAX},
+            "1985",
+            10,
+        ),
+        Column(
+            "unit_code",
+            "Mã đơn vị",
+            True,
+            _(
+                "Bắt buộc. Mã của công đoàn cơ sở hoặc tổ công đoàn (xem trang thông tin đơn vị), "
+                "thuộc phạm vi bạn quản lý."
+            ),
+            "LB-001",
+            14,
+        ),
+        Column("position", "Chức vụ, công việc", False, _("Có thể để trống."), "Giáo viên", 22),
+        Column(
+            "is_direct_worker",
+            "CNLĐ trực tiếp",
+            False,
+            _('Công nhân lao động trực tiếp: ghi "Có" (hoặc "x"), "Không" hoặc để trống.'),
+            "Không",
+            14,
+        ),
+        Column(
+            "officer_type",
+            "Cán bộ công đoàn",
+            False,
+            _('Ghi "Chuyên trách", "Không chuyên trách" hoặc để trống nếu không phải cán bộ công đoàn.'),
+            "Không chuyên trách",
+            18,
+        ),
+        Column(
+            "joined_on",
+            "Ngày vào công đoàn",
+            False,
+            _("Ngày dạng dd/mm/yyyy (ví dụ 15/03/2010) hoặc ô kiểu ngày của Excel; có thể để trống."),
+            "15/03/2010",
+            16,
+        ),
+        Column(
+            "card_number",
+            "Số thẻ đoàn viên",
+            False,
+            _("Không được trùng trong tệp và với số thẻ đã có; có thể để trống."),
+            "LB0001",
+            16,
+        ),
+    ]
+
+
+def unit_columns() -> list[Column]:
+    return [
+        Column("code", "Mã đơn vị", True, _("Bắt buộc. Mã mới, chưa dùng cho đơn vị nào."), "LB-101", 14),
+        Column("name", "Tên đơn vị", True, _("Bắt buộc."), "CĐCS Trường Tiểu học Ái Mộ", 36),
+        Column(
+            "kind",
+            "Loại đơn vị",
+            True,
+            _('Bắt buộc. Tên loại đơn vị, ví dụ "Công đoàn cơ sở", "Tổ công đoàn".'),
+            "Công đoàn cơ sở",
+            22,
+        ),
+        Column(
+            "parent_code",
+            "Mã đơn vị cấp trên",
+            True,
+            _(
+                "Bắt buộc. Mã của đơn vị cấp trên trong phạm vi bạn quản lý, hoặc của một đơn vị ở dòng trước trong tệp."
+            ),
+            "HN-LB",
+            16,
+        ),
+        Column(
+            "sector",
+            "Khối",
+            False,
+            _("Chỉ cho công đoàn cơ sở: %(choices)s.") % {"choices": _quoted(Sector.labels)},
+            str(Sector.SCHOOL.label),
+            22,
+        ),
+        Column(
+            "ownership",
+            "Loại hình sở hữu",
+            False,
+            _("Chỉ cho khối doanh nghiệp: %(choices)s.") % {"choices": _quoted(Ownership.labels)},
+            "",
+            24,
+        ),
+        Column("email", "Email", False, _("Email liên hệ; có thể để trống."), "", 24),
+        Column("phone", "Điện thoại", False, _("Có thể để trống."), "", 14),
+        Column("address", "Địa chỉ", False, _("Có thể để trống."), "", 30),
+    ]
+
+
+def columns_for(kind: str) -> list[Column]:
+    return member_columns() if kind == ImportKind.MEMBERS else unit_columns()
+
+
+def _quoted(labels: Iterable) -> str:
+    return ", ".join(f'"{label}"' for label in labels)
+
+
+def _header_key(text: Any) -> str:
+    # "Họ và tên *", " HỌ VÀ TÊN", "ho va ten" all name the same column.
+    return fold(str(text)).replace("*", "").strip().rstrip(":").strip()
+
+
+# Columns that a member export carries (org.exports) and an import may skip: the row number,
+# the unit's name (the code says which unit) and the rating. An exported list can be
+# re-imported into another installation without deleting columns by hand.
+_IGNORED_MEMBER_HEADERS = ("stt", "don vi")
+_IGNORED_MEMBER_PREFIXES = ("xep loai nam",)
+_IGNORED_UNIT_HEADERS = ("stt", "don vi cap tren")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def read_table(data: bytes, filename: str) -> list[list[Any]]:
+    """The cells of the first sheet as rows of equal width; row i is the user's row i + 1."""
+    name = filename.lower()
+    if name.endswith(".csv"):
+        rows = _read_csv(data)
+    elif name.endswith(".xlsx"):
+        rows = _read_xlsx(data)
+    else:
+        raise FileProblem([not_a_spreadsheet()])
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[list[Any]]:
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not workbook.sheet_names:
+            return []
+        # skip_empty_area=False keeps leading empty rows, so row numbers are Excel's.
+        return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception as error:  # calamine raises several types (zip, XML, format): all mean "not a workbook"
+        log.info("unreadable spreadsheet: %s", error)
+        raise FileProblem([not_a_spreadsheet()]) from None
+
+
+def _read_csv(data: bytes) -> list[list[Any]]:
+    if b"\x00" in data[:4096]:  # a binary file renamed .csv
+        raise FileProblem([not_a_spreadsheet()])
+    try:
+        text = data.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a BOM
+    except UnicodeDecodeError:
+        raise FileProblem(
+            [
+                not_a_spreadsheet(),
+                RowError(None, "", _('Tệp .csv phải lưu với bảng mã UTF-8 (trong Excel: "CSV UTF-8").')),
+            ]
+        ) from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    # Excel writes ";" where the decimal separator is ",", as on Vietnamese Windows.
+    delimiter = max((";", ",", "\t"), key=first.count) if first else ","
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error:
+        raise FileProblem([not_a_spreadsheet()]) from None
+
+
+def _is_blank(row: list[Any]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def _map_header(
+    rows: list[list[Any]], columns: list[Column], ignored: tuple[str, ...], ignored_prefixes: tuple[str, ...] = ()
+) -> tuple[int, dict[str, int]]:
+    """Find the header row (the first non-blank one) and map each column key to its index.
+    Raises FileProblem naming the missing, unknown and repeated columns."""
+    header_index = next((i for i, row in enumerate(rows) if not _is_blank(row)), None)
+    if header_index is None:
+        raise FileProblem([no_data()])
+    header_row = header_index + 1
+    by_key = {_header_key(c.header): c for c in columns}
+    found: dict[str, int] = {}
+    errors: list[RowError] = []
+    for index, cell in enumerate(rows[header_index]):
+        label = str(cell).strip() if cell is not None else ""
+        key = _header_key(label)
+        if not key or key in ignored or key.startswith(ignored_prefixes):
+            continue
+        column = by_key.get(key)
+        if column is None:
+            errors.append(RowError(header_row, label, _("không phải cột của mẫu nhập.")))
+        elif column.key in found:
+            errors.append(RowError(header_row, column.header, _("cột bị lặp lại.")))
+        else:
+            found[column.key] = index
+    for column in columns:
+        if column.required and column.key not in found:
+            errors.append(RowError(None, column.header, _("thiếu trong dòng tiêu đề của tệp (xem tệp mẫu).")))
+    if errors:
+        raise FileProblem(errors)
+    return header_row, found
+
+
+# --- cell conversion -----------------------------------------------------------------------
+
+
+class Invalid(Exception):
+    pass
+
+
+def _text(value: Any) -> str:
+    """A cell as text: numbers typed into text columns ("1001" read back as 1001.0) lose the
+    ".0"; spaces are collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, or a real Excel date cell; None for a blank cell."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # A date cell whose date format was lost shows as its serial number (days since 1899-12-30).
+        if 1 <= value < 2958466 and float(value).is_integer():
+            return _EXCEL_EPOCH + datetime.timedelta(days=int(value))
+        raise Invalid(_text(value))
+    text = _text(value)
+    if not text:
+        return None
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+        match = _YMD.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+    except ValueError:
+        pass
+    raise Invalid(text)
+
+
+class _Memo:
+    """Converts each distinct cell value once: a roll of 100,000 members has two genders, a few
+    hundred unit codes and some thousands of dates."""
+
+    __slots__ = ("convert", "seen")
+
+    def __init__(self, convert: Callable[[Any], Any]):
+        self.convert = convert
+        self.seen: dict[Any, tuple[bool, Any]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        try:
+            ok, result = self.seen[value]
+        except KeyError:
+            try:
+                ok, result = True, self.convert(value)
+            except Invalid as error:
+                ok, result = False, str(error)
+            except TypeError:  # an unhashable cell cannot happen with calamine or csv; be safe
+                return self.convert(value)
+            self.seen[value] = (ok, result)
+        if not ok:
+            raise Invalid(result)
+        return result
+
+
+def _choice(mapping: dict[str, Any], message: str) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        key = fold(_text(value))
+        if key in mapping:
+            return mapping[key]
+        raise Invalid(message % {"value": _text(value)})
+
+    return convert
+
+
+def _check_length(value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise Invalid(_("dài quá %(limit)s ký tự.") % {"limit": limit})
+    return value
+
+
+# --- members -------------------------------------------------------------------------------
+
+
+def _member_converters() -> dict[str, Callable[[Any], Any]]:
+    today = timezone.localdate()
+
+    def birth_year(value: Any) -> int | None:
+        text = _text(value)
+        if not text:
+            return None
+        if not text.isdigit():
+            raise Invalid(_('"%(value)s" không phải năm sinh hợp lệ (4 chữ số).') % {"value": text})
+        year = int(text)
+        if not BIRTH_YEAR_MIN <= year <= BIRTH_YEAR_MAX:
+            raise Invalid(
+                _("năm sinh phải trong khoảng %(min)s–%(max)s.") % {"min": BIRTH_YEAR_MIN, "max": BIRTH_YEAR_MAX}
+            )
+        return year
+
+    def joined_on(value: Any) -> datetime.date | None:
+        try:
+            day = parse_date(value)
+        except Invalid as error:
+            raise Invalid(_('"%(value)s" không phải ngày hợp lệ (dd/mm/yyyy).') % {"value": error}) from None
+        if day is not None and day > today:
+            raise Invalid(_("ngày %(day)s chưa đến.") % {"day": day.strftime("%d/%m/%Y")})
+        return day
+
+    return {
+        "gender": _Memo(
+            _choice(
+                {"nam": Gender.MALE, "nu": Gender.FEMALE, "male": Gender.MALE, "female": Gender.FEMALE},
+                _('"%(value)s" không hợp lệ; ghi "Nam" hoặc "Nữ".'),
+            )
+        ),
+        "birth_year": _Memo(birth_year),
+        "is_direct_worker": _Memo(
+            _choice(
+                {"co": True, "x": True, "khong": False, "": False, "1": True, "0": False},
+                _('"%(value)s" không hợp lệ; ghi "Có", "Không" hoặc để trống.'),
+            )
+        ),
+        "officer_type": _Memo(
+            _choice(
+                {
+                    "": OfficerType.NONE,
+                    "khong": OfficerType.NONE,
+                    "chuyen trach": OfficerType.FULL_TIME,
+                    "khong chuyen trach": OfficerType.PART_TIME,
+                },
+                _('"%(value)s" không hợp lệ; ghi "Chuyên trách", "Không chuyên trách" hoặc để trống.'),
+            )
+        ),
+        "joined_on": _Memo(joined_on),
+    }
+
+
+def _in_chunks(values: list, size: int = LOOKUP_CHUNK) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _units_by_code(actor, codes: Iterable[str]) -> dict[str, Unit]:
+    """The units with these codes that the actor can reach — and no others, so a code outside
+    the scope reads exactly like a code that does not exist."""
+    found: dict[str, Unit] = {}
+    scoped = Unit.objects.visible_to(actor).select_related("kind")
+    for chunk in _in_chunks(sorted(codes)):
+        for unit in scoped.filter(code__in=chunk):
+            found[unit.code] = unit
+    return found
+
+
+def _existing_cards(cards: list[str]) -> set[str]:
+    existing: set[str] = set()
+    for chunk in _in_chunks(cards):
+        existing.update(Member.objects.filter(card_number__in=chunk).values_list("card_number", flat=True))
+    return existing
+
+
+def not_found(code: str) -> str:
+    return _('không tìm thấy đơn vị "%(code)s" trong phạm vi của bạn.') % {"code": code}
+
+
+def _member_unit_problems(actor, units: dict[str, Unit]) -> dict[str, str]:
+    """code → why no member may be put there (a unit the actor can see but not fill)."""
+    problems = {}
+    for code, unit in units.items():
+        if not actor.has_perm("org.add_member", unit):
+            problems[code] = not_found(code)
+        elif not (unit.kind.is_grassroots or unit.kind.is_group):
+            problems[code] = _(
+                'đơn vị "%(code)s" (%(name)s) không phải công đoàn cơ sở hoặc tổ công đoàn; '
+                "đoàn viên chỉ thuộc công đoàn cơ sở hoặc tổ công đoàn."
+            ) % {"code": code, "name": unit.name}
+        elif unit.status != UnitStatus.ACTIVE:
+            problems[code] = _('đơn vị "%(code)s" (%(name)s) không còn hoạt động.') % {
+                "code": code,
+                "name": unit.name,
+            }
+    return problems
+
+
+def _tick(progress: Progress | None, phase: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(phase, done, total)
+
+
+def validate_members(
+    actor, rows: list[list[Any]], *, progress: Progress | None = None
+) -> tuple[list[dict[str, Any]], list[RowError], dict[str, Unit]]:
+    """Check every row; return the clean values of each row, the errors, and the units used."""
+    columns = member_columns()
+    header_row, index = _map_header(rows, columns, _IGNORED_MEMBER_HEADERS, _IGNORED_MEMBER_PREFIXES)
+    headers = {c.key: c.header for c in columns}
+    data = [(n, row) for n, row in enumerate(rows[header_row:], start=header_row + 1) if not _is_blank(row)]
+    if not data:
+        raise FileProblem([no_data()])
+    total = len(data)
+
+    def cells(key: str) -> list[Any]:
+        i = index.get(key)
+        return [row[i] for _n, row in data] if i is not None else [""] * total
+
+    # Column by column: each column's cells are converted in one tight loop.
+    raw_codes = [_text(v) for v in cells("unit_code")]
+    raw_cards = [_text(v) for v in cells("card_number")]
+    units = _units_by_code(actor, {c for c in raw_codes if c})
+    unit_problems = _member_unit_problems(actor, units)
+    existing_cards = _existing_cards(sorted({c for c in raw_cards if c}))
+    converters = _member_converters()
+    names, genders, years = cells("full_name"), cells("gender"), cells("birth_year")
+    positions, directs = cells("position"), cells("is_direct_worker")
+    officers, joins = cells("officer_type"), cells("joined_on")
+    gender, birth_year, direct = converters["gender"], converters["birth_year"], converters["is_direct_worker"]
+    officer, joined = converters["officer_type"], converters["joined_on"]
+
+    errors: list[RowError] = []
+    clean: list[dict[str, Any]] = []
+    first_row_of_card: dict[str, int] = {}
+    required = _("bắt buộc.")
+    for i, (number, _row) in enumerate(data):
+        row_errors: list[RowError] = []
+
+        def fail(key: str, message: str, number: int = number, row_errors: list = row_errors) -> None:
+            row_errors.append(RowError(number, headers[key], message))
+
+        full_name = _text(names[i])
+        if not full_name:
+            fail("full_name", required)
+        elif len(full_name) > 200:
+            fail("full_name", _("dài quá %(limit)s ký tự.") % {"limit": 200})
+        values: dict[str, Any] = {"full_name": full_name}
+        if _text(genders[i]) == "":
+            fail("gender", required)
+        else:
+            try:
+                values["gender"] = gender(genders[i])
+            except Invalid as error:
+                fail("gender", str(error))
+        for key, convert, column in (
+            ("birth_year", birth_year, years),
+            ("is_direct_worker", direct, directs),
+            ("officer_type", officer, officers),
+            ("joined_on", joined, joins),
+        ):
+            try:
+                values[key] = convert(column[i])
+            except Invalid as error:
+                fail(key, str(error))
+        code = raw_codes[i]
+        if not code:
+            fail("unit_code", required)
+        elif code not in units:
+            fail("unit_code", not_found(code))
+        elif code in unit_problems:
+            fail("unit_code", unit_problems[code])
+        else:
+            values["unit_id"] = units[code].pk
+        position = _text(positions[i])
+        if len(position) > 200:
+            fail("position", _("dài quá %(limit)s ký tự.") % {"limit": 200})
+        values["position"] = position
+        card = raw_cards[i]
+        if card:
+            if len(card) > 30:
+                fail("card_number", _("dài quá %(limit)s ký tự.") % {"limit": 30})
+            elif card in first_row_of_card:
+                fail(
+                    "card_number",
+                    _('số thẻ "%(card)s" bị trùng với dòng %(row)s.') % {"card": card, "row": first_row_of_card[card]},
+                )
+            elif card in existing_cards:
+                fail("card_number", _('số thẻ "%(card)s" đã có trong hệ thống.') % {"card": card})
+            first_row_of_card.setdefault(card, number)
+        values["card_number"] = card or None
+        if row_errors:
+            errors.extend(row_errors)
+        elif not errors:  # once there is an error nothing is written: stop keeping values
+            clean.append(values)
+        if i % 5000 == 4999:
+            _tick(progress, "validating", i + 1, total)
+    _tick(progress, "validating", total, total)
+    return clean, errors, units
+
+
+def import_members(actor, data: bytes, filename: str, *, progress: Progress | None = None) -> ImportResult:
+    """Validate the whole file; write it only if it has no error (one transaction)."""
+    services._check(actor, "org.import_members")
+    try:
+        rows = read_table(data, filename)
+        _tick(progress, "reading", 0, 0)
+        clean, errors, units = validate_members(actor, rows, progress=progress)
+    except FileProblem as problem:
+        return ImportResult(errors=problem.errors)
+    total = len(clean) + len({e.row for e in errors})
+    if errors:
+        return ImportResult(total=total, errors=errors)
+    try:
+        with transaction.atomic():
+            created = _write_members(clean, progress)
+            used = _used_units(clean, units)
+            _recount(list(used))
+            target = _common_ancestor(list(used.values()))
+            audit.record(
+                actor,
+                "import_members",
+                target,
+                scope_path=target.path,
+                changes={"count": created, "file": filename},
+            )
+    except IntegrityError:
+        # Someone added one of these card numbers between the check and the write.
+        return ImportResult(total=total, errors=[_changed_meanwhile()])
+    return ImportResult(total=total, created=created, errors=[])
+
+
+def _changed_meanwhile() -> RowError:
+    return RowError(None, "", _("Dữ liệu trong hệ thống vừa thay đổi trong lúc nhập; chưa nhập dòng nào, hãy thử lại."))
+
+
+def _used_units(clean: list[dict[str, Any]], units: dict[str, Unit]) -> dict[int, Unit]:
+    by_pk = {u.pk: u for u in units.values()}
+    return {pk: by_pk[pk] for pk in {v["unit_id"] for v in clean}}
+
+
+def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> int:
+    now = timezone.now()
+    total = len(clean)
+    for start in range(0, total, BATCH_SIZE):
+        batch = []
+        for values in clean[start : start + BATCH_SIZE]:
+            # bulk_create skips Member.save, which sets the search key: set it here.
+            batch.append(
+                Member(
+                    **values,
+                    search_key=member_search_key(values["full_name"], values["card_number"]),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        Member.objects.bulk_create(batch)
+        _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
+    return total
+
+
+def _recount(unit_ids: list[int]) -> None:
+    """Recompute the counters of the units that received members, from the rows, in SQL (the
+    same expression as services.recount_members, limited to these units, not a subtree)."""
+    counted = (
+        Member.objects.filter(unit=OuterRef("pk"))
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("id"), d=Count("id", filter=Q(is_direct_worker=True)))
+    )
+    for chunk in _in_chunks(sorted(unit_ids)):
+        Unit.objects.filter(pk__in=chunk).update(
+            member_count=Coalesce(Subquery(counted.values("n")), 0),
+            direct_worker_count=Coalesce(Subquery(counted.values("d")), 0),
+        )
+
+
+def _common_ancestor(units: list[Unit]) -> Unit:
+    """The deepest unit whose subtree holds all these units: the import's audit entry goes in
+    its history, scoped to its path."""
+    paths = [u.path for u in units]
+    prefix = paths[0]
+    for path in paths[1:]:
+        while not path.startswith(prefix):
+            prefix = prefix[:-PATH_STEP]
+    if len(units) == 1:
+        return units[0]
+    return Unit.objects.get(path=prefix)
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+_UNIT_FIELD_COLUMN = {"kind": "kind", "parent": "parent_code", "sector": "sector", "ownership": "ownership"}
+
+
+def _unit_converters() -> dict[str, Callable[[Any], Any]]:
+    kinds: dict[str, UnitKind] = {}
+    active_kinds = list(UnitKind.objects.filter(is_active=True).order_by("level", "name"))
+    for kind in active_kinds:
+        # "Tổ công đoàn" names "Tổ công đoàn, công đoàn bộ phận": the part before the comma is
+        # what offices write, and it is unambiguous among the kinds.
+        for label in (kind.code, kind.code.replace("-", " "), kind.name, kind.short_name, kind.name.split(",")[0]):
+            if label:
+                kinds.setdefault(fold(label), kind)
+    sectors = {fold(str(label)): value for value, label in Sector.choices} | {v: v for v in Sector.values} | {"": ""}
+    owners = {fold(str(label)): value for value, label in Ownership.choices} | {v: v for v in Ownership.values}
+    owners |= {"fdi": Ownership.FDI, "": ""}
+    kind_names = _quoted(k.name for k in active_kinds)
+    return {
+        "kind": _Memo(_choice(kinds, _('"%(value)s" không phải loại đơn vị; ghi một trong: ') + kind_names + ".")),
+        "sector": _Memo(
+            _choice(sectors, _('"%(value)s" không hợp lệ; ghi một trong: ') + _quoted(Sector.labels) + ".")
+        ),
+        "ownership": _Memo(
+            _choice(owners, _('"%(value)s" không hợp lệ; ghi một trong: ') + _quoted(Ownership.labels) + ".")
+        ),
+    }
+
+
+def validate_units(actor, rows: list[list[Any]]) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+    columns = unit_columns()
+    header_row, index = _map_header(rows, columns, _IGNORED_UNIT_HEADERS)
+    headers = {c.key: c.header for c in columns}
+    data = [(n, row) for n, row in enumerate(rows[header_row:], start=header_row + 1) if not _is_blank(row)]
+    if not data:
+        raise FileProblem([no_data()])
+
+    def cell(row: list[Any], key: str) -> Any:
+        i = index.get(key)
+        return row[i] if i is not None else ""
+
+    codes = {_text(cell(row, "code")) for _n, row in data} | {_text(cell(row, "parent_code")) for _n, row in data}
+    in_scope = _units_by_code(actor, {c for c in codes if c})
+    taken: set[str] = set()
+    for chunk in _in_chunks(sorted(c for c in codes if c)):
+        taken.update(Unit.objects.filter(code__in=chunk).values_list("code", flat=True))
+    file_rows = {}
+    for number, row in data:
+        file_rows.setdefault(_text(cell(row, "code")), number)
+    convert = _unit_converters()
+    errors: list[RowError] = []
+    clean: list[tuple[int, dict[str, Any]]] = []
+    defined: dict[str, Unit] = {}  # earlier rows of the file, as unsaved units
+    required = _("bắt buộc.")
+    for number, row in data:
+        row_errors: list[RowError] = []
+
+        def fail(key: str, message: str, number: int = number, row_errors: list = row_errors) -> None:
+            row_errors.append(RowError(number, headers[key], message))
+
+        values: dict[str, Any] = {}
+        for key, limit in (("code", 40), ("name", 300), ("phone", 40), ("address", 300), ("email", 254)):
+            values[key] = _text(cell(row, key))
+            try:
+                _check_length(values[key], limit)
+            except Invalid as error:
+                fail(key, str(error))
+        code = values["code"]
+        if not code:
+            fail("code", required)
+        elif file_rows.get(code, number) != number:
+            fail("code", _('mã "%(code)s" bị trùng với dòng %(row)s.') % {"code": code, "row": file_rows[code]})
+        elif code in taken:
+            fail("code", _('mã "%(code)s" đã được dùng cho một đơn vị khác.') % {"code": code})
+        if not values["name"]:
+            fail("name", required)
+        if values["email"]:
+            try:
+                validate_email(values["email"])
+            except ValidationError:
+                fail("email", _('"%(value)s" không phải địa chỉ email hợp lệ.') % {"value": values["email"]})
+        for key in ("kind", "sector", "ownership"):
+            raw = cell(row, key)
+            if key == "kind" and not _text(raw):
+                fail("kind", required)
+                continue
+            try:
+                values[key] = convert[key](raw)
+            except Invalid as error:
+                fail(key, str(error))
+        parent_code = _text(cell(row, "parent_code"))
+        parent = defined.get(parent_code) or in_scope.get(parent_code)
+        if not parent_code:
+            fail("parent_code", required)
+        elif parent is None:
+            message = not_found(parent_code)
+            if file_rows.get(parent_code, 0) > number:
+                message += " " + _("Đơn vị cấp trên phải ở dòng trước đơn vị trực thuộc.")
+            fail("parent_code", message)
+        elif parent.pk and not actor.has_perm("org.add_child_unit", parent):
+            fail("parent_code", not_found(parent_code))
+        elif "kind" in values:
+            # The tree's rules, from the service that enforces them when the unit is created.
+            try:
+                services._validate_place(values["kind"], parent)
+                services._validate_unit_values(values)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        fail(_UNIT_FIELD_COLUMN.get(field, "parent_code"), message)
+        if not row_errors and parent is not None:
+            values["parent"] = parent
+            defined[code] = Unit(code=code, name=values["name"], kind=values["kind"], status=UnitStatus.ACTIVE)
+            clean.append((number, values))
+        errors.extend(row_errors)
+    return clean, errors
+
+
+def import_units(actor, data: bytes, filename: str, *, progress: Progress | None = None) -> ImportResult:
+    services._check(actor, "org.import_units")
+    try:
+        rows = read_table(data, filename)
+        clean, errors = validate_units(actor, rows)
+    except FileProblem as problem:
+        return ImportResult(errors=problem.errors)
+    total = len(clean) + len({e.row for e in errors})
+    _tick(progress, "validating", total, total)
+    if errors:
+        return ImportResult(total=total, errors=errors)
+    created: dict[str, Unit] = {}
+    current_row = 0  # the row being written, named if the model's validation refuses it
+    try:
+        with transaction.atomic():
+            for n, (row_number, values) in enumerate(clean, start=1):
+                current_row = row_number
+                parent = values.pop("parent")
+                parent = created.get(parent.code, parent)
+                created[values["code"]] = services.create_unit(actor, parent=parent, **values)
+                if n % 50 == 0:
+                    _tick(progress, "writing", n, total)
+            target = _common_ancestor([u.parent for u in created.values()])
+            audit.record(
+                actor, "import_units", target, scope_path=target.path, changes={"count": len(created), "file": filename}
+            )
+    except ValidationError as error:
+        # A rule the checks above do not repeat (the model's own validation): the row says which.
+        return ImportResult(total=total, errors=[RowError(current_row, "", m) for m in error.messages])
+    except IntegrityError:
+        return ImportResult(total=total, errors=[_changed_meanwhile()])
+    return ImportResult(total=total, created=len(created), errors=[])
+
+
+# --- jobs ----------------------------------------------------------------------------------
+
+
+IMPORTERS = {ImportKind.MEMBERS: import_members, ImportKind.UNITS: import_units}
+
+
+def progress_key(job_id: int) -> str:
+    return f"org:import:{job_id}:progress"
+
+
+def job_progress(job: ImportJob) -> dict[str, Any]:
+    """What the status page shows while the job runs: the phase and a percentage. Validation
+    counts for the first half of the bar, writing for the second."""
+    state = cache.get(progress_key(job.pk)) or {"phase": "queued", "done": 0, "total": 0}
+    phase, done, total = state["phase"], state["done"], state["total"] or 1
+    share = {"validating": (0, 50), "writing": (50, 50)}.get(phase, (0, 0))
+    percent = int(share[0] + share[1] * min(done, total) / total)
+    labels = {
+        "queued": _("Đang chờ xử lý"),
+        "reading": _("Đang đọc tệp"),
+        "validating": _("Đang kiểm tra dữ liệu"),
+        "writing": _("Đang ghi vào hệ thống"),
+    }
+    return {
+        "phase": labels.get(phase, phase),
+        # Vietnamese groups thousands with "." (the "vi" locale of Django sets no grouping).
+        "done": f"{state['done']:,}".replace(",", "."),
+        "total": f"{state['total']:,}".replace(",", ".") if state["total"] else "",
+        "percent": percent,
+    }
+
+
+def run_job(job_id: int) -> None:
+    """The background task's body: run the import of one uploaded file as its uploader, in the
+    role they uploaded it in, and keep the outcome on the job."""
+    # Claiming the job in one UPDATE: a redelivered task (acks_late) does not import twice.
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
+        status=ImportStatus.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return
+    job = ImportJob.objects.select_related("actor").get(pk=job_id)
+
+    def progress(phase: str, done: int, total: int) -> None:
+        cache.set(progress_key(job_id), {"phase": phase, "done": done, "total": total}, timeout=24 * 3600)
+
+    try:
+        actor = job.actor
+        actor.acting_role = (
+            Role.objects.select_related("unit", "unit__kind").filter(pk=job.role_id, user=actor).first()
+            if job.role_id
+            else None
+        )
+        if actor.acting_role is None and not actor.is_superuser:
+            raise PermissionDenied
+        with job.file.open("rb") as handle:
+            data = handle.read()
+        result = IMPORTERS[job.kind](actor, data, job.file_name, progress=progress)
+    except PermissionDenied:
+        result = ImportResult(errors=[RowError(None, "", _("Bạn không còn quyền nhập loại dữ liệu này."))])
+    except Exception:
+        log.exception("import job %s failed", job_id)
+        result = ImportResult(errors=[RowError(None, "", _("Lỗi hệ thống khi nhập; chưa nhập dòng nào."))])
+    errors = result.errors or []
+    stored = [e.as_dict() for e in errors[:MAX_STORED_ERRORS]]
+    if len(errors) > MAX_STORED_ERRORS:
+        more = RowError(None, "", _("… và %(n)s lỗi khác.") % {"n": len(errors) - MAX_STORED_ERRORS})
+        stored.append(more.as_dict())
+    job.status = ImportStatus.FAILED if errors else ImportStatus.DONE
+    job.total_rows = result.total
+    job.processed_rows = result.total
+    job.created_count = result.created
+    job.errors = stored
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "total_rows", "processed_rows", "created_count", "errors", "finished_at"])
+    cache.delete(progress_key(job_id))
+    # The upload holds personal data; once read, the outcome is all the job needs to keep.
+    if job.file:
+        job.file.delete(save=True)
+
+
+# --- templates -----------------------------------------------------------------------------
+
+_DROPDOWNS = {
+    "gender": lambda: [str(Gender.MALE.label), str(Gender.FEMALE.label)],
+    "is_direct_worker": lambda: [_("Có"), _("Không")],
+    "officer_type": lambda: [str(OfficerType.FULL_TIME.label), str(OfficerType.PART_TIME.label)],
+    "sector": lambda: [str(label) for label in Sector.labels],
+    "ownership": lambda: [str(label) for label in Ownership.labels],
+}
+
+
+def template_xlsx(kind: str, *, examples: dict[str, str] | None = None) -> bytes:
+    """The import template: the headers, one example row (`examples` replaces the generic
+    codes with the user's own), and a "Hướng dẫn" sheet explaining each column."""
+    columns = columns_for(kind)
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    required_head = workbook.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
+    as_text = workbook.add_format({"num_format": "@"})
+    sheet = workbook.add_worksheet(str(ImportKind(kind).label))
+    for col, column in enumerate(columns):
+        # Codes and card numbers are text: "0012" must not become 12.
+        sheet.set_column(col, col, column.width, as_text)
+        sheet.write_string(0, col, column.header, required_head if column.required else head)
+        example = (examples or {}).get(column.key, column.example)
+        sheet.write_string(1, col, example, as_text)
+        options = _DROPDOWNS.get(column.key)
+        if options:
+            sheet.data_validation(1, col, 100000, col, {"validate": "list", "source": options(), "ignore_blank": True})
+    sheet.freeze_panes(1, 0)
+    guide = workbook.add_worksheet(_("Hướng dẫn"))
+    guide.set_column(0, 0, 24)
+    guide.set_column(1, 1, 12)
+    guide.set_column(2, 2, 90)
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    for col, title in enumerate([_("Cột"), _("Bắt buộc"), _("Cách ghi")]):
+        guide.write_string(0, col, title, head)
+    for r, column in enumerate(columns, start=1):
+        guide.write_string(r, 0, column.header, wrap)
+        guide.write_string(r, 1, _("Có") if column.required else "", wrap)
+        guide.write_string(r, 2, column.guide, wrap)
+    notes = [
+        _(
+            "Dòng đầu tiên của trang tính thứ nhất là dòng tiêu đề; giữ nguyên tên các cột. Dòng ví dụ hãy xóa hoặc ghi đè."
+        ),
+        _("Có thể lưu thành .csv (UTF-8, phân cách bằng dấu phẩy hoặc dấu chấm phẩy) với cùng các cột."),
+        _(
+            "Hệ thống kiểm tra toàn bộ tệp trước: nếu có lỗi, không dòng nào được nhập và bạn nhận danh sách lỗi theo dòng, cột."
+        ),
+    ]
+    for r, note in enumerate(notes, start=len(columns) + 2):
+        guide.merge_range(r, 0, r, 2, note, wrap)
+    workbook.close()
+    return buffer.getvalue()
