@@ -32,7 +32,7 @@ install-test: $(VENV)/.installed-test browser
 browser:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation2 >/dev/null) \
 	      || echo "Không cài được chromium: các kiểm thử trình duyệt sẽ bị bỏ qua."; \
 	  else echo "Không có chromium (cần quyền root để cài): các kiểm thử trình duyệt sẽ bị bỏ qua."; fi; \
 	fi

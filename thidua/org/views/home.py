@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from thidua.core.home import panels_for
 from thidua.org import queries
+from thidua.org.models import Member
 
 
 @login_required
@@ -12,4 +13,6 @@ def home(request):
     if role is not None:
         context["totals"] = queries.subtree_totals(role.unit)
         context["unit"] = role.unit
+    # Every member sees their own record, whatever role they act in.
+    context["own_member"] = Member.objects.filter(user=request.user).only("pk", "full_name").first()
     return render(request, "org/home.html", context)

@@ -58,7 +58,10 @@ def member_export(request):
 
 @login_required
 def member_detail(request, pk: int):
-    member = get_for_user(request.user, Member, pk, perm="org.view_member")
+    # One's own record is always readable, whichever unit one acts for at the moment.
+    member = Member.objects.filter(pk=pk, user=request.user).select_related("unit").first() or get_for_user(
+        request.user, Member, pk, perm="org.view_member"
+    )
     history = []
     if request.user.has_perm("org.change_member", member):
         history = list(AuditEntry.objects.for_object(member).select_related("actor")[:50])
