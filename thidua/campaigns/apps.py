@@ -39,3 +39,7 @@ class CampaignsConfig(AppConfig):
                 },
             }
         )
+        from thidua.campaigns.demo import load_demo_campaigns
+        from thidua.core.demo import DemoStage, register_stage
+
+        register_stage(DemoStage("Kế hoạch thi đua mẫu", load_demo_campaigns, order=50))
