@@ -90,6 +90,13 @@ def _responsibility_blocks(campaign: Campaign) -> list:
     return blocks
 
 
+def _mentions(text: str, day) -> bool:
+    """Whether the text names the day, as "05/9/2023", "5/9/2023" or "05/09/2023" — a whole
+    date, so a deadline of 5/9 is not taken as written because the text says 15/9."""
+    pattern = rf"(?<!\d)0?{day.day}/0?{day.month}/{day.year}(?!\d)"
+    return re.search(pattern, text) is not None
+
+
 def build(campaign: Campaign) -> OfficialDocument:
     profile = profile_for(campaign.issuer)
     sections = list(campaign.sections.all())
@@ -107,11 +114,7 @@ def build(campaign: Campaign) -> OfficialDocument:
             elif section.part == SectionPart.ORGANISATION:
                 body = _responsibility_blocks(campaign)
         blocks += body
-    missing = [
-        d
-        for d in campaign.deadlines.all()
-        if f"{d.due_on:%d/%m/%Y}" not in written and f"{d.due_on.day}/{d.due_on.month}/{d.due_on.year}" not in written
-    ]
+    missing = [d for d in campaign.deadlines.all() if not _mentions(written, d.due_on)]
     if missing:
         blocks.append(Paragraph(_("Các thời hạn:"), bold=True))
         blocks += [
