@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,7 @@ from thidua.org.models import MemberRating, OfficerType, RatingLevel, RatingSubj
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo tên, số thẻ"), method="filter_search")
     unit = django_filters.ModelChoiceFilter(label=_("Trong đơn vị"), queryset=Unit.objects.none(), method="filter_unit")
-    sector = django_filters.ChoiceFilter(label=_("Khối"), field_name="unit__sector", choices=Sector.choices)
+    sector = django_filters.ChoiceFilter(label=_("Khối"), choices=Sector.choices, method="filter_sector")
     is_direct_worker = django_filters.BooleanFilter(
         label=_("CNLĐ trực tiếp"),
         widget=forms.Select(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
@@ -40,6 +41,10 @@ class MemberFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
+
+    def filter_sector(self, queryset, name, value):
+        # A group (tổ công đoàn) has no sector of its own: its members count in its CĐCS's.
+        return queryset.filter(Q(unit__sector=value) | Q(unit__kind__is_group=True, unit__parent__sector=value))
 
     def filter_unit(self, queryset, name, unit):
         return queryset.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)

@@ -89,7 +89,8 @@ def breadcrumbs(user, unit: Unit) -> list[Unit]:
 
 def members_for_table(queryset, *, rating_year: int | None = None):
     """Member rows for list pages and exports: unit and (for a year) rating name in the same query."""
-    queryset = queryset.select_related("unit")
+    # By the folded name: "Đặng", "Đỗ" sort among the d's, not after "Vũ" as code points would.
+    queryset = queryset.select_related("unit").order_by("search_key", "pk")
     if rating_year:
         rating = MemberRating.objects.filter(member=OuterRef("pk"), year=rating_year)
         queryset = queryset.annotate(rating_name=Subquery(rating.values("level__name")[:1]))
