@@ -1,0 +1,205 @@
+"""Units through their pages: create, edit, move and merge, with the errors shown next to the
+field in Vietnamese and the history readable on the unit page afterwards."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from thidua.core.models import AuditEntry
+from thidua.org.models import Member, RoleKind, Unit, UnitStatus
+from thidua.org.tests.factories import kind, make_user
+
+_FIELD_ERROR = re.compile(r'data-field-error="(\w+)">(.*?)</div>', re.S)
+
+
+def field_errors(response) -> dict[str, list[str]]:
+    """The errors the page shows under each field, as a user reads them."""
+    errors: dict[str, list[str]] = {}
+    for field, message in _FIELD_ERROR.findall(response.content.decode()):
+        errors.setdefault(field, []).append(html.unescape(message).strip())
+    return errors
+
+
+def history(response) -> list[str]:
+    """The history list of a unit page, one line per entry, tags stripped."""
+    block = re.search(r'data-testid="history">(.*?)</ul>', response.content.decode(), re.S)
+    if block is None:
+        return []
+    items = re.findall(r"<li[^>]*>(.*?)</li>", block.group(1), re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items]
+
+
+def unit_data(**values) -> dict:
+    data = {"name": "CĐCS Bệnh viện Đa khoa Đức Giang", "code": "LB-003", "kind": kind("grassroots").pk}
+    data.update({"sector": "public_service", "ownership": "", "email": "", "phone": "", "address": ""})
+    return {**data, **values}
+
+
+@pytest.fixture
+def city_officer(federation):
+    return make_user("hn_thiduakt", RoleKind.EMULATION_OFFICER, federation.city)
+
+
+def test_unit_create_saves_the_unit_under_its_parent(officer, federation, login):
+    client = login(officer)
+    response = client.post(reverse("org:unit_create", args=[federation.long_bien.pk]), unit_data())
+    unit = Unit.objects.get(code="LB-003")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("org:unit_detail", args=[unit.pk])
+    assert (unit.parent_id, unit.name, unit.sector, unit.path.startswith(federation.long_bien.path)) == (
+        federation.long_bien.pk,
+        "CĐCS Bệnh viện Đa khoa Đức Giang",
+        "public_service",
+        True,
+    )
+    page = client.get(response["Location"])
+    assert "Đã thêm đơn vị “CĐCS Bệnh viện Đa khoa Đức Giang”." in page.content.decode()
+    assert history(page)[0].startswith(page.context["history"][0].created_at.strftime("%d/%m/%Y"))
+    assert "Thành lập đơn vị" in history(page)[0]
+
+
+def test_unit_create_with_kind_at_wrong_level_shows_error_next_to_kind(officer, federation, login):
+    client = login(officer)
+    before = Unit.objects.count()
+    response = client.post(
+        reverse("org:unit_create", args=[federation.long_bien.pk]), unit_data(kind=kind("province").pk, sector="")
+    )
+    assert response.status_code == 200
+    assert field_errors(response) == {
+        "kind": [
+            "“Liên đoàn Lao động tỉnh, thành phố” không thể trực thuộc “Liên đoàn Lao động quận, huyện”: "
+            "đơn vị con phải ở cấp thấp hơn."
+        ]
+    }
+    assert Unit.objects.count() == before
+
+
+def test_unit_create_with_duplicate_code_shows_error_next_to_code(officer, federation, login):
+    client = login(officer)
+    before = Unit.objects.count()
+    response = client.post(reverse("org:unit_create", args=[federation.long_bien.pk]), unit_data(code="LB-001"))
+    assert response.status_code == 200
+    assert field_errors(response) == {"code": ["Đơn vị có Mã đơn vị đã tồn tại."]}
+    assert Unit.objects.count() == before
+
+
+def test_unit_create_with_sector_for_a_federation_shows_error_next_to_sector(city_officer, federation, login):
+    client = login(city_officer)
+    data = unit_data(name="LĐLĐ quận Hoàn Kiếm", code="HN-HK", kind=kind("district").pk, sector="enterprise")
+    response = client.post(reverse("org:unit_create", args=[federation.city.pk]), data)
+    assert field_errors(response) == {"sector": ["Chỉ công đoàn cơ sở mới thuộc một khối."]}
+    assert Unit.objects.filter(code="HN-HK").exists() is False
+
+
+def test_unit_create_without_name_shows_required_error_in_vietnamese(officer, federation, login):
+    client = login(officer)
+    response = client.post(reverse("org:unit_create", args=[federation.long_bien.pk]), unit_data(name=""))
+    assert field_errors(response) == {"name": ["Trường này là bắt buộc."]}
+    assert Unit.objects.filter(code="LB-003").exists() is False
+
+
+def test_unit_edit_saves_changes_and_records_them(officer, federation, login):
+    client = login(officer)
+    data = unit_data(name="CĐCS Trường THCS Gia Thụy (mới)", code="LB-001", sector="school", phone="024 3872 1234")
+    response = client.post(reverse("org:unit_edit", args=[federation.school.pk]), data)
+    assert response.status_code == 302
+    school = Unit.objects.get(pk=federation.school.pk)
+    assert (school.name, school.phone, school.parent_id) == (
+        "CĐCS Trường THCS Gia Thụy (mới)",
+        "024 3872 1234",
+        federation.long_bien.pk,
+    )
+    entry = AuditEntry.objects.for_object(school).get(verb="update_unit")
+    assert entry.changes["name"] == ["CĐCS Trường THCS Gia Thụy", "CĐCS Trường THCS Gia Thụy (mới)"]
+    page = client.get(reverse("org:unit_detail", args=[school.pk]))
+    assert "Sửa thông tin đơn vị" in history(page)[0]
+
+
+def test_unit_edit_with_ownership_outside_enterprise_shows_error_and_keeps_unit(officer, federation, login):
+    client = login(officer)
+    data = unit_data(name="Tên mới", code="LB-001", sector="school", ownership="fdi")
+    response = client.post(reverse("org:unit_edit", args=[federation.school.pk]), data)
+    assert field_errors(response) == {"ownership": ["Loại hình sở hữu chỉ áp dụng cho khối doanh nghiệp."]}
+    assert Unit.objects.get(pk=federation.school.pk).name == "CĐCS Trường THCS Gia Thụy"
+
+
+def test_unit_move_through_the_page_moves_the_subtree_and_shows_history(city_officer, federation, members, login):
+    client = login(city_officer)
+    url = reverse("org:unit_move", args=[federation.school.pk])
+    form_page = client.get(url)
+    assert federation.gia_lam in form_page.context["form"].fields["new_parent"].queryset
+    response = client.post(url, {"new_parent": federation.gia_lam.pk, "reason": "Quyết định 15/QĐ-LĐLĐ"})
+    assert response.status_code == 302
+    school = Unit.objects.get(pk=federation.school.pk)
+    assert school.parent_id == federation.gia_lam.pk
+    assert Member.objects.within(federation.gia_lam).count() == 3  # An, Bình (in the group), Dung
+    page = client.get(reverse("org:unit_detail", args=[school.pk]))
+    assert "Đã chuyển “CĐCS Trường THCS Gia Thụy”." in page.content.decode()
+    line = history(page)[0]
+    assert "Chuyển đơn vị: LĐLĐ quận Long Biên → LĐLĐ huyện Gia Lâm (Quyết định 15/QĐ-LĐLĐ)" in line
+    assert "hn_thiduakt" in line
+    old_parent = client.get(reverse("org:unit_detail", args=[federation.long_bien.pk]))
+    assert "Chuyển đơn vị trực thuộc đi nơi khác" in history(old_parent)[0]
+    assert [c.name for c, _t in old_parent.context["children"]] == ["CĐCS Công ty May Đức Giang"]
+
+
+def test_unit_move_under_its_own_group_is_refused(city_officer, federation, login):
+    client = login(city_officer)
+    url = reverse("org:unit_move", args=[federation.school.pk])
+    response = client.post(url, {"new_parent": federation.group.pk, "reason": ""})
+    assert list(field_errors(response)) == ["new_parent"]
+    assert Unit.objects.get(pk=federation.school.pk).parent_id == federation.long_bien.pk
+
+
+def test_unit_merge_through_the_page_moves_members_and_shows_history(officer, federation, members, login):
+    client = login(officer)
+    url = reverse("org:unit_merge", args=[federation.company.pk])
+    offered = list(client.get(url).context["form"].fields["survivor"].queryset)
+    assert offered == [federation.school]
+    response = client.post(url, {"survivor": federation.school.pk, "reason": "Nghị quyết sắp xếp 2025"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("org:unit_detail", args=[federation.school.pk])
+    company = Unit.objects.get(pk=federation.company.pk)
+    assert (company.status, company.merged_into_id, company.member_count) == (
+        UnitStatus.MERGED,
+        federation.school.pk,
+        0,
+    )
+    assert Member.objects.get(pk=members["cuong"].pk).unit_id == federation.school.pk
+    survivor_page = client.get(response["Location"])
+    assert "Đã sáp nhập “CĐCS Công ty May Đức Giang” vào “CĐCS Trường THCS Gia Thụy”." in (
+        survivor_page.content.decode()
+    )
+    assert (
+        "Tiếp nhận đơn vị sáp nhập: CĐCS Công ty May Đức Giang → CĐCS Trường THCS Gia Thụy"
+        in (history(survivor_page)[0])
+    )
+    assert survivor_page.context["totals"].members == 3
+    merged_page = client.get(reverse("org:unit_detail", args=[federation.company.pk]))
+    assert "Đơn vị đã sáp nhập vào" in merged_page.content.decode()
+    assert "Sáp nhập" in history(merged_page)[0]
+    assert "(Nghị quyết sắp xếp 2025)" in history(merged_page)[0]
+
+
+def test_unit_merge_into_a_federation_is_refused(officer, federation, login):
+    client = login(officer)
+    url = reverse("org:unit_merge", args=[federation.company.pk])
+    response = client.post(url, {"survivor": federation.long_bien.pk, "reason": ""})
+    assert list(field_errors(response)) == ["survivor"]
+    assert Unit.objects.get(pk=federation.company.pk).status == UnitStatus.ACTIVE
+
+
+def test_cdcs_chair_adds_a_group_but_not_a_cdcs(federation, login):
+    chair = make_user("chair", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    client = login(chair)
+    url = reverse("org:unit_create", args=[federation.school.pk])
+    response = client.post(url, unit_data(name="Tổ Văn – Sử", code="LB-001-T2", kind=kind("group").pk, sector=""))
+    assert response.status_code == 302
+    assert Unit.objects.get(code="LB-001-T2").parent_id == federation.school.pk
+    response = client.post(url, unit_data(name="CĐCS con", code="LB-001-X", sector=""))
+    assert list(field_errors(response)) == ["kind"]
+    assert Unit.objects.filter(code="LB-001-X").exists() is False
+    # A CĐCS chair does not restructure: no move page for their own groups.
+    assert client.get(reverse("org:unit_move", args=[federation.group.pk])).status_code == 404
