@@ -131,23 +131,7 @@ def test_seed_is_issued_under_its_printed_number_and_deployed(entered):
     assert Deployment.objects.filter(campaign=campaign).count() == 2
 
 
-# documents/typst/official.typ puts the letterhead and the number in one column and the motto
-# and the date line in the other, each a stack of its own height: where the superior line wraps
-# ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM" over a province, seed 001) the number drops a line below
-# the date, which Phụ lục I sets on the same line. Strict, so the fix in the template shows here.
-PDF_CASES = [
-    pytest.param(
-        seed,
-        id=seed.key,
-        marks=[pytest.mark.xfail(strict=True, reason="official.typ: number line below the date line")]
-        if seed.issuer_code == "LC"
-        else [],
-    )
-    for seed in SEEDS
-]
-
-
-@pytest.mark.parametrize("entered", PDF_CASES, indirect=True)
+@pytest.mark.parametrize("entered", SEEDS, ids=[s.key for s in SEEDS], indirect=True)
 def test_seed_pdf_reads_back_in_order(entered):
     seed, campaign = entered
     pdf = render_pdf(plan_document.build(campaign))
