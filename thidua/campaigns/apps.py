@@ -14,8 +14,8 @@ class CampaignsConfig(AppConfig):
         from thidua.core.models import register_verbs
         from thidua.core.navigation import NavItem, register
 
-        register(NavItem(_("Kế hoạch thi đua"), "campaigns:list", order=40))
-        register(NavItem(_("Lịch thời hạn"), "campaigns:calendar", order=45))
+        register(NavItem(_("Kế hoạch"), "campaigns:list", order=40))
+        register(NavItem(_("Lịch"), "campaigns:calendar", order=45))
         register_panel(HomePanel("campaigns", "campaigns/_home_panel.html", panel_context, order=10))
         register_verbs(
             {
