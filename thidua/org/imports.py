@@ -23,6 +23,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ import xlsxwriter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -55,7 +56,7 @@ from thidua.org.models import (
     UnitKind,
     UnitStatus,
 )
-from thidua.org.search import member_search_key
+from thidua.org.search import FTS_TABLE, SQLITE_SETUP, SQLITE_TEARDOWN, member_search_key
 
 log = logging.getLogger(__name__)
 
@@ -700,23 +701,74 @@ def _used_units(clean: list[dict[str, Any]], units: dict[str, Unit]) -> dict[int
 
 
 def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> int:
-    now = timezone.now()
+    """Insert the rows with `executemany` of one INSERT over the model's own columns.
+
+    Not `bulk_create`: measured on 100,000 rows, Django's per-object SQL compilation
+    (Model.__init__, pre_save and get_db_prep_save for each of 13 fields, 76 rows per
+    statement on SQLite) took ~85 % of the import and held it far below 20,000 rows/s. The
+    values here are already clean Python values of the right types; the driver binds them.
+    The columns come from Member._meta, with each field's default for those the file does not
+    give, so a new field is inserted with its default rather than forgotten.
+    Like bulk_create this skips Member.save, so the search key is set here (docs/dangerous.md);
+    the FTS triggers on SQLite still index every row."""
+    ops = connection.ops
+    fields = [f for f in Member._meta.concrete_fields if not f.primary_key]
+    now = ops.adapt_datetimefield_value(timezone.now())
+    given = {"full_name", "gender", "birth_year", "unit_id", "position", "is_direct_worker", "officer_type"}
+    given |= {"joined_on", "card_number", "search_key", "created_at", "updated_at"}
+    defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields if f.attname not in given}
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        ops.quote_name(Member._meta.db_table),
+        ", ".join(ops.quote_name(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    dates: dict[datetime.date, Any] = {}
+    folded: dict[str, str] = {}
+    order = [f.attname for f in fields]
     total = len(clean)
-    for start in range(0, total, BATCH_SIZE):
-        batch = []
-        for values in clean[start : start + BATCH_SIZE]:
-            # bulk_create skips Member.save, which sets the search key: set it here.
-            batch.append(
-                Member(
-                    **values,
-                    search_key=member_search_key(values["full_name"], values["card_number"]),
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        Member.objects.bulk_create(batch)
-        _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
+    with connection.cursor() as cursor, _fts_indexed_at_the_end(cursor):
+        for start in range(0, total, BATCH_SIZE):
+            params = []
+            for values in clean[start : start + BATCH_SIZE]:
+                row = dict(defaults, **values)
+                name, card = values["full_name"], values["card_number"]
+                if name not in folded:  # names repeat ("Nguyễn Văn An"): fold each one once
+                    folded[name] = member_search_key(name, None)
+                row["search_key"] = f"{folded[name]} {card}" if card else folded[name]
+                row["created_at"] = row["updated_at"] = now
+                joined = values["joined_on"]
+                if joined is not None:
+                    if joined not in dates:
+                        dates[joined] = ops.adapt_datefield_value(joined)
+                    row["joined_on"] = dates[joined]
+                params.append([row[name] for name in order])
+            cursor.executemany(sql, params)
+            _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
     return total
+
+
+@contextmanager
+def _fts_indexed_at_the_end(cursor):
+    """On SQLite, index the new rows for search with one INSERT … SELECT at the end instead of
+    the per-row trigger (org.search): measured, the trigger alone held inserts at ~5,000
+    rows/s, the set-based insert runs ~5× faster. The trigger is dropped and re-created inside
+    the import's transaction (SQLite DDL is transactional, and the transaction holds the only
+    write lock), so no other writer ever sees it missing and a failure restores it."""
+    if connection.vendor != "sqlite":
+        yield  # PostgreSQL maintains its GIN index itself
+        return
+    cursor.execute("SELECT COALESCE(MAX(id), 0) FROM org_member")
+    (last_id,) = cursor.fetchone()
+    cursor.execute(_FTS_DROP_INSERT_TRIGGER)
+    yield
+    cursor.execute(
+        f"INSERT INTO {FTS_TABLE}(rowid, search_key) SELECT id, search_key FROM org_member WHERE id > %s", [last_id]
+    )
+    cursor.execute(_FTS_CREATE_INSERT_TRIGGER)
+
+
+_FTS_DROP_INSERT_TRIGGER = next(sql for sql in SQLITE_TEARDOWN if "org_member_fts_ai" in sql)
+_FTS_CREATE_INSERT_TRIGGER = next(sql for sql in SQLITE_SETUP if "org_member_fts_ai" in sql)
 
 
 def _recount(unit_ids: list[int]) -> None:

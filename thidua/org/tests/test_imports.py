@@ -14,6 +14,7 @@ from django.urls import reverse
 from thidua.core.models import AuditEntry
 from thidua.org import imports
 from thidua.org.models import ImportJob, ImportStatus, Member, RoleKind, Unit
+from thidua.org.search import member_search_key
 from thidua.org.tests.factories import make_user
 
 MEMBER_HEADERS = [
@@ -306,7 +307,11 @@ def test_member_import_from_xlsx_writes_rows_counters_search_and_one_audit_entry
         "LB-001-T1": 1,
     }
     assert Unit.objects.get(code="LB-002").direct_worker_count == 2
+    # The search key is built in bulk (names folded once each): it must equal Member.save's.
+    for m in Member.objects.all():
+        assert m.search_key == member_search_key(m.full_name, m.card_number)
     assert list(Member.objects.search("nguyen van an").values_list("card_number", flat=True)) == ["LB0100"]
+    assert list(Member.objects.search("123456").values_list("full_name", flat=True)) == ["Lê Đức Mạnh"]
     assert list(Member.objects.search("dao").values_list("full_name", flat=True)) == ["Trần Thị Đào"]
 
     entry = AuditEntry.objects.get(verb="import_members")
