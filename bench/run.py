@@ -194,12 +194,16 @@ def member_page(scope_unit, query: str) -> tuple[int, int]:
     return page.paginator.count, len(list(page.object_list))
 
 
-def bench_search(scope_unit, queries: list[tuple[str, str]]) -> dict:
-    """Each query twice: the first pass is what a user meets on a fresh connection, the second
-    the warm figure. p95 is over the queries of the second pass."""
-    passes = []
+def bench_search(scope_unit, queries: list[tuple[str, str]], passes: int = 2) -> dict:
+    """Each query `passes` times: the first pass is what a user meets on a fresh connection,
+    the last the warm figure; p95 is over the queries of the last pass. With one pass (national
+    size, where a pass takes minutes) a few warm-up queries run first, unmeasured."""
+    if passes == 1:
+        for _cat, q in queries[:10]:
+            member_page(scope_unit, q)
+    runs = []
     counts = []
-    for pass_no in range(2):
+    for pass_no in range(passes):
         times = []
         for _cat, q in queries:
             t0 = time.perf_counter()
@@ -207,7 +211,8 @@ def bench_search(scope_unit, queries: list[tuple[str, str]]) -> dict:
             times.append(time.perf_counter() - t0)
             if pass_no == 0:
                 counts.append(count)
-        passes.append(times)
+        runs.append(times)
+    passes = [runs[0], runs[-1]]
     by_cat: dict[str, list[int]] = {}
     for i, (cat, _q) in enumerate(queries):
         by_cat.setdefault(cat, []).append(i)
@@ -228,7 +233,7 @@ def bench_search(scope_unit, queries: list[tuple[str, str]]) -> dict:
     }
 
 
-def run(db: str, scale: float, url: str, repeat: int, n_queries: int) -> dict:
+def run(db: str, scale: float, url: str, repeat: int, n_queries: int, passes: int, search: bool = True) -> dict:
     from thidua.org.models import Unit
     from thidua.org.queries import subtree_totals, totals_for
 
@@ -240,6 +245,7 @@ def run(db: str, scale: float, url: str, repeat: int, n_queries: int) -> dict:
         "generation": read_manifest(url),
         "units": {k: {"path": u.path, "name": u.name} for k, u in units.items()},
         "subtree": {},
+        "search_passes": passes,
         "search": {},
         "plans": {},
     }
@@ -253,10 +259,10 @@ def run(db: str, scale: float, url: str, repeat: int, n_queries: int) -> dict:
     result["subtree"]["totals_for_root_children"] = {**stats, "children": len(children)}
     print(f"totals_for(root children): {stats}", flush=True)
 
-    all_queries = search_queries(units, n_queries)
+    all_queries = search_queries(units, n_queries) if search else {}
     scopes = {"national": None, "province": units["province_largest"], "district": units["district_median"]}
-    for scope, unit in scopes.items():
-        result["search"][scope] = bench_search(unit, all_queries[scope])
+    for scope, unit in scopes.items() if search else ():
+        result["search"][scope] = bench_search(unit, all_queries[scope], passes)
         print(f"search {scope}: {summary_line(result['search'][scope])}", flush=True)
 
     result["plans"]["subtree_root"] = explain(lambda: subtree_totals(units["root"]))
@@ -293,6 +299,8 @@ def main(argv=None) -> None:
     parser.add_argument("--generate", action="store_true", help="regenerate the database first")
     parser.add_argument("--repeat", type=int, default=REPEAT)
     parser.add_argument("--queries", type=int, default=SEARCH_QUERIES)
+    parser.add_argument("--passes", type=int, default=2, help="search passes (1 at national size)")
+    parser.add_argument("--no-search", action="store_true", help="subtree figures only (a quick re-measure)")
     parser.add_argument("--tag", default="", help="suffix of the results file name")
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL") or default_url(args.db, args.scale)
@@ -305,7 +313,7 @@ def main(argv=None) -> None:
         print(f"generating scale {args.scale} into {url}", flush=True)
         generate(url, args.scale, log=lambda m: print(m, flush=True))
 
-    result = run(args.db, args.scale, url, args.repeat, args.queries)
+    result = run(args.db, args.scale, url, args.repeat, args.queries, args.passes, not args.no_search)
     RESULTS_DIR.mkdir(exist_ok=True)
     out = RESULTS_DIR / f"{args.db}-s{scale_tag(args.scale)}{args.tag}.json"
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
