@@ -39,7 +39,26 @@ class Federation:
 
 
 @pytest.fixture
-def federation(db) -> Federation:
+def unit_kinds(db):
+    """The unit kinds migration 0003 loads. A transactional test's flush empties every table,
+    catalogues included; serialized_rollback should restore them, but not in browser tests:
+    there Playwright's event loop gives the test a new connection object (asgiref locals),
+    which lacks the serialized copy. So load them again when missing, and drop the content
+    type cache, whose ids the flush made stale."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    from thidua.org.models import UnitKind
+
+    if not UnitKind.objects.exists():
+        ContentType.objects.clear_cache()
+        importlib.import_module("thidua.org.migrations.0003_default_unit_kinds").load(apps, None)
+
+
+@pytest.fixture
+def federation(db, unit_kinds) -> Federation:
     confederation = make_unit(None, "confederation", "Tổng Liên đoàn Lao động Việt Nam", code="TLD")
     city = make_unit(confederation, "province", "LĐLĐ thành phố Hà Nội", code="HN")
     long_bien = make_unit(city, "district", "LĐLĐ quận Long Biên", code="HN-LB")

@@ -16,7 +16,9 @@ PLANS = 50
 
 
 @pytest.mark.postgres_only
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would also wipe the unit kinds that
+# migration 0003 loads, and the browser tests that run after this one need them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issuings_get_distinct_consecutive_numbers(federation):
     drafts = []
     for n in range(PLANS):

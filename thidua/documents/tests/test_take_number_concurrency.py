@@ -30,7 +30,9 @@ def _busy_retry(issue) -> None:
     raise TimeoutError("still locked")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would also wipe the unit kinds that
+# migration 0003 loads, and the browser tests that run after this one need them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_take_number_concurrent_issuers_get_distinct_consecutive_numbers(federation):
     unit = federation.long_bien
     start = threading.Barrier(ISSUERS)
