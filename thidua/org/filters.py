@@ -12,15 +12,24 @@ from thidua.org.models import MemberRating, OfficerType, RatingLevel, RatingSubj
 
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm theo tên, số thẻ"), method="filter_search")
-    unit = django_filters.ModelChoiceFilter(label=_("Trong đơn vị"), queryset=Unit.objects.none(), method="filter_unit")
-    sector = django_filters.ChoiceFilter(label=_("Khối"), choices=Sector.choices, method="filter_sector")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Trong đơn vị"), queryset=Unit.objects.none(), method="filter_unit", empty_label=_("Tất cả")
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Khối"), choices=Sector.choices, method="filter_sector", empty_label=_("Tất cả")
+    )
     is_direct_worker = django_filters.BooleanFilter(
         label=_("CNLĐ trực tiếp"),
         widget=forms.Select(choices=[("", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]),
     )
-    officer_type = django_filters.ChoiceFilter(label=_("Cán bộ công đoàn"), choices=OfficerType.choices)
+    officer_type = django_filters.ChoiceFilter(
+        label=_("Cán bộ công đoàn"), choices=OfficerType.choices, empty_label=_("Tất cả")
+    )
     rating = django_filters.ModelChoiceFilter(
-        label=_("Xếp loại"), queryset=RatingLevel.objects.filter(subject=RatingSubject.MEMBER), method="filter_rating"
+        label=_("Xếp loại"),
+        queryset=RatingLevel.objects.filter(subject=RatingSubject.MEMBER),
+        method="filter_rating",
+        empty_label=_("Tất cả"),
     )
 
     def __init__(self, data=None, *args, units=None, **kwargs):

@@ -214,6 +214,15 @@ def test_member_list_sorts_names_with_d_stroke_among_the_d(officer, federation, 
     assert listed(login(officer)) == ["Bùi Thị Mai", "Đặng Văn Bảo", "Dương Văn Long", "Vũ Thị Lan"]
 
 
+def test_member_filter_selects_offer_all_as_their_empty_choice(officer, members, login):
+    form = login(officer).get(reverse("org:member_list")).context["filter"].form
+    empty = [
+        dict(form.fields[name].widget.choices)[""]
+        for name in ("unit", "sector", "is_direct_worker", "officer_type", "rating")
+    ]
+    assert empty == ["Tất cả"] * 5
+
+
 def test_member_list_paginates_and_keeps_the_filters(officer, federation, members, login, settings):
     settings.PAGE_SIZE = 2
     for i in range(3):

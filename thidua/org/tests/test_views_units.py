@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from thidua.core.models import AuditEntry
 from thidua.org.models import Member, RoleKind, Unit, UnitStatus
@@ -203,3 +204,21 @@ def test_cdcs_chair_adds_a_group_but_not_a_cdcs(federation, login):
     assert Unit.objects.filter(code="LB-001-X").exists() is False
     # A CĐCS chair does not restructure: no move page for their own groups.
     assert client.get(reverse("org:unit_move", args=[federation.group.pk])).status_code == 404
+
+
+def test_cdcs_page_lists_its_groups_without_a_cdcs_column(officer, federation, members, login):
+    client = login(officer)
+    cdcs_page = client.get(reverse("org:unit_detail", args=[federation.school.pk])).content.decode()
+    district_page = client.get(reverse("org:unit_detail", args=[federation.long_bien.pk])).content.decode()
+    assert ('<th class="text-end">CĐCS</th>' in cdcs_page, '<th class="text-end">CĐCS</th>' in district_page) == (
+        False,
+        True,
+    )
+    assert "Tổ Toán – Tin" in cdcs_page
+
+
+def test_unit_history_without_an_actor_shows_no_dangling_separator(officer, federation, login):
+    page = login(officer).get(reverse("org:unit_detail", args=[federation.school.pk]))
+    assert history(page) == [
+        f"{localtime(page.context['history'][0].created_at):%d/%m/%Y %H:%M} — Thành lập đơn vị: CĐCS Trường THCS Gia Thụy"
+    ]
