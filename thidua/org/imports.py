@@ -23,7 +23,6 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +32,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,7 +53,7 @@ from thidua.org.models import (
     UnitKind,
     UnitStatus,
 )
-from thidua.org.search import FTS_TABLE, SQLITE_SETUP, SQLITE_TEARDOWN, member_search_key
+from thidua.org.search import indexed_after_bulk_insert, member_search_key
 
 log = logging.getLogger(__name__)
 
@@ -676,7 +673,7 @@ def import_members(actor, data: bytes, filename: str, *, progress: Progress | No
         with transaction.atomic():
             created = _write_members(clean, progress)
             used = _used_units(clean, units)
-            _recount(list(used))
+            services.recount_members(unit_ids=list(used))
             target = _common_ancestor(list(used.values()))
             audit.record(
                 actor,
@@ -726,7 +723,7 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
     folded: dict[str, str] = {}
     order = [f.attname for f in fields]
     total = len(clean)
-    with connection.cursor() as cursor, _fts_indexed_at_the_end(cursor):
+    with connection.cursor() as cursor, indexed_after_bulk_insert(cursor):
         for start in range(0, total, BATCH_SIZE):
             params = []
             for values in clean[start : start + BATCH_SIZE]:
@@ -745,46 +742,6 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
             cursor.executemany(sql, params)
             _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
     return total
-
-
-@contextmanager
-def _fts_indexed_at_the_end(cursor):
-    """On SQLite, index the new rows for search with one INSERT … SELECT at the end instead of
-    the per-row trigger (org.search): measured, the trigger alone held inserts at ~5,000
-    rows/s, the set-based insert runs ~5× faster. The trigger is dropped and re-created inside
-    the import's transaction (SQLite DDL is transactional, and the transaction holds the only
-    write lock), so no other writer ever sees it missing and a failure restores it."""
-    if connection.vendor != "sqlite":
-        yield  # PostgreSQL maintains its GIN index itself
-        return
-    cursor.execute("SELECT COALESCE(MAX(id), 0) FROM org_member")
-    (last_id,) = cursor.fetchone()
-    cursor.execute(_FTS_DROP_INSERT_TRIGGER)
-    yield
-    cursor.execute(
-        f"INSERT INTO {FTS_TABLE}(rowid, search_key) SELECT id, search_key FROM org_member WHERE id > %s", [last_id]
-    )
-    cursor.execute(_FTS_CREATE_INSERT_TRIGGER)
-
-
-_FTS_DROP_INSERT_TRIGGER = next(sql for sql in SQLITE_TEARDOWN if "org_member_fts_ai" in sql)
-_FTS_CREATE_INSERT_TRIGGER = next(sql for sql in SQLITE_SETUP if "org_member_fts_ai" in sql)
-
-
-def _recount(unit_ids: list[int]) -> None:
-    """Recompute the counters of the units that received members, from the rows, in SQL (the
-    same expression as services.recount_members, limited to these units, not a subtree)."""
-    counted = (
-        Member.objects.filter(unit=OuterRef("pk"))
-        .order_by()
-        .values("unit")
-        .annotate(n=Count("id"), d=Count("id", filter=Q(is_direct_worker=True)))
-    )
-    for chunk in _in_chunks(sorted(unit_ids)):
-        Unit.objects.filter(pk__in=chunk).update(
-            member_count=Coalesce(Subquery(counted.values("n")), 0),
-            direct_worker_count=Coalesce(Subquery(counted.values("d")), 0),
-        )
 
 
 def _common_ancestor(units: list[Unit]) -> Unit:

@@ -484,10 +484,21 @@ def grant_role(actor, user, unit: Unit, kind: str) -> Role:
 # --- counters ------------------------------------------------------------------------------
 
 
-def recount_members(unit: Unit | None = None) -> int:
-    """Recompute the per-unit counters from the member rows, in SQL, for a subtree (or all).
-    Bulk imports end with this; it is also the repair tool (`manage.py recount_members`)."""
-    units = Unit.objects.within(unit) if unit is not None else Unit.objects.all()
+def recount_members(unit: Unit | None = None, *, unit_ids: list[int] | None = None) -> int:
+    """Recompute the per-unit counters from the member rows, in SQL, for a subtree, for the
+    given units (an import's), or for all. Bulk writes end with this; it is also the repair
+    tool."""
+    if unit_ids is not None:
+        return sum(_recount(Unit.objects.filter(pk__in=chunk)) for chunk in _chunks(sorted(unit_ids), 500))
+    return _recount(Unit.objects.within(unit) if unit is not None else Unit.objects.all())
+
+
+def _chunks(values: list, size: int):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _recount(units) -> int:
     counted = (
         Member.objects.filter(unit=OuterRef("pk"))
         .order_by()
