@@ -29,6 +29,7 @@ class OrgConfig(AppConfig):
                 "rate_members": _("Xếp loại đoàn viên"),
                 "rate_units": _("Xếp loại công đoàn cơ sở"),
                 "grant_role": _("Giao vai trò"),
+                "load_demo": _("Nạp dữ liệu mẫu"),
                 "import_units": _("Nhập đơn vị từ tệp"),
                 "import_members": _("Nhập đoàn viên từ tệp"),
             }

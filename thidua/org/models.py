@@ -375,9 +375,7 @@ class ImportJob(models.Model):
     # The role the upload was made in: the background task acts in it, with its scope.
     role = models.ForeignKey(Role, verbose_name=_("vai trò"), null=True, blank=True, on_delete=models.SET_NULL)
     scope_path = models.CharField(max_length=255, blank=True)
-    status = models.CharField(
-        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
-    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
     total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
     processed_rows = models.PositiveIntegerField(_("số dòng đã xử lý"), default=0)
     created_count = models.PositiveIntegerField(_("số bản ghi đã tạo"), default=0)

@@ -6,36 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0003_default_unit_kinds'),
+        ("org", "0003_default_unit_kinds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportJob',
+            name="ImportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('units', 'Đơn vị'), ('members', 'Đoàn viên')], max_length=10, verbose_name='loại dữ liệu')),
-                ('file', models.FileField(blank=True, upload_to='imports/%Y/%m/', verbose_name='tệp')),
-                ('file_name', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('scope_path', models.CharField(blank=True, max_length=255)),
-                ('status', models.CharField(choices=[('queued', 'Đang chờ'), ('running', 'Đang nhập'), ('done', 'Hoàn thành'), ('failed', 'Không nhập được')], default='queued', max_length=10, verbose_name='trạng thái')),
-                ('total_rows', models.PositiveIntegerField(default=0, verbose_name='số dòng')),
-                ('processed_rows', models.PositiveIntegerField(default=0, verbose_name='số dòng đã xử lý')),
-                ('created_count', models.PositiveIntegerField(default=0, verbose_name='số bản ghi đã tạo')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='lỗi')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='thời điểm tải lên')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='bắt đầu')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_jobs', to=settings.AUTH_USER_MODEL, verbose_name='người nhập')),
-                ('role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='org.role', verbose_name='vai trò')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("units", "Đơn vị"), ("members", "Đoàn viên")],
+                        max_length=10,
+                        verbose_name="loại dữ liệu",
+                    ),
+                ),
+                ("file", models.FileField(blank=True, upload_to="imports/%Y/%m/", verbose_name="tệp")),
+                ("file_name", models.CharField(max_length=255, verbose_name="tên tệp")),
+                ("scope_path", models.CharField(blank=True, max_length=255)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Đang chờ"),
+                            ("running", "Đang nhập"),
+                            ("done", "Hoàn thành"),
+                            ("failed", "Không nhập được"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("total_rows", models.PositiveIntegerField(default=0, verbose_name="số dòng")),
+                ("processed_rows", models.PositiveIntegerField(default=0, verbose_name="số dòng đã xử lý")),
+                ("created_count", models.PositiveIntegerField(default=0, verbose_name="số bản ghi đã tạo")),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="lỗi")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="thời điểm tải lên")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="bắt đầu")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="kết thúc")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_jobs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người nhập",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="org.role",
+                        verbose_name="vai trò",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt nhập dữ liệu',
-                'verbose_name_plural': 'lượt nhập dữ liệu',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "lượt nhập dữ liệu",
+                "verbose_name_plural": "lượt nhập dữ liệu",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]
