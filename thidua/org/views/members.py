@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from thidua.core.access import get_for_user, require
@@ -14,6 +15,22 @@ from thidua.org.filters import MemberFilter
 from thidua.org.forms import MemberForm
 from thidua.org.models import Member, Unit, UnitStatus
 from thidua.org.views.units import _form_error
+
+
+class CappedPaginator(Paginator):
+    """Counts up to CAP + 1 rows only: a province's list or a one-word search ("nguyen") would
+    otherwise count hundreds of thousands of rows on every keystroke. Past the cap the page
+    says "more than 1,000 — type more to narrow it" (BENCHMARKS.md, member search)."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
 
 
 def _member_units(user):
@@ -35,7 +52,7 @@ def _filtered(request) -> MemberFilter:
 def member_list(request):
     member_filter = _filtered(request)
     rows = queries.members_for_table(member_filter.qs, rating_year=member_filter.rating_year)
-    page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
