@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "thidua.org",
     "thidua.documents",
     "thidua.campaigns",
+    "thidua.planimport",
 ]
 
 MIDDLEWARE = [
