@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.campaigns",
     "thidua.planimport",
+    "thidua.participation",
 ]
 
 MIDDLEWARE = [

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("thidua.org.urls")),
     path("", include("thidua.documents.urls")),
     path("", include("thidua.campaigns.urls")),
+    path("", include("thidua.participation.urls")),
 ]
