@@ -178,6 +178,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Spreadsheets above this are refused at the form, with a message.
 THIDUA_IMPORT_MAX_BYTES = env.int("THIDUA_IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
+# Photos and scans attached as evidence above this are refused with a message (core.attachments).
+THIDUA_ATTACHMENT_MAX_BYTES = env.int("THIDUA_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+THIDUA_THUMBNAIL_PX = 400
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
