@@ -54,3 +54,54 @@ VERB_LABELS: dict[str, str] = {}
 
 def register_verbs(labels: dict[str, str]) -> None:
     VERB_LABELS.update(labels)
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def for_object(self, obj) -> "AttachmentQuerySet":
+        return self.filter(owner_type=ContentType.objects.get_for_model(obj), owner_id=obj.pk)
+
+    def within_path(self, path: str) -> "AttachmentQuerySet":
+        return self.filter(scope_path__gte=path, scope_path__lt=path + "~")
+
+
+class AttachmentKind(models.TextChoices):
+    IMAGE = "image", _("Ảnh")
+    DOCUMENT = "document", _("Tài liệu")
+
+
+class Attachment(models.Model):
+    """A file uploaded as part of something else (a work's photo, a dossier's scan). Stored
+    only after core.attachments validated it; read only through the owner's scope."""
+
+    owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    owner_id = models.BigIntegerField()
+    # The tree path of the unit the owner belongs to, so galleries of a subtree are one range.
+    scope_path = models.CharField(max_length=255, blank=True, db_index=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=AttachmentKind.choices)
+    file = models.FileField(_("tệp"), upload_to="attachments/%Y/%m/", max_length=300)
+    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to="attachments/thumbs/%Y/%m/", max_length=300, blank=True)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("dung lượng"))
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["owner_type", "owner_id"], name="core_attachment_owner_idx")]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == AttachmentKind.IMAGE

@@ -1,0 +1,181 @@
+"""Uploaded files (a work's photos, a dossier's scans): checked by their content, stored under
+MEDIA_ROOT, read only through the scope of the object they belong to.
+
+A file's name and the browser's content type are whatever the sender says, so neither is
+trusted: an image must open in Pillow as one of the formats below, a PDF must start like one,
+a program is refused whatever it is called. Validation happens before anything is written,
+so a refused file leaves nothing behind. Thumbnails are made after the commit (core.tasks),
+outside the request that uploaded the photo.
+"""
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from thidua.core.models import Attachment, AttachmentKind
+
+# Pillow format → (stored extension, content type). Only formats every browser shows.
+IMAGE_FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "GIF": ("gif", "image/gif"),
+    "WEBP": ("webp", "image/webp"),
+}
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "jpe", "png", "gif", "webp", "jfif"})
+# What programs start with: Windows (MZ), Linux (ELF), scripts (#!), macOS (Mach-O, fat).
+PROGRAM_SIGNATURES = (
+    b"MZ",
+    b"\x7fELF",
+    b"#!",
+    b"\xca\xfe\xba\xbe",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xcf\xfa\xed\xfe",
+)
+PROGRAM_EXTENSIONS = frozenset(
+    {"exe", "com", "bat", "cmd", "msi", "scr", "dll", "sh", "ps1", "vbs", "js", "jar", "apk", "app", "bin", "run"}
+)
+PDF_SIGNATURE = b"%PDF-"
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    kind: str
+    extension: str
+    content_type: str
+    width: int | None = None
+    height: int | None = None
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def check(upload, *, images_only: bool = True) -> CheckedFile:
+    """What the file really is, or a ValidationError saying in Vietnamese why it is refused."""
+    name = upload.name or ""
+    limit = settings.THIDUA_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("Tệp “%(name)s” quá lớn (%(size)s MB): chỉ nhận tệp tối đa %(max)s MB."),
+            params={"name": name, "size": f"{upload.size / (1024 * 1024):.1f}", "max": _mb(limit)},
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("Tệp “%(name)s” rỗng."), params={"name": name}, code="empty")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(PROGRAM_SIGNATURES) or _extension(name) in PROGRAM_EXTENSIONS:
+        raise ValidationError(
+            _("Tệp “%(name)s” là tệp chương trình: không được phép tải lên."), params={"name": name}, code="program"
+        )
+    if head.startswith(PDF_SIGNATURE) and not images_only:
+        return CheckedFile(AttachmentKind.DOCUMENT, "pdf", "application/pdf")
+    image = _open_image(upload)
+    if image is None:
+        if images_only:
+            message = _("Tệp “%(name)s” không phải là ảnh (chỉ nhận ảnh JPG, PNG, GIF, WEBP).")
+        else:
+            message = _("Tệp “%(name)s” không phải là ảnh hay tệp PDF.")
+        raise ValidationError(message, params={"name": name}, code="not_image")
+    extension, content_type = IMAGE_FORMATS[image.format]
+    return CheckedFile(AttachmentKind.IMAGE, extension, content_type, image.width, image.height)
+
+
+def _open_image(upload) -> Image.Image | None:
+    """The image, when the bytes decode as one of IMAGE_FORMATS; None otherwise. A picture of
+    absurd size (a "decompression bomb") is refused rather than decoded."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return None
+    except Image.DecompressionBombWarning:
+        return None
+    finally:
+        upload.seek(0)
+    return image if image.format in IMAGE_FORMATS else None
+
+
+def check_all(uploads, *, images_only: bool = True) -> None:
+    """Check every file of a form before any is stored: one bad photo refuses them all."""
+    errors = []
+    for upload in uploads:
+        try:
+            check(upload, images_only=images_only)
+        except ValidationError as error:
+            errors.extend(error.error_list)
+    if errors:
+        raise ValidationError(errors)
+
+
+def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, caption: str = "") -> Attachment:
+    """Check `upload` and record it as an attachment of `owner`, in the caller's transaction.
+
+    Raises ValidationError before anything is written when the file is refused. The bytes are
+    written to storage when the transaction commits, so a rolled-back service leaves no file;
+    the thumbnail is made after that."""
+    checked = check(upload, images_only=images_only)
+    now = timezone.now()
+    name = f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
+    attachment = Attachment.objects.create(
+        owner_type=ContentType.objects.get_for_model(owner),
+        owner_id=owner.pk,
+        scope_path=scope_path,
+        kind=checked.kind,
+        file=name,
+        original_name=(upload.name or name)[-255:],
+        content_type=checked.content_type,
+        size=upload.size,
+        width=checked.width,
+        height=checked.height,
+        caption=caption,
+        uploaded_by=actor if actor is not None and actor.pk else None,
+    )
+
+    def write() -> None:
+        upload.seek(0)
+        stored = Attachment.file.field.storage.save(name, upload)
+        if stored != name:  # the storage picked another name: keep the row pointing at it
+            Attachment.objects.filter(pk=attachment.pk).update(file=stored)
+
+    transaction.on_commit(write)
+    if checked.kind == AttachmentKind.IMAGE:
+        from thidua.core import background, tasks
+
+        background.enqueue(tasks.make_thumbnail, attachment.pk)
+    return attachment
+
+
+def make_thumbnail(attachment_id: int) -> None:
+    attachment = Attachment.objects.filter(pk=attachment_id, kind=AttachmentKind.IMAGE).first()
+    if attachment is None or attachment.thumbnail:
+        return
+    size = settings.THIDUA_THUMBNAIL_PX
+    with attachment.file.open("rb") as handle, Image.open(handle) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((size, size))
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=82)
+    attachment.thumbnail.save(f"{uuid.uuid4().hex}.jpg", ContentFile(out.getvalue()), save=False)
+    Attachment.objects.filter(pk=attachment.pk).update(thumbnail=attachment.thumbnail.name)
