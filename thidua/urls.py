@@ -13,6 +13,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("thidua.core.urls")),
     path("", include("thidua.org.urls")),
     path("", include("thidua.documents.urls")),
     path("", include("thidua.campaigns.urls")),
