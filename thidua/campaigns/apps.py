@@ -29,6 +29,7 @@ class CampaignsConfig(AppConfig):
                 "launch": _("Phát động"),
                 "forward": _("Triển khai tiếp"),
                 "start_own_plan": _("Soạn kế hoạch của đơn vị"),
+                "import_plan": _("Nhập kế hoạch từ văn bản"),
                 **{
                     f"save_{p}": _("Sửa nội dung kế hoạch")
                     for p in ("reference", "section", "activity", "deadline", "responsibility")
