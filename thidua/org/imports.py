@@ -34,6 +34,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.core import audit
 from thidua.core.db import PATH_STEP
@@ -976,7 +977,12 @@ def run_job(job_id: int) -> None:
     errors = result.errors or []
     stored = [e.as_dict() for e in errors[:MAX_STORED_ERRORS]]
     if len(errors) > MAX_STORED_ERRORS:
-        more = RowError(None, "", _("… và %(n)s lỗi khác.") % {"n": len(errors) - MAX_STORED_ERRORS})
+        more = RowError(
+            None,
+            "",
+            ngettext("… và %(n)s lỗi khác.", "… và %(n)s lỗi khác.", len(errors) - MAX_STORED_ERRORS)
+            % {"n": len(errors) - MAX_STORED_ERRORS},
+        )
         stored.append(more.as_dict())
     job.status = ImportStatus.FAILED if errors else ImportStatus.DONE
     job.total_rows = result.total

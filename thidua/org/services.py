@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.core import audit
 from thidua.core.db import PATH_ALPHABET, PATH_STEP
@@ -300,7 +301,14 @@ def deactivate_unit(actor, unit: Unit, *, reason: str) -> Unit:
         )
     if unit.member_count:
         raise ValidationError(
-            {"reason": _("Đơn vị còn %(n)s đoàn viên: hãy chuyển họ hoặc sáp nhập đơn vị.") % {"n": unit.member_count}}
+            {
+                "reason": ngettext(
+                    "Đơn vị còn %(n)s đoàn viên: hãy chuyển họ hoặc sáp nhập đơn vị.",
+                    "Đơn vị còn %(n)s đoàn viên: hãy chuyển họ hoặc sáp nhập đơn vị.",
+                    unit.member_count,
+                )
+                % {"n": unit.member_count}
+            }
         )
     UNIT_WORKFLOW.move(unit, "deactivate", actor=actor, reason=reason, scope_path=unit.path)
     return unit

@@ -29,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.core import audit
 from thidua.core.models import AuditEntry
@@ -670,7 +671,7 @@ def build_tree() -> str:
                     sector=cdcs.sector,
                 )
     count = Unit.objects.count()
-    return _("%(n)s đơn vị") % {"n": count}
+    return ngettext("%(n)s đơn vị", "%(n)s đơn vị", count) % {"n": count}
 
 
 def build_clusters() -> str:
@@ -692,7 +693,7 @@ def build_clusters() -> str:
             codes = [cdcs_code(fed, c) for c in fed.cdcs if c.sector == sector]
             cluster.units.add(*Unit.objects.filter(code__in=codes))
             made += 1
-    return _("%(n)s cụm, khối") % {"n": made}
+    return ngettext("%(n)s cụm, khối", "%(n)s cụm, khối", made) % {"n": made}
 
 
 def build_members(root: Unit, scale: float) -> str:
@@ -723,7 +724,7 @@ def build_members(root: Unit, scale: float) -> str:
     Member.objects.bulk_create(batch)
     total += len(batch)
     services.recount_members(root)
-    return _("%(n)s đoàn viên") % {"n": total}
+    return ngettext("%(n)s đoàn viên", "%(n)s đoàn viên", total) % {"n": total}
 
 
 def build_ratings(root: Unit) -> str:
@@ -798,7 +799,9 @@ def build_users(logins: list[Login]) -> str:
             logins.append(Login(demo.username, DEMO_PASSWORD, str(RoleKind(kind).label), units[code].name, full_name))
         if not demo.roles:
             logins.append(Login(demo.username, DEMO_PASSWORD, _("Quản trị hệ thống"), _("Toàn hệ thống"), full_name))
-    return _("%(n)s tài khoản dùng thử (%(created)s mới)") % {"n": len(DEMO_USERS), "created": created}
+    return ngettext(
+        "%(n)s tài khoản dùng thử (%(created)s mới)", "%(n)s tài khoản dùng thử (%(created)s mới)", len(DEMO_USERS)
+    ) % {"n": len(DEMO_USERS), "created": created}
 
 
 def format_logins(logins: list[Login]) -> str:

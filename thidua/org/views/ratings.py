@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from thidua.core.access import get_for_user
 from thidua.org import services
@@ -65,7 +65,13 @@ def rating_sheet(request, pk: int):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
-                request, _("Đã lưu xếp loại năm %(year)s (%(n)s thay đổi).") % {"year": year, "n": changed}
+                request,
+                ngettext(
+                    "Đã lưu xếp loại năm %(year)s (%(n)s thay đổi).",
+                    "Đã lưu xếp loại năm %(year)s (%(n)s thay đổi).",
+                    changed,
+                )
+                % {"year": year, "n": changed},
             )
             return redirect(f"{request.path}?nam={year}&page={page.number}")
     years = list(
