@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns import services
@@ -83,6 +84,10 @@ def forward(request, pk: int):
         except ValidationError as error:
             _form_error(form, error)
         else:
-            messages.success(request, _("Đã triển khai tiếp đến %(n)s đơn vị.") % {"n": count})
+            messages.success(
+                request,
+                ngettext("Đã triển khai tiếp đến %(n)s đơn vị.", "Đã triển khai tiếp đến %(n)s đơn vị.", count)
+                % {"n": count},
+            )
             return redirect("campaigns:detail", pk=deployment.campaign_id)
     return render(request, "campaigns/forward_form.html", {"deployment": deployment, "form": form})

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns import plan_document, queries, services
@@ -208,7 +209,15 @@ def targets_form(request, pk: int):
             _form_error(form, error)
         else:
             count = services.resolve_targets(campaign.issuer, campaign).count()
-            messages.success(request, _("Kế hoạch sẽ được triển khai đến %(n)s đơn vị.") % {"n": count})
+            messages.success(
+                request,
+                ngettext(
+                    "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
+                    "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
+                    count,
+                )
+                % {"n": count},
+            )
             return redirect("campaigns:detail", pk=campaign.pk)
     return render(request, "campaigns/targets_form.html", {"campaign": campaign, "form": form})
 
