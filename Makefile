@@ -8,7 +8,7 @@ PIP := $(BIN)/pip install --disable-pip-version-check -q --build-constraint buil
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test browser run demo test test-fast lint format bench clean
+.PHONY: install install-test browser run demo test test-fast lint format bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,9 @@ install-test: $(VENV)/.installed-test browser
 # Browser tests drive Debian's chromium (never a downloaded browser: no internet here), and
 # read PDFs back with poppler. Installed when we are root; otherwise those tests skip.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v msgfmt >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation2 >/dev/null) \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation2 gettext >/dev/null) \
 	      || echo "Không cài được chromium: các kiểm thử trình duyệt sẽ bị bỏ qua."; \
 	  else echo "Không có chromium (cần quyền root để cài): các kiểm thử trình duyệt sẽ bị bỏ qua."; fi; \
 	fi
@@ -63,6 +63,14 @@ format: install-test
 
 bench: install-test
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The English catalogue (Vietnamese is the source language of every msgid): gather the strings
+# into locale/en/LC_MESSAGES/django.po, then compile django.mo. Both files are committed, so
+# `make run` needs no gettext tools. Translate every new entry and leave none fuzzy
+# (thidua/core/tests/test_i18n.py checks). Needs GNU gettext (apt-get install gettext).
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=tests --no-obsolete
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
