@@ -1,0 +1,258 @@
+"""Reads of participation: the federation's overview rolled up the tree, the lists of who has
+nothing, the gallery, late items, and the plain facts award criteria read later.
+
+The overview counts, per grassroots unit a campaign (or a plan implementing it) was deployed
+to, whether it registered, its models and its works with their evidence — grouped by the
+children of the unit being viewed, in one self-join over the path range, whatever the size of
+the province (the same shape as campaigns.queries coverage).
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+
+from thidua.campaigns.models import Campaign, Deployment
+from thidua.core.db import PATH_END
+from thidua.org.models import Unit
+from thidua.participation.models import (
+    CovenantParty,
+    Evidence,
+    EvidenceKind,
+    ModelProject,
+    PartyStatus,
+    Registration,
+    Work,
+    WorkStatus,
+)
+
+
+@dataclass(frozen=True)
+class Progress:
+    targets: int = 0
+    registered: int = 0
+    with_models: int = 0
+    with_works: int = 0
+    works: int = 0
+    completed: int = 0
+    inaugurated: int = 0
+    articles: int = 0
+    photos: int = 0
+    late: int = 0
+
+    @staticmethod
+    def share(part: int, whole: int) -> float:
+        return round(100 * part / whole, 1) if whole else 0.0
+
+    @property
+    def registered_pct(self) -> float:
+        return self.share(self.registered, self.targets)
+
+    @property
+    def with_models_pct(self) -> float:
+        return self.share(self.with_models, self.targets)
+
+    @property
+    def with_works_pct(self) -> float:
+        return self.share(self.with_works, self.targets)
+
+
+# Subqueries aggregate per (campaign, unit) first, so joining them to deployments never
+# multiplies rows. Only CĐCS count: federations forward plans, CĐCS take part.
+_PROGRESS_SQL = """
+SELECT {group},
+       COUNT(d.id),
+       SUM(CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN mp.n > 0 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN ws.n > 0 THEN 1 ELSE 0 END),
+       SUM(COALESCE(ws.n, 0)),
+       SUM(COALESCE(ws.completed, 0)),
+       SUM(COALESCE(ws.inaugurated, 0)),
+       SUM(COALESCE(ws.articles, 0)),
+       SUM(COALESCE(ws.photos, 0)),
+       SUM(COALESCE(ws.late, 0) + COALESCE(mp.late, 0) + CASE WHEN r.is_late THEN 1 ELSE 0 END)
+FROM campaigns_deployment d
+JOIN campaigns_campaign c ON c.id = d.campaign_id
+JOIN org_unit u ON u.id = d.unit_id
+JOIN org_unitkind k ON k.id = u.kind_id
+{join}
+LEFT JOIN participation_registration r ON r.campaign_id = d.campaign_id AND r.unit_id = d.unit_id
+LEFT JOIN (
+    SELECT m.campaign_id, m.unit_id, COUNT(*) AS n, SUM(CASE WHEN m.is_late THEN 1 ELSE 0 END) AS late
+    FROM participation_modelproject m JOIN campaigns_campaign mc ON mc.id = m.campaign_id
+    WHERE mc.lineage >= %s AND mc.lineage < %s
+    GROUP BY m.campaign_id, m.unit_id
+) mp ON mp.campaign_id = d.campaign_id AND mp.unit_id = d.unit_id
+LEFT JOIN (
+    SELECT w.campaign_id, w.unit_id, COUNT(*) AS n,
+           SUM(CASE WHEN w.status IN (%s, %s) THEN 1 ELSE 0 END) AS completed,
+           SUM(CASE WHEN w.status = %s THEN 1 ELSE 0 END) AS inaugurated,
+           SUM(w.article_count) AS articles, SUM(w.photo_count) AS photos, SUM(w.late_count) AS late
+    FROM participation_work w JOIN campaigns_campaign wc ON wc.id = w.campaign_id
+    WHERE wc.lineage >= %s AND wc.lineage < %s
+    GROUP BY w.campaign_id, w.unit_id
+) ws ON ws.campaign_id = d.campaign_id AND ws.unit_id = d.unit_id
+WHERE k.is_grassroots
+  AND c.lineage >= %s AND c.lineage < %s
+  AND u.path >= %s AND u.path < %s
+{where}
+GROUP BY {group}
+"""
+
+
+def _params(campaign: Campaign, within: Unit) -> list:
+    lineage = [campaign.lineage, campaign.lineage + PATH_END]
+    done = [WorkStatus.COMPLETED.value, WorkStatus.INAUGURATED.value, WorkStatus.INAUGURATED.value]
+    return [*lineage, *done, *lineage, *lineage, within.path, within.path + PATH_END]
+
+
+def _progress(row) -> Progress:
+    return Progress(*(int(v or 0) for v in row[1:]))
+
+
+def progress_total(campaign: Campaign, within: Unit) -> Progress:
+    sql = _PROGRESS_SQL.format(group="1", join="", where="")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(campaign, within))
+        row = cursor.fetchone()
+    return _progress(row) if row else Progress()
+
+
+def progress_by_child(campaign: Campaign, parent: Unit) -> list[tuple[Unit, Progress]]:
+    """One row per child of `parent` with CĐCS targeted below it (or that is one): two queries."""
+    sql = _PROGRESS_SQL.format(
+        group="ch.id",
+        join=f"JOIN org_unit ch ON u.path >= ch.path AND u.path < ch.path || '{PATH_END}'",
+        where="AND ch.parent_id = %s",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*_params(campaign, parent), parent.pk])
+        rows = {r[0]: _progress(r) for r in cursor.fetchall()}
+    children = Unit.objects.filter(pk__in=rows).select_related("kind").order_by("name")
+    return [(child, rows[child.pk]) for child in children]
+
+
+def _targets(campaign: Campaign, within: Unit):
+    return (
+        Deployment.objects.within(within)
+        .filter(campaign__lineage__gte=campaign.lineage, campaign__lineage__lt=campaign.lineage + PATH_END)
+        .filter(unit__kind__is_grassroots=True)
+    )
+
+
+MISSING = {
+    "registration": Registration,
+    "model": ModelProject,
+    "work": Work,
+}
+
+
+def missing(campaign: Campaign, within: Unit, part: str):
+    """CĐCS of the subtree that were sent the plan and have no `part` (registration, model,
+    work) for it — the list the federation chases after the deadline (one query)."""
+    model = MISSING[part]
+    present = model.objects.filter(campaign_id=OuterRef("campaign_id"), unit_id=OuterRef("unit_id"))
+    return (
+        _targets(campaign, within)
+        .exclude(Exists(present))
+        .select_related("unit", "unit__parent")
+        .order_by("unit__path")
+    )
+
+
+def gallery(campaign: Campaign, within: Unit, limit: int = 24):
+    """The newest photos of works in the subtree, with their work and unit (one query)."""
+    return (
+        Evidence.objects.within(within)
+        .filter(
+            kind=EvidenceKind.PHOTO,
+            work__campaign__lineage__gte=campaign.lineage,
+            work__campaign__lineage__lt=campaign.lineage + PATH_END,
+        )
+        .select_related("work", "work__unit", "attachment")
+        .order_by("-submitted_at", "-id")[:limit]
+    )
+
+
+def late_evidence(campaign: Campaign, within: Unit):
+    return (
+        Evidence.objects.within(within)
+        .filter(
+            is_late=True,
+            work__campaign__lineage__gte=campaign.lineage,
+            work__campaign__lineage__lt=campaign.lineage + PATH_END,
+        )
+        .select_related("work", "work__unit")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def works_for_table(campaign: Campaign, unit: Unit):
+    return Work.objects.filter(campaign=campaign, unit=unit).order_by("created_at", "id")
+
+
+# --- what criteria read ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitEvidence:
+    """Plain facts about a unit's part in a campaign, for award criteria ("Có công trình, phần
+    việc và tổ chức lễ khánh thành, viết tin bài đăng tải", "đăng ký thi đua đầu năm")."""
+
+    has_registration: bool
+    registration_late: bool
+    works_registered: int
+    works_completed: int
+    works_inaugurated: int
+    articles: int
+    photos: int
+    late_evidence: int
+    models: int
+    models_late: int
+    covenants_signed: int
+    covenants_pending: int
+
+    @property
+    def covenant_signed(self) -> bool:
+        return self.covenants_signed > 0 and self.covenants_pending == 0
+
+
+def evidence_for(unit: Unit, campaign: Campaign) -> UnitEvidence:
+    registration = Registration.objects.filter(campaign=campaign, unit=unit).values("is_late").first()
+    works = Work.objects.filter(campaign=campaign, unit=unit).aggregate(
+        n=Count("id"),
+        completed=Count("id", filter=Q(status__in=[WorkStatus.COMPLETED, WorkStatus.INAUGURATED])),
+        inaugurated=Count("id", filter=Q(status=WorkStatus.INAUGURATED)),
+        articles=Sum("article_count"),
+        photos=Sum("photo_count"),
+        late=Sum("late_count"),
+    )
+    models = ModelProject.objects.filter(campaign=campaign, unit=unit).aggregate(
+        n=Count("id"), late=Count("id", filter=Q(is_late=True))
+    )
+    parties = CovenantParty.objects.filter(unit=unit).filter(
+        Q(covenant__campaign=campaign) | Q(covenant__campaign__isnull=True, covenant__year=_year_of(campaign))
+    )
+    signatures = parties.aggregate(
+        signed=Count("id", filter=Q(status=PartyStatus.SIGNED)),
+        pending=Count("id", filter=Q(status=PartyStatus.PENDING)),
+    )
+    return UnitEvidence(
+        has_registration=registration is not None,
+        registration_late=bool(registration and registration["is_late"]),
+        works_registered=works["n"],
+        works_completed=works["completed"],
+        works_inaugurated=works["inaugurated"],
+        articles=works["articles"] or 0,
+        photos=works["photos"] or 0,
+        late_evidence=works["late"] or 0,
+        models=models["n"],
+        models_late=models["late"],
+        covenants_signed=signatures["signed"],
+        covenants_pending=signatures["pending"],
+    )
+
+
+def _year_of(campaign: Campaign) -> int | None:
+    day = campaign.starts_on or campaign.plan_date
+    return day.year if day else None
