@@ -1,0 +1,396 @@
+"""The letterhead and title of a plan (Nghị định 30/2020, Phụ lục I).
+
+Top left: the superior body, the issuing body, "Số: 32/KH-LĐLĐ"; top right: the national motto
+and the place-date line; then the type name (KẾ HOẠCH…) and the summary line(s). Exports mangle
+this block: the two columns come one after the other (a Word table), side by side on one line
+(a flattened table), or not at all (the table was dropped). Each is read here; when the
+letterhead is missing, the issuer is taken from the body's "Ban Thường vụ LĐLĐ quận …" phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import find_dates
+from .normalize import Line, clean_inline, fold
+
+DOC_TYPES = {
+    "ke hoach": "KẾ HOẠCH",
+    "huong dan": "HƯỚNG DẪN",
+    "quyet dinh": "QUYẾT ĐỊNH",
+    "thong bao": "THÔNG BÁO",
+    "bao cao": "BÁO CÁO",
+    "chuong trinh": "CHƯƠNG TRÌNH",
+    "to trinh": "TỜ TRÌNH",
+    "cong van": "CÔNG VĂN",
+    "chi thi": "CHỈ THỊ",
+    "nghi quyet": "NGHỊ QUYẾT",
+    "thong tri": "THÔNG TRI",
+    "cong dien": "CÔNG ĐIỆN",
+    "quy che": "QUY CHẾ",
+    "quy dinh": "QUY ĐỊNH",
+    "giay moi": "GIẤY MỜI",
+    "bien ban": "BIÊN BẢN",
+}
+# Symbol abbreviations of Nghị định 30/2020, Phụ lục III, for a plan whose type line is lost.
+SYMBOL_TYPES = {
+    "kh": "KẾ HOẠCH",
+    "hd": "HƯỚNG DẪN",
+    "qd": "QUYẾT ĐỊNH",
+    "tb": "THÔNG BÁO",
+    "bc": "BÁO CÁO",
+    "ctr": "CHƯƠNG TRÌNH",
+    "ttr": "TỜ TRÌNH",
+    "ct": "CHỈ THỊ",
+    "nq": "NGHỊ QUYẾT",
+    "tt": "THÔNG TRI",
+    "cd": "CÔNG ĐIỆN",
+    "qc": "QUY CHẾ",
+    "gm": "GIẤY MỜI",
+    "bb": "BIÊN BẢN",
+}
+_DOC_TYPE_LINE = re.compile(r"^({})(?:\s+lien tich)?\s*[:.]?$".format("|".join(DOC_TYPES)))
+_MOTTO = re.compile(
+    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
+)
+_RULE = re.compile(r"^[\s\-–—_*=~.•]+$")
+_SYMBOL_PART = r"[A-Za-zĐđ0-9À-ỹ.]+"
+_NUMBER = re.compile(
+    r"^\s*:?\s*(?P<num>\d+)?\s*(?:[.…_ ]*)(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?[/-]\s*"
+    rf"(?P<sym>{_SYMBOL_PART}(?:\s*[-–/]\s*{_SYMBOL_PART})*)"
+)
+_SO = re.compile(r"(?:^|\s)so\s*:|^so\s+(?=[\d.…_]*\s*/)")
+_BARE_NUMBER = re.compile(r"^\s*(?P<num>\d+)\s*/\s*(?P<sym>[A-ZĐ]{1,5}\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ]*)")
+_PLACE_DATE = re.compile(r",\s*ngay\b")
+_VV = re.compile(r"^v\s*/\s*v\b\s*:?\s*")
+LEVEL_WORDS = ("tinh", "thanh pho", "tp", "quan", "huyen", "thi xa", "xa", "phuong", "thi tran", "khu vuc")
+
+
+@dataclass
+class Header:
+    doc_type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    place: str | None = None
+    date: object = None
+    title: str | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    body_start: int = 0  # index of the first line after the title
+    date_undetermined: bool = False  # a place-date line was found with its date left blank
+
+
+@dataclass
+class _Fragment:
+    text: str
+    line: Line
+
+
+def _fragments(lines: list[Line]) -> list[_Fragment]:
+    """The letterhead's pieces: a flattened line is cut at the motto and at column gaps."""
+    pieces: list[_Fragment] = []
+    for line in lines:
+        raw = line.raw.strip()
+        for column in re.split(r"\t+| {3,}", raw):
+            folded = fold(column)
+            cuts = [0]
+            for match in _MOTTO.finditer(folded):
+                cuts += [match.start(), match.end()]
+            # "Số: 32/KH-LĐLĐ Long Biên, ngày 21…": the place-date line begins at its place.
+            place = _place_start(column)
+            if place and place > 0 and not _MOTTO.search(folded[place:]):
+                cuts.append(place)
+            cuts.append(len(column))
+            for a, b in zip(sorted(cuts), sorted(cuts)[1:], strict=False):
+                text = clean_inline(column[a:b]).strip(" -–")
+                if text:
+                    pieces.append(_Fragment(text, line))
+    return pieces
+
+
+def _place_start(text: str) -> int | None:
+    """Where "Long Biên, ngày …" starts inside `text`: the capitalised words before ", ngày"."""
+    folded = fold(text)
+    match = _PLACE_DATE.search(folded)
+    if not match:
+        return None
+    start = match.start()
+    words = list(re.finditer(r"\S+", text[:start]))
+    begin = start
+    for word in reversed(words):
+        token = word.group()
+        if any(ch.isdigit() for ch in token) or "/" in token or ":" in token:
+            break
+        if token[:1].isupper() or fold(token) in ("pho", "xa", "tran"):
+            begin = word.start()
+            continue
+        break
+    return begin if begin < start else None
+
+
+def _is_doc_type(line: Line) -> str | None:
+    folded = line.folded.strip(" .:*")
+    match = _DOC_TYPE_LINE.match(folded)
+    if not match:
+        return None
+    letters = [ch for ch in line.text if ch.isalpha()]
+    if line.hashes or line.bold or all(ch.isupper() for ch in letters) or len(line.text) <= 12:
+        return DOC_TYPES[match.group(1)]
+    return None
+
+
+def read_header(lines: list[Line]) -> Header:
+    header = Header()
+    limit = min(len(lines), 40)
+    type_index = None
+    for index in range(limit):
+        doc_type = _is_doc_type(lines[index])
+        if doc_type:
+            type_index = index
+            header.doc_type = doc_type
+            header.evidence["doc_type"] = lines[index].display
+            break
+    # The letterhead ends at the type line; without one, at the first long paragraph.
+    if type_index is not None:
+        head_end = type_index
+    else:
+        head_end = next((i for i in range(limit) if len(lines[i].text) > 160), limit)
+        head_end = min(head_end, 12)
+    fragments = _fragments(lines[:head_end])
+    _read_number(header, fragments)
+    _read_place_date(header, fragments if type_index is not None else _fragments(lines[: max(head_end, 12)]))
+    _read_issuer_lines(header, fragments)
+    _read_title(header, lines, type_index, head_end)
+    if header.doc_type is None and header.symbol:
+        abbreviation = fold(re.split(r"[-/]", header.symbol)[0])
+        if abbreviation in SYMBOL_TYPES:
+            header.doc_type = SYMBOL_TYPES[abbreviation]
+            header.evidence["doc_type"] = header.evidence.get("number", "")
+    return header
+
+
+def _read_number(header: Header, fragments: list[_Fragment]) -> None:
+    for fragment in fragments:
+        folded = fold(fragment.text)
+        match = _SO.search(folded)
+        rest = None
+        if match:
+            rest = fragment.text[match.end() :]
+            number = _NUMBER.match(rest)
+        else:
+            number = _BARE_NUMBER.match(fragment.text)
+        if not number:
+            continue
+        symbol = re.sub(r"\s+", "", number.group("sym")).replace("–", "-").strip(".-/")
+        if not any(ch.isalpha() for ch in symbol):
+            continue
+        header.number = number.group("num")
+        header.symbol = symbol
+        header.evidence["number"] = fragment.text
+        header.evidence["symbol"] = fragment.text
+        return
+
+
+def _read_place_date(header: Header, fragments: list[_Fragment]) -> None:
+    for fragment in fragments:
+        start = _place_start(fragment.text)
+        if start is None:
+            continue
+        folded = fold(fragment.text)
+        comma = _PLACE_DATE.search(folded, start)
+        place = fragment.text[start : comma.start()].strip()
+        header.place = place
+        header.evidence["place"] = fragment.text[start:]
+        dates = find_dates(fragment.text[comma.start() :])
+        if dates:
+            header.date = dates[0].date
+            header.evidence["date"] = fragment.text[start:]
+        else:
+            header.date_undetermined = True
+        return
+
+
+def _is_letterhead_noise(fragment: _Fragment) -> bool:
+    folded = fold(fragment.text)
+    return bool(
+        _MOTTO.fullmatch(folded.strip(" .-"))
+        or _RULE.match(fragment.text)
+        or _SO.search(folded)
+        or _PLACE_DATE.search(folded)
+        or _VV.match(folded)
+        or "du thao" in folded
+        or _BARE_NUMBER.match(fragment.text)
+    )
+
+
+def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
+    names: list[_Fragment] = []
+    for fragment in fragments:
+        if _is_letterhead_noise(fragment):
+            if names and (_SO.search(fold(fragment.text)) or _PLACE_DATE.search(fold(fragment.text))):
+                break
+            continue
+        letters = [ch for ch in fragment.text if ch.isalpha()]
+        # Issuer lines are printed in capitals; a mixed-case line up here is something else
+        # (a stray title, a note), unless it is clearly a union body.
+        if not letters or (
+            sum(ch.isupper() for ch in letters) < len(letters) * 0.6 and not _looks_like_body(fragment.text)
+        ):
+            continue
+        names.append(fragment)
+    if not names:
+        return
+    groups: list[list[_Fragment]] = []
+    for fragment in names:
+        folded = fold(fragment.text)
+        if groups and (folded.startswith(tuple(word + " " for word in LEVEL_WORDS)) or fragment.text[:1].islower()):
+            groups[-1].append(fragment)
+        else:
+            groups.append([fragment])
+    texts = [" ".join(f.text for f in group) for group in groups]
+    header.issuer = texts[-1]
+    header.evidence["issuer"] = " / ".join(f.text for f in names)
+    if len(texts) > 1:
+        header.issuer_parent = texts[-2]
+        header.evidence["issuer_parent"] = header.evidence["issuer"]
+
+
+def _looks_like_body(text: str) -> bool:
+    folded = fold(text)
+    return folded.startswith(("lien doan", "ldld", "cong doan", "tong lien doan", "ban chap hanh", "ban thuong vu"))
+
+
+_TITLE_STOP = re.compile(r"^(can cu|thuc hien|huong ung|tren co so|theo|kinh gui|noi nhan)\b")
+
+
+def _read_title(header: Header, lines: list[Line], type_index: int | None, head_end: int) -> None:
+    if type_index is None:
+        # A công văn has no type line: its summary is the "V/v …" line under the number.
+        for line in lines[: max(head_end, 12)]:
+            match = _VV.match(line.folded)
+            if match:
+                header.doc_type = header.doc_type or "CÔNG VĂN"
+                header.evidence.setdefault("doc_type", line.display)
+                header.title = line.text[match.end() :].strip().rstrip(".")
+                header.evidence["title"] = line.display
+                header.body_start = line.number + 1
+                return
+        header.body_start = _first_body_line(lines, head_end)
+        return
+    index = type_index + 1
+    parts: list[Line] = []
+    while index < len(lines):
+        line = lines[index]
+        if _RULE.match(line.text) or "du thao" in line.folded[:20]:
+            index += 1
+            continue
+        if not parts:
+            parts.append(line)
+            index += 1
+            continue
+        previous = parts[-1]
+        short = len(line.text) <= 90 and len(" ".join(p.text for p in parts)) <= 160
+        same_mark = line.hashes == previous.hashes and line.bold == previous.bold and (line.hashes or line.bold)
+        if (
+            (same_mark or short)
+            and not _TITLE_STOP.match(line.folded)
+            and not line.bullet
+            and not re.match(r"^([ivx]+|\d+)[.)]\s", line.folded)
+            and not line.text.endswith(":")
+            and previous.text[-1:] not in ".;:"
+            and (same_mark or not line.hashes)
+        ):
+            parts.append(line)
+            index += 1
+            continue
+        break
+    if parts:
+        title = " ".join(p.text for p in parts).strip()
+        match = _VV.match(fold(title))
+        if match:
+            title = title[match.end() :]
+        header.title = title.rstrip(". ")
+        header.evidence["title"] = " ".join(p.display for p in parts)
+    header.body_start = index
+
+
+def _first_body_line(lines: list[Line], head_end: int) -> int:
+    for line in lines[:head_end]:
+        folded = fold(line.text)
+        if _SO.search(folded) or _PLACE_DATE.search(folded) or _MOTTO.search(folded):
+            continue
+    return head_end if head_end < len(lines) else 0
+
+
+# --------------------------------------------------------------------------- issuer from the body
+
+_ORGAN = re.compile(r"\b(ban thuong vu|ban chap hanh|bch|btv|thuong truc)\s+(?=\S)")
+_BODY_HEADS = ("lien doan lao dong", "ldld", "cong doan", "cd", "tong lien doan", "lien doan")
+
+
+def issuer_from_body(lines: list[Line], place: str | None) -> tuple[str | None, str]:
+    """The issuing body named as the subject of the plan ("Ban Thường vụ LĐLĐ quận Long Biên
+    xây dựng kế hoạch…"); the body without its organ, the bare level ("LĐLĐ Quận") completed
+    with the place of the date line. Returns (issuer, evidence)."""
+    best: tuple[int, str, str] | None = None
+    for line in lines:
+        for match in _ORGAN.finditer(line.folded):
+            name = _body_name(line.text, line.folded, match.end())
+            if not name:
+                continue
+            score = len(name.split()) + (10 if _has_proper_name(name) else 0)
+            sentence = line.text
+            if best is None or score > best[0]:
+                best = (score, name, sentence)
+    if best is None:
+        return None, ""
+    name = best[1]
+    if not _has_proper_name(name) and place:
+        name = f"{_lower_level(name)} {place}"
+    return _lower_level(name), best[2]
+
+
+_LEVEL_TOKENS = ("tinh", "quan", "huyen", "tp", "tp.", "xa", "phuong", "thanh", "pho", "thi", "tran")
+# Capitalised words that start the verb after the subject ("… LĐLĐ tỉnh Ban hành Kế hoạch").
+_VERB_TOKENS = ("ban", "xay", "de", "chi", "huong", "to", "trien", "phat", "thuc", "ve", "va", "cua", "ke", "gui")
+
+
+def _body_name(text: str, folded: str, start: int) -> str | None:
+    rest_folded = folded[start:]
+    head = next((h for h in _BODY_HEADS if rest_folded.startswith(h + " ") or rest_folded == h), None)
+    if not head:
+        return None
+    end = start + len(head)
+    taken_end = end
+    for word in re.finditer(r"\S+", text[end:]):
+        token = word.group()
+        clean = token.strip(',.;:()“”"')
+        folded_token = fold(clean)
+        if not clean or folded_token in _VERB_TOKENS:
+            break
+        if folded_token not in _LEVEL_TOKENS and not clean[:1].isupper():
+            break
+        taken_end = end + word.start() + len(clean)
+        if token != clean and token[len(clean) :][:1] in ",.;:()":
+            break
+    return text[start:taken_end].strip() or None
+
+
+def _has_proper_name(name: str) -> bool:
+    words = name.split()
+    for index, word in enumerate(words):
+        if fold(word) in ("tinh", "quan", "huyen", "tp", "xa", "phuong", "pho") and index + 1 < len(words):
+            return words[index + 1][:1].isupper()
+    return False
+
+
+def _lower_level(name: str) -> str:
+    """ "LĐLĐ Quận Long Biên" → "LĐLĐ quận Long Biên": the level word in lower case, as Nghị định 30 writes it."""
+    return re.sub(
+        r"\b(Tỉnh|Quận|Huyện|Thành phố|Thị xã|Xã|Phường|Thị trấn)\b",
+        lambda m: m.group(1).lower(),
+        name,
+    )

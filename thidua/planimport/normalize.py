@@ -1,0 +1,205 @@
+"""Clean a plan's text before reading it, and fold it for matching.
+
+Text reaches us from Word, from Markdown converters and from copy-paste: combining tone marks,
+non-breaking spaces, "**bold**" markers, words glued to dates ("03/12/2021của"), UTF-8 read as
+Windows-1252 ("Káº¾ HOáº CH"), or no diacritics at all ("Ke hoach"). Each line becomes a
+:class:`Line` that keeps the cleaned text (what values are cut from) and a folded twin of the
+same length (lower case, no diacritics, "đ" → "d") that every keyword is matched on, so
+"KẾ HOẠCH", "Kế hoạch" and "KE HOACH" are the same word to the parser while the value it
+returns stays as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"), " ")
+_MOJIBAKE_HINTS = ("Ã", "áº", "á»", "Æ°", "Ä\u0091", "Ä‘", "Æ¡")
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+# Latin letters with their Vietnamese marks live in these blocks; everything else folds to itself
+# (with lower() where that keeps one character), so folding never changes a string's length.
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one: ``fold(s)[i]`` is ``s[i]`` folded."""
+    return text.translate(_FOLD_TABLE)
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 bytes that were decoded as Windows-1252 ("Káº¾ HOáº CH") back to "KẾ HOẠCH"."""
+    if sum(text.count(hint) for hint in _MOJIBAKE_HINTS) < 3:
+        return text
+    raw = bytearray()
+    for ch in text:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) < 256:
+                raw.append(ord(ch))
+            else:
+                return text
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
+# "03/12/2021của", "ngày21", "Lưu:VT", "(kèm theo)của": a space lost between a number or a
+# punctuation mark and the next word.
+_GLUED_DATE = re.compile(r"(\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?=[^\W\d_])")
+_GLUED_KEYWORD = re.compile(r"\b(ngày|tháng|năm|số|Số|Ngày|NGÀY|SỐ)(?=\d)")
+_GLUED_PUNCT = re.compile(r"([,;)])(?=[^\W\d_])")
+_GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=[^\W\d_/])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!\"'|>~])")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_MD_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_BULLET = re.compile(r"^\s*([-–—•+*·▪●○◦✓➢➤→])\s+")
+_SPACES = re.compile(r"[ \t]+")
+_EMPHASIS = re.compile(r"\*+|(?<![\w/])_{1,2}(?=\S)|(?<=\S)_{1,2}(?![\w/])")
+
+
+@dataclass
+class Line:
+    """One paragraph of the document, cleaned."""
+
+    text: str  # cleaned, single spaces, no Markdown markers, bullet removed
+    folded: str  # fold(text), same length
+    raw: str  # as read (tabs and runs of spaces kept: the columns of a flattened letterhead)
+    number: int  # 0-based index among the document's lines, for evidence and order
+    hashes: int = 0  # Markdown heading level ("## …" → 2), 0 for none
+    bold: bool = False  # the whole paragraph was bold
+    bullet: str = ""  # "-", "*", "•", "+" when the paragraph is a bullet item
+
+    @property
+    def display(self) -> str:
+        """The line as a reader sees it, bullet included: the evidence shown for a value."""
+        return f"{self.bullet} {self.text}" if self.bullet else self.text
+
+
+def clean_text(text: str) -> str:
+    """Whole-text fixes: encoding damage, Unicode forms, invisible and odd spaces."""
+    text = repair_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE).translate(_SPACE_LIKE)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def clean_inline(text: str) -> str:
+    """Fixes inside one line: Markdown emphasis, glued words, runs of spaces."""
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = text.replace("(*)", "(\x00)")
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("(\x00)", "(*)")
+    text = _GLUED_DATE.sub(r"\1 ", text)
+    text = _GLUED_KEYWORD.sub(r"\1 ", text)
+    text = _GLUED_PUNCT.sub(r"\1 ", text)
+    text = _GLUED_COLON.sub(": ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-empty paragraphs of `text`, cleaned; paragraphs cut by a page break joined again."""
+    lines: list[Line] = []
+    for raw in clean_text(text).split("\n"):
+        if not raw.strip():
+            continue
+        body = raw.strip()
+        hashes = 0
+        heading = _MD_HEADING.match(body)
+        if heading:
+            hashes = len(heading.group(1))
+            body = _MD_HEADING_CLOSE.sub("", body[heading.end() :])
+        bullet = ""
+        match = _BULLET.match(body)
+        # "**1. Đổi mới:**" starts with emphasis, not with a bullet; "* *Tập thể*:" is a bullet.
+        if match and not body.startswith("**"):
+            bullet = match.group(1)
+            bullet = "-" if bullet in "–—" else bullet
+            body = body[match.end() :]
+        stripped = body.strip()
+        bold = stripped.startswith("**") and stripped.rstrip(" :.").endswith("**") and len(stripped) > 4
+        cleaned = clean_inline(body)
+        if not cleaned or not any(ch.isalnum() for ch in cleaned):
+            continue
+        if lines and _continues(lines[-1], cleaned, bullet, hashes):
+            previous = lines[-1]
+            previous.text = f"{previous.text} {cleaned}"
+            previous.folded = fold(previous.text)
+            previous.raw = f"{previous.raw} {raw.strip()}"
+            continue
+        lines.append(Line(cleaned, fold(cleaned), raw, len(lines), hashes, bold, bullet))
+    return lines
+
+
+def _continues(previous: Line, text: str, bullet: str, hashes: int) -> bool:
+    """A paragraph that starts in lower case after one without final punctuation is its tail."""
+    if bullet or hashes or previous.hashes:
+        return False
+    first = text.lstrip("“\"'‘(")[:1]
+    if not first or not first.isalpha() or not first.islower():
+        return False
+    return previous.text[-1:] not in ".:;!?"
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = ("tp", "tt", "st", "v/v", "đ/c", "ths", "ts", "pgs", "gs", "ks", "bs", "cn", "ông", "bà", "k")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`: cut after ".", "!", "?" or "…" (and any
+    closing quote) when the next word starts with a capital, a digit or a quote."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"[.!?…]+[”\"’)]*\s+", text):
+        following = text[match.end() : match.end() + 2]
+        head = following.lstrip("“\"'‘(*")[:1]
+        if not head or not (head.isupper() or head.isdigit()):
+            continue
+        word = re.search(r"(\S+)$", text[start : match.start()])
+        if word and fold(word.group(1)).strip("(") in _ABBREVIATIONS:
+            continue
+        # "1." or "a." numbering, or a decimal
+        if word and re.fullmatch(r"\d{1,2}|[a-zđ]|[IVXLC]+", word.group(1)) and match.group().startswith(". "):
+            continue
+        spans.append((start, match.start() + len(match.group().rstrip())))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in sentence_spans(text)]
+
+
+def sentence_around(text: str, position: int) -> tuple[int, int]:
+    for a, b in sentence_spans(text):
+        if a <= position < b:
+            return a, b
+    return 0, len(text)
+
+
+def strip_item(text: str) -> str:
+    """A list item without its closing ";", "," or ".": "Quận ủy, UBND Quận;" → "Quận ủy, UBND Quận"."""
+    text = text.strip()
+    text = re.sub(r"\s*;\s*(?=\()", " ", text)
+    while text and text[-1] in ";,." and not text.endswith("..."):
+        text = text[:-1].rstrip()
+    return text
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
