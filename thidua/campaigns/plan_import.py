@@ -22,6 +22,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns import services
 from thidua.campaigns.models import (
@@ -56,9 +57,9 @@ class SectionMode:
     SKIP = "skip"  # left out
 
     CHOICES = (
-        (OWN, "Một mục của kế hoạch"),
-        (MERGE, "Gộp vào mục phía trên"),
-        (SKIP, "Bỏ, không nhập"),
+        (OWN, gettext_lazy("Một mục của kế hoạch")),
+        (MERGE, gettext_lazy("Gộp vào mục phía trên")),
+        (SKIP, gettext_lazy("Bỏ, không nhập")),
     )
 
 

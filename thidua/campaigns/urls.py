@@ -1,12 +1,14 @@
 from django.urls import path
 
-from thidua.campaigns.views import calendar, coverage, deployments, plans
+from thidua.campaigns.views import calendar, coverage, deployments, plan_import, plans
 
 app_name = "campaigns"
 
 urlpatterns = [
     path("ke-hoach/", plans.campaign_list, name="list"),
     path("ke-hoach/moi/", plans.campaign_create, name="create"),
+    path("ke-hoach/nhap-tu-van-ban/", plan_import.upload, name="import"),
+    path("ke-hoach/nhap-tu-van-ban/tao-ban-nhap/", plan_import.create, name="import_create"),
     path("ke-hoach/<int:pk>/", plans.campaign_detail, name="detail"),
     path("ke-hoach/<int:pk>/sua/", plans.campaign_edit, name="edit"),
     path("ke-hoach/<int:pk>/muc/<slug:part>/them/", plans.part_form, name="part_add"),

@@ -1,0 +1,172 @@
+"""The pages that turn an uploaded plan into a draft: upload, review, create."""
+
+import datetime
+
+import pytest
+
+from thidua.campaigns import plan_import
+from thidua.campaigns.models import Campaign, Deadline
+from thidua.campaigns.tests.test_plan_import import seed_000_extract
+from thidua.campaigns.views.plan_import import _review_forms
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import make_user
+
+URL = "/ke-hoach/nhap-tu-van-ban/"
+CREATE = "/ke-hoach/nhap-tu-van-ban/tao-ban-nhap/"
+
+
+def review_post(extract, state: str, **changes) -> dict:
+    """What the review page submits when the officer changes nothing but `changes`."""
+    data = {"state": state}
+    for form in _review_forms(extract).all():
+        if hasattr(form, "management_form"):
+            for field in form.management_form:
+                data[field.html_name] = field.value()
+            forms = form.forms
+        else:
+            forms = [form]
+        for each in forms:
+            for field in each:
+                value = field.value()
+                if value is None or value is False:
+                    continue
+                data[field.html_name] = value.isoformat() if isinstance(value, datetime.date) else value
+    data.update(changes)
+    return data
+
+
+def sealed(user, unit, extract=None, file_name="KH 32 LĐLĐ.docx"):
+    extract = extract or seed_000_extract()
+    return extract, plan_import.seal(extract, file_name=file_name, user_id=user.pk, unit_id=unit.pk)
+
+
+def test_the_plan_list_offers_the_import_to_those_who_may_create(federation, login, lb_officer):
+    page = login(lb_officer).get("/ke-hoach/").content.decode()
+    assert 'href="/ke-hoach/nhap-tu-van-ban/"' in page and "Nhập từ văn bản" in page
+
+
+def test_reviewed_values_create_the_draft_and_lead_to_its_page(federation, login, school_chair):
+    extract, state = sealed(school_chair, federation.school)
+    client = login(school_chair)
+    response = client.post(
+        CREATE,
+        review_post(
+            extract,
+            state,
+            **{"plan-title": "Kế hoạch hưởng ứng đợt thi đua cao điểm", "deadline-0-DELETE": "on"},
+        ),
+    )
+    campaign = Campaign.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/ke-hoach/{campaign.pk}/"
+    assert (campaign.issuer, campaign.title, campaign.status) == (
+        federation.school,
+        "Kế hoạch hưởng ứng đợt thi đua cao điểm",
+        "draft",
+    )
+    assert list(campaign.deadlines.values_list("due_on", "what")) == [
+        (datetime.date(2023, 9, 18), "Báo cáo kết quả thực hiện về LĐLĐ Quận")
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "18/09/2023" in page and "32/KH-LĐLĐ" in page and "Dự thảo" in page
+
+
+def test_an_invalid_deadline_is_shown_on_its_row_and_nothing_is_created(federation, login, lb_officer):
+    extract, state = sealed(lb_officer, federation.long_bien)
+    response = login(lb_officer).post(CREATE, review_post(extract, state, **{"deadline-1-due_on": "2023-02-31"}))
+    assert response.status_code == 200
+    page = response.content.decode()
+    rows = page.split('data-testid="deadline-row"')
+    assert 'data-field-error="due_on"' not in rows[1] and 'data-field-error="due_on"' in rows[2]
+    assert "Chưa tạo được bản nháp" in page
+    assert not Campaign.objects.exists() and not Deadline.objects.exists()
+
+
+def test_a_bad_window_is_shown_next_to_the_end_date(federation, login, lb_officer):
+    extract, state = sealed(lb_officer, federation.long_bien)
+    page = (
+        login(lb_officer).post(CREATE, review_post(extract, state, **{"plan-ends_on": "2023-08-01"})).content.decode()
+    )
+    assert 'data-field-error="ends_on">Ngày kết thúc phải sau ngày bắt đầu.' in page
+    assert not Campaign.objects.exists()
+
+
+def test_the_review_page_shows_sources_warnings_and_what_was_not_found(federation, login, lb_officer):
+    extract = seed_000_extract()
+    extract.evidence["signer_name"] = "Nguyễn Trường Giang"
+    extract.award_forms = []
+    extract, state = sealed(lb_officer, federation.long_bien, extract)
+    # A refused submit shows the review page again, as the upload does.
+    page = login(lb_officer).post(CREATE, review_post(extract, state, **{"plan-title": ""})).content.decode()
+    assert "Không thấy hình thức khen thưởng." in page  # the parser's warning, on top
+    assert 'value="Nguyễn Trường Giang"' in page
+    assert "Thực hiện kế hoạch số 107-KH/QU ngày 24/02/2022 của Quận ủy Long Biên" in page  # a reference's source
+    award = page.split('data-import-field="reward-award_forms"')[1].split("data-import-field=")[0]
+    assert 'data-testid="not-found"' in award
+    title = page.split('data-import-field="plan-title"')[1].split("data-import-field=")[0]
+    assert 'data-field-error="title"' in title
+    assert f'name="state" value="{state}"' in page
+
+
+def test_tampered_or_foreign_state_is_refused(federation, login, lb_officer):
+    extract, state = sealed(lb_officer, federation.long_bien)
+    client = login(lb_officer)
+    tampered = state.replace(state[5], "A" if state[5] != "A" else "B", 1)
+    response = client.post(CREATE, review_post(extract, tampered))
+    assert response.status_code == 400 and "Hãy tải văn bản lên lại" in response.content.decode()
+    # Sealed for someone else (another district's officer), replayed by this one.
+    other = make_user("gl_tdkt", RoleKind.EMULATION_OFFICER, federation.gia_lam)
+    _extract, foreign = sealed(other, federation.gia_lam)
+    assert client.post(CREATE, review_post(extract, foreign)).status_code == 400
+    assert not Campaign.objects.exists()
+
+
+def test_a_cdcs_creates_only_for_its_own_unit(federation, login, school_chair, company_chair):
+    # A state sealed for the company's chair cannot create a draft of the school, nor the reverse.
+    extract, state = sealed(company_chair, federation.company)
+    assert login(school_chair).post(CREATE, review_post(extract, state)).status_code == 400
+    extract, state = sealed(school_chair, federation.school)
+    login(school_chair).post(CREATE, review_post(extract, state))
+    assert list(Campaign.objects.values_list("issuer", flat=True)) == [federation.school.pk]
+
+
+@pytest.mark.parametrize("kind", [RoleKind.VIEWER, RoleKind.COUNCIL_MEMBER, RoleKind.MEMBER])
+def test_roles_that_may_not_write_plans_cannot_import(federation, login, kind):
+    user = make_user("khong_soan", kind, federation.long_bien)
+    client = login(user)
+    extract, state = sealed(user, federation.long_bien)
+    assert client.get(URL).status_code == 404
+    assert client.post(URL, {"text": "KẾ HOẠCH"}).status_code == 404
+    assert client.post(CREATE, review_post(extract, state)).status_code == 404
+    assert "nhap-tu-van-ban" not in client.get("/ke-hoach/").content.decode()
+    assert not Campaign.objects.exists()
+
+
+def test_upload_without_file_or_text_says_so_next_to_the_file(federation, login, lb_officer):
+    page = login(lb_officer).post(URL, {"text": "   "}).content.decode()
+    assert 'data-field-error="file">Hãy chọn tệp kế hoạch hoặc dán nội dung vào ô bên dưới.' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ke-hoach.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "là Word cũ (.doc), chưa đọc được"),
+        ("ke-hoach.pdf", b"%PDF-1.4", "Chỉ nhận tệp .docx, .txt hoặc .md"),
+        ("ke-hoach.txt", b"", "Tệp rỗng, không có nội dung nào."),
+    ],
+)
+def test_upload_errors_are_shown_next_to_the_file(federation, login, lb_officer, name, content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = login(lb_officer).post(URL, {"file": SimpleUploadedFile(name, content)})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-field-error="file"' in page and message in page
+
+
+def test_a_file_over_the_limit_is_refused(federation, login, lb_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.campaigns.forms import IMPORT_MAX_BYTES
+
+    big = SimpleUploadedFile("ke-hoach.txt", b"a" * (IMPORT_MAX_BYTES + 1))
+    page = login(lb_officer).post(URL, {"file": big}).content.decode()
+    assert 'data-field-error="file">Tệp quá lớn (10,0' in page
