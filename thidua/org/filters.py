@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.db import PATH_END
 from thidua.org.models import MemberRating, OfficerType, RatingLevel, RatingSubject, Sector, Unit
 
 
@@ -56,7 +55,15 @@ class MemberFilter(django_filters.FilterSet):
         return queryset.filter(Q(unit__sector=value) | Q(unit__kind__is_group=True, unit__parent__sector=value))
 
     def filter_unit(self, queryset, name, unit):
-        return queryset.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+        return queryset.within(unit)
+
+    def filter_queryset(self, queryset):
+        # Search last: how it searches depends on the scope the other filters narrowed to
+        # (MemberQuerySet.search), and a card number is looked up before any filter applies.
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
 
     def filter_rating(self, queryset, name, level):
         return queryset.filter(pk__in=MemberRating.objects.filter(level=level).values("member_id"))

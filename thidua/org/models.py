@@ -9,11 +9,13 @@ which org.services keeps exact on every change.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.core.text import search_terms
-from thidua.org.search import SearchKeyField, member_search_key
+from thidua.org.search import SEARCH_CAP, SearchKeyField, member_search_key
 
 
 class UnitKind(models.Model):
@@ -177,8 +179,37 @@ class OfficerType(models.TextChoices):
 
 
 class MemberQuerySet(models.QuerySet):
+    """Members, narrowed by scope and search.
+
+    ``within()`` remembers the unit it narrowed to (``_scope``), because the cheapest way to
+    search depends on the scope's size (BENCHMARKS.md, member search): a district's few hundred
+    units are listed and their members read off the ``(unit, search_key)`` index; a province or
+    the whole country is too big to list, so each match's unit is checked by its key instead.
+    """
+
+    _scope: Unit | None = None
+    # A district and below holds at most a few thousand units and ~100,000 members: small
+    # enough to enumerate its units and to scan its members' keys without the full-text index.
+    SMALL_SCOPE_DEPTH = 2
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scope = self._scope
+        return clone
+
     def within(self, unit: Unit) -> "MemberQuerySet":
-        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+        units = Unit.objects.filter(path__gte=unit.path, path__lt=unit.path + PATH_END)
+        if unit.depth >= self.SMALL_SCOPE_DEPTH:
+            narrowed = self.filter(unit__in=units.values("pk"))
+        else:
+            narrowed = self.filter(Exists(units.filter(pk=OuterRef("unit_id"))))
+        if self._scope is None or unit.depth > self._scope.depth:
+            narrowed._scope = unit
+        return narrowed
+
+    @property
+    def _scope_is_small(self) -> bool:
+        return self._scope is not None and self._scope.depth >= self.SMALL_SCOPE_DEPTH
 
     def visible_to(self, user) -> "MemberQuerySet":
         from thidua.org.rules import MEMBER_READER_ROLES
@@ -197,24 +228,41 @@ class MemberQuerySet(models.QuerySet):
     def search(self, query: str) -> "MemberQuerySet":
         """Accent-insensitive: "nguyen van an" finds "Nguyễn Văn An" (org.search).
 
-        People type a name from its start, so the first try is a range of the folded key —
-        one B-tree range, already in the list's order (BENCHMARKS.md: the full-text lists of
-        "nguyen", in 37 % of names, cost seconds at national size). Card numbers are a range of
-        their unique index. Only when neither finds anything (words out of order, "le hung")
-        does the full-text index answer. Costs one EXISTS query to choose."""
+        Tried in order, each the cheapest answer to its kind of query (BENCHMARKS.md):
+        a card number is one row of its unique index, fetched before any scope is applied;
+        a name typed from its start is one range of the folded key, already in the list's
+        order; words out of order ("le hung") are looked for word by word in a small scope's
+        keys, or else through the full-text index — nationally only its first
+        ``SEARCH_CAP + 1`` postings, which is all the capped list can show anyway."""
         terms = search_terms(query)
         if not terms:
             return self
         prefix = " ".join(terms)
+        if len(terms) == 1 and any(ch.isdigit() for ch in prefix):
+            card = query.strip().upper()
+            ids = list(
+                Member.objects.filter(card_number__gte=card, card_number__lt=card + PATH_END).values_list(
+                    "pk", flat=True
+                )[: SEARCH_CAP + 1]
+            )
+            if ids:
+                return self.filter(pk__in=ids)
         by_name = self.filter(search_key__gte=prefix, search_key__lt=prefix + PATH_END)
         if by_name.exists():
             return by_name
-        if len(terms) == 1 and any(ch.isdigit() for ch in prefix):
-            card = query.strip().upper()
-            by_card = self.filter(card_number__gte=card, card_number__lt=card + PATH_END)
-            if by_card.exists():
-                return by_card
+        if self._scope_is_small:
+            return self._with_words(terms)
+        if self._scope is None or self._scope.depth == 0:
+            return self.filter(search_key__matches_first=query)
         return self.filter(search_key__matches=query)
+
+    def _with_words(self, terms: list[str]) -> "MemberQuerySet":
+        """Every word as a whole word of the key, the last as a word's start: a LIKE per word
+        over the scope's rows (a district's members in milliseconds; no index needed)."""
+        spaced = self.alias(_key_words=Concat(Value(" "), "search_key", Value(" "), output_field=models.CharField()))
+        for term in terms[:-1]:
+            spaced = spaced.filter(_key_words__contains=f" {term} ")
+        return spaced.filter(_key_words__contains=f" {terms[-1]}")
 
 
 class Member(models.Model):

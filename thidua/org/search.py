@@ -14,6 +14,8 @@ from django.db import connection, models
 from thidua.core.text import fold, search_terms
 
 FTS_TABLE = "org_member_fts"
+# Lists of members count and show at most this many matches ("more than 1,000 — type more").
+SEARCH_CAP = 1000
 
 
 def member_search_key(full_name: str, card_number: str | None) -> str:
@@ -51,6 +53,43 @@ class Matches(models.Lookup):
         query = " & ".join([*terms[:-1], terms[-1] + ":*"])
         lhs, lhs_params = compiler.compile(self.lhs)
         return f"to_tsvector('simple'::regconfig, {lhs}) @@ to_tsquery('simple'::regconfig, %s)", [*lhs_params, query]
+
+
+@SearchKeyField.register_lookup
+class MatchesFirst(Matches):
+    """``matches`` stopped after the first SEARCH_CAP + 1 postings, in no particular order.
+
+    For a nationwide search of common words ("hung", "le hung"): the engine would otherwise
+    build the posting list of millions of names before the page could count or sort them
+    (BENCHMARKS.md). The capped list shows "more than 1,000 — type more" in that case, so the
+    first 1,001 matches are all it needs. Only correct without a narrower scope: a scope applied
+    after the cap could filter every one of them out."""
+
+    lookup_name = "matches_first"
+
+    def as_sqlite(self, compiler, connection):
+        terms = self._terms()
+        if not terms:
+            return "1 = 1", []
+        query = " AND ".join([*terms[:-1], terms[-1] + "*"])
+        alias = compiler.quote_name_unless_alias(self.lhs.alias)
+        return (
+            f'{alias}."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT {SEARCH_CAP + 1})',
+            [query],
+        )
+
+    def as_postgresql(self, compiler, connection):
+        terms = self._terms()
+        if not terms:
+            return "1 = 1", []
+        query = " & ".join([*terms[:-1], terms[-1] + ":*"])
+        alias = compiler.quote_name_unless_alias(self.lhs.alias)
+        return (
+            f'{alias}."id" IN (SELECT "id" FROM org_member WHERE '
+            "to_tsvector('simple'::regconfig, search_key) @@ to_tsquery('simple'::regconfig, %s) "
+            f"LIMIT {SEARCH_CAP + 1})",
+            [query],
+        )
 
 
 SQLITE_SETUP = [

@@ -42,3 +42,42 @@ def test_member_list_caps_its_count_and_asks_to_narrow(federation, members, offi
     assert "Hơn 1.000 đoàn viên — gõ thêm để thu hẹp" in page
     narrowed = login(officer).get("/doan-vien/?q=le+duc").content.decode()
     assert "1 đoàn viên" in narrowed
+
+
+@pytest.mark.parametrize("scope", ["confederation", "city", "long_bien", "company"])
+def test_words_out_of_order_are_found_at_every_scope_size(federation, members, scope):
+    """Each scope size searches its own way (full text nationally, capped; full text checked
+    unit by unit in a province; the scope's keys word by word in a district or a CĐCS) —
+    and all of them find the same member."""
+    found = Member.objects.within(getattr(federation, scope)).search("cuong le")
+    assert names(found) == {"Lê Đức Cường"}
+    assert names(Member.objects.within(getattr(federation, scope)).search("duc c")) == {"Lê Đức Cường"}
+
+
+@pytest.mark.parametrize("scope", ["city", "long_bien", "company", "gia_lam"])
+def test_no_search_path_leaks_another_units_members(federation, members, scope):
+    scoped = Member.objects.within(getattr(federation, scope))
+    in_scope = set(scoped.values_list("pk", flat=True))
+    for query in ["GL0001", "LB0003", "pham thi dung", "dung pham", "le duc cuong", "cuong le", "lb000"]:
+        assert set(scoped.search(query).values_list("pk", flat=True)) <= in_scope, query
+
+
+def test_a_word_must_match_a_whole_word_except_the_last(federation, members):
+    """ "an" inside "Anh" or "Thanh" is no match for a first word; the last word is a prefix."""
+    MemberFactory(full_name="Lê Thanh Hà", unit=federation.company)
+    district = Member.objects.within(federation.long_bien)
+    assert names(district.search("an le")) == set()
+    assert names(district.search("ha le")) == {"Lê Thanh Hà"}
+    assert names(district.search("thanh l")) == {"Lê Thanh Hà"}
+
+
+def test_a_nationwide_search_of_common_words_stops_after_the_cap(federation, members, monkeypatch):
+    """Nationally the full-text index gives only its first SEARCH_CAP + 1 matches — what the
+    capped list shows anyway ("more than 1,000 — type more") — while a district still finds all."""
+    from thidua.org import search
+
+    monkeypatch.setattr(search, "SEARCH_CAP", 2)
+    for _ in range(5):
+        MemberFactory(full_name="Lê Văn Hùng", unit=federation.company)
+    assert Member.objects.search("hung le").count() == 3
+    assert Member.objects.within(federation.long_bien).search("hung le").count() == 5

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.timezone import localtime
 
 from thidua.core.models import AuditEntry
@@ -57,7 +58,9 @@ def test_unit_create_saves_the_unit_under_its_parent(officer, federation, login)
     )
     page = client.get(response["Location"])
     assert "Đã thêm đơn vị “CĐCS Bệnh viện Đa khoa Đức Giang”." in page.content.decode()
-    assert history(page)[0].startswith(page.context["history"][0].created_at.strftime("%d/%m/%Y"))
+    # The history reads in Vietnam's time: 18:35 UTC is already the next day there.
+    local = timezone.localtime(page.context["history"][0].created_at)
+    assert history(page)[0].startswith(local.strftime("%d/%m/%Y %H:%M"))
     assert "Thành lập đơn vị" in history(page)[0]
 
 

@@ -14,6 +14,7 @@ from thidua.org import exports, queries, services
 from thidua.org.filters import MemberFilter
 from thidua.org.forms import MemberForm
 from thidua.org.models import Member, Unit, UnitStatus
+from thidua.org.search import SEARCH_CAP
 from thidua.org.views.units import _form_error
 
 
@@ -22,7 +23,7 @@ class CappedPaginator(Paginator):
     otherwise count hundreds of thousands of rows on every keystroke. Past the cap the page
     says "more than 1,000 — type more to narrow it" (BENCHMARKS.md, member search)."""
 
-    CAP = 1000
+    CAP = SEARCH_CAP
 
     @cached_property
     def count(self) -> int:
