@@ -12,6 +12,7 @@ interprets them.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -187,6 +188,9 @@ def member_page(scope_unit, query: str) -> tuple[int, int]:
 
     from thidua.org import queries
     from thidua.org.models import Member
+
+    with contextlib.suppress(ImportError):  # the page's own paginator (it caps the count)
+        from thidua.org.views.members import CappedPaginator as Paginator
 
     qs = Member.objects.all() if scope_unit is None else Member.objects.within(scope_unit)
     rows = queries.members_for_table(qs.search(query))
