@@ -9,11 +9,14 @@ one leaves its field empty with a warning the reviewer reads, never an exception
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from . import header as header_module
+from . import references as references_module
 from . import timing
-from .normalize import split_lines
+from .normalize import Line, split_lines
 from .structure import PlanExtract, PlanImportError
 
 
@@ -34,6 +37,11 @@ def parse(text: str) -> PlanExtract:
         if issuer:
             extract.issuer = issuer
             extract.evidence["issuer"] = evidence
+    basis = _basis_lines(body)
+    relation = None
+    for line in basis:
+        found, relation = references_module.find_references(line.text, relation)
+        extract.implements.extend(found)
     default_year = extract.date.year if extract.date else None
     window = timing.find_window(body, set())
     extract.period_start, extract.period_end, extract.end_condition = window.start, window.end, window.end_condition
@@ -48,6 +56,19 @@ def parse(text: str) -> PlanExtract:
     extract.periodic = timing.find_periodic(body)
     _warn_missing(extract, head)
     return extract
+
+
+_HEADING_START = re.compile(r"^(?:[ivxlc]+|\d+)\s*[.)/]\s")
+
+
+def _basis_lines(body: list[Line]) -> list[Line]:
+    """The paragraphs between the title and the first numbered part."""
+    basis = []
+    for line in body[:12]:
+        if _HEADING_START.match(line.folded) or line.hashes:
+            break
+        basis.append(line)
+    return basis
 
 
 def _warn_missing(extract: PlanExtract, head) -> None:
