@@ -1,6 +1,7 @@
 """The pages that turn an uploaded plan into a draft: upload, review, create."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +171,49 @@ def test_a_file_over_the_limit_is_refused(federation, login, lb_officer):
     big = SimpleUploadedFile("ke-hoach.txt", b"a" * (IMPORT_MAX_BYTES + 1))
     page = login(lb_officer).post(URL, {"file": big}).content.decode()
     assert 'data-field-error="file">Tệp quá lớn (10,0' in page
+
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def seed_text(key: str) -> str:
+    found = sorted(SEEDS.glob(f"{key}_*.txt"))
+    if not found:
+        pytest.skip(f"không có kế hoạch mẫu {key} trong {SEEDS}")
+    return found[0].read_text(encoding="utf-8")
+
+
+def test_a_binary_file_is_refused_next_to_the_file(federation, login, lb_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("ke-hoach.txt", bytes(range(256)) * 40)
+    page = login(lb_officer).post(URL, {"file": upload}).content.decode()
+    assert 'data-field-error="file">Tệp không phải văn bản' in page
+    assert not Campaign.objects.exists()
+
+
+def test_pasted_seed_is_read_into_the_review_page(federation, login, lb_officer):
+    response = login(lb_officer).post(URL, {"text": seed_text("000")})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'name="state"' in page
+    assert 'name="higher-number" value="32/KH-LDLĐ"' in page  # as printed, typo included
+    assert "Số: 32/KH-LDLĐ" in page  # the line it came from
+    assert 'name="plan-starts_on" value="2023-08-16"' in page and 'name="plan-ends_on" value="2023-09-15"' in page
+    assert 'name="deadline-0-due_on" value="2023-09-15"' in page
+    assert 'data-testid="import-warnings"' in page
+    assert not Campaign.objects.exists()  # nothing stored before "Tạo bản nháp"
+
+
+def test_a_word_file_is_read_into_the_review_page(federation, login, lb_officer):
+    import io
+
+    import docx
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = docx.Document()
+    for line in seed_text("000").splitlines():
+        document.add_paragraph(line.replace("**", "").replace("*", ""))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    page = login(lb_officer).post(URL, {"file": SimpleUploadedFile("KH 32.docx", buffer.getvalue())}).content.decode()
+    assert "KH 32.docx" in page and 'name="plan-ends_on" value="2023-09-15"' in page
