@@ -13,11 +13,14 @@ import re
 
 from django.utils.translation import gettext as _
 
+from . import closing as closing_module
 from . import header as header_module
 from . import references as references_module
+from . import reward as reward_module
+from . import sections as sections_module
 from . import timing
 from .normalize import Line, split_lines
-from .structure import PlanExtract, PlanImportError
+from .structure import PlanExtract, PlanImportError, Responsibility
 
 
 def parse(text: str) -> PlanExtract:
@@ -26,6 +29,10 @@ def parse(text: str) -> PlanExtract:
     lines = split_lines(text)
     if not lines:
         raise PlanImportError(_("Văn bản trống: không có nội dung để đọc."))
+    if not _looks_vietnamese(lines):
+        raise PlanImportError(
+            _("Văn bản không phải tiếng Việt hoặc không đọc được chữ: không tìm thấy nội dung của một kế hoạch.")
+        )
     extract = PlanExtract()
     head = header_module.read_header(lines)
     for name in ("doc_type", "number", "symbol", "issuer", "issuer_parent", "place", "date", "title"):
@@ -37,13 +44,23 @@ def parse(text: str) -> PlanExtract:
         if issuer:
             extract.issuer = issuer
             extract.evidence["issuer"] = evidence
+    if extract.title:
+        extract.movement_names = _quoted(extract.title)
+
     basis = _basis_lines(body)
     relation = None
     for line in basis:
         found, relation = references_module.find_references(line.text, relation)
         extract.implements.extend(found)
+    if extract.implements:
+        extract.evidence["implements"] = " ".join(line.text for line in basis)
+    parts, closing_start = sections_module.find_parts(body)
+    extract.sections = [part.section for part in parts]
+    main = body[:closing_start]
+
     default_year = extract.date.year if extract.date else None
-    window = timing.find_window(body, set())
+    window_lines = {body[i].number for p in parts if p.section.part == "window" for i in range(p.line, p.last)}
+    window = timing.find_window(main[len(basis) :], window_lines)
     extract.period_start, extract.period_end, extract.end_condition = window.start, window.end, window.end_condition
     if window.source:
         extract.evidence["period_start"] = window.source
@@ -52,10 +69,63 @@ def parse(text: str) -> PlanExtract:
         if window.end_condition:
             extract.evidence["end_condition"] = window.source
     skip = {window.line: [window.span]} if window.span else {}
-    extract.deadlines = timing.find_deadlines(body, default_year, skip)
-    extract.periodic = timing.find_periodic(body)
-    _warn_missing(extract, head)
+    extract.deadlines = timing.find_deadlines(main[len(basis) :], default_year, skip)
+    extract.periodic = timing.find_periodic(main[len(basis) :])
+
+    reward = reward_module.read_reward(body, parts, closing_start, default_year)
+    extract.reward_targets = reward.targets
+    extract.collective_criteria = reward.collective
+    extract.individual_criteria = reward.individual
+    extract.quota = reward.quota
+    extract.dossier = reward.dossier
+    extract.procedure = reward.procedure
+    extract.award_forms = reward.forms
+    extract.nomination_due = reward.due
+    extract.nomination_due_text = reward.due_text
+    extract.evidence.update(reward.evidence)
+    extract.responsibilities = _responsibilities(body, parts)
+
+    closing = closing_module.read_closing(body[closing_start:])
+    extract.recipients = closing.recipients
+    extract.signer_title = closing.signer_title
+    extract.signer_name = closing.signer_name
+    extract.evidence.update(closing.evidence)
+    extract.emails, extract.contacts = closing_module.find_contacts("\n".join(line.text for line in lines))
+    _warn_missing(extract, head, parts, reward)
     return extract
+
+
+def _looks_vietnamese(lines: list[Line]) -> bool:
+    """Some Vietnamese words a plan cannot do without, with or without their diacritics."""
+    sample = " ".join(line.folded for line in lines[:400])
+    words = set(re.findall(r"[a-z]+", sample))
+    hits = len(words & _VIETNAMESE_WORDS)
+    return hits >= 4 or (hits >= 2 and len(words) < 15)
+
+
+_VIETNAMESE_WORDS = {
+    "cua", "va", "cac", "nhung", "trong", "ngay", "thang", "nam", "thi", "dua", "cong", "doan", "lao", "dong",
+    "ke", "hoach", "thuc", "hien", "khen", "thuong", "to", "chuc", "viec", "nhiem", "vu", "so", "ve", "cho",
+    "duoc", "co", "ban", "quan", "huyen", "tinh", "phong", "trao", "don", "vi", "nguoi",
+}  # fmt: skip
+_QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"]{3,200})\"")
+
+
+def _quoted(text: str) -> list[str]:
+    return [(a or b).strip() for a, b in _QUOTED.findall(text)]
+
+
+def _responsibilities(body: list[Line], parts: list) -> list[Responsibility]:
+    found = []
+    for part in parts:
+        if part.section.part != "organisation" or part.section.level == 1:
+            continue
+        parent_level = min(p.section.level for p in parts if p.section.part == "organisation")
+        if part.section.level != parent_level + 1:
+            continue
+        level = re.sub(r"^(?:Đối với|đối với)\s+", "", part.section.heading).strip()
+        found.append(Responsibility(level=level, body=part.section.body, source=body[part.line].text))
+    return found
 
 
 _HEADING_START = re.compile(r"^(?:[ivxlc]+|\d+)\s*[.)/]\s")
@@ -71,7 +141,7 @@ def _basis_lines(body: list[Line]) -> list[Line]:
     return basis
 
 
-def _warn_missing(extract: PlanExtract, head) -> None:
+def _warn_missing(extract: PlanExtract, head, parts: list, reward) -> None:
     warnings = extract.warnings
     if extract.doc_type is None:
         warnings.append(_("Không nhận ra loại văn bản (kế hoạch, hướng dẫn, quyết định…)."))
@@ -95,3 +165,20 @@ def _warn_missing(extract: PlanExtract, head) -> None:
         warnings.append(_("Không tìm thấy địa danh ban hành."))
     if not extract.title:
         warnings.append(_("Không tìm thấy trích yếu (tên) của văn bản."))
+    if not extract.implements:
+        warnings.append(_("Không tìm thấy văn bản căn cứ (Thực hiện…, Căn cứ…)."))
+    if not parts:
+        warnings.append(_("Không nhận ra các phần của văn bản (I., II., 1., 2.…)."))
+    if extract.period_start is None and extract.period_end is None:
+        warnings.append(_("Không tìm thấy thời gian thi đua (từ ngày … đến ngày …)."))
+    if any(p.section.part == "reward" for p in parts):
+        if not extract.collective_criteria and not extract.individual_criteria:
+            warnings.append(_("Có phần khen thưởng nhưng không tìm thấy tiêu chuẩn tập thể, cá nhân."))
+        if not extract.dossier:
+            warnings.append(_("Có phần khen thưởng nhưng không tìm thấy hồ sơ đề nghị khen thưởng."))
+    if not extract.recipients:
+        warnings.append(_("Không tìm thấy nơi nhận."))
+    if not extract.signer_title:
+        warnings.append(_("Không tìm thấy chức vụ người ký."))
+    if not extract.signer_name:
+        warnings.append(_("Không tìm thấy họ tên người ký."))

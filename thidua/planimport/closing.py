@@ -1,0 +1,158 @@
+"""The end of a plan: "Nơi nhận:" with its list, the signature block ("TM. BAN THƯỜNG VỤ" /
+"CHỦ TỊCH" / name), and the contacts (emails, telephone numbers) found anywhere.
+
+Exports put the recipients and the signature one after the other (a Word table), side by side on
+one line (a flattened table), or the signature first; the stamp's text ("LIÊN ĐOÀN / LAO ĐỘNG /
+QUẬN …") and "(Đã ký)" may sit between the position and the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import Line, fold, strip_item
+
+_SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+_POSITIONS = re.compile(
+    r"^(?:pho\s+)?(?:chu tich|truong ban|chanh van phong|giam doc|hieu truong|bi thu|truong phong|"
+    r"thuong truc|to truong|tong giam doc|chu nhiem|truong khoa|thu truong|uy vien)\b"
+)
+_SIGNER_INLINE = re.compile(r"\b(?:TM|T/M|KT|TL|TUQ)\s*[./]\s*[A-ZĐ]")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<![\d/.])(?:\+84|0)(?:[\s.]?\d){8,10}(?![\d/])")
+_SIGNED = re.compile(r"^\(?\s*(?:da ky|ky ten|ky, ghi ro ho ten|ky va dong dau|da ky va dong dau)\s*\)?\.?$")
+
+
+@dataclass
+class Closing:
+    recipients: list[str] = field(default_factory=list)
+    signer_title: str | None = None
+    signer_name: str | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) * 0.8
+
+
+def _is_position(text: str) -> bool:
+    return _is_upper(text) and bool(_POSITIONS.match(fold(text).strip(" .")))
+
+
+def _split_flattened(lines: list[Line]) -> list[str]:
+    """ "Nơi nhận: TM. BAN THƯỜNG VỤ" or "- Như trên; CHỦ TỊCH" cut into their two columns."""
+    pieces: list[str] = []
+    for line in lines:
+        text = line.display
+        inline = _SIGNER_INLINE.search(text)
+        if inline and inline.start() > 0:
+            pieces += [text[: inline.start()].strip(), text[inline.start() :].strip()]
+            continue
+        tail = re.search(r"[;:.]\s+((?:PHÓ\s+)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40})$", text)
+        if tail and _is_position(tail.group(1)):
+            pieces += [text[: tail.start() + 1].strip(), tail.group(1).strip()]
+            continue
+        pieces.append(text)
+    return [p for p in pieces if p]
+
+
+def read_closing(lines: list[Line]) -> Closing:
+    closing = Closing()
+    pieces = _split_flattened(lines)
+    recipients_at = None
+    title_at = None
+    for index, piece in enumerate(pieces):
+        folded = fold(piece)
+        if recipients_at is None and folded.startswith("noi nhan"):
+            recipients_at = index
+        if title_at is None and ((_SIGNER_PREFIX.match(folded) and _is_upper(piece)) or _is_position(piece)):
+            title_at = index
+    if recipients_at is not None:
+        _read_recipients(closing, pieces, recipients_at, title_at)
+    if title_at is not None:
+        _read_signer(closing, pieces, title_at)
+    return closing
+
+
+def _read_recipients(closing: Closing, pieces: list[str], start: int, title_at: int | None) -> None:
+    first = re.sub(r"^\W*n[oơ]i nh[aậ]n\s*:?\s*", "", pieces[start], flags=re.IGNORECASE).strip()
+    candidates = [first] if first else []
+    for index in range(start + 1, len(pieces)):
+        if index == title_at or (title_at is not None and index > title_at):
+            break
+        candidates.append(pieces[index])
+    for candidate in candidates:
+        for item in re.split(r"(?:^|\s)[-–•+]\s+", candidate):
+            item = strip_item(item)
+            if not item or re.fullmatch(r"\(.*\)", item):
+                continue
+            closing.recipients.append(item)
+    if closing.recipients:
+        closing.evidence["recipients"] = pieces[start]
+
+
+def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
+    title = [pieces[start].strip(" *")]
+    index = start + 1
+    needs_position = not _is_position(pieces[start])
+    while index < len(pieces) and len(title) < 4:
+        piece = pieces[index].strip(" *")
+        folded = fold(piece)
+        if _SIGNER_PREFIX.match(folded) and _is_upper(piece):
+            title.append(piece)
+            needs_position = not _is_position(re.sub(r"^\S+\s*", "", piece))
+        elif needs_position and _is_position(piece):
+            title.append(piece)
+            needs_position = False
+        else:
+            break
+        index += 1
+    closing.signer_title = " / ".join(title)
+    closing.evidence["signer_title"] = " / ".join(title)
+    name = None
+    for piece in pieces[index:]:
+        candidate = piece.strip(" *.")
+        if _looks_like_name(candidate):
+            name = candidate
+    if name:
+        closing.signer_name = name
+        closing.evidence["signer_name"] = name
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text) or _SIGNED.match(fold(text)):
+        return False
+    if _is_position(text) or any(ch in text for ch in ":;,/()@"):
+        return False
+    if not all(word[:1].isupper() for word in words):
+        return False
+    # All capitals are a stamp's words ("LIÊN ĐOÀN") unless they look like a name in capitals
+    # ("NGUYỄN VĂN AN": a family name first).
+    if _is_upper(text):
+        return fold(words[0]) in _FAMILY_NAMES
+    return True
+
+
+_FAMILY_NAMES = {
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "truong", "trinh", "mai", "lam", "luong", "ha", "cao", "dao", "doan", "vuong",
+    "ta", "thai", "chu", "la", "lu", "kieu", "quach", "ton", "tong", "luu", "nong", "lo", "lai", "khuat", "giang",
+}  # fmt: skip
+
+
+def find_contacts(text: str) -> tuple[list[str], list[str]]:
+    """(emails, telephone numbers) in order of appearance, each once."""
+    emails: list[str] = []
+    for match in _EMAIL.finditer(text):
+        email = match.group().rstrip(".")
+        if email.lower() not in (e.lower() for e in emails):
+            emails.append(email)
+    phones: list[str] = []
+    for match in _PHONE.finditer(text):
+        phone = match.group().strip()
+        if phone not in phones:
+            phones.append(phone)
+    return emails, phones

@@ -1,0 +1,154 @@
+"""The numbered parts of a plan: "I. MỤC ĐÍCH, YÊU CẦU", "1. Đối với khối doanh nghiệp", "1.1.",
+"a)", Markdown "##" headings and whole-line bold headings.
+
+A numbered line is a heading when it reads as one: short, one sentence, not closed by ";"; or a
+label before a colon ("1. Đối tượng: Công đoàn cơ sở…" is the heading "Đối tượng" with its
+text). Long numbered paragraphs ("1. Thông qua các phong trào thi đua nhằm …") are body text.
+The level follows the numbering (Roman 1, "1." 2, "1.1." and "a)" 3), not the Markdown marks,
+which converters hand out inconsistently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import Line, fold
+from .structure import Section
+
+_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)/:\-–]\s*(?P<rest>\S.*)$")
+_ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s*(?P<rest>[^\d\s].*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+_VALID_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+# "… như:", "… sau:", "… là:" introduce a list, they do not name a part.
+_INTRO_ENDINGS = (" nhu", " sau", " la", " cu the", " gom cac", " nhu sau", " bao gom cac")
+_CLOSING = re.compile(r"^(noi nhan|kinh gui)\b")
+
+
+@dataclass
+class Part:
+    """A heading and the lines under it (up to the next heading of any level)."""
+
+    section: Section
+    line: int  # index in the body of the heading line
+    first: int  # first body line index (the heading's own line when it carries text after a colon)
+    last: int  # one past the last line of the whole part, sub-parts included
+    label_text: str = ""  # text after "Label:" on the heading line
+    children: list[Part] = field(default_factory=list)
+
+
+def _part_of(folded: str) -> str:
+    if "muc dich" in folded or "yeu cau" in folded:
+        return "purpose"
+    if "giai phap" in folded or "bien phap" in folded:
+        return "measures"
+    if "khen thuong" in folded or "bieu duong" in folded:
+        return "reward"
+    if "to chuc thuc hien" in folded or "trach nhiem" in folded or "phan cong" in folded:
+        return "organisation"
+    if "thoi gian" in folded:
+        return "window"
+    if "doi tuong" in folded or "pham vi" in folded:
+        return "subjects"
+    if "noi dung" in folded or "chi tieu" in folded or "nhiem vu" in folded:
+        return "content"
+    return "other"
+
+
+def _sector_of(folded: str) -> str:
+    if "doanh nghiep" in folded or "san xuat kinh doanh" in folded:
+        return "enterprise"
+    if "truong hoc" in folded or "giao duc" in folded:
+        return "school" if "hanh chinh" not in folded and "su nghiep" not in folded else "public_service"
+    if "hanh chinh" in folded or "su nghiep" in folded or "co quan" in folded:
+        return "public_service"
+    return ""
+
+
+def heading_of(line: Line) -> tuple[str, int, str, str] | None:
+    """(heading, level, numbering, text after the label) when `line` is a heading."""
+    if line.bullet:
+        return None
+    text = line.text
+    roman = _ROMAN.match(text)
+    if roman and _VALID_ROMAN.match(roman.group("num")):
+        heading, label_text = _label(roman.group("rest"), always=True)
+        return heading, 1, roman.group("num") + ".", label_text
+    for pattern, level_of in ((_ARABIC, lambda n: min(4, n.count(".") + 2)), (_LETTER, lambda n: 3)):
+        match = pattern.match(text)
+        if not match:
+            continue
+        number = match.group("num")
+        heading, label_text = _label(match.group("rest"), always=bool(line.hashes or line.bold))
+        if heading is None:
+            return None
+        suffix = ")" if text[len(number) :].lstrip().startswith(")") else "."
+        return heading, level_of(number), number + suffix, label_text
+    if (line.hashes or line.bold) and len(text) <= 120 and not _CLOSING.match(line.folded):
+        heading, label_text = _label(text, always=True)
+        level = 1 if line.hashes and line.hashes <= 2 else 2
+        return heading, level, "", label_text
+    return None
+
+
+def _label(rest: str, always: bool) -> tuple[str | None, str]:
+    """The heading in `rest`: its label before ":" when text follows, or the whole short line."""
+    colon = re.match(r"^(?P<label>[^:;.]{2,90}?)\s*:\s*(?P<text>.*)$", rest)
+    if colon:
+        label = colon.group("label").strip()
+        folded = fold(label)
+        if len(label.split()) <= 12 and not folded.endswith(_INTRO_ENDINGS):
+            return label.strip(" *"), colon.group("text").strip()
+    cleaned = rest.strip().rstrip(":.").strip()
+    if always:
+        return cleaned, ""
+    if len(rest) > 130 or len(rest.split()) > 24 or rest.rstrip().endswith((";", ",")):
+        return None, ""
+    if re.search(r"[.!?]\s+[“\"(]?[A-ZĐÀ-Ỹ]", rest.rstrip(". ")):
+        return None, ""
+    return cleaned, ""
+
+
+def find_parts(body: list[Line]) -> tuple[list[Part], int]:
+    """The parts of the body, flat in document order, and the index where the closing starts."""
+    end = len(body)
+    for index, line in enumerate(body):
+        if _CLOSING.match(line.folded) or _is_signer_line(line):
+            end = index
+            break
+    parts: list[Part] = []
+    stack: list[Part] = []
+    for index in range(end):
+        found = heading_of(body[index])
+        if not found:
+            continue
+        heading, level, numbering, label_text = found
+        section = Section(heading=heading, level=level, numbering=numbering)
+        part = Part(section, index, index if label_text else index + 1, end, label_text)
+        while stack and stack[-1].section.level >= level:
+            stack.pop().last = index
+        if stack:
+            stack[-1].children.append(part)
+            section.part = stack[0].section.part
+            section.target_sector = _sector_of(fold(heading)) or stack[-1].section.target_sector
+        else:
+            section.part = _part_of(fold(heading))
+            section.target_sector = _sector_of(fold(heading))
+        stack.append(part)
+        parts.append(part)
+    for index, part in enumerate(parts):
+        following = parts[index + 1].line if index + 1 < len(parts) else end
+        lines = []
+        if part.label_text:
+            lines.append(part.label_text)
+        lines += [body[i].display for i in range(part.line + 1, following)]
+        part.section.body = "\n".join(lines)
+    return parts, end
+
+
+_SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+
+
+def _is_signer_line(line: Line) -> bool:
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return bool(_SIGNER_PREFIX.match(line.folded)) and sum(ch.isupper() for ch in letters) >= len(letters) * 0.7
