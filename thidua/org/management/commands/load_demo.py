@@ -4,6 +4,8 @@ register (core.demo), then the table of demo logins. Safe to rerun: see the buil
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.core.demo import run_stages
 from thidua.org.demo import federation
@@ -12,19 +14,21 @@ URL = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
-    help = "Nạp liên đoàn mẫu (Hà Nội – Long Biên – Gia Lâm, Lai Châu) và các tài khoản dùng thử."
+    help = gettext_lazy("Nạp liên đoàn mẫu (Hà Nội – Long Biên – Gia Lâm, Lai Châu) và các tài khoản dùng thử.")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--scale",
             type=float,
             default=1.0,
-            help="Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi.",
+            help=gettext_lazy(
+                "Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi."
+            ),
         )
 
     def handle(self, *args, scale: float, **options):
         if not 0 < scale <= 10:
-            raise CommandError("--scale phải lớn hơn 0 và không quá 10.")
+            raise CommandError(_("--scale phải lớn hơn 0 và không quá 10."))
         started = time.perf_counter()
         try:
             result = federation.build(scale=scale, log=self.stdout.write)
@@ -32,10 +36,16 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         run_stages(self.stdout.write)
         elapsed = time.perf_counter() - started
-        done = "Đã nạp dữ liệu mẫu" if result.built else "Dữ liệu mẫu đã có sẵn"
-        self.stdout.write(self.style.SUCCESS(f"{done} ({elapsed:.1f} s)."))
+        done = (
+            _("Đã nạp dữ liệu mẫu (%(seconds).1f s).")
+            if result.built
+            else _("Dữ liệu mẫu đã có sẵn (%(seconds).1f s).")
+        )
+        self.stdout.write(self.style.SUCCESS(done % {"seconds": elapsed}))
         self.stdout.write("")
-        self.stdout.write(f"Tài khoản dùng thử — mật khẩu chung: {federation.DEMO_PASSWORD}")
+        self.stdout.write(
+            _("Tài khoản dùng thử — mật khẩu chung: %(password)s") % {"password": federation.DEMO_PASSWORD}
+        )
         self.stdout.write(federation.format_logins(result.logins))
         self.stdout.write("")
-        self.stdout.write(f"Mở {URL} và đăng nhập bằng một tài khoản ở trên.")
+        self.stdout.write(_("Mở %(url)s và đăng nhập bằng một tài khoản ở trên.") % {"url": URL})
