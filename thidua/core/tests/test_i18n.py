@@ -160,7 +160,7 @@ def catalogue() -> list[Entry]:
     return [e for e in entries if e is not header[0]]
 
 
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%|\{\w*\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)[-+ #0]*\d*(?:\.\d+)?[sdifr]|%%|\{\w*\}")
 
 
 def test_every_entry_is_translated_and_none_is_fuzzy(catalogue):
