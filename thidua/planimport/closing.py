@@ -76,13 +76,19 @@ def read_closing(lines: list[Line]) -> Closing:
     return closing
 
 
+_BULLETED = re.compile(r"^\s*[-–•+]\s+")
+
+
 def _read_recipients(closing: Closing, pieces: list[str], start: int, title_at: int | None) -> None:
+    """Items after "Nơi nhận:": every bulleted piece (the recipients' column may interleave with
+    the signature's), and unbulleted ones before the signature."""
     first = re.sub(r"^\W*n[oơ]i nh[aậ]n\s*:?\s*", "", pieces[start], flags=re.IGNORECASE).strip()
     candidates = [first] if first else []
     for index in range(start + 1, len(pieces)):
-        if index == title_at or (title_at is not None and index > title_at):
-            break
-        candidates.append(pieces[index])
+        piece = pieces[index]
+        before_signature = title_at is None or index < title_at or title_at < start
+        if _BULLETED.match(piece) or (before_signature and not _is_signature_piece(piece)):
+            candidates.append(piece)
     for candidate in candidates:
         for item in re.split(r"(?:^|\s)[-–•+]\s+", candidate):
             item = strip_item(item)
@@ -93,12 +99,20 @@ def _read_recipients(closing: Closing, pieces: list[str], start: int, title_at: 
         closing.evidence["recipients"] = pieces[start]
 
 
+def _is_signature_piece(piece: str) -> bool:
+    folded = fold(piece).strip(" *")
+    return bool(_SIGNER_PREFIX.match(folded) and _is_upper(piece)) or _is_position(piece) or bool(_SIGNED.match(folded))
+
+
 def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
     title = [pieces[start].strip(" *")]
     index = start + 1
     needs_position = not _is_position(pieces[start])
     while index < len(pieces) and len(title) < 4:
         piece = pieces[index].strip(" *")
+        if _BULLETED.match(piece):
+            index += 1
+            continue
         folded = fold(piece)
         if _SIGNER_PREFIX.match(folded) and _is_upper(piece):
             title.append(piece)
@@ -113,6 +127,8 @@ def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
     closing.evidence["signer_title"] = " / ".join(title)
     name = None
     for piece in pieces[index:]:
+        if _BULLETED.match(piece):
+            continue
         candidate = piece.strip(" *.")
         if _looks_like_name(candidate):
             name = candidate

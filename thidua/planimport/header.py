@@ -251,11 +251,18 @@ def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
         else:
             groups.append([fragment])
     texts = [" ".join(f.text for f in group) for group in groups]
+    # "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NINH / BAN THƯỜNG VỤ": the organ that signs is not the
+    # issuing body; the body is the line above it.
+    if len(texts) > 1 and _ORGAN_ONLY.match(fold(texts[-1]).strip(" .")):
+        texts = texts[:-1]
     header.issuer = texts[-1]
     header.evidence["issuer"] = " / ".join(f.text for f in names)
     if len(texts) > 1:
         header.issuer_parent = texts[-2]
         header.evidence["issuer_parent"] = header.evidence["issuer"]
+
+
+_ORGAN_ONLY = re.compile(r"^(?:ban thuong vu|ban chap hanh|bch|btv|thuong truc|doan chu tich)$")
 
 
 def _looks_like_body(text: str) -> bool:

@@ -147,6 +147,8 @@ def _continues(previous: Line, text: str, bullet: str, hashes: int) -> bool:
     """A paragraph that starts in lower case after one without final punctuation is its tail."""
     if bullet or hashes or previous.hashes:
         return False
+    if re.match(r"^[a-zđ]\s*[.)]\s", text):  # "a) Đối với tập thể": a numbered part, not a tail
+        return False
     first = text.lstrip("“\"'‘(")[:1]
     if not first or not first.isalpha() or not first.islower():
         return False

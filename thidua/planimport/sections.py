@@ -67,27 +67,36 @@ def _sector_of(folded: str) -> str:
 
 def heading_of(line: Line) -> tuple[str, int, str, str] | None:
     """(heading, level, numbering, text after the label) when `line` is a heading."""
+    found = _classify(line)
+    return found[:4] if found and found[4] != "item" else None
+
+
+def _classify(line: Line) -> tuple[str, int, str, str, str] | None:
+    """heading_of's answer plus how sure it is: "strong" (Roman numeral, label, Markdown or bold
+    mark), "weak" (a short numbered line), or "item" (a numbered paragraph of body text)."""
     if line.bullet:
         return None
     text = line.text
     roman = _ROMAN.match(text)
     if roman and _VALID_ROMAN.match(roman.group("num")):
         heading, label_text = _label(roman.group("rest"), always=True)
-        return heading, 1, roman.group("num") + ".", label_text
+        return heading, 1, roman.group("num") + ".", label_text, "strong"
     for pattern, level_of in ((_ARABIC, lambda n: min(4, n.count(".") + 2)), (_LETTER, lambda n: 3)):
         match = pattern.match(text)
         if not match:
             continue
         number = match.group("num")
-        heading, label_text = _label(match.group("rest"), always=bool(line.hashes or line.bold))
-        if heading is None:
-            return None
+        marked = bool(line.hashes or line.bold)
+        heading, label_text = _label(match.group("rest"), always=marked)
         suffix = ")" if text[len(number) :].lstrip().startswith(")") else "."
-        return heading, level_of(number), number + suffix, label_text
+        if heading is None:
+            return "", level_of(number), number + suffix, "", "item"
+        strength = "strong" if marked or label_text or match.group("rest").rstrip().endswith(":") else "weak"
+        return heading, level_of(number), number + suffix, label_text, strength
     if (line.hashes or line.bold) and len(text) <= 120 and not _CLOSING.match(line.folded):
         heading, label_text = _label(text, always=True)
         level = 1 if line.hashes and line.hashes <= 2 else 2
-        return heading, level, "", label_text
+        return heading, level, "", label_text, "strong"
     return None
 
 
@@ -116,10 +125,11 @@ def find_parts(body: list[Line]) -> tuple[list[Part], int]:
         if _CLOSING.match(line.folded) or _is_signer_line(line):
             end = index
             break
+    accepted = _accepted_headings(body, end)
     parts: list[Part] = []
     stack: list[Part] = []
     for index in range(end):
-        found = heading_of(body[index])
+        found = accepted.get(index)
         if not found:
             continue
         heading, level, numbering, label_text = found
@@ -144,6 +154,31 @@ def find_parts(body: list[Line]) -> tuple[list[Part], int]:
         lines += [body[i].display for i in range(part.line + 1, following)]
         part.section.body = "\n".join(lines)
     return parts, end
+
+
+def _accepted_headings(body: list[Line], end: int) -> dict[int, tuple[str, int, str, str]]:
+    """Headings, with short numbered lines dropped when a sibling of theirs (same level, same
+    parent) is a numbered paragraph: in "1. Tuyên truyền … (a long paragraph)", "2. Các hoạt
+    động phải thiết thực." the second is an item of the same list, not a heading."""
+    classified = {}
+    parent_of = {}
+    open_levels: dict[int, int] = {}
+    for index in range(end):
+        found = _classify(body[index])
+        if not found:
+            continue
+        level = found[1]
+        parent_of[index] = max((i for lvl, i in open_levels.items() if lvl < level), default=-1)
+        classified[index] = found
+        if found[4] != "item":
+            open_levels = {lvl: i for lvl, i in open_levels.items() if lvl < level}
+            open_levels[level] = index
+    lists_with_items = {(parent_of[i], found[1]) for i, found in classified.items() if found[4] == "item"}
+    return {
+        i: found[:4]
+        for i, found in classified.items()
+        if found[4] == "strong" or (found[4] == "weak" and (parent_of[i], found[1]) not in lists_with_items)
+    }
 
 
 _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
