@@ -56,6 +56,23 @@ def test_login_page_switches_to_english_and_back(browsing):
     assert ">English</button>" in page
 
 
+def test_a_browser_set_to_english_still_gets_vietnamese_until_the_user_switches(client):
+    """Offices run browsers in English; the interface stays Vietnamese unless the user chooses."""
+    english_browser = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    page = client.get(reverse("login"), **english_browser).content.decode()
+    assert '<html lang="vi">' in page and "Tên đăng nhập" in page and "Username" not in page
+
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")}, **english_browser)
+    page = client.get(reverse("login"), **english_browser).content.decode()
+    assert '<html lang="en">' in page and "Username" in page
+
+
+def test_an_unknown_language_in_the_cookie_falls_back_to_vietnamese(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get(reverse("login")).content.decode()
+    assert '<html lang="vi">' in page and "Tên đăng nhập" in page
+
+
 def test_officer_reads_home_members_and_plans_in_english(browsing, login, officer, members):
     login(officer)
     home = switch_language(browsing, "en", reverse("home"))
