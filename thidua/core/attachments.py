@@ -151,9 +151,13 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
         uploaded_by=actor if actor is not None and actor.pk else None,
     )
 
+    # Read now (at most THIDUA_ATTACHMENT_MAX_BYTES): the upload may be closed by the time the
+    # outermost transaction commits.
+    upload.seek(0)
+    content = ContentFile(upload.read())
+
     def write() -> None:
-        upload.seek(0)
-        stored = Attachment.file.field.storage.save(name, upload)
+        stored = Attachment.file.field.storage.save(name, content)
         if stored != name:  # the storage picked another name: keep the row pointing at it
             Attachment.objects.filter(pk=attachment.pk).update(file=stored)
 
