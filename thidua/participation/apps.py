@@ -6,3 +6,34 @@ class ParticipationConfig(AppConfig):
     name = "thidua.participation"
     label = "participation"
     verbose_name = _("Tham gia thi đua")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+        from thidua.core.sections import Section
+        from thidua.core.sections import register as register_section
+        from thidua.participation.sections import campaign_section
+
+        register(NavItem(_("Giao ước"), "participation:covenants", order=50))
+        register_section(
+            Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
+        )
+        register_verbs(
+            {
+                "set_participation_due": _("Đặt thời hạn tham gia"),
+                "register_work": _("Đăng ký công trình, phần việc"),
+                "complete_work": _("Hoàn thành công trình"),
+                "inaugurate_work": _("Khánh thành công trình"),
+                "add_evidence": _("Gửi tin bài, hình ảnh"),
+                "register_unit": _("Đăng ký thi đua"),
+                "update_registration": _("Sửa đăng ký thi đua"),
+                "register_titles": _("Đăng ký danh hiệu"),
+                "withdraw_title": _("Rút đăng ký danh hiệu"),
+                "import_titles": _("Nhập danh sách đăng ký danh hiệu"),
+                "register_model": _("Đăng ký mô hình"),
+                "model_results": _("Ghi kết quả mô hình"),
+                "create_covenant": _("Soạn giao ước thi đua"),
+                "sign_covenant": _("Ký giao ước"),
+                "inspect_covenant": _("Kiểm tra thực hiện giao ước"),
+            }
+        )

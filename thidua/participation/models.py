@@ -104,6 +104,11 @@ class Work(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def value_text(self) -> str:
+        """ "150.000.000": Vietnamese groups thousands with dots (Django's vi format does not group)."""
+        return f"{int(self.value):,}".replace(",", ".") if self.value is not None else ""
+
 
 class EvidenceKind(models.TextChoices):
     ARTICLE = "article", _("Tin bài")

@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401 - the pages arrive with their views
+from django.urls import path
+
+from thidua.participation.views import covenants, overview, record, works
 
 app_name = "participation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("tham-gia/<int:pk>/", record.unit_record, name="record"),
+    path("tham-gia/<int:pk>/dang-ky/", record.register, name="register"),
+    path("tham-gia/<int:pk>/cong-trinh/them/", record.work_add, name="work_add"),
+    path("tham-gia/<int:pk>/mo-hinh/them/", record.model_add, name="model_add"),
+    path("tham-gia/<int:pk>/tong-hop/", overview.overview, name="overview"),
+    path("tham-gia/<int:pk>/tong-hop/chua-co.xlsx", overview.missing_export, name="missing_export"),
+    path("tham-gia/<int:pk>/thoi-han/", overview.set_due, name="set_due"),
+    path("cong-trinh/<int:pk>/", works.work_detail, name="work"),
+    path("cong-trinh/<int:pk>/hoan-thanh/", works.work_complete, name="work_complete"),
+    path("cong-trinh/<int:pk>/khanh-thanh/", works.work_inaugurate, name="work_inaugurate"),
+    path("cong-trinh/<int:pk>/tin-bai-hinh-anh/", works.work_evidence, name="work_evidence"),
+    path("giao-uoc/", covenants.covenant_list, name="covenants"),
+    path("giao-uoc/moi/", covenants.covenant_create, name="covenant_create"),
+    path("giao-uoc/<int:pk>/", covenants.covenant_detail, name="covenant"),
+    path("giao-uoc/<int:pk>/ky/<int:party>/", covenants.covenant_sign, name="covenant_sign"),
+    path("giao-uoc/<int:pk>/kiem-tra/<int:party>/", covenants.covenant_inspect, name="covenant_inspect"),
+]
