@@ -266,7 +266,7 @@ class HigherPlanForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = DocumentReference
         fields = ["doc_kind", "number", "issued_on", "issuer", "title"]
-        widgets = {"issued_on": DATE, "title": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"issued_on": DATE, "title": forms.Textarea(attrs={"rows": 3})}
         labels = {"number": _("Số, ký hiệu"), "issued_on": _("Ngày ban hành")}
 
 
@@ -295,8 +295,8 @@ class ReferenceRowForm(BootstrapMixin, forms.ModelForm):
 class DeadlineRowForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Deadline
-        fields = ["due_on", "what", "who"]
-        widgets = {"due_on": DATE, "what": forms.Textarea(attrs={"rows": 2})}
+        fields = ["due_on", "who", "what"]
+        widgets = {"due_on": DATE, "what": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -318,6 +318,13 @@ class SectionRowForm(BootstrapMixin, forms.Form):
     target_sector = forms.ChoiceField(
         label=_("Dành cho khối"), choices=[("", _("Mọi khối")), *Sector.choices], required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Many headings in one list: small controls keep each on one line on a laptop.
+        self.fields["heading"].widget.attrs["class"] = "form-control form-control-sm"
+        for name in ("mode", "part", "target_sector"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
 
 
 class ResponsibilityRowForm(BootstrapMixin, forms.ModelForm):

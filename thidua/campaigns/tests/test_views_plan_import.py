@@ -69,6 +69,8 @@ def test_reviewed_values_create_the_draft_and_lead_to_its_page(federation, login
     ]
     page = client.get(response["Location"]).content.decode()
     assert "18/09/2023" in page and "32/KH-LĐLĐ" in page and "Dự thảo" in page
+    preview = client.get(f"/ke-hoach/{campaign.pk}/xem-truoc/").content.decode()
+    assert "Thực hiện Kế hoạch số 32/KH-LĐLĐ ngày 21/08/2023 của LĐLĐ quận Long Biên" in preview
 
 
 def test_an_invalid_deadline_is_shown_on_its_row_and_nothing_is_created(federation, login, lb_officer):

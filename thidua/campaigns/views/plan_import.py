@@ -168,6 +168,7 @@ def _list_rows(formset, items: list) -> list[dict]:
 
 
 def _section_rows(formset, extract: PlanExtract) -> list[dict]:
+    top = min((s.level for s in extract.sections), default=1)
     rows = []
     for i, form in enumerate(formset.forms):
         section = extract.sections[i] if i < len(extract.sections) else None
@@ -175,7 +176,8 @@ def _section_rows(formset, extract: PlanExtract) -> list[dict]:
             {
                 "form": form,
                 "numbering": section.numbering if section else "",
-                "level": section.level if section else 1,
+                # Headings under headings step in (px), as far as a phone's width allows.
+                "indent": min((section.level if section else top) - top, 3) * 20,
                 "body": section.body if section else "",
             }
         )
