@@ -12,8 +12,16 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request leaves its language active in the thread; the next test must not read English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def switch_language(client, code: str, on: str):
