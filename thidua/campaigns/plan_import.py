@@ -28,6 +28,7 @@ from thidua.campaigns import services
 from thidua.campaigns.models import (
     Campaign,
     CampaignKind,
+    CampaignStatus,
     Deadline,
     DocumentReference,
     PlanSection,
@@ -219,6 +220,21 @@ def draft_values(extract: PlanExtract) -> dict[str, Any]:
         },
         "responsibilities": [{"level": _fit(r.level, 200), "body": r.body} for r in extract.responsibilities],
     }
+
+
+def already_in_thidua(user, extract: PlanExtract) -> Campaign | None:
+    """The issued campaign the uploaded plan is, when the user can see it in thidua: same
+    register number and date. Its own-plan button links the new plan and counts it in coverage,
+    which an import cannot."""
+    if not (extract.number and extract.number.isdigit() and extract.date):
+        return None
+    return (
+        Campaign.objects.visible_to(user)
+        .exclude(status=CampaignStatus.DRAFT)
+        .filter(register_entry__number=int(extract.number), register_entry__issued_on=extract.date)
+        .select_related("register_entry", "issuer")
+        .first()
+    )
 
 
 # --- the write --------------------------------------------------------------------------------

@@ -219,3 +219,21 @@ def test_a_word_file_is_read_into_the_review_page(federation, login, lb_officer)
     document.save(buffer)
     page = login(lb_officer).post(URL, {"file": SimpleUploadedFile("KH 32.docx", buffer.getvalue())}).content.decode()
     assert "KH 32.docx" in page and 'name="plan-ends_on" value="2023-09-15"' in page
+
+
+def test_a_plan_already_issued_in_thidua_is_pointed_to(draft, federation, login, lb_officer, school_chair):
+    from thidua.campaigns import services
+
+    services.issue_campaign(lb_officer, draft)  # 01/KH-LĐLĐ of 21/8/2023, deployed to the school
+    extract = seed_000_extract()
+    extract.number, extract.symbol = "01", "KH-LĐLĐ"
+    extract, state = sealed(school_chair, federation.school, extract)
+    page = login(school_chair).post(CREATE, review_post(extract, state, **{"plan-title": ""})).content.decode()
+    notice = page.split('data-testid="already-in-thidua"')[1].split("</div>")[0]
+    assert f'href="/ke-hoach/{draft.pk}/"' in notice and "Soạn kế hoạch của đơn vị" in notice
+
+    # Another number: nothing to point to.
+    extract.number = "32"
+    extract, state = sealed(school_chair, federation.school, extract)
+    page = login(school_chair).post(CREATE, review_post(extract, state, **{"plan-title": ""})).content.decode()
+    assert "already-in-thidua" not in page

@@ -199,6 +199,7 @@ def _render_review(request, extract: PlanExtract, file_name: str, state: str, fo
         "section_rows": _section_rows(forms.sections, extract),
         "responsibility_rows": _list_rows(forms.responsibilities, extract.responsibilities),
         "contacts": [*extract.emails, *extract.contacts],
+        "existing": plan_import.already_in_thidua(request.user, extract),
     }
     return render(request, "campaigns/plan_import_review.html", context, status=status)
 
@@ -224,7 +225,8 @@ def upload(request):
 
 
 def _kept(formset) -> list:
-    return [f for f in formset.forms if not (formset.can_delete and formset._should_delete_form(f))]
+    """The rows the officer did not mark "Bỏ dòng này" (a valid formset has cleaned every row)."""
+    return [f for f in formset.forms if not f.cleaned_data.get("DELETE")]
 
 
 def _plain(form) -> dict:
