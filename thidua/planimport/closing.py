@@ -20,7 +20,7 @@ _POSITIONS = re.compile(
 )
 _SIGNER_INLINE = re.compile(r"\b(?:TM|T/M|KT|TL|TUQ)\s*[./]\s*[A-ZĐ]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<![\d/.])(?:\+84|0)(?:[\s.]?\d){8,10}(?![\d/])")
+_PHONE = re.compile(r"(?:\+84|0)(?<![\d/.]0)(?:[\s.]?\d){8,10}(?![\d/])")
 _SIGNED = re.compile(r"^\(?\s*(?:da ky|ky ten|ky, ghi ro ho ten|ky va dong dau|da ky va dong dau)\s*\)?\.?$")
 
 
@@ -162,7 +162,9 @@ _FAMILY_NAMES = {
 def find_contacts(text: str) -> tuple[list[str], list[str]]:
     """(emails, telephone numbers) in order of appearance, each once."""
     emails: list[str] = []
-    for match in _EMAIL.finditer(text):
+    # The address pattern has no literal to skip ahead to; it is only tried around each "@".
+    spans = [text[max(0, at - 80) : at + 120] for at in (m.start() for m in re.finditer("@", text))]
+    for match in (m for span in spans for m in _EMAIL.finditer(span)):
         email = match.group().rstrip(".")
         if email.lower() not in (e.lower() for e in emails):
             emails.append(email)

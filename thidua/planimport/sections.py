@@ -185,5 +185,7 @@ _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
 
 
 def _is_signer_line(line: Line) -> bool:
+    if not _SIGNER_PREFIX.match(line.folded) or len(line.text) > 80:
+        return False
     letters = [ch for ch in line.text if ch.isalpha()]
-    return bool(_SIGNER_PREFIX.match(line.folded)) and sum(ch.isupper() for ch in letters) >= len(letters) * 0.7
+    return sum(ch.isupper() for ch in letters) >= len(letters) * 0.7

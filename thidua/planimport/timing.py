@@ -197,7 +197,9 @@ def find_periodic(lines: list[Line]) -> list[Periodic]:
     for line in lines:
         for a, b in sentence_spans(line.text):
             sentence = line.text[a:b]
-            folded = fold(sentence)
+            folded = line.folded[a:b]
+            if "dinh ky" not in folded and not _PERIODIC_START.match(folded):
+                continue
             periods: list[str] = []
             cut: tuple[int, int] | None = None
             lead = _PERIODIC_LEAD.search(folded)
