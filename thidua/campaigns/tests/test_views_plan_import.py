@@ -237,3 +237,13 @@ def test_a_plan_already_issued_in_thidua_is_pointed_to(draft, federation, login,
     extract, state = sealed(school_chair, federation.school, extract)
     page = login(school_chair).post(CREATE, review_post(extract, state, **{"plan-title": ""})).content.decode()
     assert "already-in-thidua" not in page
+
+
+def test_a_dropped_row_is_not_checked_nor_created(federation, login, lb_officer):
+    extract, state = sealed(lb_officer, federation.long_bien)
+    data = review_post(extract, state, **{"deadline-1-due_on": "", "deadline-1-DELETE": "on", "ref-0-DELETE": "on"})
+    response = login(lb_officer).post(CREATE, data)
+    campaign = Campaign.objects.get()
+    assert response["Location"] == f"/ke-hoach/{campaign.pk}/"
+    assert list(campaign.deadlines.values_list("due_on", flat=True)) == [datetime.date(2023, 9, 15)]
+    assert list(campaign.references.values_list("number", flat=True)) == ["32/KH-LĐLĐ"]  # the uploaded plan only
