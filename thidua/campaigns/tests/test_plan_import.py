@@ -238,3 +238,36 @@ def test_sealed_state_round_trips_and_refuses_tampering_or_another_user():
         plan_import.unseal(token, user_id=7, unit_id=4)
     with pytest.raises(plan_import.ImportStateInvalid):
         plan_import.unseal(token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB"), user_id=7, unit_id=3)
+
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("000", CampaignKind.PEAK),
+        ("001", CampaignKind.MOVEMENT),
+        ("002", CampaignKind.SPECIAL),
+        ("003", CampaignKind.MOVEMENT),
+        ("004", CampaignKind.ANNUAL_THEME),
+    ],
+)
+def test_each_seed_as_read_becomes_a_draft_of_its_kind(key, kind, federation, lb_officer):
+    from pathlib import Path
+
+    from thidua.planimport import parse, read_text
+
+    found = sorted(Path("/work/shared/seeds").glob(f"{key}_*.txt"))
+    if not found:
+        pytest.skip(f"không có kế hoạch mẫu {key} trong /work/shared/seeds")
+    extract = parse(read_text(found[0].name, found[0].read_bytes()))
+    campaign = plan_import.create_draft(
+        lb_officer, issuer=federation.long_bien, file_name=found[0].name, **plan_import.draft_values(extract)
+    )
+    assert campaign.kind == kind
+    assert campaign.deadlines.count() == len(extract.deadlines)
+    assert sorted(campaign.deadlines.values_list("due_on", flat=True)) == sorted(d.date for d in extract.deadlines)
+    uploaded = campaign.references.first()  # the plan read, which the draft implements
+    assert (uploaded.relation, uploaded.number, uploaded.issued_on) == (
+        "Thực hiện",
+        "/".join(p for p in (extract.number, extract.symbol) if p),
+        extract.date,
+    )
