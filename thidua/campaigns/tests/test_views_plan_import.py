@@ -247,3 +247,24 @@ def test_a_dropped_row_is_not_checked_nor_created(federation, login, lb_officer)
     assert response["Location"] == f"/ke-hoach/{campaign.pk}/"
     assert list(campaign.deadlines.values_list("due_on", flat=True)) == [datetime.date(2023, 9, 15)]
     assert list(campaign.references.values_list("number", flat=True)) == ["32/KH-LĐLĐ"]  # the uploaded plan only
+
+
+def test_text_in_another_language_is_refused_next_to_the_text(federation, login, lb_officer):
+    page = (
+        login(lb_officer)
+        .post(URL, {"text": "Quarterly sales figures were strong across all regions."})
+        .content.decode()
+    )
+    assert 'data-field-error="text">Văn bản không phải tiếng Việt' in page
+
+
+def test_text_that_is_no_plan_shows_what_was_not_found_and_creates_nothing(federation, login, lb_officer):
+    client = login(lb_officer)
+    page = client.post(URL, {"text": "Hôm nay trời đẹp, công đoàn tổ chức đi tham quan."}).content.decode()
+    assert 'data-testid="import-warnings"' in page
+    title = page.split('data-import-field="plan-title"')[1].split("data-import-field=")[0]
+    assert 'data-testid="not-found"' in title
+    state = page.split('name="state" value="')[1].split('"')[0]
+    extract, _file = plan_import.unseal(state, user_id=lb_officer.pk, unit_id=federation.long_bien.pk)
+    refused = client.post(CREATE, review_post(extract, state)).content.decode()
+    assert 'data-field-error="title"' in refused and not Campaign.objects.exists()
