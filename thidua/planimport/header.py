@@ -94,7 +94,7 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
     pieces: list[_Fragment] = []
     for line in lines:
         raw = line.raw.strip()
-        for column in re.split(r"\t+| {3,}", raw):
+        for column in _columns(raw):
             folded = fold(column)
             cuts = [0]
             for match in _MOTTO.finditer(folded):
@@ -109,6 +109,22 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
                 if text:
                     pieces.append(_Fragment(text, line))
     return pieces
+
+
+def _columns(raw: str) -> list[str]:
+    """A flattened letterhead line cut at its column gap (a tab or a run of spaces), except the
+    blanks a draft leaves in "Số:      /KH-LĐLĐ" and "ngày      tháng 8 năm 2023"."""
+    pieces = re.split(r"\t+| {3,}", raw)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (
+            fold(merged[-1]).rstrip().endswith((":", "ngay", "thang", "so"))
+            or fold(piece).lstrip().startswith(("/", "thang", "nam "))
+        ):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
 
 
 def _place_start(text: str) -> int | None:

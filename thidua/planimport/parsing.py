@@ -69,7 +69,7 @@ def parse(text: str) -> PlanExtract:
         if window.end_condition:
             extract.evidence["end_condition"] = window.source
     skip = {window.line: [window.span]} if window.span else {}
-    extract.deadlines = timing.find_deadlines(main[len(basis) :], default_year, skip)
+    extract.deadlines = timing.find_deadlines(main, default_year, skip)
     extract.periodic = timing.find_periodic(main[len(basis) :])
 
     reward = reward_module.read_reward(body, parts, closing_start, default_year)

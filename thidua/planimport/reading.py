@@ -47,6 +47,8 @@ def read_text(filename: str, data: bytes) -> str:
         raise PlanImportError(
             _("Tệp Word cũ (.doc) chưa đọc được. Hãy mở tệp trong Word và lưu lại dưới dạng .docx rồi tải lên lại.")
         )
+    if data.lstrip().startswith(b"%PDF"):
+        raise PlanImportError(_("Tệp PDF chưa đọc được. Hãy tải lên bản .docx hoặc sao chép nội dung vào tệp .txt."))
     if data.startswith(_ZIP_MAGIC):
         if name.endswith(WORD_EXTENSIONS) or _is_docx(data):
             text = _read_docx(data)
@@ -98,8 +100,6 @@ def _decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    if data.startswith(b"%PDF"):
-        raise PlanImportError(_("Tệp PDF chưa đọc được. Hãy tải lên bản .docx hoặc sao chép nội dung vào tệp .txt."))
     sample = data[:4000]
     # UTF-16 without a byte order mark: Latin letters, digits and spaces leave every other
     # byte zero.

@@ -58,7 +58,7 @@ _RELATION_AT_START = re.compile(r"^(?:va |dong thoi |, )*({})\b\s*:?\s*".format(
 _RELATION_ANYWHERE = re.compile(r"\b({})\s+(?=\S)".format("|".join(RELATIONS)))
 _KIND = re.compile(r"\b({})\b".format("|".join(KINDS)))
 _NUMBER_PART = r"[0-9A-Za-zĐđÀ-ỹ]+"
-_NUMBER = re.compile(rf"^\s*(?:s[ốoóồổỗộ]\s*:?\s*)?(\d+[A-Za-zĐđ]?(?:\s?[/\-–]\s?{_NUMBER_PART})*)")
+_NUMBER = re.compile(rf"^\s*(?:s[ốoóồổỗộ]\s*:?\s*)?(\d+[A-Za-zĐđ]?(?:\s?[/\-–]\s?{_NUMBER_PART})*)", re.IGNORECASE)
 _ISSUER_GAP = re.compile(r"^[\s,]*(?:\(?\s*)?cua\s+")
 _DATE_GAP = re.compile(r"^[\s,]*(?:ban hanh\s*|ky\s*)?(?:vao\s*)?$")
 _TITLE_GAP = re.compile(r"^[\s,:]*(?:ve viec|ve|v/v)\s+")
