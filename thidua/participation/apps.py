@@ -15,6 +15,7 @@ class ParticipationConfig(AppConfig):
         from thidua.participation.sections import campaign_section
 
         register(NavItem(_("Giao ước"), "participation:covenants", order=50))
+        register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55))
         register_section(
             Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
         )

@@ -22,6 +22,7 @@ from thidua.participation.models import (
     ModelProject,
     PartyStatus,
     Registration,
+    TitleRegistration,
     Work,
     WorkStatus,
 )
@@ -256,3 +257,72 @@ def evidence_for(unit: Unit, campaign: Campaign) -> UnitEvidence:
 def _year_of(campaign: Campaign) -> int | None:
     day = campaign.starts_on or campaign.plan_date
     return day.year if day else None
+
+
+# --- title registrations -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TitleTally:
+    members: int = 0
+    registered: int = 0
+
+    @property
+    def registered_pct(self) -> float:
+        return Progress.share(self.registered, self.members)
+
+    @property
+    def not_registered(self) -> int:
+        return max(self.members - self.registered, 0)
+
+
+_TITLE_TALLY_SQL = f"""
+SELECT ch.id, COUNT(DISTINCT tr.member_id)
+FROM participation_titleregistration tr
+JOIN org_member m ON m.id = tr.member_id
+JOIN org_unit u ON u.id = m.unit_id
+JOIN org_unit ch ON u.path >= ch.path AND u.path < ch.path || '{PATH_END}'
+WHERE tr.year = %s AND ch.parent_id = %s
+GROUP BY ch.id
+"""
+
+
+def titles_by_child(parent: Unit, year: int) -> list[tuple[Unit, TitleTally]]:
+    """Members and members who registered a title for `year`, per child of `parent`: three
+    queries whatever the number of children."""
+    from thidua.org.queries import totals_for
+
+    children = list(Unit.objects.filter(parent=parent, kind__is_group=False).select_related("kind").order_by("name"))
+    with connection.cursor() as cursor:
+        cursor.execute(_TITLE_TALLY_SQL, [year, parent.pk])
+        registered = dict(cursor.fetchall())
+    totals = totals_for(children)
+    return [
+        (c, TitleTally(totals[c.pk].members if c.pk in totals else 0, int(registered.get(c.pk, 0)))) for c in children
+    ]
+
+
+def titles_total(unit: Unit, year: int) -> dict:
+    """Per title, how many members of the subtree registered it for `year` (one query)."""
+    rows = (
+        TitleRegistration.objects.filter(
+            year=year, member__unit__path__gte=unit.path, member__unit__path__lt=unit.path + PATH_END
+        )
+        .values("title__name", "title__order")
+        .annotate(n=Count("id"))
+        .order_by("title__order")
+    )
+    return {r["title__name"]: r["n"] for r in rows}
+
+
+def members_with_titles(members, year: int):
+    """Member rows with their titles of `year` prefetched: two queries per page."""
+    from django.db.models import Prefetch
+
+    return members.select_related("unit").prefetch_related(
+        Prefetch(
+            "title_registrations",
+            queryset=TitleRegistration.objects.filter(year=year).select_related("title").order_by("title__order"),
+            to_attr="year_titles",
+        )
+    )

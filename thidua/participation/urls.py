@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.participation.views import covenants, overview, record, works
+from thidua.participation.views import covenants, overview, record, titles, works
 
 app_name = "participation"
 
@@ -21,4 +21,9 @@ urlpatterns = [
     path("giao-uoc/<int:pk>/", covenants.covenant_detail, name="covenant"),
     path("giao-uoc/<int:pk>/ky/<int:party>/", covenants.covenant_sign, name="covenant_sign"),
     path("giao-uoc/<int:pk>/kiem-tra/<int:party>/", covenants.covenant_inspect, name="covenant_inspect"),
+    path("dang-ky-danh-hieu/", titles.titles, name="titles"),
+    path("dang-ky-danh-hieu/cua-toi/", titles.titles_self, name="titles_self"),
+    path("dang-ky-danh-hieu/danh-sach/", titles.titles_list, name="titles_list"),
+    path("dang-ky-danh-hieu/nhap/", titles.titles_import, name="titles_import"),
+    path("dang-ky-danh-hieu/xuat.xlsx", titles.titles_export, name="titles_export"),
 ]
