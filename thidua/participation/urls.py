@@ -9,6 +9,7 @@ urlpatterns = [
     path("tham-gia/<int:pk>/dang-ky/", record.register, name="register"),
     path("tham-gia/<int:pk>/cong-trinh/them/", record.work_add, name="work_add"),
     path("tham-gia/<int:pk>/mo-hinh/them/", record.model_add, name="model_add"),
+    path("mo-hinh/<int:pk>/ket-qua/", record.model_results, name="model_results"),
     path("tham-gia/<int:pk>/tong-hop/", overview.overview, name="overview"),
     path("tham-gia/<int:pk>/tong-hop/chua-co.xlsx", overview.missing_export, name="missing_export"),
     path("tham-gia/<int:pk>/thoi-han/", overview.set_due, name="set_due"),

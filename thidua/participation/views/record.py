@@ -14,7 +14,7 @@ from thidua.core.access import get_for_user
 from thidua.org.models import Unit
 from thidua.org.views.units import _form_error
 from thidua.participation import queries, services
-from thidua.participation.forms import ModelProjectForm, RegistrationForm, WorkForm
+from thidua.participation.forms import ModelProjectForm, RegistrationForm, ResultsForm, WorkForm
 from thidua.participation.models import CovenantParty, ModelProject, Part, Registration
 
 
@@ -132,3 +132,20 @@ def model_add(request, pk: int):
         lambda **data: services.register_model(request.user, campaign=campaign, unit=unit, **data),
         _("Đã đăng ký mô hình."),
     )
+
+
+@login_required
+@require_POST
+def model_results(request, pk: int):
+    project = get_for_user(request.user, ModelProject, pk, perm="participation.change_own")
+    form = ResultsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_model_results(request.user, project, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã ghi kết quả của mô hình."))
+    else:
+        messages.error(request, _("Hãy nhập kết quả đạt được."))
+    return redirect("participation:record", pk=project.campaign_id)
