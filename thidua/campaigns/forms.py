@@ -172,6 +172,20 @@ IMPORT_MAX_BYTES = 10 * 1024 * 1024
 IMPORT_MAX_CHARS = 2_000_000
 
 
+class FitTextareas:
+    """Text boxes as tall as the text read into them (up to a screen), so a criterion list or a
+    long deadline is read whole without scrolling inside a small box."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not isinstance(field.widget, forms.Textarea):
+                continue
+            value = str(self[name].value() or "")
+            lines = sum(1 + len(line) // 70 for line in value.splitlines()) if value else 0
+            field.widget.attrs["rows"] = max(int(field.widget.attrs.get("rows", 2)), min(lines, 14))
+
+
 class PlanUploadForm(BootstrapMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp kế hoạch (.docx, .txt hoặc .md)"),
@@ -228,7 +242,7 @@ class PlanUploadForm(BootstrapMixin, forms.Form):
         return data
 
 
-class ImportDraftForm(BootstrapMixin, forms.ModelForm):
+class ImportDraftForm(FitTextareas, BootstrapMixin, forms.ModelForm):
     """The new plan's own fields, as read from the document (not saved here: create_draft does)."""
 
     class Meta:
@@ -260,7 +274,7 @@ class ImportDraftForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
-class HigherPlanForm(BootstrapMixin, forms.ModelForm):
+class HigherPlanForm(FitTextareas, BootstrapMixin, forms.ModelForm):
     """The uploaded plan itself, which the draft implements ("Thực hiện Kế hoạch số …")."""
 
     class Meta:
@@ -270,7 +284,7 @@ class HigherPlanForm(BootstrapMixin, forms.ModelForm):
         labels = {"number": _("Số, ký hiệu"), "issued_on": _("Ngày ban hành")}
 
 
-class ImportRewardForm(RewardForm):
+class ImportRewardForm(FitTextareas, RewardForm):
     class Meta(RewardForm.Meta):
         fields = [f for f in RewardForm.Meta.fields if f != "general_criteria"]
 
@@ -285,14 +299,14 @@ class _RowMixin:
             form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
 
 
-class ReferenceRowForm(BootstrapMixin, forms.ModelForm):
+class ReferenceRowForm(FitTextareas, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = DocumentReference
         fields = ["relation", "doc_kind", "number", "issued_on", "issuer", "title"]
         widgets = {"issued_on": DATE, "title": forms.Textarea(attrs={"rows": 2})}
 
 
-class DeadlineRowForm(BootstrapMixin, forms.ModelForm):
+class DeadlineRowForm(FitTextareas, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Deadline
         fields = ["due_on", "who", "what"]
@@ -327,7 +341,7 @@ class SectionRowForm(BootstrapMixin, forms.Form):
             self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
 
 
-class ResponsibilityRowForm(BootstrapMixin, forms.ModelForm):
+class ResponsibilityRowForm(FitTextareas, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Responsibility
         fields = ["level", "body"]
