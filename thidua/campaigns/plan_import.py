@@ -171,14 +171,14 @@ def draft_values(extract: PlanExtract) -> dict[str, Any]:
             "ends_on": extract.period_end,
             "end_condition": _fit(extract.end_condition, 300),
             "recipients": _lines(extract.recipients),
-            "signer_title": extract.signer_title or "",
-            "signer_name": extract.signer_name or "",
+            "signer_title": _fit(extract.signer_title, 200),
+            "signer_name": _fit(extract.signer_name, 200),
         },
         "higher_plan": {
-            "doc_kind": (extract.doc_type or "").capitalize(),
-            "number": _number(extract.number, extract.symbol),
+            "doc_kind": _fit((extract.doc_type or "").capitalize(), 60),
+            "number": _fit(_number(extract.number, extract.symbol), 60),
             "issued_on": extract.date,
-            "issuer": extract.issuer or "",
+            "issuer": _fit(extract.issuer, 200),
             "title": (extract.title or "").strip(),
         },
         "references": [
@@ -199,7 +199,7 @@ def draft_values(extract: PlanExtract) -> dict[str, Any]:
         "sections": [
             {
                 "numbering": s.numbering,
-                "heading": s.heading,
+                "heading": _fit(s.heading, 300),
                 "body": s.body,
                 "part": s.part if s.part in SectionPart.values else SectionPart.OTHER,
                 "target_sector": s.target_sector if s.target_sector in Sector.values else "",

@@ -271,3 +271,14 @@ def test_each_seed_as_read_becomes_a_draft_of_its_kind(key, kind, federation, lb
         "/".join(p for p in (extract.number, extract.symbol) if p),
         extract.date,
     )
+
+
+def test_values_longer_than_their_column_are_cut_at_a_word_and_still_import(federation, lb_officer):
+    extract = seed_000_extract()
+    extract.issuer = "Ban Thường vụ Liên đoàn Lao động quận Long Biên " * 6  # a sentence taken for the issuer
+    extract.deadlines[0].what = "Gửi tư liệu bài viết, hình ảnh công trình " * 10
+    values = plan_import.draft_values(extract)
+    assert len(values["higher_plan"]["issuer"]) <= 200 and values["higher_plan"]["issuer"].endswith("…")
+    assert len(values["deadlines"][0]["what"]) <= 300 and values["deadlines"][0]["what"].endswith("…")
+    campaign = plan_import.create_draft(lb_officer, issuer=federation.long_bien, file_name="kh.docx", **values)
+    assert campaign.deadlines.count() == 2
