@@ -8,6 +8,7 @@ responsibilities; deadlines the text does not mention are listed so none is lost
 
 import re
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign, SectionPart
@@ -98,6 +99,13 @@ def _mentions(text: str, day) -> bool:
 
 
 def build(campaign: Campaign) -> OfficialDocument:
+    # An official document is written in Vietnamese (Nghị định 30/2020) whatever language the
+    # person printing it reads the site in: the words this module adds must not follow them.
+    with translation.override("vi"):
+        return _build(campaign)
+
+
+def _build(campaign: Campaign) -> OfficialDocument:
     profile = profile_for(campaign.issuer)
     sections = list(campaign.sections.all())
     blocks: list = [*_text_blocks(campaign.intro)]

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import (
@@ -387,21 +387,26 @@ def start_own_plan(actor, deployment: Deployment) -> Campaign:
         return deployment.own_plan
     parent = deployment.campaign
     number = parent.number
-    intro = _("Thực hiện Kế hoạch số %(number)s ngày %(date)s của %(body)s %(issuer)s về %(title)s;") % {
-        "number": number,
-        "date": f"{parent.plan_date:%d/%m/%Y}" if parent.plan_date else "",
-        "body": parent.issuing_body,
-        "issuer": parent.issuer.name,
-        "title": parent.title.rstrip("."),
-    }
+    # The own plan's words are part of an official document: Vietnamese, whatever language the
+    # chair reads the site in.
+    with translation.override("vi"):
+        intro = _("Thực hiện Kế hoạch số %(number)s ngày %(date)s của %(body)s %(issuer)s về %(title)s;") % {
+            "number": number,
+            "date": f"{parent.plan_date:%d/%m/%Y}" if parent.plan_date else "",
+            "body": parent.issuing_body,
+            "issuer": parent.issuer.name,
+            "title": parent.title.rstrip("."),
+        }
+        title = _("Triển khai %(title)s") % {"title": parent.title[:1].lower() + parent.title[1:]}
+        issuing_body = _("Ban Chấp hành")
     own = create_campaign(
         actor,
         issuer=deployment.unit,
         implements=parent,
         kind=parent.kind,
-        title=_("Triển khai %(title)s") % {"title": parent.title[:1].lower() + parent.title[1:]},
+        title=title,
         movement_name=parent.movement_name,
-        issuing_body=_("Ban Chấp hành"),
+        issuing_body=issuing_body,
         intro=intro,
         starts_on=parent.starts_on,
         ends_on=parent.ends_on,

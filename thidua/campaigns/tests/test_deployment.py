@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from thidua.campaigns import queries, services
 from thidua.campaigns.models import Campaign, Deployment, DeploymentStatus, TargetMode
@@ -100,3 +101,13 @@ def test_coverage_counts_the_plans_implementing_the_campaign(issued, school_chai
     services.issue_campaign(school_chair, Campaign.objects.get(pk=own.pk))
     total = queries.coverage_total(issued, federation.long_bien)
     assert (total.targets, total.own_plans) == (3, 1)
+
+
+def test_own_plan_is_written_in_vietnamese_for_a_chair_reading_english(issued, school_chair, federation):
+    """Official text is Vietnamese (Nghị định 30/2020) whatever language the site is read in."""
+    deployment = Deployment.objects.get(campaign=issued, unit=federation.school)
+    with translation.override("en"):
+        own = services.start_own_plan(school_chair, deployment)
+    assert own.intro.startswith("Thực hiện Kế hoạch số 01/KH-LĐLĐ")
+    assert own.title.startswith("Triển khai ")
+    assert own.issuing_body == "Ban Chấp hành"

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import translation
+
 from thidua.campaigns import plan_document, services
 from thidua.documents.rendering import Bullet
 
@@ -25,3 +27,11 @@ def test_a_date_inside_another_date_does_not_count_as_named(draft):
     listed = _listed_deadlines(draft)
     assert any(line.startswith("Đăng ký công trình: chậm nhất ngày 05/09/2023") for line in listed)
     assert not any("15/09/2023" in line for line in listed)
+
+
+def test_the_document_is_vietnamese_whatever_language_the_reader_uses(draft):
+    with translation.override("en"):
+        listed = _listed_deadlines(draft)
+        texts = [getattr(b, "text", "") for b in plan_document.build(draft).body]
+    assert any("chậm nhất ngày 15/09/2023" in line for line in listed)
+    assert not any("deadline" in t.lower() or "emulation period" in t.lower() for t in texts)
