@@ -184,7 +184,7 @@ def _section_rows(formset, extract: PlanExtract) -> list[dict]:
     return rows
 
 
-def _render_review(request, extract: PlanExtract, file_name: str, state: str, forms: ReviewForms, status=200):
+def _render_review(request, extract: PlanExtract, file_name: str, state: str, forms: ReviewForms):
     context = {
         "file_name": file_name,
         "state": state,
@@ -201,14 +201,15 @@ def _render_review(request, extract: PlanExtract, file_name: str, state: str, fo
         "contacts": [*extract.emails, *extract.contacts],
         "existing": plan_import.already_in_thidua(request.user, extract),
     }
-    return render(request, "campaigns/plan_import_review.html", context, status=status)
+    return render(request, "campaigns/plan_import_review.html", context)
 
 
 @login_required
 def upload(request):
     """Step 1: a file or pasted text; on success, step 2 (the review page) straight away."""
     unit = _acting_unit(request)
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    # Bound on every POST: a POST with neither file nor text must say so, not show an empty form.
+    form = PlanUploadForm(request.POST, request.FILES) if request.method == "POST" else PlanUploadForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
         field = "file" if upload else "text"
