@@ -15,8 +15,9 @@ from .normalize import Line, fold, strip_item
 
 _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
 _POSITIONS = re.compile(
-    r"^(?:pho\s+)?(?:chu tich|truong ban|chanh van phong|giam doc|hieu truong|bi thu|truong phong|"
-    r"thuong truc|to truong|tong giam doc|chu nhiem|truong khoa|thu truong|uy vien)\b"
+    r"(?:pho\s+)?(?:chu tich|truong ban|chanh van phong|giam doc|hieu truong|bi thu|truong phong|"
+    r"thuong truc|to truong|tong giam doc|chu nhiem|truong khoa|thu truong|uy vien)"
+    r"(?:\s+(?:cong doan|cdcs|ldld|lien doan lao dong|thuong truc|phu trach)(?:\s+\S+){0,4})?"
 )
 _SIGNER_INLINE = re.compile(r"\b(?:TM|T/M|KT|TL|TUQ)\s*[./]\s*[A-ZĐ]")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -37,8 +38,12 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) * 0.8
 
 
-def _is_position(text: str) -> bool:
-    return _is_upper(text) and bool(_POSITIONS.match(fold(text).strip(" .")))
+def is_position(text: str) -> bool:
+    """A signer's position on its own line: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"."""
+    return _is_upper(text) and bool(_POSITIONS.fullmatch(fold(text).strip(" .*")))
+
+
+_is_position = is_position
 
 
 def _split_flattened(lines: list[Line]) -> list[str]:

@@ -19,7 +19,7 @@ from . import references as references_module
 from . import reward as reward_module
 from . import sections as sections_module
 from . import timing
-from .normalize import Line, split_lines
+from .normalize import Line, fold, split_lines
 from .structure import PlanExtract, PlanImportError, Responsibility
 
 
@@ -83,6 +83,13 @@ def parse(text: str) -> PlanExtract:
     extract.nomination_due = reward.due
     extract.nomination_due_text = reward.due_text
     extract.evidence.update(reward.evidence)
+    if extract.nomination_due is None:
+        # "Hồ sơ gửi về LĐLĐ tỉnh chậm nhất ngày 15/6/2024": the deadline that carries the dossier.
+        for deadline in extract.deadlines:
+            if re.search(r"\bho so\b|de nghi khen thuong", fold(deadline.source)):
+                extract.nomination_due = deadline.date
+                extract.evidence["nomination_due"] = deadline.source
+                break
     extract.responsibilities = _responsibilities(body, parts)
 
     closing = closing_module.read_closing(body[closing_start:])
@@ -135,7 +142,7 @@ def _basis_lines(body: list[Line]) -> list[Line]:
     """The paragraphs between the title and the first numbered part."""
     basis = []
     for line in body[:12]:
-        if _HEADING_START.match(line.folded) or line.hashes:
+        if _HEADING_START.match(line.folded) or line.hashes or sections_module.heading_of(line):
             break
         basis.append(line)
     return basis

@@ -54,7 +54,7 @@ KINDS = (
     "cong dien",
     "van ban",
 )
-_RELATION_AT_START = re.compile(r"^(?:va |dong thoi |, )*({})\b\s*:?\s*".format("|".join(RELATIONS)))
+_RELATION_AT_START = re.compile(r"^(?:va |dong thoi |, )*({})\b\s*:?\s*(?:vao\s+|theo\s+)?".format("|".join(RELATIONS)))
 _RELATION_ANYWHERE = re.compile(r"\b({})\s+(?=\S)".format("|".join(RELATIONS)))
 _KIND = re.compile(r"\b({})\b".format("|".join(KINDS)))
 _NUMBER_PART = r"[0-9A-Za-zĐđÀ-ỹ]+"
@@ -105,7 +105,7 @@ def _clause_references(clause: str, relation: str | None) -> tuple[list[Referenc
         numbered = _numbered(clause, folded, relation, 0)
         first_kind = _KIND.match(folded, rest)
         if first_kind and not any(r_start == first_kind.start() for r_start, _ in numbered):
-            numbered.insert(0, (first_kind.start(), _reference_at(clause, folded, first_kind, relation)))
+            numbered.insert(0, (first_kind.start(), _reference_at(clause, folded, first_kind, relation, True)))
         numbered = [(s, r) for s, r in numbered if r is not None]
         if numbered:
             return [r for _, r in sorted(numbered, key=lambda item: item[0])], relation
@@ -141,11 +141,24 @@ def _numbered(
     return found
 
 
-def _reference_at(clause: str, folded: str, kind: re.Match, relation: str) -> Reference | None:
+_NAMED_NUMBER = re.compile(r"^([^;:“”\"]{1,100}?)\bso\s*:?\s*\d")
+_NAME_STOP = re.compile(r"\s(?:ngay|cua|ve|v/v)\s|[;:“\"(]|[.](?:\s|$)")
+
+
+def _reference_at(
+    clause: str, folded: str, kind: re.Match, relation: str, relation_started: bool = False
+) -> Reference | None:
     position = kind.end()
     doc_kind = capitalise(clause[kind.start() : kind.end()])
     number = None
+    name = ""
     number_match = _NUMBER.match(clause[position:])
+    if not number_match:
+        later = _NAMED_NUMBER.match(folded[position : position + 120])
+        if later:
+            name = clause[position : position + later.end(1)].strip(" ,")
+            position += later.end(1)
+            number_match = _NUMBER.match(clause[position:])
     if number_match:
         number = re.sub(r"\s+", "", number_match.group(1)).replace("–", "-").rstrip(".-/")
         position += number_match.end()
@@ -171,8 +184,21 @@ def _reference_at(clause: str, folded: str, kind: re.Match, relation: str) -> Re
         next_kind = _next_numbered_kind(clause, folded, title_start)
         title = clause[title_start:next_kind].strip().rstrip(".;, ")
         title = re.sub(r"\s*(?:,|và)$", "", title).strip()
-    if number is None and date is None and issuer is None:
+    if not name and number is None:
+        # "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;": the name runs to the date, the
+        # issuer or the end of the clause.
+        stops = [m.start() for m in (_NAME_STOP.search(folded, kind.end()),) if m]
+        end = min([*stops, len(clause)])
+        name = clause[kind.end() : end].strip(" ,;.")
+        if date is None:
+            for found in find_dates(clause[end : end + 40]):
+                if _DATE_GAP.match(fold(clause[end : end + found.start]).replace("ngay", "", 1)):
+                    date = found.date
+                break
+    if number is None and date is None and issuer is None and not (relation_started and name):
         return None
+    if not title and name and len(name) <= 160:
+        title = name
     return Reference(
         relation=relation,
         number=number,

@@ -22,6 +22,7 @@ _INDIVIDUAL = re.compile(
     r"^(?:doi voi\s+)?(?:cac\s+)?(?:danh hieu\s+)?(?:khen thuong\s+)?(?:tieu chuan\s+)?(?:cho\s+)?ca nhan\b"
 )
 _CRITERIA = re.compile(r"\b(tieu chuan|tieu chi|dieu kien)\b")
+_FORM_CONTEXT = re.compile(r"\b(hinh thuc|tang|trao|xet tang|de nghi)\b")
 _LEAD_IN_TAIL = re.compile(
     r"[,;]?\s*(?:va\s+)?(?:phai\s+)?(?:dat|dam bao|co)\s+(?:du\s+)?(?:cac|nhung)\s+(?:tieu chuan|tieu chi|dieu kien)\s*(?:sau|nhu sau|cu the)?\s*[:.]?\s*$"
 )
@@ -151,6 +152,36 @@ def _read_criteria(reward: RewardPart, body: list[Line], parts: list[Part], end:
             reward.evidence["collective_criteria"] = part.section.heading
             reward.evidence["individual_criteria"] = part.section.heading
             return
+    # Without a numbered "Tiêu chuẩn" part: a plain "Tiêu chuẩn" line, then "Tập thể: …" and
+    # "Cá nhân: …" lines, up to the next heading or the next topic (form, dossier, quota).
+    reward_lines = [i for p in parts if p.section.part == "reward" for i in range(p.line, p.last)]
+    scope = sorted(set(reward_lines)) or list(range(end))
+    side = None
+    opened = False
+    for index in scope:
+        line = body[index]
+        folded = line.folded
+        if _CRITERIA.match(folded) and len(line.text.split()) <= 8:
+            opened, side = True, None
+            continue
+        if not opened:
+            continue
+        if heading_of(line) or re.match(r"^(hinh thuc|ho so|so luong|thoi gian|thu tuc)\b", folded):
+            if side:
+                break
+            continue
+        marker = _marker(line)
+        if marker:
+            side = marker[0]
+            lead = _lead_in(marker[1]) if marker[1] else ""
+            if lead:
+                _add(reward, side, capitalise(lead))
+        elif side:
+            item = strip_item(line.text)
+            if item:
+                _add(reward, side, item)
+    if reward.collective or reward.individual:
+        reward.evidence["collective_criteria"] = reward.evidence["individual_criteria"] = "Tiêu chuẩn"
 
 
 def _add(reward: RewardPart, side: str, item: str) -> None:
@@ -220,10 +251,17 @@ def _read_procedure(reward: RewardPart, body: list[Line], scope: list[int]) -> N
 
 
 def _read_forms(reward: RewardPart, body: list[Line], scope: list[int]) -> None:
-    seen = set()
+    """Forms named where the plan awards or proposes ("Hình thức: …", "tặng Giấy khen của …"),
+    not titles a criterion asks for ("đạt danh hiệu Lao động tiên tiến trở lên")."""
+    seen: list[str] = []
     for index in scope:
         line = body[index]
+        if not _FORM_CONTEXT.search(line.folded) or _marker(line):
+            continue
+        covered = 0
         for match in _FORMS.finditer(line.folded):
+            if match.start() < covered:
+                continue
             end = match.end()
             if match.group(1) == "danh hieu":
                 quoted = re.match(r"^\s*[“\"]([^”\"]{3,80})[”\"]", line.text[end:])
@@ -237,6 +275,8 @@ def _read_forms(reward: RewardPart, body: list[Line], scope: list[int]) -> None:
                     stop = _FORM_STOP.search(line.folded, end + owner.end())
                     form = line.text[match.start() : stop.start() if stop else len(line.text)].strip()
             form = capitalise(form.strip())
-            if fold(form) not in seen:
-                seen.add(fold(form))
+            covered = match.start() + len(form)
+            key = fold(form)
+            if not any(key in known for known in seen):
+                seen.append(key)
                 reward.forms.append(form)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .closing import is_position
 from .normalize import Line, fold
 from .structure import Section
 
@@ -93,11 +94,22 @@ def _classify(line: Line) -> tuple[str, int, str, str, str] | None:
             return "", level_of(number), number + suffix, "", "item"
         strength = "strong" if marked or label_text or match.group("rest").rstrip().endswith(":") else "weak"
         return heading, level_of(number), number + suffix, label_text, strength
+    if _is_upper_heading(text) and not _CLOSING.match(line.folded):
+        # Word's automatic numbering is lost in export: "MỤC ĐÍCH, YÊU CẦU" alone on its line.
+        heading, label_text = _label(text, always=True)
+        return heading, 1, "", label_text, "strong"
     if (line.hashes or line.bold) and len(text) <= 120 and not _CLOSING.match(line.folded):
         heading, label_text = _label(text, always=True)
         level = 1 if line.hashes and line.hashes <= 2 else 2
         return heading, level, "", label_text, "strong"
     return None
+
+
+def _is_upper_heading(text: str) -> bool:
+    if len(text) > 100 or text.endswith((";", ",")) or not 1 <= len(text.split()) <= 15:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= len(letters) * 0.9
 
 
 def _label(rest: str, always: bool) -> tuple[str | None, str]:
@@ -185,6 +197,8 @@ _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
 
 
 def _is_signer_line(line: Line) -> bool:
+    if len(line.text) <= 40 and is_position(line.text):
+        return True
     if not _SIGNER_PREFIX.match(line.folded) or len(line.text) > 80:
         return False
     letters = [ch for ch in line.text if ch.isalpha()]

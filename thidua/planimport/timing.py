@@ -24,7 +24,9 @@ _DEADLINE_MARK = re.compile(
     r"(?:(?:cham|muon) nhat(?: la)?(?: (?:truoc|vao|den|trong))?(?: ngay)?|truoc(?: ngay)?|"
     r"han (?:chot|cuoi|nop|gui)(?: la)?(?: ngay)?|thoi han(?: nop| gui)?(?: la)?(?: ngay)?|"
     r"khong (?:qua|muon hon|cham hon)(?: ngay)?|(?:gui|nop) (?:ve )?.{0,60}?(?:den|trong) ngay|"
-    r"(?:xong|hoan thanh|hoan tat) (?:truoc|trong) ngay|den (?:het )?ngay)\s*[:(]?\s*$"
+    r"(?:xong|hoan thanh|hoan tat) (?:truoc|trong) ngay|den (?:het )?ngay)\s*[:(]?\s*"
+    # "trước 17 giờ 00 ngày 20/5/2024", "chậm nhất 16h30, ngày …"
+    r"(?:(?:\d{1,2}\s*(?:h|gio)\s*(?:\d{1,2}\s*(?:phut|')?)?|\d{1,2}:\d{2}),?\s*(?:ngay\s*)?)?$"
 )
 _WINDOW_WORDS = re.compile(r"\btu\s+(?:ngay\s+)?$")
 
@@ -40,6 +42,40 @@ class Window:
 
 
 _MONTH_YEAR = re.compile(r"\bthang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
+# Starts that are not a full date: "từ tháng 3/2024", "từ nay", "từ đầu năm 2024".
+_LOOSE_START = re.compile(r"\btu\s+(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|(nay)|dau nam\s*(\d{4})|nam\s*(\d{4}))")
+
+
+def _month_end(year: int, month: int) -> datetime.date | None:
+    if not 1 <= month <= 12 or not 1900 <= year <= 2100:
+        return None
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _window_end(line: Line, position: int, window: Window, sentence_end: int) -> bool:
+    """Read what follows a window's start ("đến hết ngày …", "đến tháng 11/2024", "đến khi …")."""
+    folded = line.folded
+    after = folded[position : position + 60]
+    for found in find_dates(line.text[position : position + 60], after):
+        if re.match(r"^\s*(?:\)|,)?\s*(?:den|toi|[-–—])\s*(?:het\s+)?(?:ngay\s+)?$", after[: found.start]):
+            window.end = found.date
+            window.span = (window.span[0] if window.span else position, position + found.end)
+            return True
+        break
+    end_month = re.match(
+        r"^\s*(?:den|toi)\s*(?:het\s+)?(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|nam\s*(\d{4}))", after
+    )
+    if end_month:
+        if end_month.group(3):
+            window.end = datetime.date(int(end_month.group(3)), 12, 31)
+        else:
+            window.end = _month_end(int(end_month.group(2)), int(end_month.group(1)))
+        return True
+    condition = re.match(r"^\s*,?\s*(den khi|cho den khi|den luc)\b", after)
+    if condition:
+        window.end_condition = strip_item(line.text[position + condition.start(1) : sentence_end])
+        return True
+    return False
 
 
 def find_window(lines: list[Line], preferred: set[int]) -> Window:
@@ -49,41 +85,33 @@ def find_window(lines: list[Line], preferred: set[int]) -> Window:
     ]
     for line in ordered:
         folded = line.folded
-        if "tu " not in folded and "tu\u00a0" not in folded:
+        if "tu " not in folded:
             continue
-        dates = find_dates(line.text, folded)
-        for first in dates:
-            before = folded[max(0, first.start - 12) : first.start]
-            if not _WINDOW_WORDS.search(before):
-                continue
-            after = folded[first.end : first.end + 40]
-            window = Window(start=first.date, line=line.number)
-            a, b = _sentence_of(line.text, first.start)
+        starts: list[tuple[int, int, datetime.date | None]] = []
+        for first in find_dates(line.text, folded):
+            if _WINDOW_WORDS.search(folded[max(0, first.start - 12) : first.start]):
+                starts.append((first.start, first.end, first.date))
+        # Month and year bounds are read only where the text speaks of the window: elsewhere
+        # "từ năm 2022 đến năm 2023" is another programme's span.
+        loose_starts = _LOOSE_START.finditer(folded) if line.number in preferred or "thoi gian" in folded else ()
+        for loose in loose_starts:
+            if loose.group(1):
+                month, year = int(loose.group(1)), int(loose.group(2))
+                day = datetime.date(year, month, 1) if 1 <= month <= 12 else None
+            elif loose.group(3):
+                day = None
+            else:
+                day = datetime.date(int(loose.group(4) or loose.group(5)), 1, 1)
+            starts.append((loose.start(), loose.end(), day))
+        for begin, finish, day in sorted(starts):
+            window = Window(start=day, line=line.number, span=(begin, finish))
+            a, b = _sentence_of(line.text, begin)
             window.source = line.text[a:b].strip()
-            following = [d for d in dates if d.start > first.end]
-            if following and re.match(
-                r"^\s*(?:\)|,)?\s*(?:den|toi|[-–—])\s*(?:het\s+)?(?:ngay\s+)?$", folded[first.end : following[0].start]
-            ):
-                window.end = following[0].date
-                window.span = (first.start, following[0].end)
-                return window
-            end_month = re.match(
-                r"^\s*(?:den|toi)\s*(?:het\s+)?(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|nam\s*(\d{4}))", after
-            )
-            if end_month:
-                if end_month.group(3):
-                    window.end = datetime.date(int(end_month.group(3)), 12, 31)
-                else:
-                    year, month = int(end_month.group(2)), int(end_month.group(1))
-                    if 1 <= month <= 12:
-                        window.end = datetime.date(year, month, calendar.monthrange(year, month)[1])
-                return window
-            condition = re.match(r"^\s*,?\s*(den khi|cho den khi|den luc)\b", after)
-            if condition:
-                start = first.end + condition.start(1)
-                end = b
-                window.end_condition = strip_item(line.text[start:end])
-                return window
+            ended = _window_end(line, finish, window, b)
+            if day is None and not ended:
+                continue  # "từ nay" alone says nothing
+            if window.end is None and window.span == (begin, finish):
+                window.span = None if day is None else window.span
             return window
     return Window()
 
@@ -140,16 +168,19 @@ def _addressed(sentence: str) -> tuple[str, str]:
     folded = fold(sentence)
     match = _REQUEST.search(folded)
     who = ""
+    addressee = None
     if match:
-        sentence = sentence[match.end() :]
-        folded = folded[match.end() :]
         addressee = re.match(
-            r"^((?:cac |toan the )?(?:ban chap hanh|bch|ban thuong vu|cong doan|cdcs|ldld|lien doan)[^,;]*?)"
+            r"^((?:cac |toan the )?(?:ban chap hanh|bch|ban thuong vu|cong doan|cdcs|ldld|lien doan|to cong doan|"
+            r"don vi|co quan|truong)[^,;]*?)"
             r"\s+(?:to chuc|trien khai|thuc hien|bao cao|gui|xay dung|dang ky|hoan thanh|khan truong|chu dong|nop|tong hop)\b",
-            folded,
+            folded[match.end() :],
         )
-        if addressee:
-            who = sentence[: addressee.end(1)]
+    # Only "đề nghị <a union body> <does something>" names whom the duty binds; "danh sách đề
+    # nghị khen thưởng" is a noun phrase.
+    if match and addressee:
+        sentence = sentence[match.end() :]
+        who = sentence[: addressee.end(1)]
     return capitalise(strip_item(sentence)), who
 
 
