@@ -8,6 +8,17 @@ from thidua.participation.models import EmulationTitle, InspectionKind, Part
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class OwnIds:
+    """Several forms share a page (a record has the registration, work and model forms): each
+    gets its own element ids, so every label points at its own field."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -27,20 +38,26 @@ class PhotosField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class WorkForm(BootstrapMixin, forms.Form):
+class WorkForm(OwnIds, BootstrapMixin, forms.Form):
+    id_prefix = "work"
+
     name = forms.CharField(label=_("Tên công trình, phần việc"), max_length=300)
     value = forms.DecimalField(label=_("Giá trị (đồng)"), required=False, min_value=0, max_digits=15, decimal_places=0)
     planned_on = forms.DateField(label=_("Dự kiến hoàn thành"), required=False, widget=DATE)
     description = forms.CharField(label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EvidenceForm(BootstrapMixin, forms.Form):
+class EvidenceForm(OwnIds, BootstrapMixin, forms.Form):
+    id_prefix = "evidence"
+
     photos = PhotosField(label=_("Hình ảnh"), help_text=_("Ảnh JPG, PNG, GIF hoặc WEBP; có thể chọn nhiều ảnh."))
     article_url = forms.URLField(label=_("Đường dẫn tin bài"), required=False, max_length=500, assume_scheme="https")
     article_title = forms.CharField(label=_("Tiêu đề tin bài"), required=False, max_length=300)
 
 
 class CompleteForm(EvidenceForm):
+    id_prefix = "complete"
+
     completed_on = forms.DateField(label=_("Ngày hoàn thành"), widget=DATE)
 
     field_order = ["completed_on", "photos", "article_url", "article_title"]
@@ -50,7 +67,9 @@ class InaugurateForm(BootstrapMixin, forms.Form):
     inaugurated_on = forms.DateField(label=_("Ngày khánh thành"), widget=DATE)
 
 
-class RegistrationForm(BootstrapMixin, forms.Form):
+class RegistrationForm(OwnIds, BootstrapMixin, forms.Form):
+    id_prefix = "registration"
+
     targets = forms.CharField(
         label=_("Nội dung, chỉ tiêu đăng ký"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -58,7 +77,9 @@ class RegistrationForm(BootstrapMixin, forms.Form):
     )
 
 
-class ModelProjectForm(BootstrapMixin, forms.Form):
+class ModelProjectForm(OwnIds, BootstrapMixin, forms.Form):
+    id_prefix = "model"
+
     name = forms.CharField(label=_("Tên mô hình"), max_length=300)
     field = forms.CharField(label=_("Lĩnh vực"), max_length=200)
     description = forms.CharField(label=_("Mô tả, cách làm"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
