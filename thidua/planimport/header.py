@@ -158,12 +158,31 @@ def _is_doc_type(line: Line) -> str | None:
     return None
 
 
+_DOC_TYPE_PREFIX = re.compile(r"^({})\s+(?!lien tich\b)(?=\S)".format("|".join(DOC_TYPES)))
+
+
+def _doc_type_with_title(line: Line) -> tuple[str, str] | None:
+    """ "KẾ HOẠCH TỔ CHỨC THÁNG CÔNG NHÂN NĂM 2024": type and summary flattened onto one line."""
+    match = _DOC_TYPE_PREFIX.match(line.folded)
+    if not match or len(line.text) > 250:
+        return None
+    letters = [ch for ch in line.text if ch.isalpha()]
+    rest = line.text[match.end() :].strip()
+    if len(rest) < 8 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
+        return None
+    return DOC_TYPES[match.group(1)], rest
+
+
 def read_header(lines: list[Line]) -> Header:
     header = Header()
     limit = min(len(lines), 40)
     type_index = None
+    inline_title = None
     for index in range(limit):
         doc_type = _is_doc_type(lines[index])
+        combined = None if doc_type else _doc_type_with_title(lines[index])
+        if combined:
+            doc_type, inline_title = combined
         if doc_type:
             type_index = index
             header.doc_type = doc_type
@@ -179,7 +198,7 @@ def read_header(lines: list[Line]) -> Header:
     _read_number(header, fragments)
     _read_place_date(header, fragments if type_index is not None else _fragments(lines[: max(head_end, 12)]))
     _read_issuer_lines(header, fragments)
-    _read_title(header, lines, type_index, head_end)
+    _read_title(header, lines, type_index, head_end, inline_title)
     if header.doc_type is None and header.symbol:
         abbreviation = fold(re.split(r"[-/]", header.symbol)[0])
         if abbreviation in SYMBOL_TYPES:
@@ -289,7 +308,9 @@ def _looks_like_body(text: str) -> bool:
 _TITLE_STOP = re.compile(r"^(can cu|thuc hien|huong ung|tren co so|theo|kinh gui|noi nhan)\b")
 
 
-def _read_title(header: Header, lines: list[Line], type_index: int | None, head_end: int) -> None:
+def _read_title(
+    header: Header, lines: list[Line], type_index: int | None, head_end: int, inline_title: str | None = None
+) -> None:
     if type_index is None:
         # A công văn has no type line: its summary is the "V/v …" line under the number.
         for line in lines[: max(head_end, 12)]:
@@ -305,6 +326,9 @@ def _read_title(header: Header, lines: list[Line], type_index: int | None, head_
         return
     index = type_index + 1
     parts: list[Line] = []
+    if inline_title:
+        typed = lines[type_index]
+        parts.append(Line(inline_title, fold(inline_title), inline_title, typed.number, typed.hashes, typed.bold))
     while index < len(lines):
         line = lines[index]
         if _RULE.match(line.text) or "du thao" in line.folded[:20]:

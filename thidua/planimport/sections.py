@@ -20,6 +20,8 @@ from .structure import Section
 _ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*[.)/:\-–]\s*(?P<rest>\S.*)$")
 _ARABIC = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s*(?P<rest>[^\d\s].*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*[.)]\s+(?P<rest>\S.*)$")
+# "PHẦN I. …", "Phần thứ hai: …", "Chương II –"
+_NAMED_PART = re.compile(r"^(?:phan|chuong)\s+(?:[ivxl]+|\d+|thu (?:nhat|hai|ba|tu|nam|sau))\s*[.:\-–]\s*(?=\S)")
 _VALID_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # "… như:", "… sau:", "… là:" introduce a list, they do not name a part.
 _INTRO_ENDINGS = (" nhu", " sau", " la", " cu the", " gom cac", " nhu sau", " bao gom cac")
@@ -78,6 +80,10 @@ def _classify(line: Line) -> tuple[str, int, str, str, str] | None:
     if line.bullet:
         return None
     text = line.text
+    named = _NAMED_PART.match(line.folded)
+    if named:
+        heading, label_text = _label(text[named.end() :], always=True)
+        return heading, 1, text[: named.end()].strip(" .:-–"), label_text, "strong"
     roman = _ROMAN.match(text)
     if roman and _VALID_ROMAN.match(roman.group("num")):
         heading, label_text = _label(roman.group("rest"), always=True)

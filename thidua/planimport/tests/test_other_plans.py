@@ -78,3 +78,17 @@ def test_school_plan_without_numbering():
     assert extract.award_forms == ["Giấy khen của Ban Chấp hành Công đoàn trường"]
     assert (extract.signer_title, extract.signer_name) == ("TM. BAN CHẤP HÀNH / CHỦ TỊCH", "Trần Thị Mai")
     assert [(r.relation, r.number) for r in extract.implements] == [("Căn cứ", "38/HD-CĐN")]
+
+
+def test_type_and_title_on_one_line_and_parts_named_phan():
+    extract = parse(
+        "LĐLĐ HUYỆN GIA LÂM\nSố: 12/KH-LĐLĐ\nGia Lâm, ngày 3 tháng 4 năm 2024\n"
+        "KẾ HOẠCH TỔ CHỨC THÁNG CÔNG NHÂN NĂM 2024\n"
+        "Thực hiện Kế hoạch số 5/KH-LĐLĐ ngày 1/3/2024 của LĐLĐ thành phố Hà Nội về Tháng Công nhân;\n"
+        "PHẦN I. MỤC ĐÍCH, YÊU CẦU\nCác công đoàn cơ sở tổ chức tốt các hoạt động.\n"
+        "Phần II: Tổ chức thực hiện\nCác công đoàn báo cáo về LĐLĐ huyện trước ngày 30/5/2024."
+    )
+    assert (extract.doc_type, extract.title) == ("KẾ HOẠCH", "TỔ CHỨC THÁNG CÔNG NHÂN NĂM 2024")
+    assert [(s.heading, s.level) for s in extract.sections] == [("MỤC ĐÍCH, YÊU CẦU", 1), ("Tổ chức thực hiện", 1)]
+    assert [r.number for r in extract.implements] == ["5/KH-LĐLĐ"]
+    assert [d.date for d in extract.deadlines] == [D(2024, 5, 30)]
