@@ -32,7 +32,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -225,7 +225,7 @@ def unit_columns() -> list[Column]:
             "sector",
             "Khối",
             False,
-            _("Chỉ cho công đoàn cơ sở: %(choices)s.") % {"choices": _quoted(Sector.labels)},
+            _("Chỉ cho công đoàn cơ sở: %(choices)s.") % {"choices": _file_labels(Sector)},
             str(Sector.SCHOOL.label),
             22,
         ),
@@ -233,7 +233,7 @@ def unit_columns() -> list[Column]:
             "ownership",
             "Loại hình sở hữu",
             False,
-            _("Chỉ cho khối doanh nghiệp: %(choices)s.") % {"choices": _quoted(Ownership.labels)},
+            _("Chỉ cho khối doanh nghiệp: %(choices)s.") % {"choices": _file_labels(Ownership)},
             "",
             24,
         ),
@@ -245,6 +245,12 @@ def unit_columns() -> list[Column]:
 
 def columns_for(kind: str) -> list[Column]:
     return member_columns() if kind == ImportKind.MEMBERS else unit_columns()
+
+
+def _file_labels(choices) -> str:
+    """The values a column accepts, as the file must hold them (Vietnamese, like its headers)."""
+    with translation.override("vi"):
+        return _quoted(choices.labels)
 
 
 def _quoted(labels: Iterable) -> str:
@@ -367,7 +373,8 @@ def _text(value: Any) -> str:
     if isinstance(value, str):
         return " ".join(value.split())
     if isinstance(value, bool):
-        return _("Có") if value else _("Không")
+        # A value of the file format (matched below as "co"/"khong"), not a word of the UI.
+        return "Có" if value else "Không"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime):
@@ -773,17 +780,20 @@ def _unit_converters() -> dict[str, Callable[[Any], Any]]:
         for label in (kind.code, kind.code.replace("-", " "), kind.name, kind.short_name, kind.name.split(",")[0]):
             if label:
                 kinds.setdefault(fold(label), kind)
-    sectors = {fold(str(label)): value for value, label in Sector.choices} | {v: v for v in Sector.values} | {"": ""}
-    owners = {fold(str(label)): value for value, label in Ownership.choices} | {v: v for v in Ownership.values}
+    # Values of the file format, Vietnamese like its headers: the same file must import whatever
+    # language the person uploading it reads the site in.
+    with translation.override("vi"):
+        sectors = {fold(str(label)): value for value, label in Sector.choices}
+        owners = {fold(str(label)): value for value, label in Ownership.choices}
+    sectors |= {v: v for v in Sector.values} | {"": ""}
+    owners |= {v: v for v in Ownership.values}
     owners |= {"fdi": Ownership.FDI, "": ""}
     kind_names = _quoted(k.name for k in active_kinds)
     return {
         "kind": _Memo(_choice(kinds, _('"%(value)s" không phải loại đơn vị; ghi một trong: ') + kind_names + ".")),
-        "sector": _Memo(
-            _choice(sectors, _('"%(value)s" không hợp lệ; ghi một trong: ') + _quoted(Sector.labels) + ".")
-        ),
+        "sector": _Memo(_choice(sectors, _('"%(value)s" không hợp lệ; ghi một trong: ') + _file_labels(Sector) + ".")),
         "ownership": _Memo(
-            _choice(owners, _('"%(value)s" không hợp lệ; ghi một trong: ') + _quoted(Ownership.labels) + ".")
+            _choice(owners, _('"%(value)s" không hợp lệ; ghi một trong: ') + _file_labels(Ownership) + ".")
         ),
     }
 
@@ -1026,7 +1036,9 @@ def template_xlsx(kind: str, *, examples: dict[str, str] | None = None) -> bytes
         sheet.write_string(1, col, example, as_text)
         options = _DROPDOWNS.get(column.key)
         if options:
-            sheet.data_validation(1, col, 100000, col, {"validate": "list", "source": options(), "ignore_blank": True})
+            with translation.override("vi"):  # the values the import reads, like the headers
+                source = options()
+            sheet.data_validation(1, col, 100000, col, {"validate": "list", "source": source, "ignore_blank": True})
     sheet.freeze_panes(1, 0)
     guide = workbook.add_worksheet(_("Hướng dẫn"))
     guide.set_column(0, 0, 24)

@@ -2,6 +2,7 @@ import csv
 import datetime
 import io
 import unicodedata
+import zipfile
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from thidua.core.models import AuditEntry
 from thidua.org import imports
@@ -616,3 +618,18 @@ def test_run_job_fails_cleanly_when_the_role_was_withdrawn(federation, officer):
     assert job.status == ImportStatus.FAILED
     assert [e["message"] for e in job.errors] == ["Bạn không còn quyền nhập loại dữ liệu này."]
     assert Member.objects.count() == 0
+
+
+def test_the_same_file_imports_for_someone_reading_the_site_in_english(federation, officer):
+    """Headers and values are a file format exchanged between offices: Vietnamese, whatever
+    language the person uploading it reads the site in; the template offers those values."""
+    units = [UNIT_HEADERS, ["LB-104", "CĐCS Trường Mầm non Hoa Sữa", "Công đoàn cơ sở", "HN-LB", "Trường học"]]
+    members_file = [MEMBER_HEADERS, member(code="LB-104", direct=True)]
+    with translation.override("en"):
+        assert imports.import_units(officer, xlsx(units), "don-vi.xlsx").errors == []
+        assert run_members(officer, members_file).errors == []
+        template = imports.template_xlsx("members")
+    assert Unit.objects.get(code="LB-104").sector == "school"
+    assert Member.objects.get(unit__code="LB-104").is_direct_worker is True
+    validations = zipfile.ZipFile(io.BytesIO(template)).read("xl/worksheets/sheet1.xml").decode()
+    assert '"Có,Không"' in validations and "Yes" not in validations
