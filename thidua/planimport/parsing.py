@@ -111,9 +111,9 @@ def _looks_vietnamese(lines: list[Line]) -> bool:
 
 
 _VIETNAMESE_WORDS = {
-    "cua", "va", "cac", "nhung", "trong", "ngay", "thang", "nam", "thi", "dua", "cong", "doan", "lao", "dong",
-    "ke", "hoach", "thuc", "hien", "khen", "thuong", "to", "chuc", "viec", "nhiem", "vu", "so", "ve", "cho",
-    "duoc", "co", "ban", "quan", "huyen", "tinh", "phong", "trao", "don", "vi", "nguoi",
+    "cua", "va", "cac", "nhung", "trong", "ngay", "thang", "thi", "dua", "cong", "doan", "lao", "dong",
+    "ke", "hoach", "thuc", "hien", "khen", "thuong", "chuc", "viec", "nhiem", "vu", "duoc", "quan", "huyen",
+    "tinh", "phong", "trao", "nguoi",
 }  # fmt: skip
 _QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"]{3,200})\"")
 

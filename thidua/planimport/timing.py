@@ -145,7 +145,12 @@ def find_deadlines(
                 continue
             mark_start = found.start - (len(before) - mark.start())
             a, b = _sentence_of(line.text, found.start)
-            what, who = _duty(line.text, a, b, mark_start, found)
+            # "Đăng ký trước ngày 15/3/2024; tổng kết trước ngày 30/11/2024": each duty is the
+            # clause its date is in.
+            clause_a = line.text.rfind(";", a, mark_start) + 1 or a
+            clause_b = line.text.find(";", found.end, b)
+            clause_b = b if clause_b < 0 else clause_b
+            what, who = _duty(line.text, max(a, clause_a), clause_b, mark_start, found)
             deadlines.append(Deadline(date=found.date, what=what, who=who, source=line.text[a:b].strip()))
     return deadlines
 

@@ -92,3 +92,14 @@ def test_type_and_title_on_one_line_and_parts_named_phan():
     assert [(s.heading, s.level) for s in extract.sections] == [("MỤC ĐÍCH, YÊU CẦU", 1), ("Tổ chức thực hiện", 1)]
     assert [r.number for r in extract.implements] == ["5/KH-LĐLĐ"]
     assert [d.date for d in extract.deadlines] == [D(2024, 5, 30)]
+
+
+def test_two_deadlines_in_one_sentence_are_two_duties():
+    extract = parse(
+        "KẾ HOẠCH\nThi đua năm 2024 của công đoàn\nCác công đoàn cơ sở đăng ký thi đua trước ngày 15/3/2024; "
+        "tổ chức tổng kết, gửi báo cáo về LĐLĐ quận trước ngày 30/11/2024."
+    )
+    assert [(d.date, d.what) for d in extract.deadlines] == [
+        (D(2024, 3, 15), "Các công đoàn cơ sở đăng ký thi đua"),
+        (D(2024, 11, 30), "Tổ chức tổng kết, gửi báo cáo về LĐLĐ quận"),
+    ]
