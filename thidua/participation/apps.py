@@ -38,3 +38,7 @@ class ParticipationConfig(AppConfig):
                 "inspect_covenant": _("Kiểm tra thực hiện giao ước"),
             }
         )
+        from thidua.core.demo import DemoStage, register_stage
+        from thidua.participation.demo import load_demo_participation
+
+        register_stage(DemoStage("Tham gia thi đua mẫu", load_demo_participation, order=60))
