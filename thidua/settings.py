@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.planimport",
     "thidua.participation",
+    "thidua.reports",
 ]
 
 MIDDLEWARE = [

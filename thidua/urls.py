@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("thidua.documents.urls")),
     path("", include("thidua.campaigns.urls")),
     path("", include("thidua.participation.urls")),
+    path("", include("thidua.reports.urls")),
 ]
