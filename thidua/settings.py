@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "thidua.planimport",
     "thidua.participation",
     "thidua.reports",
+    "thidua.councils",
+    "thidua.initiatives",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,7 @@ urlpatterns = [
     path("", include("thidua.documents.urls")),
     path("", include("thidua.campaigns.urls")),
     path("", include("thidua.participation.urls")),
+    path("", include("thidua.councils.urls")),
+    path("", include("thidua.initiatives.urls")),
     path("", include("thidua.reports.urls")),
 ]
