@@ -10,12 +10,13 @@ which org.services keeps exact on every change.
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.core.text import search_terms
-from thidua.org.search import SEARCH_CAP, SearchKeyField, member_search_key
+from thidua.org.search import SEARCH_CAP, SearchKeyField, first_matches, member_search_key
 
 
 class UnitKind(models.Model):
@@ -232,8 +233,8 @@ class MemberQuerySet(models.QuerySet):
         a card number is one row of its unique index, fetched before any scope is applied;
         a name typed from its start is one range of the folded key, already in the list's
         order; words out of order ("le hung") are looked for word by word in a small scope's
-        keys, or else through the full-text index — nationally only its first
-        ``SEARCH_CAP + 1`` postings, which is all the capped list can show anyway."""
+        keys, or else through the full-text index, stopping at the first ``SEARCH_CAP + 1``
+        members inside the scope — all the capped list can show anyway."""
         terms = search_terms(query)
         if not terms:
             return self
@@ -252,9 +253,8 @@ class MemberQuerySet(models.QuerySet):
             return by_name
         if self._scope_is_small:
             return self._with_words(terms)
-        if self._scope is None or self._scope.depth == 0:
-            return self.filter(search_key__matches_first=query)
-        return self.filter(search_key__matches=query)
+        sql, params = first_matches(query, self._scope.path if self._scope is not None else None)
+        return self.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - constant SQL, bound params
 
     def _with_words(self, terms: list[str]) -> "MemberQuerySet":
         """Every word as a whole word of the key, the last as a word's start: a LIKE per word

@@ -1,16 +1,18 @@
 """Full-text search over folded member names, in milliseconds at national size.
 
-The folded key (core.text.fold: no diacritics, "đ" → "d") is indexed by the database's own
-full-text engine: an FTS5 table kept in step by triggers on SQLite, a GIN index over
-`to_tsvector('simple', search_key)` on PostgreSQL (migration 0002). Both answer the same
-question: every word of the query appears in the key, the last one as a prefix — so "nguyen van an"
-finds "Nguyễn Văn An" and typing "nguyen van" already narrows the list.
+The folded key (core.text.fold: no diacritics, "đ" → "d") is a B-tree-indexed column, so a name
+typed from its start is one range (MemberQuerySet.search). For words out of order it is also
+indexed by the database's own full-text engine: an FTS5 table kept in step by triggers on SQLite,
+a GIN index over `to_tsvector('simple', search_key)` on PostgreSQL (migration 0002). Both answer
+the same question: every word of the query appears in the key, the last one as a prefix — so
+"van an" finds "Nguyễn Văn An".
 """
 
 from contextlib import contextmanager
 
 from django.db import connection, models
 
+from thidua.core.db import PATH_END
 from thidua.core.text import fold, search_terms
 
 FTS_TABLE = "org_member_fts"
@@ -26,70 +28,37 @@ class SearchKeyField(models.CharField):
     pass
 
 
-@SearchKeyField.register_lookup
-class Matches(models.Lookup):
-    lookup_name = "matches"
-    prepare_rhs = False
+def first_matches(query: str, scope_path: str | None) -> tuple[str, list] | None:
+    """SQL for the ids of the first SEARCH_CAP + 1 members, in no particular order, whose key
+    has every word of ``query`` (the last as a prefix), within the subtree at ``scope_path``.
 
-    def as_sql(self, compiler, connection):  # pragma: no cover - each backend has its own
-        raise NotImplementedError(f"member search is not implemented for {connection.vendor}")
-
-    def _terms(self) -> list[str]:
-        return search_terms(str(self.rhs))
-
-    def as_sqlite(self, compiler, connection):
-        terms = self._terms()
-        if not terms:
-            return "1 = 1", []
-        # Terms are [0-9a-z]+ only (search_terms), so quoting is not needed in FTS5 syntax.
-        query = " AND ".join([*terms[:-1], terms[-1] + "*"])
-        alias = compiler.quote_name_unless_alias(self.lhs.alias)
-        return f'{alias}."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)', [query]
-
-    def as_postgresql(self, compiler, connection):
-        terms = self._terms()
-        if not terms:
-            return "1 = 1", []
-        query = " & ".join([*terms[:-1], terms[-1] + ":*"])
-        lhs, lhs_params = compiler.compile(self.lhs)
-        return f"to_tsvector('simple'::regconfig, {lhs}) @@ to_tsquery('simple'::regconfig, %s)", [*lhs_params, query]
-
-
-@SearchKeyField.register_lookup
-class MatchesFirst(Matches):
-    """``matches`` stopped after the first SEARCH_CAP + 1 postings, in no particular order.
-
-    For a nationwide search of common words ("hung", "le hung"): the engine would otherwise
-    build the posting list of millions of names before the page could count or sort them
-    (BENCHMARKS.md). The capped list shows "more than 1,000 — type more" in that case, so the
-    first 1,001 matches are all it needs. Only correct without a narrower scope: a scope applied
-    after the cap could filter every one of them out."""
-
-    lookup_name = "matches_first"
-
-    def as_sqlite(self, compiler, connection):
-        terms = self._terms()
-        if not terms:
-            return "1 = 1", []
-        query = " AND ".join([*terms[:-1], terms[-1] + "*"])
-        alias = compiler.quote_name_unless_alias(self.lhs.alias)
+    For a search of common words in a province or nationwide ("hung", "nguyen tai"): the engine
+    walks its posting lists and stops as soon as it has enough members *inside the scope*,
+    instead of building the list of millions of names and then checking each one's unit
+    (BENCHMARKS.md). The capped list says "more than 1,000 — type more" in that case, so the
+    first 1,001 are all it can show anyway. None when the query has no word."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    limit = SEARCH_CAP + 1
+    scope_sql, scope_params = "", []
+    if scope_path is not None:
+        scope_sql = " AND u.path >= %s AND u.path < %s"
+        scope_params = [scope_path, scope_path + PATH_END]
+    if connection.vendor == "postgresql":
+        match = " & ".join([*terms[:-1], terms[-1] + ":*"])
         return (
-            f'{alias}."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT {SEARCH_CAP + 1})',
-            [query],
+            "SELECT m.id FROM org_member m JOIN org_unit u ON u.id = m.unit_id "
+            "WHERE to_tsvector('simple'::regconfig, m.search_key) @@ to_tsquery('simple'::regconfig, %s)"
+            f"{scope_sql} LIMIT {limit}",
+            [match, *scope_params],
         )
-
-    def as_postgresql(self, compiler, connection):
-        terms = self._terms()
-        if not terms:
-            return "1 = 1", []
-        query = " & ".join([*terms[:-1], terms[-1] + ":*"])
-        alias = compiler.quote_name_unless_alias(self.lhs.alias)
-        return (
-            f'{alias}."id" IN (SELECT "id" FROM org_member WHERE '
-            "to_tsvector('simple'::regconfig, search_key) @@ to_tsquery('simple'::regconfig, %s) "
-            f"LIMIT {SEARCH_CAP + 1})",
-            [query],
-        )
+    match = " AND ".join([*terms[:-1], terms[-1] + "*"])
+    join = " JOIN org_member m ON m.id = f.rowid JOIN org_unit u ON u.id = m.unit_id" if scope_sql else ""
+    return (
+        f"SELECT f.rowid FROM {FTS_TABLE} f{join} WHERE {FTS_TABLE} MATCH %s{scope_sql} LIMIT {limit}",
+        [match, *scope_params],
+    )
 
 
 SQLITE_SETUP = [

@@ -72,12 +72,15 @@ def test_a_word_must_match_a_whole_word_except_the_last(federation, members):
 
 
 def test_a_nationwide_search_of_common_words_stops_after_the_cap(federation, members, monkeypatch):
-    """Nationally the full-text index gives only its first SEARCH_CAP + 1 matches — what the
-    capped list shows anyway ("more than 1,000 — type more") — while a district still finds all."""
+    """Nationally and in a province the full-text index gives only the first SEARCH_CAP + 1
+    matches inside the scope — what the capped list shows anyway ("more than 1,000 — type
+    more") — while a district, scanned word by word, still finds all."""
     from thidua.org import search
 
     monkeypatch.setattr(search, "SEARCH_CAP", 2)
     for _ in range(5):
         MemberFactory(full_name="Lê Văn Hùng", unit=federation.company)
     assert Member.objects.search("hung le").count() == 3
+    assert Member.objects.within(federation.city).search("hung le").count() == 3
+    assert Member.objects.within(federation.gia_lam).search("hung le").count() == 0  # capped inside the scope
     assert Member.objects.within(federation.long_bien).search("hung le").count() == 5
