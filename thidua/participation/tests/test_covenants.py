@@ -13,6 +13,7 @@ from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import EmulationCluster
 from thidua.participation import services
 from thidua.participation.models import CovenantParty, Inspection
+from thidua.participation.queries import evidence_for
 
 
 @pytest.fixture
@@ -47,6 +48,9 @@ def test_each_unit_of_the_cluster_is_a_party_and_signs_once(covenant, federation
     assert (entry.verb, entry.from_state, entry.to_state) == ("sign_covenant", "Chưa ký", "Đã ký")
     with pytest.raises(TransitionNotAllowed):
         services.sign_covenant(school_chair, party, signer_name="Nguyễn Thị Hà")
+    campaign = covenant.campaign
+    assert evidence_for(federation.school, campaign).covenant_signed is True
+    assert evidence_for(federation.company, campaign).covenant_signed is False
 
 
 def test_a_unit_cannot_sign_for_another(covenant, federation, company_chair, lb_officer, login):

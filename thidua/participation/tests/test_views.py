@@ -153,7 +153,7 @@ def test_overview_runs_the_same_queries_for_one_and_many_units(
     client = login(lb_officer)
     url = reverse("participation:overview", args=[campaign.pk])
     client.get(url)
-    with django_assert_num_queries(16) as first:
+    with django_assert_num_queries(15) as first:
         client.get(url)
     for n in range(12):
         make_unit(federation.long_bien, "grassroots", f"CĐCS mới {n}")
@@ -201,3 +201,30 @@ def test_a_works_photo_is_not_served_outside_the_units_scope(
         company_chair if who == "company_chair" else make_user("gl", RoleKind.EMULATION_OFFICER, federation.gia_lam)
     )
     assert login(outsider).get(reverse("core:attachment", args=[attachment.pk])).status_code == 404
+
+
+def test_record_and_work_pages_run_a_fixed_number_of_queries(
+    campaign, federation, school_chair, login, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    work = services.register_work(school_chair, campaign=campaign, unit=federation.school, name="Công trình 1")
+    services.register_model(school_chair, campaign=campaign, unit=federation.school, name="Mô hình 1", field="A")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_evidence(school_chair, work, photos=[photo()], articles=[("https://bao.vn/1", "Tin 1")])
+    client = login(school_chair)
+    record = reverse("participation:record", args=[campaign.pk])
+    detail = reverse("participation:work", args=[work.pk])
+    client.get(record)
+    with django_assert_num_queries(13) as record_queries:
+        client.get(record)
+    with django_assert_num_queries(9) as detail_queries:
+        client.get(detail)
+    for n in range(2, 6):
+        other = services.register_work(school_chair, campaign=campaign, unit=federation.school, name=f"Công trình {n}")
+        services.register_model(school_chair, campaign=campaign, unit=federation.school, name=f"Mô hình {n}", field="A")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.add_evidence(school_chair, work, photos=[photo()], articles=[(f"https://bao.vn/{n}", "")])
+        assert other.pk
+    with django_assert_num_queries(len(record_queries.captured_queries)):
+        client.get(record)
+    with django_assert_num_queries(len(detail_queries.captured_queries)):
+        client.get(detail)

@@ -16,7 +16,6 @@ from thidua.org.models import Unit
 from thidua.org.queries import breadcrumbs
 from thidua.participation import queries, services
 from thidua.participation.forms import DueDateForm
-from thidua.participation.models import Part
 
 MISSING_LABELS = {
     "work": _("chưa đăng ký công trình, phần việc"),
@@ -40,12 +39,11 @@ def _part(request) -> str:
 @login_required
 def overview(request, pk: int):
     campaign = get_for_user(request.user, Campaign, pk, perm="participation.view_overview")
-    campaign = Campaign.objects.prefetch_related("participation_due_dates").get(pk=campaign.pk)
     unit = _scope(request, campaign)
     part = _part(request)
     missing = queries.missing(campaign, unit, part)
     today = timezone.localdate()
-    due = {p: services.due_on(campaign, p) for p in Part.values}
+    due = services.due_dates(campaign)
     context = {
         "campaign": campaign,
         "unit": unit,

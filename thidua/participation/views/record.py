@@ -15,7 +15,7 @@ from thidua.org.models import Unit
 from thidua.org.views.units import _form_error
 from thidua.participation import queries, services
 from thidua.participation.forms import ModelProjectForm, RegistrationForm, ResultsForm, WorkForm
-from thidua.participation.models import CovenantParty, ModelProject, Part, Registration
+from thidua.participation.models import CovenantParty, ModelProject, Registration
 
 
 def campaign_and_unit(request, pk: int) -> tuple[Campaign, Unit]:
@@ -35,7 +35,7 @@ def record_context(request, campaign: Campaign, unit: Unit, **forms) -> dict:
     deployed = Deployment.objects.filter(campaign=campaign, unit=unit).exists()
     can_act = deployed and user.has_perm("participation.act_for_unit", unit)
     registration = Registration.objects.filter(campaign=campaign, unit=unit).first()
-    due = {p: services.due_on(campaign, p) for p in Part.values}
+    due = services.due_dates(campaign)
     return {
         "campaign": campaign,
         "unit": unit,

@@ -26,7 +26,7 @@ def _context(request, work: Work, **forms) -> dict:
         "campaign": work.campaign,
         "evidence": list(work.evidence.select_related("attachment").order_by("submitted_at", "id")),
         "can_act": request.user.has_perm("participation.change_own", work),
-        "due": services.due_on(work.campaign, "work"),
+        "due": services.due_dates(work.campaign)["work"],
         "complete_form": forms.get("complete_form") or CompleteForm(),
         "inaugurate_form": forms.get("inaugurate_form") or InaugurateForm(),
         "evidence_form": forms.get("evidence_form") or EvidenceForm(),
