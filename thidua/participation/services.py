@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core import attachments, audit
@@ -41,14 +42,18 @@ WORK_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
         Transition(
-            "complete_work", (WorkStatus.REGISTERED,), WorkStatus.COMPLETED, "participation.change_own", _("Hoàn thành")
+            "complete_work",
+            (WorkStatus.REGISTERED,),
+            WorkStatus.COMPLETED,
+            "participation.change_own",
+            gettext_lazy("Hoàn thành"),
         ),
         Transition(
             "inaugurate_work",
             (WorkStatus.COMPLETED,),
             WorkStatus.INAUGURATED,
             "participation.change_own",
-            _("Tổ chức lễ khánh thành"),
+            gettext_lazy("Tổ chức lễ khánh thành"),
         ),
     ],
 )
@@ -56,7 +61,11 @@ PARTY_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
         Transition(
-            "sign_covenant", (PartyStatus.PENDING,), PartyStatus.SIGNED, "participation.sign_covenant", _("Ký giao ước")
+            "sign_covenant",
+            (PartyStatus.PENDING,),
+            PartyStatus.SIGNED,
+            "participation.sign_covenant",
+            gettext_lazy("Ký giao ước"),
         ),
     ],
 )

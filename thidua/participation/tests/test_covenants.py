@@ -149,3 +149,27 @@ def test_covenant_pages_run_a_fixed_number_of_queries(
         client.get(reverse("participation:covenant", args=[bigger.pk]))
     with django_assert_num_queries(len(listing.captured_queries)):
         client.get(reverse("participation:covenants"))
+
+
+def test_inspections_are_recorded_from_the_covenant_page(covenant, federation, school_chair, lb_officer, login):
+    party = covenant.parties.get(unit=federation.school)
+    url = reverse("participation:covenant_inspect", args=[covenant.pk, party.pk])
+    response = login(school_chair).post(
+        url, {"self-kind": "self_year", "self-inspected_on": "2023-12-20", "self-findings": "Đạt 8/8 chỉ tiêu."}
+    )
+    assert response.status_code == 302
+    response = login(lb_officer).post(
+        url, {"upper-kind": "upper_sample", "upper-inspected_on": "2023-12-22", "upper-findings": ""}
+    )
+    assert response.status_code == 400
+    assert 'data-field-error="findings"' in response.content.decode()
+    login(lb_officer).post(
+        url, {"upper-kind": "upper_sample", "upper-inspected_on": "2023-12-22", "upper-findings": "Tốt."}
+    )
+    inspections = list(Inspection.objects.order_by("id").values_list("kind", "inspector__name", "findings"))
+    assert inspections == [
+        ("self_year", "CĐCS Trường THCS Gia Thụy", "Đạt 8/8 chỉ tiêu."),
+        ("upper_sample", "LĐLĐ quận Long Biên", "Tốt."),
+    ]
+    page = login(lb_officer).get(reverse("participation:covenant", args=[covenant.pk])).content.decode()
+    assert "Đạt 8/8 chỉ tiêu." in page

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign
@@ -18,9 +19,9 @@ from thidua.participation import queries, services
 from thidua.participation.forms import DueDateForm
 
 MISSING_LABELS = {
-    "work": _("chưa đăng ký công trình, phần việc"),
-    "registration": _("chưa đăng ký thi đua"),
-    "model": _("chưa có mô hình"),
+    "work": gettext_lazy("chưa đăng ký công trình, phần việc"),
+    "registration": gettext_lazy("chưa đăng ký thi đua"),
+    "model": gettext_lazy("chưa có mô hình"),
 }
 
 
