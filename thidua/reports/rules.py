@@ -1,0 +1,38 @@
+"""Who may do what with reports (vocabulary shared with org.rules and campaigns.rules).
+
+A federation's standing committee or emulation officer writes its own report forms and reviews;
+a unit's report is filled in and sent by that unit itself (its CĐCS chair or officer), never by
+the union above it; a union above accepts it or sends it back. Everyone reads within their scope.
+"""
+
+import rules
+
+from thidua.campaigns.rules import COVERAGE_ROLES, PLAN_ISSUER_ROLES, is_acting_unit
+from thidua.org.models import RoleKind
+from thidua.org.rules import acting_role, acts_as, federation_editor, is_superuser, strictly_below
+
+R = RoleKind
+REPORTER_ROLES = frozenset({R.GRASSROOTS_CHAIR, R.GRASSROOTS_OFFICER, R.STANDING_COMMITTEE, R.EMULATION_OFFICER})
+
+reporter = acts_as(REPORTER_ROLES)
+
+
+@rules.predicate
+def acts_for_federation(user) -> bool:
+    role = acting_role(user)
+    return role is not None and role.unit.kind.is_federation
+
+
+# obj = the unit that will issue the form (the acting unit).
+rules.add_perm("reports.add_form", is_superuser | (federation_editor & acts_for_federation & is_acting_unit))
+# obj = a form: its issuer's officers.
+rules.add_perm("reports.change_form", is_superuser | (federation_editor & is_acting_unit))
+# obj = a submission: the reporting unit itself.
+rules.add_perm("reports.fill", is_superuser | (reporter & is_acting_unit))
+# obj = a submission: a federation above the reporting unit.
+rules.add_perm("reports.review", is_superuser | (federation_editor & strictly_below))
+# No object: the status board, roll-up and exports of one's subtree.
+rules.add_perm("reports.view_board", is_superuser | (acts_as(COVERAGE_ROLES) & acts_for_federation))
+# obj = a campaign review: drafted and issued by its issuer.
+rules.add_perm("reports.change_review", is_superuser | (federation_editor & is_acting_unit))
+rules.add_perm("reports.issue_review", is_superuser | (acts_as(PLAN_ISSUER_ROLES) & is_acting_unit))
