@@ -1,0 +1,456 @@
+"""Writing reports: forms and their indicators, opening periods, filling in and sending a
+unit's report, accepting it or sending it back.
+
+A submission's state machine (`SUBMISSION_WORKFLOW`) is declared here and moved only through
+core.workflow, which checks the permission and writes the audit trail. Answers are validated
+all together before anything is written, so a refused report leaves nothing half-saved.
+"""
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thidua.core import attachments, audit
+from thidua.core.workflow import Transition, Workflow
+from thidua.org.models import Unit, UnitStatus
+from thidua.reports import due, sources
+from thidua.reports.models import (
+    Aggregation,
+    Answer,
+    FormStatus,
+    Indicator,
+    IndicatorKind,
+    Period,
+    ReportForm,
+    ReportPeriod,
+    Source,
+    Submission,
+    SubmissionStatus,
+    SubmissionVersion,
+    Targets,
+)
+
+S = SubmissionStatus
+SUBMISSION_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition("save_report_draft", (S.PENDING,), S.DRAFT, "reports.fill", gettext_lazy("Lưu nháp")),
+        Transition(
+            "submit_report", (S.PENDING, S.DRAFT, S.RETURNED), S.SUBMITTED, "reports.fill", gettext_lazy("Nộp báo cáo")
+        ),
+        Transition("return_report", (S.SUBMITTED,), S.RETURNED, "reports.review", gettext_lazy("Trả lại")),
+        Transition("accept_report", (S.SUBMITTED,), S.ACCEPTED, "reports.review", gettext_lazy("Tiếp nhận")),
+    ],
+)
+EDITABLE = (S.PENDING, S.DRAFT, S.RETURNED)
+
+FORM_FIELDS = (
+    "title",
+    "description",
+    "period",
+    "campaign",
+    "due_on",
+    "due_rule",
+    "due_day",
+    "due_before",
+    "shift_weekend",
+    "targets",
+    "target_sector",
+    "target_cluster",
+    "remind_before_days",
+    "remind_after_days",
+)
+INDICATOR_FIELDS = ("label", "kind", "aggregation", "required", "source", "not_above", "order")
+
+
+def _check(actor, perm: str, obj=None) -> None:
+    if actor is not None and not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _user(actor):
+    return actor if actor is not None and actor.pk else None
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+def _validate_form(values: dict) -> None:
+    errors = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = _("Hãy nhập tên báo cáo.")
+    if values.get("period") == Period.ONCE and not values.get("due_on"):
+        errors["due_on"] = _("Báo cáo một lần cần có hạn nộp.")
+    if values.get("period") != Period.ONCE:
+        day = values.get("due_day") or 0
+        if values.get("due_rule") == due.LAST_MONTH_DAY and not 1 <= day <= 31:
+            errors["due_day"] = _("Ngày của tháng phải từ 1 đến 31.")
+        if values.get("due_rule") == due.AFTER_END and not 0 <= day <= 90:
+            errors["due_day"] = _("Số ngày sau khi kết thúc kỳ phải từ 0 đến 90.")
+    if values.get("targets") == Targets.SECTOR and not values.get("target_sector"):
+        errors["target_sector"] = _("Hãy chọn khối.")
+    if values.get("targets") == Targets.CLUSTER and not values.get("target_cluster"):
+        errors["target_cluster"] = _("Hãy chọn cụm, khối thi đua.")
+    campaign, due_on = values.get("campaign"), values.get("due_on")
+    starts = campaign.starts_on if campaign is not None else None
+    if values.get("period") == Period.ONCE and due_on and starts and due_on < starts:
+        errors["due_on"] = _("Hạn nộp không thể trước ngày bắt đầu thi đua.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def create_form(actor, *, issuer: Unit, **values) -> ReportForm:
+    _check(actor, "reports.add_form", issuer)
+    values = {k: v for k, v in values.items() if k in FORM_FIELDS}
+    _validate_form(values)
+    form = ReportForm.objects.create(issuer=issuer, created_by=_user(actor), **values)
+    audit.record(actor, "create_report_form", form, scope_path=issuer.path, to_state=form.title)
+    return form
+
+
+@transaction.atomic
+def update_form(actor, form: ReportForm, **values) -> ReportForm:
+    _check(actor, "reports.change_form", form)
+    values = {k: v for k, v in values.items() if k in FORM_FIELDS}
+    if form.status != FormStatus.DRAFT:
+        # Units already report on it: only the wording and the reminders may change.
+        values = {
+            k: v for k, v in values.items() if k in ("title", "description", "remind_before_days", "remind_after_days")
+        }
+    current = {name: getattr(form, name) for name in FORM_FIELDS}
+    _validate_form({**current, **values})
+    for name, value in values.items():
+        setattr(form, name, value)
+    form.save()
+    audit.record(actor, "update_report_form", form, scope_path=form.issuer.path)
+    return form
+
+
+@transaction.atomic
+def save_indicator(actor, form: ReportForm, pk: int | None = None, **values) -> Indicator:
+    _check(actor, "reports.change_form", form)
+    if form.status != FormStatus.DRAFT:
+        raise ValidationError(_("Biểu mẫu đã gửi các đơn vị: không thể đổi chỉ tiêu."))
+    values = {k: v for k, v in values.items() if k in INDICATOR_FIELDS}
+    errors = {}
+    if not (values.get("label") or "").strip():
+        errors["label"] = _("Hãy nhập tên chỉ tiêu.")
+    kind, aggregation = values.get("kind"), values.get("aggregation")
+    if aggregation in (Aggregation.SUM, Aggregation.AVERAGE) and kind not in (
+        IndicatorKind.NUMBER,
+        IndicatorKind.PERCENT,
+    ):
+        errors["aggregation"] = _("Chỉ cộng tổng hay tính trung bình được chỉ tiêu là số.")
+    if aggregation == Aggregation.SHARE_YES and kind != IndicatorKind.YES_NO:
+        errors["aggregation"] = _("Tỷ lệ “Có” chỉ dùng cho chỉ tiêu Có / Không.")
+    if values.get("source") and kind != IndicatorKind.NUMBER:
+        errors["source"] = _("Chỉ chỉ tiêu số nguyên mới tự điền được từ dữ liệu.")
+    if values.get("source") in (Source.MEMBERS_REACHED, Source.WORKS_COMPLETED, Source.MODELS) and not form.campaign_id:
+        errors["source"] = _("Số liệu này lấy theo một kế hoạch: hãy gắn biểu mẫu với kế hoạch trước.")
+    not_above = values.get("not_above")
+    if not_above is not None and (not_above.form_id != form.pk or not not_above.is_numeric):
+        errors["not_above"] = _("Hãy chọn một chỉ tiêu số của cùng biểu mẫu.")
+    if errors:
+        raise ValidationError(errors)
+    if pk is None:
+        values.setdefault("order", form.indicators.count() + 1)
+        indicator = Indicator.objects.create(form=form, **values)
+    else:
+        indicator = form.indicators.get(pk=pk)
+        for name, value in values.items():
+            setattr(indicator, name, value)
+        indicator.save()
+    audit.record(actor, "save_indicator", form, scope_path=form.issuer.path, to_state=indicator.label)
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(actor, form: ReportForm, pk: int) -> None:
+    _check(actor, "reports.change_form", form)
+    if form.status != FormStatus.DRAFT:
+        raise ValidationError(_("Biểu mẫu đã gửi các đơn vị: không thể đổi chỉ tiêu."))
+    indicator = form.indicators.get(pk=pk)
+    indicator.delete()
+    audit.record(actor, "delete_indicator", form, scope_path=form.issuer.path, from_state=indicator.label)
+
+
+def resolve_targets(form: ReportForm):
+    """The units that must report: CĐCS of the issuer's subtree (of a bloc), or a cluster's units."""
+    units = Unit.objects.within(form.issuer).filter(status=UnitStatus.ACTIVE).exclude(pk=form.issuer_id)
+    if form.targets == Targets.CLUSTER:
+        return units.filter(clusters=form.target_cluster_id, kind__is_group=False)
+    units = units.filter(kind__is_grassroots=True)
+    if form.targets == Targets.SECTOR:
+        units = units.filter(sector=form.target_sector)
+    return units
+
+
+def period_for(form: ReportForm, day: datetime.date) -> tuple[datetime.date, datetime.date, datetime.date, str]:
+    """(start, end, due, label) of the form's period containing `day` (the one-off form's only one)."""
+    if form.period == Period.ONCE:
+        campaign = form.campaign
+        start = (campaign.starts_on if campaign and campaign.starts_on else None) or form.due_on
+        end = (campaign.ends_on if campaign and campaign.ends_on else None) or form.due_on
+        return start, end, form.due_on, _("Báo cáo một lần")
+    start, end = due.period_bounds(form.period, day)
+    return start, end, due.due_date(form.rule, end), due.period_label(form.period, start)
+
+
+def open_period(form: ReportForm, day: datetime.date) -> tuple[ReportPeriod, bool]:
+    """The period containing `day`, with one pending submission per unit that must report —
+    created once: a second call finds it."""
+    start, end, due_on, label = period_for(form, day)
+    period, created = ReportPeriod.objects.get_or_create(
+        form=form, starts_on=start, defaults={"ends_on": end, "due_on": due_on, "label": label}
+    )
+    if created:
+        Submission.objects.bulk_create(
+            [Submission(period=period, unit_id=pk) for pk in resolve_targets(form).values_list("pk", flat=True)],
+            batch_size=2000,
+        )
+    return period, created
+
+
+@transaction.atomic
+def publish_form(actor, form: ReportForm, *, today: datetime.date | None = None) -> ReportPeriod:
+    """Send the form to the units that must report, opening the current period."""
+    form = ReportForm.objects.select_for_update().select_related("campaign", "issuer").get(pk=form.pk)
+    _check(actor, "reports.change_form", form)
+    if form.status != FormStatus.DRAFT:
+        raise ValidationError(_("Biểu mẫu đã được gửi."))
+    errors = []
+    if not form.indicators.exists():
+        errors.append(_("Biểu mẫu chưa có chỉ tiêu nào."))
+    if not resolve_targets(form).exists():
+        errors.append(_("Không có đơn vị nào phải báo cáo theo lựa chọn này."))
+    if errors:
+        raise ValidationError(errors)
+    period, _created = open_period(form, today or timezone.localdate())
+    form.status = FormStatus.PUBLISHED
+    form.published_at = timezone.now()
+    form.save(update_fields=["status", "published_at"])
+    audit.record(
+        actor,
+        "publish_report_form",
+        form,
+        scope_path=form.issuer.path,
+        to_state=str(FormStatus.PUBLISHED.label),
+        changes={"period": period.label, "units": period.submissions.count()},
+    )
+    return period
+
+
+def open_current_periods(today: datetime.date) -> int:
+    """Open today's period of every published periodic form (the daily command runs this)."""
+    opened = 0
+    forms = ReportForm.objects.filter(status=FormStatus.PUBLISHED).exclude(period=Period.ONCE)
+    for form in forms.select_related("issuer"):
+        with transaction.atomic():
+            opened += open_period(form, today)[1]
+    return opened
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+_WHOLE = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+
+
+def _parse(indicator: Indicator, raw, members: int) -> tuple[dict, str | None]:
+    """The stored fields of one answer, or the message saying why the value is refused."""
+    kind = indicator.kind
+    if kind == IndicatorKind.YES_NO:
+        if raw in (None, ""):
+            return {"flag": None}, None
+        if raw in (True, "yes", "1", "on", "true"):
+            return {"flag": True}, None
+        if raw in (False, "no", "0", "false"):
+            return {"flag": False}, None
+        return {}, _("Hãy chọn Có hoặc Không.")
+    if kind == IndicatorKind.TEXT:
+        return {"text": (raw or "").strip()}, None
+    text = str(raw if raw is not None else "").strip().replace(" ", "")
+    if not text:
+        return {"number": None}, None
+    if kind == IndicatorKind.NUMBER:
+        if not _WHOLE.match(text):
+            return {}, _("Hãy nhập một số nguyên, chỉ gồm chữ số (vd. 125).")
+        value = Decimal(text.replace(".", ""))
+        if indicator.source == Source.MEMBERS_REACHED and value > members:
+            return {}, _("Không thể lớn hơn số đoàn viên của đơn vị (%(n)s).") % {"n": members}
+        return {"number": value}, None
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return {}, _("Hãy nhập một tỷ lệ bằng số, từ 0 đến 100 (vd. 87,5).")
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+        return {}, _("Tỷ lệ phải từ 0 đến 100 %.")
+    return {"number": value.quantize(Decimal("0.01"))}, None
+
+
+def _is_blank(indicator: Indicator, fields: dict, answer: Answer | None) -> bool:
+    if indicator.kind == IndicatorKind.FILE:
+        return answer is None or answer.attachment_id is None
+    if indicator.kind == IndicatorKind.YES_NO:
+        return fields.get("flag") is None
+    if indicator.kind == IndicatorKind.TEXT:
+        return not fields.get("text")
+    return fields.get("number") is None
+
+
+def _validate_answers(
+    submission: Submission, indicators, values: dict, files: dict, existing: dict, submit: bool, autos: dict
+):
+    members = sources.members_of(submission.unit)
+    parsed, errors = {}, {}
+    for indicator in indicators:
+        name = indicator.field_name
+        if indicator.kind == IndicatorKind.FILE:
+            upload = files.get(name)
+            if upload is not None:
+                try:
+                    attachments.check(upload, images_only=False)
+                except ValidationError as error:
+                    errors[name] = error.messages
+            parsed[indicator.pk] = {}
+        else:
+            raw = values.get(name)
+            if (raw is None or str(raw).strip() == "") and indicator.pk in autos:
+                # Left blank: the figure thidua holds stands, as the page offered it.
+                raw = str(int(autos[indicator.pk]))
+            fields, message = _parse(indicator, raw, members)
+            if message:
+                errors[name] = message
+            parsed[indicator.pk] = fields
+    for indicator in indicators:
+        name = indicator.field_name
+        if name in errors:
+            continue
+        fields = parsed[indicator.pk]
+        blank = _is_blank(indicator, fields, existing.get(indicator.pk)) and not (
+            indicator.kind == IndicatorKind.FILE and files.get(name) is not None
+        )
+        if submit and indicator.required and blank:
+            errors[name] = _("Chỉ tiêu bắt buộc: hãy trả lời trước khi nộp.")
+        ceiling = indicator.not_above
+        if ceiling is not None and fields.get("number") is not None:
+            limit = parsed.get(ceiling.pk, {}).get("number")
+            if limit is not None and fields["number"] > limit:
+                errors[name] = _("Không thể lớn hơn “%(other)s” (%(n)s).") % {
+                    "other": ceiling.label,
+                    "n": f"{limit.normalize():f}",
+                }
+    if errors:
+        raise ValidationError(errors)
+    return parsed
+
+
+def _store(actor, submission: Submission, indicators, parsed: dict, files: dict, existing: dict, autos: dict) -> None:
+    for indicator in indicators:
+        answer = existing.get(indicator.pk) or Answer(submission=submission, indicator=indicator)
+        for name, value in parsed[indicator.pk].items():
+            setattr(answer, name, value)
+        upload = files.get(indicator.field_name)
+        if upload is not None:
+            answer.attachment = attachments.attach(
+                actor, submission, upload, scope_path=submission.unit.path, images_only=False
+            )
+        if indicator.pk in autos:
+            answer.auto_value = autos[indicator.pk]
+        answer.save()
+
+
+def _snapshot(submission: Submission) -> list[dict]:
+    answers = submission.answers.select_related("indicator", "attachment").order_by("indicator__order", "indicator_id")
+    return [
+        {
+            "indicator": a.indicator_id,
+            "label": a.indicator.label,
+            "value": a.display(),
+            "number": str(a.number) if a.number is not None else None,
+            "flag": a.flag,
+            "attachment": a.attachment_id,
+        }
+        for a in answers
+    ]
+
+
+@transaction.atomic
+def save_report(
+    actor, submission: Submission, *, values: dict, files: dict | None = None, submit: bool = False, at=None
+) -> Submission:
+    """Save the unit's answers as a draft, or send them (`submit`). `values` maps each
+    indicator's field name (`i<id>`) to what was typed; `files` to an uploaded file. Sending
+    after the due day is allowed and marked late; every send is kept as a version."""
+    submission = (
+        Submission.objects.select_for_update().select_related("unit", "period", "period__form").get(pk=submission.pk)
+    )
+    _check(actor, "reports.fill", submission)
+    if submission.status not in EDITABLE:
+        raise ValidationError(_("Báo cáo đã nộp: chỉ sửa được khi cấp trên trả lại."))
+    files = files or {}
+    indicators = list(submission.period.form.indicators.select_related("not_above"))
+    existing = {a.indicator_id: a for a in submission.answers.all()}
+    autos = sources.auto_values(submission, indicators)
+    parsed = _validate_answers(submission, indicators, values, files, existing, submit, autos)
+    _store(actor, submission, indicators, parsed, files, existing, autos)
+    scope = submission.unit.path
+    if not submit:
+        if submission.status == S.PENDING:
+            SUBMISSION_WORKFLOW.move(submission, "save_report_draft", actor=actor, scope_path=scope)
+        return submission
+    moment = at or timezone.now()
+    late = due.is_late(submission.period.due_on, moment)
+    number = submission.version + 1
+    SubmissionVersion.objects.create(
+        submission=submission,
+        number=number,
+        submitted_at=moment,
+        submitted_by=_user(actor),
+        is_late=late,
+        answers=_snapshot(submission),
+    )
+    SUBMISSION_WORKFLOW.move(
+        submission,
+        "submit_report",
+        actor=actor,
+        scope_path=scope,
+        extra_fields={"submitted_at": moment, "is_late": late, "version": number},
+        changes={"version": number, "late": late},
+    )
+    return submission
+
+
+@transaction.atomic
+def return_report(actor, submission: Submission, *, reason: str) -> Submission:
+    submission = Submission.objects.select_for_update().select_related("unit").get(pk=submission.pk)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.")})
+    SUBMISSION_WORKFLOW.move(
+        submission,
+        "return_report",
+        actor=actor,
+        reason=reason.strip(),
+        scope_path=submission.unit.path,
+        extra_fields={"return_reason": reason.strip(), "reviewed_at": timezone.now(), "reviewed_by": _user(actor)},
+    )
+    return submission
+
+
+@transaction.atomic
+def accept_report(actor, submission: Submission) -> Submission:
+    submission = Submission.objects.select_for_update().select_related("unit").get(pk=submission.pk)
+    SUBMISSION_WORKFLOW.move(
+        submission,
+        "accept_report",
+        actor=actor,
+        scope_path=submission.unit.path,
+        extra_fields={"reviewed_at": timezone.now(), "reviewed_by": _user(actor)},
+    )
+    return submission
