@@ -6,3 +6,22 @@ class CouncilsConfig(AppConfig):
     name = "thidua.councils"
     label = "councils"
     verbose_name = _("Hội đồng")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+
+        pass  # menu entry added with the pages
+        register_verbs(
+            {
+                "create_council": _("Thành lập hội đồng"),
+                "set_pass_rule": _("Đặt tỷ lệ thông qua"),
+                "add_council_member": _("Thêm thành viên hội đồng"),
+                "open_session": _("Mở phiên họp"),
+                "set_attendance": _("Điểm danh"),
+                "add_to_agenda": _("Đưa vào phiên họp"),
+                "cast_ballot": _("Chấm điểm, biểu quyết"),
+                "record_written_ballot": _("Ghi phiếu gửi bằng văn bản"),
+                "decide_item": _("Kết quả biểu quyết"),
+                "close_session": _("Kết thúc phiên họp"),
+            }
+        )

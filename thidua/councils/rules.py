@@ -1,0 +1,52 @@
+"""Who may do what with councils (vocabulary shared with org.rules).
+
+A council belongs to its unit: that unit's standing committee, emulation officer or CĐCS
+chair/officer sets it up, opens sessions, records attendance and written votes, and closes
+sessions. Scoring and voting are personal: only a member of the council, through their own
+account. Unions above read a council's sessions and minutes; nobody else finds them.
+"""
+
+import rules
+
+from thidua.councils.models import AgendaItem, Council, CouncilMember, Criterion, Session
+from thidua.org.models import RoleKind, Unit
+from thidua.org.rules import acting_role, acts_as, in_scope, is_superuser
+
+R = RoleKind
+MANAGER_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER, R.GRASSROOTS_CHAIR, R.GRASSROOTS_OFFICER})
+
+
+def council_of(obj) -> Council | None:
+    """The council of a council, session, agenda item, member or criterion."""
+    if isinstance(obj, AgendaItem):
+        return obj.session.council
+    if isinstance(obj, (Session, CouncilMember, Criterion)):
+        return obj.council
+    return obj if isinstance(obj, Council) else None
+
+
+@rules.predicate
+def at_council_unit(user, obj) -> bool:
+    """The council's unit (or, for a council still to be made, the unit) is the acting unit."""
+    role = acting_role(user)
+    unit_id = obj.pk if isinstance(obj, Unit) else getattr(council_of(obj), "unit_id", None)
+    return role is not None and unit_id is not None and unit_id == role.unit_id
+
+
+@rules.predicate
+def sits_on_council(user, obj) -> bool:
+    council = council_of(obj)
+    return (
+        council is not None
+        and user.is_authenticated
+        and CouncilMember.objects.filter(council=council, member__user=user).exists()
+    )
+
+
+manager = acts_as(MANAGER_ROLES)
+
+# obj = the unit that will have the council: the acting unit itself.
+rules.add_perm("councils.add_council", is_superuser | (manager & at_council_unit))
+rules.add_perm("councils.view_council", is_superuser | in_scope | sits_on_council)
+rules.add_perm("councils.manage_council", is_superuser | (manager & at_council_unit))
+rules.add_perm("councils.cast_ballot", sits_on_council)
