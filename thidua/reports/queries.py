@@ -1,0 +1,241 @@
+"""Reads for report pages: the status board of a period and the roll-up of its indicators,
+down the tree.
+
+Both group the submissions under the viewed unit by the child each one sits under, which is
+the first `len(parent.path) + PATH_STEP` characters of the unit's path: one range scan over
+`Unit.path`, one GROUP BY, whatever the size of the province or the country. Figures that add
+up (counts, sums, yes-answers) are summed from the children's rows; an average is a sum over a
+count, never an average of averages.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Case, CharField, Q, Value, When
+
+from thidua.core.db import PATH_END, PATH_STEP
+from thidua.org.models import Unit
+from thidua.reports.models import SENT, Aggregation, Indicator, ReportPeriod, Submission, SubmissionStatus
+
+S = SubmissionStatus
+STATES = ("on_time", "late", "returned", "missing", "waiting")
+
+
+@dataclass
+class Board:
+    on_time: int = 0
+    late: int = 0
+    returned: int = 0
+    missing: int = 0
+    waiting: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.returned + self.missing + self.waiting
+
+    @property
+    def sent(self) -> int:
+        return self.on_time + self.late
+
+    @staticmethod
+    def share(part: int, whole: int) -> float:
+        return round(100 * part / whole, 1) if whole else 0.0
+
+    @property
+    def sent_pct(self) -> float:
+        return self.share(self.sent, self.total)
+
+    @property
+    def on_time_pct(self) -> float:
+        """On-time rate: reports sent on time among those sent."""
+        return self.share(self.on_time, self.sent)
+
+    def add(self, other: "Board") -> None:
+        for name in STATES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def is_overdue(period: ReportPeriod, today: datetime.date) -> bool:
+    return today > period.due_on
+
+
+_BOARD_SQL = f"""
+SELECT substr(u.path, 1, %s),
+       SUM(CASE WHEN s.status IN (%s, %s) AND NOT s.is_late THEN 1 ELSE 0 END),
+       SUM(CASE WHEN s.status IN (%s, %s) AND s.is_late THEN 1 ELSE 0 END),
+       SUM(CASE WHEN s.status = %s THEN 1 ELSE 0 END),
+       SUM(CASE WHEN s.status IN (%s, %s) THEN 1 ELSE 0 END)
+FROM reports_submission s
+JOIN org_unit u ON u.id = s.unit_id
+WHERE s.period_id = %s AND u.path >= %s AND u.path < %s || '{PATH_END}'
+GROUP BY 1
+"""
+
+
+def _children_of(parent: Unit, keys) -> dict[str, Unit]:
+    """The units whose paths are `keys`, in one query (the parent itself among them, when it reports)."""
+    return {u.path: u for u in Unit.objects.filter(path__in=list(keys)).select_related("kind")}
+
+
+def board_by_child(period: ReportPeriod, parent: Unit, today: datetime.date) -> tuple[Board, list[tuple[Unit, Board]]]:
+    """The whole subtree's counts, and one row per child with units that must report below it:
+    two queries."""
+    sent = [S.SUBMITTED.value, S.ACCEPTED.value]
+    params = [
+        len(parent.path) + PATH_STEP,
+        *sent,
+        *sent,
+        S.RETURNED.value,
+        S.PENDING.value,
+        S.DRAFT.value,
+        period.pk,
+        parent.path,
+        parent.path,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_BOARD_SQL, params)
+        rows = cursor.fetchall()
+    overdue = is_overdue(period, today)
+    total, by_key = Board(), {}
+    for key, on_time, late, returned, unsent in rows:
+        board = Board(int(on_time or 0), int(late or 0), int(returned or 0))
+        if overdue:
+            board.missing = int(unsent or 0)
+        else:
+            board.waiting = int(unsent or 0)
+        by_key[key] = board
+        total.add(board)
+    units = _children_of(parent, by_key)
+    children = sorted(((units[k], b) for k, b in by_key.items() if k in units), key=lambda r: r[0].name)
+    return total, children
+
+
+def state_of(submission: Submission, overdue: bool) -> str:
+    if submission.status in SENT:
+        return "late" if submission.is_late else "on_time"
+    if submission.status == S.RETURNED:
+        return "returned"
+    return "missing" if overdue else "waiting"
+
+
+def state_filter(state: str, overdue: bool) -> Q | None:
+    unsent = Q(status__in=[S.PENDING, S.DRAFT])
+    return {
+        "on_time": Q(status__in=SENT, is_late=False),
+        "late": Q(status__in=SENT, is_late=True),
+        "returned": Q(status=S.RETURNED),
+        "missing": unsent if overdue else Q(pk__in=[]),
+        "waiting": Q(pk__in=[]) if overdue else unsent,
+    }.get(state)
+
+
+def board_rows(period: ReportPeriod, within: Unit, today: datetime.date, state: str = ""):
+    """Every unit of the subtree that must report for the period, with its state — one query
+    per page (the state is computed by the database, so it can be filtered and sorted)."""
+    overdue = is_overdue(period, today)
+    rows = Submission.objects.filter(period=period).within(within)
+    condition = state_filter(state, overdue)
+    if condition is not None:
+        rows = rows.filter(condition)
+    return (
+        rows.select_related("unit", "unit__parent")
+        .annotate(
+            state=Case(
+                When(state_filter("on_time", overdue), then=Value("on_time")),
+                When(state_filter("late", overdue), then=Value("late")),
+                When(status=S.RETURNED, then=Value("returned")),
+                default=Value("missing" if overdue else "waiting"),
+                output_field=CharField(),
+            )
+        )
+        .order_by("unit__path")
+    )
+
+
+# --- roll-up ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    """What the sent reports of a subtree say about one indicator."""
+
+    answered: int = 0  # reports with a number for it
+    total: Decimal = Decimal(0)
+    yes: int = 0
+    flagged: int = 0  # reports that answered yes or no
+
+    def add(self, other: "Figure") -> None:
+        self.answered += other.answered
+        self.total += other.total
+        self.yes += other.yes
+        self.flagged += other.flagged
+
+    def value(self, aggregation: str) -> Decimal | None:
+        if aggregation == Aggregation.SUM:
+            return self.total if self.answered else None
+        if aggregation == Aggregation.AVERAGE:
+            return (self.total / self.answered).quantize(Decimal("0.1")) if self.answered else None
+        if aggregation == Aggregation.SHARE_YES:
+            return (Decimal(100) * self.yes / self.flagged).quantize(Decimal("0.1")) if self.flagged else None
+        return None
+
+
+@dataclass
+class Rollup:
+    reports: int = 0
+    figures: dict[int, Figure] = field(default_factory=dict)
+
+    def add(self, other: "Rollup") -> None:
+        self.reports += other.reports
+        for pk, figure in other.figures.items():
+            self.figures.setdefault(pk, Figure()).add(figure)
+
+
+_ROLLUP_SQL = f"""
+SELECT substr(u.path, 1, %s), a.indicator_id,
+       COUNT(a.number), SUM(a.number),
+       SUM(CASE WHEN a.flag THEN 1 ELSE 0 END), COUNT(a.flag)
+FROM reports_submission s
+JOIN org_unit u ON u.id = s.unit_id
+JOIN reports_answer a ON a.submission_id = s.id
+WHERE s.period_id = %s AND s.status IN (%s, %s)
+  AND u.path >= %s AND u.path < %s || '{PATH_END}'
+GROUP BY 1, 2
+"""
+_REPORTS_SQL = f"""
+SELECT substr(u.path, 1, %s), COUNT(*)
+FROM reports_submission s
+JOIN org_unit u ON u.id = s.unit_id
+WHERE s.period_id = %s AND s.status IN (%s, %s)
+  AND u.path >= %s AND u.path < %s || '{PATH_END}'
+GROUP BY 1
+"""
+
+
+def rollup_by_child(period: ReportPeriod, parent: Unit) -> tuple[Rollup, list[tuple[Unit, Rollup]]]:
+    """The indicators of the sent (and accepted) reports, aggregated for the parent's whole
+    subtree and for each child: three queries whatever the size of the tree."""
+    width = len(parent.path) + PATH_STEP
+    sent = [S.SUBMITTED.value, S.ACCEPTED.value]
+    where = [period.pk, *sent, parent.path, parent.path]
+    by_key: dict[str, Rollup] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_REPORTS_SQL, [width, *where])
+        for key, n in cursor.fetchall():
+            by_key[key] = Rollup(reports=int(n))
+        cursor.execute(_ROLLUP_SQL, [width, *where])
+        for key, indicator_id, answered, total, yes, flagged in cursor.fetchall():
+            figure = Figure(int(answered or 0), Decimal(str(total or 0)), int(yes or 0), int(flagged or 0))
+            by_key.setdefault(key, Rollup()).figures[indicator_id] = figure
+    whole = Rollup()
+    for rollup in by_key.values():
+        whole.add(rollup)
+    units = _children_of(parent, by_key)
+    children = sorted(((units[k], r) for k, r in by_key.items() if k in units), key=lambda r: r[0].name)
+    return whole, children
+
+
+def rolled_indicators(period: ReportPeriod) -> list[Indicator]:
+    return list(period.form.indicators.exclude(aggregation=Aggregation.NONE))
