@@ -81,7 +81,8 @@ LEFT JOIN participation_registration r ON r.campaign_id = d.campaign_id AND r.un
 LEFT JOIN (
     SELECT m.campaign_id, m.unit_id, COUNT(*) AS n, SUM(CASE WHEN m.is_late THEN 1 ELSE 0 END) AS late
     FROM participation_modelproject m JOIN campaigns_campaign mc ON mc.id = m.campaign_id
-    WHERE mc.lineage >= %s AND mc.lineage < %s
+    JOIN org_unit mu ON mu.id = m.unit_id
+    WHERE mc.lineage >= %s AND mc.lineage < %s AND mu.path >= %s AND mu.path < %s
     GROUP BY m.campaign_id, m.unit_id
 ) mp ON mp.campaign_id = d.campaign_id AND mp.unit_id = d.unit_id
 LEFT JOIN (
@@ -90,7 +91,8 @@ LEFT JOIN (
            SUM(CASE WHEN w.status = %s THEN 1 ELSE 0 END) AS inaugurated,
            SUM(w.article_count) AS articles, SUM(w.photo_count) AS photos, SUM(w.late_count) AS late
     FROM participation_work w JOIN campaigns_campaign wc ON wc.id = w.campaign_id
-    WHERE wc.lineage >= %s AND wc.lineage < %s
+    JOIN org_unit wu ON wu.id = w.unit_id
+    WHERE wc.lineage >= %s AND wc.lineage < %s AND wu.path >= %s AND wu.path < %s
     GROUP BY w.campaign_id, w.unit_id
 ) ws ON ws.campaign_id = d.campaign_id AND ws.unit_id = d.unit_id
 WHERE k.is_grassroots
@@ -104,11 +106,19 @@ GROUP BY {group}
 def _params(campaign: Campaign, within: Unit) -> list:
     lineage = [campaign.lineage, campaign.lineage + PATH_END]
     done = [WorkStatus.COMPLETED.value, WorkStatus.INAUGURATED.value, WorkStatus.INAUGURATED.value]
-    return [*lineage, *done, *lineage, *lineage, within.path, within.path + PATH_END]
+    subtree = [within.path, within.path + PATH_END]
+    # The subqueries are cut to the subtree too: a district's page then aggregates its own
+    # CĐCS's works, not the whole province's.
+    return [*lineage, *subtree, *done, *lineage, *subtree, *lineage, *subtree]
 
 
 def _progress(row) -> Progress:
     return Progress(*(int(v or 0) for v in row[1:]))
+
+
+def summed(rows: list[tuple[Unit, Progress]]) -> Progress:
+    """The total of child rows: every CĐCS below a federation is under exactly one child."""
+    return Progress(*(sum(getattr(p, f) for _u, p in rows) for f in Progress.__dataclass_fields__))
 
 
 def progress_total(campaign: Campaign, within: Unit) -> Progress:

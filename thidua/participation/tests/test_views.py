@@ -153,7 +153,7 @@ def test_overview_runs_the_same_queries_for_one_and_many_units(
     client = login(lb_officer)
     url = reverse("participation:overview", args=[campaign.pk])
     client.get(url)
-    with django_assert_num_queries(15) as first:
+    with django_assert_num_queries(14) as first:
         client.get(url)
     for n in range(12):
         make_unit(federation.long_bien, "grassroots", f"CĐCS mới {n}")
@@ -228,3 +228,22 @@ def test_record_and_work_pages_run_a_fixed_number_of_queries(
         client.get(record)
     with django_assert_num_queries(len(detail_queries.captured_queries)):
         client.get(detail)
+
+
+def test_the_city_sees_the_districts_figures_rolled_up_and_a_cdcs_its_own(
+    campaign, federation, school_chair, lb_officer, login
+):
+    from thidua.org.models import RoleKind
+    from thidua.org.tests.factories import make_user
+
+    services.register_unit(school_chair, campaign=campaign, unit=federation.school, targets="Chỉ tiêu")
+    services.register_work(school_chair, campaign=campaign, unit=federation.school, name="Vườn trường")
+    city = make_user("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city)
+    page = login(city).get(reverse("participation:overview", args=[campaign.pk]))
+    assert [(u.name, p.targets, p.registered, p.works) for u, p in page.context["rows"]] == [
+        ("LĐLĐ quận Long Biên", 2, 1, 1)
+    ]
+    assert (page.context["total"].targets, page.context["total"].works) == (2, 1)
+    school = reverse("participation:overview", args=[campaign.pk]) + f"?don-vi={federation.school.pk}"
+    page = login(lb_officer).get(school)
+    assert (page.context["total"].targets, page.context["total"].registered, page.context["rows"]) == (1, 1, [])

@@ -44,13 +44,17 @@ def overview(request, pk: int):
     part = _part(request)
     missing = queries.missing(campaign, unit, part)
     today = timezone.localdate()
+    rows = queries.progress_by_child(campaign, unit)
+    # A federation's total is the sum of its children's rows (one query saved on the largest
+    # page); a CĐCS has no child rows, so its own figures are counted.
+    total = queries.progress_total(campaign, unit) if unit.kind.is_grassroots else queries.summed(rows)
     due = services.due_dates(campaign)
     context = {
         "campaign": campaign,
         "unit": unit,
         "crumbs": breadcrumbs(request.user, unit),
-        "total": queries.progress_total(campaign, unit),
-        "rows": queries.progress_by_child(campaign, unit),
+        "total": total,
+        "rows": rows,
         "part": part,
         "part_label": MISSING_LABELS[part],
         "missing_labels": MISSING_LABELS,
