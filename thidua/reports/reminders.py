@@ -1,0 +1,126 @@
+"""Reminders of reports due and overdue: N days before the due day and N days after it
+(each form says how many), by email and as a notice on the unit's home page.
+
+A reminder is never sent twice. Each one is a `Reminder` row, unique per (submission, kind,
+scheduled day), written in its own transaction together with the queuing of its email; the email
+leaves only after that transaction commits. A second run finds the row and skips it; a run that
+crashed midway committed the reminders it had finished (their emails queued) and none of the
+others, which the next run sends. The scheduled day — not the day the command runs — is in the
+key, so a run that missed a day catches up without sending a reminder again.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from thidua.org.models import Role
+from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
+from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
+from thidua.reports.services import open_current_periods
+
+UNSENT = (SubmissionStatus.PENDING, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+# Periods whose due day is further back than this are not chased any more.
+LOOKBACK_DAYS = 60
+
+
+def _due_now(today: datetime.date):
+    """(period, kind, scheduled day) of every reminder whose day has come."""
+    window = ReportPeriod.objects.filter(
+        form__status=FormStatus.PUBLISHED,
+        due_on__gte=today - datetime.timedelta(days=LOOKBACK_DAYS),
+        due_on__lte=today + datetime.timedelta(days=31),
+    ).select_related("form")
+    for period in window:
+        before, after = period.form.remind_before_days, period.form.remind_after_days
+        if before:
+            day = period.due_on - datetime.timedelta(days=before)
+            if day <= today <= period.due_on:
+                yield period, ReminderKind.BEFORE, day
+        if after:
+            day = period.due_on + datetime.timedelta(days=after)
+            if day <= today:
+                yield period, ReminderKind.AFTER, day
+
+
+def recipients_of(submission: Submission) -> list[str]:
+    kinds = GRASSROOTS_ROLES if submission.unit.kind.is_grassroots else FEDERATION_ROLES
+    emails = set(
+        Role.objects.filter(unit=submission.unit, kind__in=kinds)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    if submission.unit.email:
+        emails.add(submission.unit.email)
+    return sorted(emails)
+
+
+def _remind(submission: Submission, kind: str, day: datetime.date) -> Reminder | None:
+    """One reminder, all or nothing: the row, then its email queued for after the commit."""
+    try:
+        with transaction.atomic():
+            reminder = Reminder.objects.create(
+                submission=submission, kind=kind, on_date=day, recipients="\n".join(recipients_of(submission))
+            )
+            transaction.on_commit(lambda: _queue_email(reminder.pk))
+    except IntegrityError:  # already sent by an earlier run
+        return None
+    return reminder
+
+
+def _queue_email(reminder_id: int) -> None:
+    """To the worker when there is a broker; otherwise sent here and now — not in a thread
+    (core.background's default), which the command's process would end before it finishes."""
+    from thidua.reports.tasks import send_reminder_email
+
+    if settings.CELERY_BROKER_URL:
+        send_reminder_email.delay(reminder_id)
+    else:
+        send_reminder_email.apply(args=(reminder_id,))
+
+
+def send_reminders(today: datetime.date) -> int:
+    """Open today's periods, then send every reminder whose day has come and that was not sent."""
+    open_current_periods(today)
+    sent = 0
+    for period, kind, day in _due_now(today):
+        done = Reminder.objects.filter(submission=OuterRef("pk"), kind=kind, on_date=day)
+        pending = (
+            Submission.objects.filter(period=period, status__in=UNSENT)
+            .exclude(Exists(done))
+            .select_related("unit", "unit__kind", "period", "period__form")
+            .order_by("unit__path")
+        )
+        for submission in pending.iterator(chunk_size=500):
+            sent += _remind(submission, kind, day) is not None
+    return sent
+
+
+def notice_text(reminder: Reminder) -> str:
+    period = reminder.submission.period
+    values = {"form": period.form.title, "period": period.label, "due": f"{period.due_on:%d/%m/%Y}"}
+    if reminder.kind == ReminderKind.BEFORE:
+        return _("Sắp đến hạn nộp “%(form)s” — %(period)s: hạn chót hết ngày %(due)s.") % values
+    return _("Đã quá hạn nộp “%(form)s” — %(period)s (hạn %(due)s): đơn vị chưa nộp, hãy nộp ngay.") % values
+
+
+def send_email(reminder_id: int) -> None:
+    reminder = Reminder.objects.select_related("submission__unit", "submission__period__form").get(pk=reminder_id)
+    recipients = [line for line in reminder.recipients.splitlines() if line]
+    if not recipients:
+        return
+    # Union offices read Vietnamese whatever language the command runs in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("[thidua] Nhắc nộp báo cáo: %(form)s") % {"form": reminder.submission.period.form.title}
+        body = "\n\n".join(
+            [
+                _("Kính gửi %(unit)s,") % {"unit": reminder.submission.unit.name},
+                notice_text(reminder),
+                _("Đăng nhập thidua, vào mục Báo cáo để điền và nộp."),
+            ]
+        )
+    send_mail(subject[:200], body, None, recipients)
