@@ -144,3 +144,78 @@ def test_chair_takes_part_and_the_officer_sees_it(browser, live_server, log_in, 
     expect(phone.get_by_test_id("ov-targets")).to_have_text("2")
     phone.screenshot(path=artifacts / "participation-overview-phone.png", full_page=True)
     phone_context.close()
+
+
+@pytest.fixture
+def titles(unit_kinds):
+    """The titles participation 0002 loads; a transactional test's flush empties them (see
+    the unit_kinds fixture)."""
+    import importlib
+
+    from django.apps import apps
+
+    from thidua.participation.models import EmulationTitle
+
+    if not EmulationTitle.objects.exists():
+        importlib.import_module("thidua.participation.migrations.0002_default_titles").load(apps, None)
+
+
+def test_officer_writes_a_covenant_and_a_cdcs_registers_titles_as_a_list_and_from_a_file(
+    browser, live_server, log_in, federation, members, officer, titles, tmp_path, artifacts
+):
+    import xlsxwriter
+
+    make_user("truong_chutich", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    cluster = EmulationCluster.objects.create(name="Khối trường học quận Long Biên", organiser=federation.long_bien)
+    federation.school.clusters.add(cluster)
+
+    # The district's officer writes the bloc's covenant.
+    context, page = _page(browser, DESKTOP)
+    log_in(page, "lb_thiduakt")
+    page.get_by_role("link", name="Giao ước", exact=True).click()
+    page.get_by_role("link", name="Soạn giao ước").click()
+    page.get_by_label("Cụm, khối thi đua").select_option(label="Khối trường học quận Long Biên")
+    page.get_by_label("Tên giao ước").fill("Giao ước thi đua khối trường học")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator('[data-field-error="content"]')).to_contain_text("bắt buộc")
+    page.get_by_label("Nội dung giao ước").fill("Cùng thi đua dạy tốt, học tốt.")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_test_id("parties")).to_contain_text("CĐCS Trường THCS Gia Thụy")
+    context.close()
+
+    # The school's chair registers two members for a title, then imports a list with a bad row.
+    year = datetime.date.today().year
+    sheet = tmp_path / "dang-ky.xlsx"
+    book = xlsxwriter.Workbook(str(sheet))
+    worksheet = book.add_worksheet()
+    rows = [["Số thẻ đoàn viên", "Họ và tên", "Danh hiệu"], ["LB0001", "Nguyễn Văn An", "Chiến sĩ thi đua cơ sở"]]
+    rows.append(["LB0003", "Lê Đức Cường", "Lao động giỏi"])  # the company's member: not found here
+    for r, row in enumerate(rows):
+        worksheet.write_row(r, 0, row)
+    book.close()
+    context, chair = _page(browser, DESKTOP)
+    log_in(chair, "truong_chutich")
+    chair.get_by_role("link", name="Đăng ký danh hiệu").click()
+    expect(chair.get_by_test_id("title-members")).to_contain_text("Nguyễn Văn An")
+    chair.get_by_label("Nguyễn Văn An").check()
+    chair.get_by_label("Trần Thị Bình").check()
+    chair.get_by_label("Đăng ký cho các đoàn viên đã chọn danh hiệu").select_option(label="Lao động giỏi")
+    chair.get_by_role("button", name="Đăng ký theo danh sách").click()
+    expect(chair.get_by_role("alert").first).to_contain_text("Đã đăng ký “Lao động giỏi” cho 2 đoàn viên")
+    chair.screenshot(path=artifacts / "participation-titles-desktop.png", full_page=True)
+    chair.get_by_label("Tệp danh sách").set_input_files(str(sheet))
+    chair.get_by_role("button", name="Nhập", exact=True).click()
+    expect(chair.get_by_test_id("import-errors")).to_contain_text(
+        'Dòng 3, cột "Số thẻ đoàn viên": Không tìm thấy đoàn viên có số thẻ “LB0003”.'
+    )
+    chair.screenshot(path=artifacts / "participation-titles-import-errors-desktop.png", full_page=True)
+    context.close()
+
+    # The district sees who registered and who did not, on a phone too.
+    context, phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    log_in(phone, "lb_thiduakt")
+    phone.goto(f"{live_server.url}/dang-ky-danh-hieu/?nam={year}")
+    expect(phone.get_by_test_id("title-rows")).to_contain_text("CĐCS Trường THCS Gia Thụy")
+    expect(phone.get_by_test_id("title-rows")).to_contain_text("2 (100,0%)")
+    phone.screenshot(path=artifacts / "participation-titles-phone.png", full_page=True)
+    context.close()
