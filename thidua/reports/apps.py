@@ -6,3 +6,22 @@ class ReportsConfig(AppConfig):
     name = "thidua.reports"
     label = "reports"
     verbose_name = _("Báo cáo")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+
+        register(NavItem(_("Báo cáo"), "reports:list", order=60))
+        register_verbs(
+            {
+                "create_report_form": _("Soạn biểu mẫu báo cáo"),
+                "update_report_form": _("Sửa biểu mẫu báo cáo"),
+                "save_indicator": _("Sửa chỉ tiêu báo cáo"),
+                "delete_indicator": _("Xóa chỉ tiêu báo cáo"),
+                "publish_report_form": _("Gửi biểu mẫu báo cáo"),
+                "save_report_draft": _("Lưu nháp báo cáo"),
+                "submit_report": _("Nộp báo cáo"),
+                "return_report": _("Trả lại báo cáo"),
+                "accept_report": _("Tiếp nhận báo cáo"),
+            }
+        )

@@ -186,6 +186,11 @@ class Indicator(models.Model):
         return self.kind in NUMERIC_KINDS
 
 
+class ReportPeriodQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReportPeriodQuerySet":
+        return self.filter(form__in=ReportForm.objects.visible_to(user))
+
+
 class ReportPeriod(models.Model):
     form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="periods")
     label = models.CharField(_("kỳ"), max_length=100)
@@ -193,6 +198,8 @@ class ReportPeriod(models.Model):
     ends_on = models.DateField(_("đến ngày"))
     due_on = models.DateField(_("hạn nộp (hết ngày)"))
     opened_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReportPeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kỳ báo cáo")

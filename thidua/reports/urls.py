@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401 - routes arrive with the views
+from django.urls import path
+
+from thidua.reports.views import board, forms, submissions
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("bao-cao/", forms.report_list, name="list"),
+    path("bao-cao/bieu-mau/moi/", forms.form_create, name="form_create"),
+    path("bao-cao/bieu-mau/<int:pk>/", forms.form_detail, name="form"),
+    path("bao-cao/bieu-mau/<int:pk>/sua/", forms.form_edit, name="form_edit"),
+    path("bao-cao/bieu-mau/<int:pk>/gui/", forms.publish, name="publish"),
+    path("bao-cao/bieu-mau/<int:pk>/chi-tieu/<int:indicator>/xoa/", forms.indicator_delete, name="indicator_delete"),
+    path("bao-cao/nop/<int:pk>/", submissions.submission_detail, name="submission"),
+    path("bao-cao/nop/<int:pk>/xem-xet/", submissions.review, name="review_submission"),
+    path("bao-cao/ky/<int:pk>/", board.board, name="board"),
+    path("bao-cao/ky/<int:pk>/tinh-hinh.xlsx", board.board_export, name="board_export"),
+    path("bao-cao/ky/<int:pk>/tong-hop/", board.rollup, name="rollup"),
+    path("bao-cao/ky/<int:pk>/tong-hop.xlsx", board.rollup_export, name="rollup_export"),
+]

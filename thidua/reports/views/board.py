@@ -1,0 +1,153 @@
+"""A period's status board — every unit that must report, on time, late, missing or returned —
+and the roll-up of its indicators, both drilled down the tree with `?don-vi=` and exported."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from thidua.core.access import get_for_user, require
+from thidua.org.exports import xlsx_response
+from thidua.org.models import Unit
+from thidua.org.queries import breadcrumbs
+from thidua.reports import charts, queries
+from thidua.reports.models import ReportPeriod, Submission, number_text
+
+STATE_LABELS = {
+    "on_time": gettext_lazy("Đúng hạn"),
+    "late": gettext_lazy("Nộp muộn"),
+    "returned": gettext_lazy("Bị trả lại"),
+    "missing": gettext_lazy("Chưa nộp, quá hạn"),
+    "waiting": gettext_lazy("Chưa nộp, chưa đến hạn"),
+}
+STATE_COLOURS = {
+    "on_time": "success",
+    "late": "warning",
+    "returned": "danger",
+    "missing": "danger",
+    "waiting": "secondary",
+}
+
+
+def _period_and_unit(request, pk: int) -> tuple[ReportPeriod, Unit]:
+    require(request.user, "reports.view_board")
+    period = get_for_user(request.user, ReportPeriod, pk)
+    period = ReportPeriod.objects.select_related("form", "form__issuer").get(pk=period.pk)
+    if request.GET.get("don-vi"):
+        return period, get_for_user(request.user, Unit, request.GET["don-vi"])
+    role = request.user.acting_role
+    return period, role.unit if role is not None else period.form.issuer
+
+
+def board_chart(children, title: str):
+    rows = [(child.name, [(k, getattr(b, k), str(STATE_LABELS[k])) for k in queries.STATES]) for child, b in children]
+    return charts.stacked_bars(rows, title=title) if rows else ""
+
+
+def _state(request) -> str:
+    state = request.GET.get("tinh-trang", "")
+    return state if state in STATE_LABELS else ""
+
+
+@login_required
+def board(request, pk: int):
+    period, unit = _period_and_unit(request, pk)
+    today = timezone.localdate()
+    state = _state(request)
+    total, children = queries.board_by_child(period, unit, today)
+    page = Paginator(queries.board_rows(period, unit, today, state), settings.PAGE_SIZE).get_page(
+        request.GET.get("trang")
+    )
+    overdue = queries.is_overdue(period, today)
+    for row in page:
+        row.state_label, row.colour = STATE_LABELS[row.state], STATE_COLOURS[row.state]
+    states = [
+        (key, label, STATE_COLOURS[key], getattr(total, key))
+        for key, label in STATE_LABELS.items()
+        if not (overdue and key == "waiting") and not (not overdue and key == "missing")
+    ]
+    return render(
+        request,
+        "reports/board.html",
+        {
+            "period": period,
+            "unit": unit,
+            "crumbs": breadcrumbs(request.user, unit),
+            "total": total,
+            "children": children,
+            "page": page,
+            "state": state,
+            "state_label": STATE_LABELS.get(state, ""),
+            "states": states,
+            "overdue": overdue,
+            "chart": board_chart(children[:30], _("Tình hình nộp báo cáo theo đơn vị trực thuộc")),
+        },
+    )
+
+
+@login_required
+def board_export(request, pk: int):
+    period, unit = _period_and_unit(request, pk)
+    rows = queries.board_rows(period, unit, timezone.localdate(), _state(request))
+    headers = [
+        _("STT"),
+        _("Mã đơn vị"),
+        _("Đơn vị"),
+        _("Cấp trên"),
+        _("Tình trạng"),
+        _("Nộp lúc"),
+        _("Lần nộp"),
+        _("Lý do trả lại"),
+    ]
+
+    def lines():
+        for n, s in enumerate(rows.iterator(chunk_size=2000), start=1):
+            sent = timezone.localtime(s.submitted_at).strftime("%d/%m/%Y %H:%M") if s.submitted_at else ""
+            parent = s.unit.parent.name if s.unit.parent else ""
+            label = str(STATE_LABELS[s.state])
+            yield [n, s.unit.code, s.unit.name, parent, label, sent, s.version or "", s.return_reason]
+
+    return xlsx_response(f"tinh-hinh-nop-bao-cao-{period.pk}.xlsx", headers, lines(), [6, 14, 40, 30, 22, 18, 8, 40])
+
+
+def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
+    indicators = queries.rolled_indicators(period)
+    whole, children = queries.rollup_by_child(period, unit)
+    grassroots = [c.pk for c, _r in children if c.kind.is_grassroots]
+    submissions = dict(Submission.objects.filter(period=period, unit_id__in=grassroots).values_list("unit_id", "pk"))
+
+    def values(rollup):
+        return [number_text(rollup.figures.get(i.pk, queries.Figure()).value(i.aggregation)) for i in indicators]
+
+    return {
+        "indicators": indicators,
+        "whole": (whole, values(whole)),
+        "rows": [(child, rollup, values(rollup), submissions.get(child.pk)) for child, rollup in children],
+    }
+
+
+@login_required
+def rollup(request, pk: int):
+    period, unit = _period_and_unit(request, pk)
+    context = {"period": period, "unit": unit, "crumbs": breadcrumbs(request.user, unit)}
+    context |= _rollup_context(period, unit)
+    return render(request, "reports/rollup.html", context)
+
+
+@login_required
+def rollup_export(request, pk: int):
+    period, unit = _period_and_unit(request, pk)
+    data = _rollup_context(period, unit)
+    headers = [_("STT"), _("Đơn vị"), _("Số báo cáo đã nộp"), *[i.label for i in data["indicators"]]]
+
+    def lines():
+        for n, (child, rollup_row, values, _s) in enumerate(data["rows"], start=1):
+            yield [n, child.name, rollup_row.reports, *values]
+        whole, values = data["whole"]
+        yield ["", _("Tổng cộng %(unit)s") % {"unit": unit.name}, whole.reports, *values]
+
+    widths = [6, 40, 12, *[22] * len(data["indicators"])]
+    return xlsx_response(f"tong-hop-bao-cao-{period.pk}.xlsx", headers, lines(), widths)

@@ -1,0 +1,103 @@
+"""A unit's report for one period: filled in and sent by the unit, accepted or sent back by a
+union above, with every version sent and the history of its states."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua.core.access import get_for_user
+from thidua.core.models import AuditEntry
+from thidua.org.views.units import _form_error
+from thidua.reports import services, sources
+from thidua.reports.forms import ReturnForm, SubmissionForm
+from thidua.reports.models import Submission, SubmissionStatus
+
+
+def _context(request, submission: Submission, form=None, return_form=None) -> dict:
+    user = request.user
+    indicators = list(submission.period.form.indicators.select_related("not_above"))
+    answers = {a.indicator_id: a for a in submission.answers.select_related("attachment")}
+    can_fill = submission.status in services.EDITABLE and user.has_perm("reports.fill", submission)
+    if form is None and can_fill:
+        autos = sources.auto_values(submission, indicators)
+        form = SubmissionForm(indicators=indicators, answers=answers, autos=autos)
+    can_review = submission.status == SubmissionStatus.SUBMITTED and user.has_perm("reports.review", submission)
+    return {
+        "submission": submission,
+        "period": submission.period,
+        "report_form": submission.period.form,
+        "rows": [(i, answers.get(i.pk)) for i in indicators],
+        "form": form if can_fill else None,
+        "can_review": can_review,
+        "return_form": return_form or ReturnForm(),
+        "versions": list(submission.versions.select_related("submitted_by")),
+        "history": list(AuditEntry.objects.for_object(submission).select_related("actor")[:30]),
+        "overdue": timezone.localdate() > submission.period.due_on,
+    }
+
+
+def _fetch(request, pk: int) -> Submission:
+    submission = get_for_user(request.user, Submission, pk)
+    return Submission.objects.select_related("unit", "period", "period__form", "period__form__campaign").get(
+        pk=submission.pk
+    )
+
+
+@login_required
+def submission_detail(request, pk: int):
+    submission = _fetch(request, pk)
+    if request.method != "POST":
+        return render(request, "reports/submission.html", _context(request, submission))
+    if not request.user.has_perm("reports.fill", submission):
+        return render(request, "reports/submission.html", _context(request, submission), status=403)
+    indicators = list(submission.period.form.indicators.select_related("not_above"))
+    answers = {a.indicator_id: a for a in submission.answers.all()}
+    form = SubmissionForm(request.POST, request.FILES, indicators=indicators, answers=answers, autos={})
+    form.is_valid()  # every field is optional text: the service decides what is refused
+    values = {i.field_name: request.POST.get(i.field_name, "") for i in indicators}
+    files = {name: upload for name, upload in request.FILES.items()}
+    submit = request.POST.get("action") == "submit"
+    try:
+        services.save_report(request.user, submission, values=values, files=files, submit=submit)
+    except ValidationError as error:
+        _form_error(form, error)
+        messages.error(request, _("Chưa lưu: có giá trị chưa hợp lệ, xem thông báo bên cạnh từng chỉ tiêu."))
+        return render(request, "reports/submission.html", _context(request, submission, form=form), status=400)
+    except PermissionDenied:
+        messages.error(request, _("Bạn không thể sửa báo cáo này."))
+        return redirect("reports:submission", pk=submission.pk)
+    submission.refresh_from_db()
+    if submit:
+        text = _("Đã nộp báo cáo (lần %(n)s).") % {"n": submission.version}
+        if submission.is_late:
+            text += " " + _("Báo cáo được ghi nhận là nộp muộn.")
+        messages.success(request, text)
+    else:
+        messages.success(request, _("Đã lưu nháp. Báo cáo chưa được gửi lên cấp trên."))
+    return redirect("reports:submission", pk=submission.pk)
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    submission = _fetch(request, pk)
+    if not request.user.has_perm("reports.review", submission):
+        return redirect("reports:submission", pk=submission.pk)
+    try:
+        if request.POST.get("action") == "accept":
+            services.accept_report(request.user, submission)
+            messages.success(request, _("Đã tiếp nhận báo cáo."))
+        else:
+            form = ReturnForm(request.POST)
+            form.is_valid()
+            services.return_report(request.user, submission, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
+    except ValidationError as error:
+        form = ReturnForm(request.POST)
+        _form_error(form, error)
+        return render(request, "reports/submission.html", _context(request, submission, return_form=form), status=400)
+    return redirect("reports:submission", pk=submission.pk)
