@@ -12,6 +12,11 @@ class ReportsConfig(AppConfig):
         from thidua.core.navigation import NavItem, register
 
         register(NavItem(_("Báo cáo"), "reports:list", order=60))
+        from thidua.core.home import HomePanel
+        from thidua.core.home import register as register_panel
+        from thidua.reports.home import panel_context
+
+        register_panel(HomePanel("reports", "reports/_home_panel.html", panel_context, order=20))
         register_verbs(
             {
                 "create_report_form": _("Soạn biểu mẫu báo cáo"),

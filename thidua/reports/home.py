@@ -1,0 +1,77 @@
+"""The reports panel of the home page, per role: for a reporting unit, what it must send and
+what is overdue, with the reminders it received; for a federation, the latest periods of its
+subtree — share sent, on-time rate and a bar per period, drawn as inline SVG."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.reports import charts, queries
+from thidua.reports.models import FormStatus, Reminder, ReportForm, ReportPeriod, Submission
+from thidua.reports.reminders import UNSENT, notice_text
+from thidua.reports.views.board import STATE_LABELS
+
+PERIODS_SHOWN = 4
+
+
+def _own(unit, today: datetime.date) -> dict:
+    pending = list(
+        Submission.objects.filter(unit=unit, status__in=UNSENT, period__form__status=FormStatus.PUBLISHED)
+        .select_related("period", "period__form")
+        .order_by("period__due_on")[:8]
+    )
+    notices = [
+        notice_text(r)
+        for r in Reminder.objects.filter(submission__unit=unit)
+        .select_related("submission__period__form")
+        .order_by("-created_at", "-id")[:3]
+    ]
+    return {
+        "overdue": [s for s in pending if s.period.due_on < today],
+        "due": [s for s in pending if s.period.due_on >= today],
+        "notices": notices,
+    }
+
+
+def _federation(user, unit, today: datetime.date) -> dict:
+    periods = list(
+        ReportPeriod.objects.filter(form__in=ReportForm.objects.visible_to(user).filter(status=FormStatus.PUBLISHED))
+        .filter(due_on__gte=today - datetime.timedelta(days=120))
+        .select_related("form")
+        .order_by("-due_on", "-id")[:PERIODS_SHOWN]
+    )
+    rows, whole = [], queries.Board()
+    for period in periods:
+        total, _children = queries.board_by_child(period, unit, today)
+        if total.total:
+            rows.append((period, total))
+            whole.add(total)
+    bars = [
+        (
+            f"{p.label} · {p.form.title}",
+            [(k, getattr(b, k), str(STATE_LABELS[k])) for k in queries.STATES],
+        )
+        for p, b in rows
+    ]
+    return {
+        "periods": rows,
+        "whole": whole,
+        "chart": charts.stacked_bars(bars, title=_("Tình hình nộp các kỳ báo cáo gần nhất")) if bars else "",
+        "sent_gauge": charts.gauge(whole.sent_pct, label=_("Đã nộp"), colour="#0d6efd"),
+        "on_time_gauge": charts.gauge(whole.on_time_pct, label=_("Đúng hạn")),
+    }
+
+
+def panel_context(request) -> dict | None:
+    role = getattr(request.user, "acting_role", None)
+    if role is None:
+        return None
+    today = timezone.localdate()
+    context = {"today": today, "unit": role.unit, "own": _own(role.unit, today)}
+    if role.unit.kind.is_federation and request.user.has_perm("reports.view_board"):
+        context["federation"] = _federation(request.user, role.unit, today)
+    own = context["own"]
+    if not (own["overdue"] or own["due"] or own["notices"] or context.get("federation", {}).get("periods")):
+        return None
+    return context
