@@ -21,6 +21,13 @@ field was neither expected nor found in any seed.
 The seeds are also what the parser was written against: these figures say it reads them as a
 careful reader does, not how it does on plans it has never seen.
 
+The same scoring runs over the plans in thidua/planimport/tests/documents/ that have a
+hand-written expected/<name>.json: plans in other offices' styles (a province's flattened
+letterhead, a sectoral union, a school and an enterprise CĐCS, a guidance, a decision, a notice,
+a công văn, Markdown) written for the tests, never seen by the parser when they were written.
+`--label before` stores that table as planimport-unseen-before.json (the figures before the
+parser was changed for them); the report shows it beside the current one.
+
 Results go to bench/results/planimport.json and bench/results/planimport.md.
 """
 
@@ -41,6 +48,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXPECTED = ROOT / "thidua" / "planimport" / "tests" / "expected"
+DOCUMENTS = ROOT / "thidua" / "planimport" / "tests" / "documents"
 RESULTS = ROOT / "bench" / "results"
 TARGET_MS = 20.0
 
@@ -80,9 +88,37 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
 
+def _fields(totals: dict) -> dict:
+    return {
+        field: {
+            **tally,
+            "precision": _ratio(tally["tp"], tally["tp"] + tally["fp"]),
+            "recall": _ratio(tally["tp"], tally["tp"] + tally["fn"]),
+        }
+        for field, tally in totals.items()
+    }
+
+
+def score_unseen(parse, read_text) -> dict:
+    """Precision and recall over the test documents that have a hand-written expected JSON."""
+    totals: dict[str, Counter] = {}
+    misses: dict[str, list[str]] = {}
+    names = []
+    for expected_path in sorted((DOCUMENTS / "expected").glob("*.json")):
+        source = next(DOCUMENTS.glob(f"{expected_path.stem}.*"), None)
+        if source is None:
+            continue
+        names.append(source.name)
+        extract = parse(read_text(source.name, source.read_bytes()))
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        score(expected, extract.as_json(), totals, misses, expected_path.stem)
+    return {"documents": names, "fields": _fields(totals), "misses": misses}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--label", default="", help="'before': store the unseen-document table as the baseline")
     args = parser.parse_args()
     import django
 
@@ -133,14 +169,13 @@ def main() -> None:
     parse(big_text)
     big_parse = (time.perf_counter() - start) * 1000
 
-    fields = {
-        field: {
-            **tally,
-            "precision": _ratio(tally["tp"], tally["tp"] + tally["fp"]),
-            "recall": _ratio(tally["tp"], tally["tp"] + tally["fn"]),
-        }
-        for field, tally in totals.items()
-    }
+    fields = _fields(totals)
+    unseen = score_unseen(parse, read_text)
+    RESULTS.mkdir(exist_ok=True)
+    before_path = RESULTS / "planimport-unseen-before.json"
+    if args.label == "before":
+        before_path.write_text(json.dumps(unseen, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    before = json.loads(before_path.read_text(encoding="utf-8")) if before_path.exists() else None
     result = {
         "runs": args.runs,
         "target_ms": TARGET_MS,
@@ -148,8 +183,9 @@ def main() -> None:
         "two_megabytes": {"bytes": len(big), "read_ms": round(big_read, 1), "parse_ms": round(big_parse, 1)},
         "fields": fields,
         "misses": misses,
+        "unseen": unseen,
+        "unseen_before": before,
     }
-    RESULTS.mkdir(exist_ok=True)
     (RESULTS / "planimport.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     markdown = _markdown(result)
     (RESULTS / "planimport.md").write_text(markdown, encoding="utf-8")
@@ -192,16 +228,58 @@ def _markdown(result: dict) -> str:
             f"| {field} | {tally.get('tp', 0)} | {tally.get('fp', 0)} | {tally.get('fn', 0)} | "
             f"{_fmt(tally['precision'])} | {_fmt(tally['recall'])} |"
         )
-    lines += ["", "What misses:", ""]
+    lines += ["", "What misses on the seeds:", ""]
     if result["misses"]:
         for field, items in result["misses"].items():
             for item in items:
                 lines.append(f"- `{field}` {item}")
     else:
-        lines.append(
-            "- nothing on the seeds. They are the documents the parser was written against; plans from other "
-            "federations, provinces and schools will miss more, and are not measured here."
+        lines.append("- nothing. The seeds are the documents the parser was written against.")
+    unseen, before = result["unseen"], result.get("unseen_before")
+    lines += [
+        "",
+        f"### Plans in other offices' styles ({len(unseen['documents'])} documents)",
+        "",
+        "thidua/planimport/tests/documents/ with expected/<name>.json written by hand before the parser was "
+        "changed for them: "
+        + ", ".join(f"`{name}`" for name in unseen["documents"])
+        + ". Scored the same way"
+        + (" — before: the parser as it was when they were written; after: now." if before else "."),
+        "",
+    ]
+    if before:
+        lines += [
+            "| field | TP | FP | FN | precision before | recall before | precision | recall |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+    else:
+        lines += ["| field | TP | FP | FN | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
+    sums, sums_before = Counter(), Counter()
+    for field, tally in unseen["fields"].items():
+        sums.update({k: tally.get(k, 0) for k in ("tp", "fp", "fn")})
+        row = f"| {field} | {tally.get('tp', 0)} | {tally.get('fp', 0)} | {tally.get('fn', 0)} | "
+        if before:
+            old = before["fields"].get(field, {})
+            sums_before.update({k: old.get(k, 0) for k in ("tp", "fp", "fn")})
+            row += f"{_fmt(old.get('precision'))} | {_fmt(old.get('recall'))} | "
+        lines.append(row + f"{_fmt(tally['precision'])} | {_fmt(tally['recall'])} |")
+    total = f"| all fields | {sums['tp']} | {sums['fp']} | {sums['fn']} | "
+    if before:
+        total += (
+            f"{_fmt(_ratio(sums_before['tp'], sums_before['tp'] + sums_before['fp']))} | "
+            f"{_fmt(_ratio(sums_before['tp'], sums_before['tp'] + sums_before['fn']))} | "
         )
+    total += (
+        f"{_fmt(_ratio(sums['tp'], sums['tp'] + sums['fp']))} | {_fmt(_ratio(sums['tp'], sums['tp'] + sums['fn']))} |"
+    )
+    lines.append(total)
+    lines += ["", "What still misses on them:", ""]
+    if unseen["misses"]:
+        for field, items in unseen["misses"].items():
+            for item in items:
+                lines.append(f"- `{field}` {item}")
+    else:
+        lines.append("- nothing on these documents; plans written in yet other ways will still miss.")
     return "\n".join(lines) + "\n"
 
 
