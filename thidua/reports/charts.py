@@ -18,30 +18,29 @@ COLOURS = {
 def stacked_bars(rows: list[tuple[str, list[tuple[str, int, str]]]], *, title: str, width: int = 560) -> SafeString:
     """One horizontal bar per row, split into parts: rows = [(label, [(key, count, part label)])].
     Bars are scaled to the row's own total (shares), with the count in each part's tooltip."""
-    label_w, bar_h, gap = 180, 18, 8
-    bar_w = width - label_w - 10
-    height = len(rows) * (bar_h + gap) + gap
+    # Each label sits above its bar, so long unit names read whole on a phone too.
+    bar_h, text_h, gap = 16, 15, 8
+    row_h = text_h + bar_h + gap
+    height = len(rows) * row_h
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-label="{escape(title)}" class="chart">',
         f"<title>{escape(title)}</title>",
     ]
     for n, (label, parts) in enumerate(rows):
-        y = gap + n * (bar_h + gap)
-        short = label if len(label) <= 28 else label[:27] + "…"
-        out.append(
-            f'<text x="{label_w - 6}" y="{y + bar_h - 4}" text-anchor="end" font-size="12">{escape(short)}</text>'
-        )
+        y = n * row_h
+        short = label if len(label) <= 80 else label[:79] + "…"
+        out.append(f'<text x="0" y="{y + text_h - 3}" font-size="13">{escape(short)}</text>')
         total = sum(count for _key, count, _label in parts)
-        x = float(label_w)
+        x, top = 0.0, y + text_h
         if not total:
-            out.append(f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{bar_h}" fill="#f1f3f5"/>')
+            out.append(f'<rect x="0" y="{top}" width="{width}" height="{bar_h}" fill="#f1f3f5"/>')
         for key, count, part_label in parts:
             if not count:
                 continue
-            w = bar_w * count / total
+            w = width * count / total
             out.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{COLOURS.get(key, "#0d6efd")}">'
+                f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{bar_h}" fill="{COLOURS.get(key, "#0d6efd")}">'
                 f"<title>{escape(part_label)}: {count}</title></rect>"
             )
             x += w

@@ -57,7 +57,7 @@ def _federation(user, unit, today: datetime.date) -> dict:
     return {
         "periods": rows,
         "whole": whole,
-        "chart": charts.stacked_bars(bars, title=_("Tình hình nộp các kỳ báo cáo gần nhất")) if bars else "",
+        "chart": charts.stacked_bars(bars, title=_("Tình hình nộp các kỳ báo cáo gần nhất"), width=380) if bars else "",
         "sent_gauge": charts.gauge(whole.sent_pct, label=_("Đã nộp"), colour="#0d6efd"),
         "on_time_gauge": charts.gauge(whole.on_time_pct, label=_("Đúng hạn")),
     }

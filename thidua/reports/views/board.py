@@ -26,7 +26,7 @@ STATE_LABELS = {
 STATE_COLOURS = {
     "on_time": "success",
     "late": "warning",
-    "returned": "danger",
+    "returned": "info",
     "missing": "danger",
     "waiting": "secondary",
 }

@@ -1,0 +1,85 @@
+"""Reports in a browser: the school's CĐCS chair fills in the quarterly report, is refused a
+120 % next to the field, sends it; the district's emulation officer sees it on the status board
+and sends it back with a reason; the chair corrects and sends it again (two versions kept); the
+officer accepts it and the home page's panel shows the share sent with its chart."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, PHONE, _page
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.reports import services
+from thidua.reports.models import Submission
+from thidua.reports.tests.conftest import make_quarterly
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def setting(federation, officer):
+    for n in range(5):
+        MemberFactory(full_name=f"Đoàn viên {n}", unit=federation.school)
+    make_user("truong_chutich", RoleKind.GRASSROOTS_CHAIR, federation.school, first_name="Hà")
+    form = make_quarterly(officer, federation.long_bien, title="Báo cáo quý về phong trào thi đua")
+    period = services.publish_form(officer, form, today=timezone.localdate())
+    return {"period": period, "submission": Submission.objects.get(period=period, unit=federation.school)}
+
+
+def _shot(page, artifacts, name):
+    page.screenshot(path=str(artifacts / name), full_page=True)
+
+
+def test_submit_return_resubmit_board_and_dashboard(browser, live_server, log_in, setting, artifacts):
+    submission, period = setting["submission"], setting["period"]
+    context, chair = _page(browser, PHONE, is_mobile=True, has_touch=True)
+    log_in(chair, "truong_chutich")
+    expect(chair.get_by_test_id("home-reports-due")).to_contain_text("Báo cáo quý về phong trào thi đua")
+    chair.get_by_test_id("home-reports-due").get_by_role("link").first.click()
+    expect(chair.get_by_label("1. Tổng số đoàn viên")).to_have_value("5")  # filled in from the members
+
+    chair.get_by_label("2. Số đoàn viên được phổ biến").fill("4")
+    chair.get_by_label("3. Tỷ lệ CNLĐ được ký thỏa ước").fill("120")
+    chair.get_by_label("Có", exact=True).check()
+    chair.get_by_role("button", name="Nộp báo cáo").click()
+    share = submission.period.form.indicators.get(label="Tỷ lệ CNLĐ được ký thỏa ước").field_name
+    expect(chair.locator(f'[data-field-error="{share}"]')).to_contain_text("Tỷ lệ phải từ 0 đến 100 %")
+    _shot(chair, artifacts, "reports-fill-phone.png")
+    chair.get_by_label("3. Tỷ lệ CNLĐ được ký thỏa ước").fill("87,5")
+    chair.get_by_role("button", name="Nộp báo cáo").click()
+    expect(chair.get_by_role("alert").first).to_contain_text("Đã nộp báo cáo (lần 1)")
+
+    officer_context, officer = _page(browser, DESKTOP)
+    log_in(officer, "lb_thiduakt")
+    officer.goto(f"{live_server.url}/bao-cao/ky/{period.pk}/")
+    expect(officer.get_by_test_id("board-total")).to_have_text("2")
+    expect(officer.get_by_test_id("board-on_time")).to_have_text("1")
+    _shot(officer, artifacts, "reports-board-desktop.png")
+    officer.get_by_test_id("board-rows").get_by_role("link", name="CĐCS Trường THCS Gia Thụy").click()
+    officer.get_by_label("Lý do trả lại").fill("Số đoàn viên được phổ biến chưa khớp biên bản hội nghị")
+    officer.get_by_role("button", name="Trả lại để sửa").click()
+    expect(officer.get_by_role("alert").first).to_contain_text("Đã trả lại báo cáo")
+
+    chair.goto(f"{live_server.url}/bao-cao/nop/{submission.pk}/")
+    expect(chair.get_by_test_id("return-reason")).to_contain_text("chưa khớp biên bản")
+    chair.get_by_label("2. Số đoàn viên được phổ biến").fill("5")
+    chair.get_by_role("button", name="Nộp báo cáo").click()
+    expect(chair.get_by_role("alert").first).to_contain_text("Đã nộp báo cáo (lần 2)")
+    expect(chair.get_by_test_id("version-1")).to_be_visible()
+    _shot(chair, artifacts, "reports-resubmitted-phone.png")
+
+    officer.goto(f"{live_server.url}/bao-cao/nop/{submission.pk}/")
+    officer.get_by_role("button", name="Tiếp nhận").click()
+    expect(officer.get_by_test_id("submission-status").first).to_have_text("Đã tiếp nhận")
+    officer.goto(f"{live_server.url}/")
+    expect(officer.get_by_test_id("home-reports-chart").locator("svg")).to_be_visible()
+    expect(officer.get_by_test_id("home-reports")).to_contain_text("1/2")
+    _shot(officer, artifacts, "reports-dashboard-desktop.png")
+    officer.set_viewport_size(PHONE)
+    _shot(officer, artifacts, "reports-dashboard-phone.png")
+    officer.goto(f"{live_server.url}/bao-cao/ky/{period.pk}/tong-hop/")
+    expect(officer.get_by_test_id("rollup-total")).to_contain_text("5")
+    _shot(officer, artifacts, "reports-rollup-phone.png")
+    context.close()
+    officer_context.close()
