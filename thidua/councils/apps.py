@@ -10,7 +10,6 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         from thidua.core.models import register_verbs
 
-        pass  # menu entry added with the pages
         register_verbs(
             {
                 "create_council": _("Thành lập hội đồng"),

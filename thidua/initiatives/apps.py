@@ -6,3 +6,36 @@ class InitiativesConfig(AppConfig):
     name = "thidua.initiatives"
     label = "initiatives"
     verbose_name = _("Sáng kiến")
+
+    def ready(self) -> None:
+        from thidua.core.models import register_verbs
+        from thidua.councils import subjects
+        from thidua.initiatives import council_subject
+        from thidua.initiatives.models import Initiative
+
+        subjects.register(
+            subjects.SubjectType(
+                model=Initiative,
+                interested_members=council_subject.interested_members,
+                candidates=council_subject.candidates,
+                on_decided=council_subject.on_decided,
+                url=council_subject.url,
+            )
+        )
+        register_verbs(
+            {
+                "register_initiative": _("Đăng ký sáng kiến"),
+                "update_initiative": _("Sửa hồ sơ sáng kiến"),
+                "submit": _("Gửi đăng ký"),
+                "create_support_team": _("Thành lập tổ hỗ trợ sáng kiến"),
+                "assign_support_team": _("Giao tổ hỗ trợ"),
+                "comment_initiative": _("Góp ý hồ sơ"),
+                "return_to_authors": _("Trả lại tác giả để bổ sung"),
+                "send_to_council": _("Trình Hội đồng sáng kiến"),
+                "council_pass": _("Hội đồng thông qua"),
+                "council_reject": _("Hội đồng không thông qua"),
+                "recognise": _("Công nhận sáng kiến"),
+                "issue_recognition": _("Ban hành quyết định công nhận sáng kiến"),
+                "propose": _("Đề nghị cấp trên xét"),
+            }
+        )

@@ -1,0 +1,44 @@
+"""Initiatives as a subject of councils (councils.subjects): the initiative council of the
+level handling an initiative takes it up; its authors are recused (Thông tư 18/2013/TT-BKHCN
+Điều 8: an author does not sit in judgement of their own initiative); the session's result
+moves the initiative."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from thidua.councils.models import AgendaItem, CouncilKind, SessionStatus
+from thidua.initiatives.models import Author, Initiative, InitiativeStatus
+
+
+def interested_members(initiative: Initiative) -> dict[int, str]:
+    return {
+        member_id: _("Tác giả")
+        for member_id in Author.objects.filter(initiative=initiative).values_list("member_id", flat=True)
+    }
+
+
+def candidates(council):
+    """Initiatives waiting for this council, not already on the agenda of an open session."""
+    if council.kind != CouncilKind.INITIATIVE:
+        return Initiative.objects.none()
+    on_agenda = AgendaItem.objects.filter(
+        session__council=council, session__status=SessionStatus.OPEN, subject_type__model="initiative"
+    ).values("subject_id")
+    return (
+        Initiative.objects.filter(
+            level=council.unit, status__in=(InitiativeStatus.AT_COUNCIL, InitiativeStatus.PROPOSED)
+        )
+        .exclude(pk__in=on_agenda)
+        .select_related("unit")
+        .order_by("pk")
+    )
+
+
+def on_decided(actor, initiative: Initiative, passed: bool, item) -> None:
+    from thidua.initiatives.services import record_council_result
+
+    record_council_result(actor, initiative, passed, item)
+
+
+def url(initiative: Initiative) -> str:
+    return reverse("initiatives:detail", args=[initiative.pk])

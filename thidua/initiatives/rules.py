@@ -1,0 +1,89 @@
+"""Who may do what with initiatives (vocabulary shared with org.rules and councils.rules).
+
+Authors write and submit their own initiative. The CĐCS it belongs to (its chair or officer)
+assigns a support team; the team or the CĐCS completes the dossier and hands it to the
+council. Everything after that belongs to the level handling it (`Initiative.level`): its
+council's result, its numbered recognition decision, its proposal to the next level. Unions
+above read everything of their subtree; nobody else finds it.
+"""
+
+import rules
+
+from thidua.councils.rules import MANAGER_ROLES
+from thidua.documents.rules import NUMBER_TAKER_ROLES
+from thidua.initiatives.models import Initiative, InitiativeStatus
+from thidua.org.models import RoleKind
+from thidua.org.rules import acting_role, acts_as, in_scope, is_superuser
+
+R = RoleKind
+REGISTRANT_ROLES = frozenset({R.MEMBER, *MANAGER_ROLES})
+S = InitiativeStatus
+
+
+@rules.predicate
+def at_own_unit(user, obj) -> bool:
+    """The acting unit is the initiative's unit (or, for one to register, the unit itself)."""
+    role = acting_role(user)
+    unit_id = obj.unit_id if isinstance(obj, Initiative) else getattr(obj, "pk", None)
+    return role is not None and unit_id is not None and unit_id == role.unit_id
+
+
+@rules.predicate
+def at_level(user, initiative) -> bool:
+    role = acting_role(user)
+    return role is not None and isinstance(initiative, Initiative) and initiative.level_id == role.unit_id
+
+
+@rules.predicate
+def is_author(user, initiative) -> bool:
+    if not isinstance(initiative, Initiative) or not user.is_authenticated:
+        return False
+    return initiative.created_by_id == user.pk or initiative.authors.filter(member__user=user).exists()
+
+
+@rules.predicate
+def on_support_team(user, initiative) -> bool:
+    return (
+        isinstance(initiative, Initiative)
+        and initiative.support_team_id is not None
+        and initiative.support_team.members.filter(user=user).exists()
+    )
+
+
+@rules.predicate
+def is_draft(user, initiative) -> bool:
+    return isinstance(initiative, Initiative) and initiative.status == S.DRAFT
+
+
+@rules.predicate
+def in_preparation(user, initiative) -> bool:
+    return isinstance(initiative, Initiative) and initiative.status in (S.DRAFT, S.SUBMITTED, S.WITH_SUPPORT_TEAM)
+
+
+@rules.predicate
+def has_next_level(user, initiative) -> bool:
+    return isinstance(initiative, Initiative) and initiative.level.parent_id is not None
+
+
+registrant = acts_as(REGISTRANT_ROLES)
+manager = acts_as(MANAGER_ROLES)
+number_taker = acts_as(NUMBER_TAKER_ROLES)
+unit_manager = manager & at_own_unit
+supporter = unit_manager | on_support_team
+
+# obj = the unit registering (the acting unit).
+rules.add_perm("initiatives.register", is_superuser | (registrant & at_own_unit))
+rules.add_perm("initiatives.view_initiative", is_superuser | in_scope | is_author)
+rules.add_perm(
+    "initiatives.change_initiative",
+    is_superuser | (is_draft & is_author) | (in_preparation & supporter),
+)
+rules.add_perm("initiatives.submit", is_superuser | is_author | unit_manager)
+rules.add_perm("initiatives.assign_support_team", is_superuser | unit_manager)
+rules.add_perm("initiatives.support", is_superuser | supporter)
+rules.add_perm("initiatives.decide", is_superuser | (manager & at_level))
+rules.add_perm("initiatives.recognise", is_superuser | (number_taker & at_level))
+rules.add_perm("initiatives.propose", is_superuser | (manager & at_level & has_next_level))
+# obj = a unit: its support teams, decisions and golden book.
+rules.add_perm("initiatives.manage_unit", is_superuser | (manager & at_own_unit))
+rules.add_perm("initiatives.view_unit", is_superuser | in_scope)
