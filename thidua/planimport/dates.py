@@ -17,7 +17,8 @@ from .normalize import fold
 _LONG = re.compile(r"\bngay\s*(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/-])")
 # "ngày 15/9" without a year: only after "ngày", so "2/3 thành viên" is never a date.
-_SHORT = re.compile(r"\bngay\s*(\d{1,2})\s?/\s?(\d{1,2})(?![\d/.-]|\s?[/.-]\s?\d)")
+# "trước ngày 15/6." ends a sentence: a full stop not followed by a digit is not a separator.
+_SHORT = re.compile(r"\bngay\s*(\d{1,2})\s?/\s?(\d{1,2})(?![\d/-]|\.\d|\s?[/.-]\s?\d)")
 
 
 @dataclass(frozen=True)

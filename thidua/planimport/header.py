@@ -339,6 +339,10 @@ def _read_title(
             index += 1
             continue
         previous = parts[-1]
+        if is_authority_line(line) or (_all_upper(line.text) and not all(_all_upper(p.text) for p in parts)):
+            # "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG HUYỆN …" under a decision's summary: the organ
+            # that decides, in capitals, is not the summary's last line.
+            break
         short = len(line.text) <= 90 and len(" ".join(p.text for p in parts)) <= 160
         same_mark = line.hashes == previous.hashes and line.bold == previous.bold and (line.hashes or line.bold)
         if (
@@ -362,6 +366,22 @@ def _read_title(
         header.title = title.rstrip(". ")
         header.evidence["title"] = " ".join(p.display for p in parts)
     header.body_start = index
+
+
+def _all_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+_AUTHORITY = re.compile(
+    r"^(?:ban thuong vu|ban chap hanh|doan chu tich|thuong truc|chu tich|ban chap hanh cong doan)\b.{3,120}$"
+)
+
+
+def is_authority_line(line: Line) -> bool:
+    """The decision's authority line in capitals: "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG HUYỆN THANH TRÌ",
+    "CHỦ TỊCH CÔNG ĐOÀN TRƯỜNG …" (Nghị định 30/2020, Phụ lục I, mẫu 1.1–1.3)."""
+    return bool(_AUTHORITY.match(line.folded.strip(" *"))) and _all_upper(line.text) and len(line.text.split()) >= 4
 
 
 def _first_body_line(lines: list[Line], head_end: int) -> int:

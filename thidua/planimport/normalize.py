@@ -95,12 +95,33 @@ class Line:
 
 
 def clean_text(text: str) -> str:
-    """Whole-text fixes: encoding damage, Unicode forms, invisible and odd spaces."""
+    """Whole-text fixes: encoding damage, Unicode forms, invisible and odd spaces, Markdown tables."""
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _SPACE_LIKE_RE.sub(" ", text)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if "|" in text:
+        text = _MD_TABLE_ROW.sub(_table_row, text)
+    if "<br" in text:
+        text = _HTML_BREAK.sub("\n", text)
+    return text
+
+
+# "| LĐLĐ …<br>**CÔNG ĐOÀN …** | **CỘNG HÒA …** |": a Word table converted to Markdown (the
+# letterhead, the signature block). Each cell becomes its own lines, one cell after the other, as
+# Word's own text export lays a table out; "|---|---|" rows go.
+_MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _table_row(match: re.Match) -> str:
+    row = match.group(1)
+    if _MD_TABLE_RULE.match(row):
+        return ""
+    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row)]
+    return "\n".join(cell for cell in cells if cell)
 
 
 def clean_inline(text: str) -> str:

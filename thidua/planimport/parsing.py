@@ -54,13 +54,14 @@ def parse(text: str) -> PlanExtract:
         extract.implements.extend(found)
     if extract.implements:
         extract.evidence["implements"] = " ".join(line.text for line in basis)
+    basis_end = basis[-1].number + 1 - body[0].number if basis else 0
     parts, closing_start = sections_module.find_parts(body)
     extract.sections = [part.section for part in parts]
     main = body[:closing_start]
 
     default_year = extract.date.year if extract.date else None
     window_lines = {body[i].number for p in parts if p.section.part == "window" for i in range(p.line, p.last)}
-    window = timing.find_window(main[len(basis) :], window_lines)
+    window = timing.find_window(main[basis_end:], window_lines)
     extract.period_start, extract.period_end, extract.end_condition = window.start, window.end, window.end_condition
     if window.source:
         extract.evidence["period_start"] = window.source
@@ -70,7 +71,7 @@ def parse(text: str) -> PlanExtract:
             extract.evidence["end_condition"] = window.source
     skip = {window.line: [window.span]} if window.span else {}
     extract.deadlines = timing.find_deadlines(main, default_year, skip)
-    extract.periodic = timing.find_periodic(main[len(basis) :])
+    extract.periodic = timing.find_periodic(main[basis_end:])
 
     reward = reward_module.read_reward(body, parts, closing_start, default_year)
     extract.reward_targets = reward.targets
@@ -141,7 +142,9 @@ _HEADING_START = re.compile(r"^(?:[ivxlc]+|\d+)\s*[.)/]\s")
 def _basis_lines(body: list[Line]) -> list[Line]:
     """The paragraphs between the title and the first numbered part."""
     basis = []
-    for line in body[:12]:
+    for index, line in enumerate(body[:12]):
+        if index == 0 and header_module.is_authority_line(line):
+            continue  # "BAN THƯỜNG VỤ LĐLĐ HUYỆN …" above a decision's "Căn cứ …" lines
         if _HEADING_START.match(line.folded) or line.hashes or sections_module.heading_of(line):
             break
         basis.append(line)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .closing import is_position
+from .dates import find_dates
+from .header import is_authority_line
 from .normalize import Line, fold
 from .structure import Section
 
@@ -38,6 +40,7 @@ class Part:
     last: int  # one past the last line of the whole part, sub-parts included
     label_text: str = ""  # text after "Label:" on the heading line
     children: list[Part] = field(default_factory=list)
+    rank: int = 0  # the numbering's rank: Roman 1, "1." 2, "1.1." and "a)" 3
 
 
 def _part_of(folded: str) -> str:
@@ -98,8 +101,15 @@ def _classify(line: Line) -> tuple[str, int, str, str, str] | None:
         suffix = ")" if text[len(number) :].lstrip().startswith(")") else "."
         if heading is None:
             return "", level_of(number), number + suffix, "", "item"
-        strength = "strong" if marked or label_text or match.group("rest").rstrip().endswith(":") else "weak"
+        rest = match.group("rest").rstrip()
+        if rest.endswith(":") and not marked and not label_text and _introduces_a_list(rest):
+            # "2. Các tổ gửi hồ sơ … trước ngày 20/11/2025, gồm:": a sentence that opens a list.
+            return "", level_of(number), number + suffix, "", "item"
+        strength = "strong" if marked or label_text or rest.endswith(":") else "weak"
         return heading, level_of(number), number + suffix, label_text, strength
+    if is_authority_line(line) or _ENACTING.match(line.folded):
+        # A decision's "BAN THƯỜNG VỤ LĐLĐ HUYỆN …" and "QUYẾT ĐỊNH:" introduce its articles.
+        return None
     if _is_upper_heading(text) and not _CLOSING.match(line.folded):
         # Word's automatic numbering is lost in export: "MỤC ĐÍCH, YÊU CẦU" alone on its line.
         heading, label_text = _label(text, always=True)
@@ -109,6 +119,14 @@ def _classify(line: Line) -> tuple[str, int, str, str, str] | None:
         level = 1 if line.hashes and line.hashes <= 2 else 2
         return heading, level, "", label_text, "strong"
     return None
+
+
+_ENACTING = re.compile(r"^(?:quyet dinh|quyet nghi|chi thi|ban hanh)\s*:\s*$")
+
+
+def _introduces_a_list(rest: str) -> bool:
+    """A numbered line ending in ":" that is a sentence: long, or carrying a date."""
+    return len(rest.split()) > 14 or bool(find_dates(rest))
 
 
 def _is_upper_heading(text: str) -> bool:
@@ -124,7 +142,7 @@ def _label(rest: str, always: bool) -> tuple[str | None, str]:
     if colon:
         label = colon.group("label").strip()
         folded = fold(label)
-        if len(label.split()) <= 12 and not folded.endswith(_INTRO_ENDINGS):
+        if len(label.split()) <= 16 and not folded.endswith(_INTRO_ENDINGS):
             return label.strip(" *"), colon.group("text").strip()
     cleaned = rest.strip().rstrip(":.").strip()
     if always:
@@ -140,7 +158,9 @@ def find_parts(body: list[Line]) -> tuple[list[Part], int]:
     """The parts of the body, flat in document order, and the index where the closing starts."""
     end = len(body)
     for index, line in enumerate(body):
-        if _CLOSING.match(line.folded) or _is_signer_line(line):
+        # A công văn opens with "Kính gửi: …"; only a late one is part of the closing.
+        closing = _CLOSING.match(line.folded) and (line.folded.startswith("noi") or index > len(body) // 2)
+        if closing or _is_signer_line(line):
             end = index
             break
     accepted = _accepted_headings(body, end)
@@ -150,11 +170,14 @@ def find_parts(body: list[Line]) -> tuple[list[Part], int]:
         found = accepted.get(index)
         if not found:
             continue
-        heading, level, numbering, label_text = found
-        section = Section(heading=heading, level=level, numbering=numbering)
-        part = Part(section, index, index if label_text else index + 1, end, label_text)
-        while stack and stack[-1].section.level >= level:
+        heading, rank, numbering, label_text = found
+        # The numbering's rank (Roman 1, "1." 2, "1.1." and "a)" 3) nests the parts; the level
+        # reported is the depth in the tree: a plan numbered "1.", "a)" without Roman parts
+        # starts at level 1.
+        while stack and stack[-1].rank >= rank:
             stack.pop().last = index
+        section = Section(heading=heading, level=len(stack) + 1, numbering=numbering)
+        part = Part(section, index, index if label_text else index + 1, end, label_text, rank=rank)
         if stack:
             stack[-1].children.append(part)
             section.part = stack[0].section.part
@@ -178,16 +201,19 @@ def _accepted_headings(body: list[Line], end: int) -> dict[int, tuple[str, int, 
     """Headings, with short numbered lines dropped when a sibling of theirs (same level, same
     parent) is a numbered paragraph: in "1. Tuyên truyền … (a long paragraph)", "2. Các hoạt
     động phải thiết thực." the second is an item of the same list, not a heading."""
-    classified = {}
+    classified = {index: found for index in range(end) if (found := _classify(body[index]))}
+    for index, found in list(classified.items()):
+        # "1. Động viên nữ CBGVNV thi đua hoàn thành tốt nhiệm vụ." straight above the next
+        # numbered line: a sentence of a list, not a part (a part has text under it).
+        following = classified.get(index + 1)
+        empty = index + 1 >= end or (following is not None and following[1] <= found[1])
+        if found[4] == "weak" and empty and _SENTENCE_END.search(body[index].text):
+            classified[index] = ("", found[1], found[2], "", "item")
     parent_of = {}
     open_levels: dict[int, int] = {}
-    for index in range(end):
-        found = _classify(body[index])
-        if not found:
-            continue
+    for index, found in classified.items():
         level = found[1]
         parent_of[index] = max((i for lvl, i in open_levels.items() if lvl < level), default=-1)
-        classified[index] = found
         if found[4] != "item":
             open_levels = {lvl: i for lvl, i in open_levels.items() if lvl < level}
             open_levels[level] = index
@@ -200,6 +226,7 @@ def _accepted_headings(body: list[Line], end: int) -> dict[int, tuple[str, int, 
 
 
 _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+_SENTENCE_END = re.compile(r"[.!?…][”\"’)]*$")
 
 
 def _is_signer_line(line: Line) -> bool:

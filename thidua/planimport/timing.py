@@ -134,6 +134,11 @@ def find_deadlines(
         for found in dates:
             if any(a <= found.start < b for a, b in skip.get(line.number, [])):
                 continue
+            if not found.has_year:
+                # "Định kỳ 6 tháng … trước ngày 15/6": the day is the periodic duty's rule.
+                a, b = _sentence_of(line.text, found.start)
+                if is_periodic_sentence(line.folded[a:b]):
+                    continue
             before = line.folded[max(0, found.start - 80) : found.start]
             mark = _DEADLINE_MARK.search(before)
             if not mark:
@@ -155,12 +160,28 @@ def find_deadlines(
     return deadlines
 
 
+# "2. ", "1.1. ", "a) ", "II. ": a list's numbering before the sentence.
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[a-zđ]\s*\)|[IVX]{1,5}\s*[.)])\s+")
+# ", gồm:", "như sau:", "cụ thể:": the words that open the list under a sentence.
+_LIST_INTRO_TAIL = re.compile(
+    r"[\s,;]*(?:(?:bao\s+)?gồm(?:\s+có)?|như sau|cụ thể|sau)(?:\s+[^\s:]+){0,4}\s*:\s*$", re.IGNORECASE
+)
+
+
+def _join(head: str, tail: str) -> str:
+    if not tail.strip(" .;,:"):
+        return head
+    tail = tail.strip()
+    return head + tail if tail[:1] in ",;:)" else f"{head} {tail}"
+
+
 def _duty(text: str, a: int, b: int, cut_start: int, found: DateMatch) -> tuple[str, str]:
     """The sentence without its deadline phrase, from the addressee on when it says "đề nghị X …"."""
-    head = text[a:cut_start]
+    head = _LIST_NUMBER.sub("", text[a:cut_start], count=1)
     tail = text[found.end : b]
     tail = re.sub(r"^\s*\)?", "", tail)
-    sentence = (head.rstrip(" ,(") + (" " + tail.strip() if tail.strip(" .;,") else "")).strip()
+    tail = _LIST_INTRO_TAIL.sub("", tail)
+    sentence = _join(head.rstrip(" ,("), tail).strip()
     return _addressed(sentence)
 
 
@@ -202,7 +223,10 @@ _REPORTING = re.compile(r"\b(bao cao|so ket|tong ket|kiem tra|danh gia|giam sat|
 _RULE_PHRASE = re.compile(
     r"\b(?:truoc|cham nhat|chau nhat|khong qua|muon nhat)\s+(?:ngay\s+)?(?:\d{1,2}\s+)?(?:cua\s+)?(?:thang\s+)?"
     r"(?:cuoi|dau|cuoi cung cua|thu \w+ cua)\s+(?:quy|thang|nam|ky|6 thang)|"
-    r"\b(?:truoc|cham nhat)\s+ngay\s+\d{1,2}(?:\s+hang thang|\s+cua thang\s+\w+)"
+    r"\b(?:truoc|cham nhat)\s+ngay\s+\d{1,2}(?:\s+hang thang|\s+cua thang\s+\w+)|"
+    # "trước ngày 15/6", "trước ngày 15/6 và 15/12", "chậm nhất ngày 20 tháng 6": a day of the year
+    r"\b(?:truoc|cham nhat|khong qua|muon nhat)\s+(?:ngay\s+)?\d{1,2}\s*(?:/\s*\d{1,2}(?:\s*/\s*\d{4})?|"
+    r"thang\s+\d{1,2}(?:\s+nam\s+\d{4})?)(?:\s*(?:va|,)\s*(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)*(?![\d/])"
 )
 
 
@@ -231,7 +255,7 @@ def _periods(phrase: str) -> list[str]:
 def find_periodic(lines: list[Line]) -> list[Periodic]:
     duties: list[Periodic] = []
     for line in lines:
-        for a, b in sentence_spans(line.text):
+        for a, b in _clauses(line):
             sentence = line.text[a:b]
             folded = line.folded[a:b]
             if "dinh ky" not in folded and not _PERIODIC_START.match(folded):
@@ -264,6 +288,31 @@ def find_periodic(lines: list[Line]) -> list[Periodic]:
             for period in periods:
                 duties.append(Periodic(period=period, rule=rule, what=what, source=sentence.strip()))
     return duties
+
+
+def _clauses(line: Line) -> list[tuple[int, int]]:
+    """The sentences of `line`, each without its list number, and cut at ";" where a clause
+    carries its own periodic duty ("…: xây dựng kế hoạch…; định kỳ 6 tháng báo cáo…")."""
+    spans = []
+    for a, b in sentence_spans(line.text):
+        number = _LIST_NUMBER.match(line.text[a:b])
+        a += number.end() if number else 0
+        start = a
+        pieces = []
+        for semicolon in re.finditer(";", line.text[a:b]):
+            pieces.append((start, a + semicolon.start()))
+            start = a + semicolon.end()
+        pieces.append((start, b))
+        periodic = [p for p in pieces if "dinh ky" in line.folded[p[0] : p[1]]]
+        if len(pieces) > 1 and len(periodic) == 1 and "dinh ky" not in line.folded[a : pieces[0][1]]:
+            spans.append(periodic[0])
+        else:
+            spans.append((a, b))
+    return [(a + len(line.text[a:b]) - len(line.text[a:b].lstrip()), b) for a, b in spans]
+
+
+def is_periodic_sentence(folded: str) -> bool:
+    return "dinh ky" in folded or bool(_PERIODIC_START.match(_LIST_NUMBER.sub("", folded, count=1)))
 
 
 def _drop_preamble(what: str) -> str:
