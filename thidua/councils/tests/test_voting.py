@@ -131,3 +131,36 @@ def test_the_pass_rule_is_configurable_per_council(council, chair, session, memb
     assert item.outcome == Outcome.FAILED  # 3 of 4 is below 90 %
     with pytest.raises(ValidationError):
         services.set_pass_rule(chair, council, pass_numerator=4, pass_denominator=3)
+
+
+def test_minutes_carry_attendance_scores_written_votes_and_the_result(council, chair, session, members, decided):
+    import io
+    import shutil
+    import subprocess
+
+    from docx import Document
+
+    from thidua.councils import minutes
+    from thidua.documents.rendering import render_docx, render_pdf
+
+    services.set_attendance(chair, session, present_ids={council.people[n][0].pk for n in (0, 1, 2)})
+    item = services.add_to_agenda(chair, session, members["an"])
+    for n, agree in {0: True, 1: True, 2: False}.items():
+        services.cast_ballot(council.people[n][1], item, agree=agree, scores=scores(council, (35, 25, 10 + n)))
+    services.record_written_ballot(chair, item, seat=council.people[3][0], agree=True, scores=scores(council))
+    services.close_session(chair, session)
+
+    doc = minutes.build(session)
+    word = Document(io.BytesIO(render_docx(doc)))
+    cells = [[c.text for c in row.cells] for table in word.tables for row in table.rows]
+    assert ["Vũ Thị Tư", "30", "20", "20", "70", "Đồng ý (bằng văn bản)"] in cells
+    assert ["Đỗ Văn Ba", "35", "25", "12", "72", "Không đồng ý"] in cells
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Có mặt 3/4 thành viên Hội đồng." in text
+    assert "Kết quả: 3/4 thành viên được biểu quyết đồng ý, 1 không đồng ý; điểm trung bình 70,75. THÔNG QUA." in text
+    pdf = render_pdf(doc)
+    assert pdf.startswith(b"%PDF")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        out = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        assert "BIÊN BẢN" in out and "THÔNG QUA" in out
