@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import Line, fold, strip_item
+from .normalize import Line, clean_inline, fold, strip_item
 
 _SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+_SIGNS_FOR = re.compile(r"^(?:kt|tl|tuq|ktm)\s*[./]")
 _POSITIONS = re.compile(
     r"(?:pho\s+)?(?:chu tich|truong ban|chanh van phong|giam doc|hieu truong|bi thu|truong phong|"
     r"thuong truc|to truong|tong giam doc|chu nhiem|truong khoa|thu truong|uy vien)"
@@ -46,17 +47,36 @@ def is_position(text: str) -> bool:
 _is_position = is_position
 
 
+_COLUMN_GAP = re.compile(r"\t+| {3,}")
+_PREFIX_ONLY = re.compile(r"^\s*(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*$")
+
+
+def _columns(line: Line) -> list[str]:
+    """The line's columns: a Word table flattened to text keeps them apart with a tab or a wide
+    run of spaces ("- Lưu VP.          Nguyễn Thị Hoa")."""
+    raw = line.raw.strip()
+    if not _COLUMN_GAP.search(raw):
+        return [line.display]
+    columns = []
+    for column in _COLUMN_GAP.split(raw):
+        bullet = _BULLETED.match(column)
+        text = clean_inline(column[bullet.end() :] if bullet else column)
+        if text:
+            columns.append(f"- {text}" if bullet else text)
+    return columns or [line.display]
+
+
 def _split_flattened(lines: list[Line]) -> list[str]:
     """ "Nơi nhận: TM. BAN THƯỜNG VỤ" or "- Như trên; CHỦ TỊCH" cut into their two columns."""
     pieces: list[str] = []
-    for line in lines:
-        text = line.display
+    for text in (column for line in lines for column in _columns(line)):
         inline = _SIGNER_INLINE.search(text)
         if inline and inline.start() > 0:
             pieces += [text[: inline.start()].strip(), text[inline.start() :].strip()]
             continue
         tail = re.search(r"[;:.]\s+((?:PHÓ\s+)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40})$", text)
-        if tail and _is_position(tail.group(1)):
+        # "KT. CHỦ TỊCH" is one piece: the prefix signs for the position after it.
+        if tail and _is_position(tail.group(1)) and not _PREFIX_ONLY.match(text[: tail.start() + 1]):
             pieces += [text[: tail.start() + 1].strip(), tail.group(1).strip()]
             continue
         pieces.append(text)
@@ -121,7 +141,9 @@ def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
         folded = fold(piece)
         if _SIGNER_PREFIX.match(folded) and _is_upper(piece):
             title.append(piece)
-            needs_position = not _is_position(re.sub(r"^\S+\s*", "", piece))
+            # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": who signs for the chair, thừa lệnh or ủy quyền
+            # writes their own position under the prefixed line.
+            needs_position = _SIGNS_FOR.match(folded) or not _is_position(re.sub(r"^\S+\s*", "", piece))
         elif needs_position and _is_position(piece):
             title.append(piece)
             needs_position = False
