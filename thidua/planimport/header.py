@@ -95,6 +95,7 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
     for line in lines:
         raw = line.raw.strip()
         for column in _columns(raw):
+            column = clean_inline(column)  # "*Hoàng Liệt, ngày …*": emphasis off before the place is cut
             folded = fold(column)
             cuts = [0]
             for match in _MOTTO.finditer(folded):

@@ -42,8 +42,13 @@ class Window:
 
 
 _MONTH_YEAR = re.compile(r"\bthang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
-# Starts that are not a full date: "từ tháng 3/2024", "từ nay", "từ đầu năm 2024".
-_LOOSE_START = re.compile(r"\btu\s+(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|(nay)|dau nam\s*(\d{4})|nam\s*(\d{4}))")
+# "Quý I/2025", "quý 3 năm 2025"
+_QUARTER = r"quy\s*(i{1,3}|iv|[1-4])\s*(?:/|nam)\s*(\d{4})"
+# Starts that are not a full date: "từ tháng 3/2024", "từ nay", "từ đầu năm 2024", "từ Quý I/2025".
+_LOOSE_START = re.compile(
+    r"\btu\s+(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|(nay)|dau nam\s*(\d{4})|nam\s*(\d{4})|" + _QUARTER + ")"
+)
+_QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _month_end(year: int, month: int) -> datetime.date | None:
@@ -63,10 +68,14 @@ def _window_end(line: Line, position: int, window: Window, sentence_end: int) ->
             return True
         break
     end_month = re.match(
-        r"^\s*(?:den|toi)\s*(?:het\s+)?(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|nam\s*(\d{4}))", after
+        r"^\s*(?:den|toi)\s*(?:het\s+)?(?:thang\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})|nam\s*(\d{4})|" + _QUARTER + ")",
+        after,
     )
     if end_month:
-        if end_month.group(3):
+        if end_month.group(4):
+            quarter = _QUARTER_NUMBER[end_month.group(4)]
+            window.end = _month_end(int(end_month.group(5)), 3 * quarter)
+        elif end_month.group(3):
             window.end = datetime.date(int(end_month.group(3)), 12, 31)
         else:
             window.end = _month_end(int(end_month.group(2)), int(end_month.group(1)))
@@ -100,6 +109,9 @@ def find_window(lines: list[Line], preferred: set[int]) -> Window:
                 day = datetime.date(year, month, 1) if 1 <= month <= 12 else None
             elif loose.group(3):
                 day = None
+            elif loose.group(6):
+                quarter = _QUARTER_NUMBER[loose.group(6)]
+                day = datetime.date(int(loose.group(7)), 3 * quarter - 2, 1)
             else:
                 day = datetime.date(int(loose.group(4) or loose.group(5)), 1, 1)
             starts.append((loose.start(), loose.end(), day))
