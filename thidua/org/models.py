@@ -10,13 +10,12 @@ which org.services keeps exact on every change.
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.core.text import search_terms
-from thidua.org.search import SEARCH_CAP, SearchKeyField, first_matches, member_search_key
+from thidua.org.search import SEARCH_CAP, SearchKeyField, first_match_ids, member_search_key
 
 
 class UnitKind(models.Model):
@@ -253,8 +252,7 @@ class MemberQuerySet(models.QuerySet):
             return by_name
         if self._scope_is_small:
             return self._with_words(terms)
-        sql, params = first_matches(query, self._scope.path if self._scope is not None else None)
-        return self.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - constant SQL, bound params
+        return self.filter(pk__in=first_match_ids(query, self._scope.path if self._scope is not None else None))
 
     def _with_words(self, terms: list[str]) -> "MemberQuerySet":
         """Every word as a whole word of the key, the last as a word's start: a LIKE per word

@@ -84,3 +84,13 @@ def test_a_nationwide_search_of_common_words_stops_after_the_cap(federation, mem
     assert Member.objects.within(federation.city).search("hung le").count() == 3
     assert Member.objects.within(federation.gia_lam).search("hung le").count() == 0  # capped inside the scope
     assert Member.objects.within(federation.long_bien).search("hung le").count() == 5
+
+
+@pytest.mark.parametrize("scope", [None, "confederation", "city"])
+def test_a_long_last_word_still_matches_as_the_start_of_a_word(federation, members, scope):
+    """The whole word is tried first (fast); a word still being typed ("phuo") is a prefix."""
+    MemberFactory(full_name="Nguyễn Văn Phương", unit=federation.company)
+    queryset = Member.objects.all() if scope is None else Member.objects.within(getattr(federation, scope))
+    assert names(queryset.search("van phuo")) == {"Nguyễn Văn Phương"}
+    assert names(queryset.search("van phuong")) == {"Nguyễn Văn Phương"}
+    assert names(queryset.search("van phuongx")) == set()
