@@ -31,7 +31,11 @@ _FORMS = re.compile(
     r"danh hieu|chien si thi dua|lao dong tien tien|tap the lao dong (?:xuat sac|tien tien))\b"
 )
 _FORM_OWNER = re.compile(r"^\s+(?:cua|do)\s+")
-_FORM_STOP = re.compile(r"[,;.:(]|\s(?:cho|va|doi voi|ve|nam|trong|tang|de|theo|hoac|gom)\s")
+_FORM_STOP = re.compile(r"[,;.:(]|\s(?:cho|va|doi voi|ve|nam|trong|tang|de|theo|hoac|gom|kem)\s")
+# "đạt danh hiệu “Lao động tiên tiến”": a title the nominee must already hold, a criterion.
+_HELD_TITLE = re.compile(r"\b(?:dat|dat cac|duoc cong nhan|giu vung|co)\s*$")
+_TOPIC = re.compile(r"^(hinh thuc|ho so|so luong|thoi gian|thu tuc|thoi han)\b")
+_LIST_AFTER = re.compile(r"\bgom\b[^:]{0,30}:\s*(?=\S)")
 
 
 @dataclass
@@ -143,6 +147,8 @@ def _read_criteria(reward: RewardPart, body: list[Line], parts: list[Part], end:
                 if lead:
                     _add(reward, side, capitalise(lead))
                 continue
+            if side is not None and not line.bullet and _TOPIC.match(line.folded):
+                break  # "Hồ sơ gồm: …" under the criteria: the next topic of the reward part
             if heading_of(line) or side is None:
                 continue
             item = strip_item(line.text)
@@ -212,8 +218,12 @@ def _read_dossier(reward: RewardPart, body: list[Line], parts: list[Part], end: 
             continue
         following = part.children[0].line if part.children else part.last
         bullets = [body[i] for i in range(part.line + 1, following) if body[i].bullet]
+        listed = [body[i] for i in range(part.line + 1, following) if _LIST_AFTER.search(body[i].folded)]
         if bullets:
             reward.dossier = [capitalise(strip_item(b.text)) for b in bullets if strip_item(b.text)]
+        elif listed:
+            # "Hồ sơ gồm: Tờ trình …; Báo cáo …; Biên bản …." and the sending on the next line
+            reward.dossier = _split_inline(listed[0].text[_LIST_AFTER.search(listed[0].folded).end() :])
         else:
             text = _part_text(body, part)
             reward.dossier = _split_inline(text) if text else []
@@ -224,6 +234,12 @@ def _read_dossier(reward: RewardPart, body: list[Line], parts: list[Part], end: 
     for index in range(end):
         line = body[index]
         folded = line.folded
+        inline = _LIST_AFTER.search(folded)
+        if "ho so" in folded[:20] and inline and not line.text.rstrip().endswith(":"):
+            # "Hồ sơ gồm: Tờ trình của công đoàn cơ sở; Bản tóm tắt thành tích."
+            reward.dossier = _split_inline(line.text[inline.end() :])
+            reward.evidence["dossier"] = line.text
+            return
         if "ho so" not in folded[:60] or not line.text.rstrip().endswith(":"):
             continue
         items = []
@@ -265,7 +281,7 @@ def _read_forms(reward: RewardPart, body: list[Line], scope: list[int]) -> None:
             end = match.end()
             if match.group(1) == "danh hieu":
                 quoted = re.match(r"^\s*[“\"]([^”\"]{3,80})[”\"]", line.text[end:])
-                if not quoted:
+                if not quoted or _HELD_TITLE.search(line.folded[: match.start()]):
                     continue
                 form = f"{line.text[match.start() : end]} “{quoted.group(1)}”"
             else:
