@@ -55,7 +55,7 @@ _MOTTO = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
 )
 _RULE = re.compile(r"^[\s\-–—_*=~.•]+$")
-_SYMBOL_PART = r"[A-Za-zĐđ0-9À-ỹ.]+"
+_SYMBOL_PART = r"[A-Za-zĐđ0-9À-ỹ.&]+"
 _NUMBER = re.compile(
     r"^\s*:?\s*(?P<num>\d+)?\s*(?:[.…_ ]*)(?:/\s*(?P<year>(?:19|20)\d\d)\s*)?[/-]\s*"
     rf"(?P<sym>{_SYMBOL_PART}(?:\s*[-–/]\s*{_SYMBOL_PART})*)"

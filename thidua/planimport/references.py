@@ -57,7 +57,7 @@ KINDS = (
 _RELATION_AT_START = re.compile(r"^(?:va |dong thoi |, )*({})\b\s*:?\s*(?:vao\s+|theo\s+)?".format("|".join(RELATIONS)))
 _RELATION_ANYWHERE = re.compile(r"\b({})\s+(?=\S)".format("|".join(RELATIONS)))
 _KIND = re.compile(r"\b({})\b".format("|".join(KINDS)))
-_NUMBER_PART = r"[0-9A-Za-zĐđÀ-ỹ]+"
+_NUMBER_PART = r"[0-9A-Za-zĐđÀ-ỹ&]+"  # "3456/KH-SGD&ĐT"
 _NUMBER = re.compile(rf"^\s*(?:s[ốoóồổỗộ]\s*:?\s*)?(\d+[A-Za-zĐđ]?(?:\s?[/\-–]\s?{_NUMBER_PART})*)", re.IGNORECASE)
 _ISSUER_GAP = re.compile(r"^[\s,]*(?:\(?\s*)?cua\s+")
 _DATE_GAP = re.compile(r"^[\s,]*(?:ban hanh\s*|ky\s*)?(?:vao\s*)?$")
@@ -66,6 +66,8 @@ _TITLE_GAP = re.compile(r"^[\s,:]*(?:ve viec|ve|v/v)\s+")
 _ISSUER_STOP = re.compile(
     r"\s+ve\s|\s+v/v|;|[.!?](?:\s|$)|[“\"(:]|\s+ngay\s|,?\s+(?:va\s+)?cua\s|\s+(?:nham|de|voi|gan voi|trong do)\s"
     r"|\s+(?:xay dung|ban hanh|de nghi|trien khai|phat dong|huong dan|to chuc)\s"
+    # "… của Ban Chấp hành LĐLĐ tỉnh, Ban Thường vụ LĐLĐ tỉnh ban hành …": the plan's own subject
+    r"|,\s*(?=ban thuong vu|ban chap hanh|thuong truc|btv|bch)"
     r"|,\s*(?={}|{})".format("|".join(RELATIONS), "|".join(KINDS))
 )
 _ORG_START = re.compile(r"^(?:tinh|thanh pho|tp\.?|quan|huyen|thi xa|xa|phuong)\s")
@@ -108,7 +110,7 @@ def _clause_references(clause: str, relation: str | None) -> tuple[list[Referenc
             numbered.insert(0, (first_kind.start(), _reference_at(clause, folded, first_kind, relation, True)))
         numbered = [(s, r) for s, r in numbered if r is not None]
         if numbered:
-            return [r for _, r in sorted(numbered, key=lambda item: item[0])], relation
+            return _distinct([r for _, r in sorted(numbered, key=lambda item: item[0])]), relation
         return _by_issuer(clause, folded, rest, relation), relation
     if relation and _KIND.match(body_folded):
         first_kind = _KIND.match(folded, lead)
@@ -122,6 +124,19 @@ def _clause_references(clause: str, relation: str | None) -> tuple[list[Referenc
         # triển khai …, Nghị quyết 02-NQ/TW ngày …"): only numbered documents are references.
         references = [r for _, r in _numbered(clause, folded, relation, 0, require_number=True) if r is not None]
     return references, relation
+
+
+def _distinct(references: list[Reference]) -> list[Reference]:
+    """ "Quy chế … ban hành kèm theo Quyết định số 999/QĐ-TLĐ …": one document read twice."""
+    seen: set[str] = set()
+    kept = []
+    for reference in references:
+        if reference.number and reference.number in seen:
+            continue
+        if reference.number:
+            seen.add(reference.number)
+        kept.append(reference)
+    return kept
 
 
 def _numbered(
@@ -190,6 +205,9 @@ def _reference_at(
         stops = [m.start() for m in (_NAME_STOP.search(folded, kind.end()),) if m]
         end = min([*stops, len(clause)])
         name = clause[kind.end() : end].strip(" ,;.")
+        if issuer is None:
+            # "Chương trình công tác năm 2025 của Ban Chấp hành LĐLĐ tỉnh": the issuer after the name
+            issuer, _end = _issuer(clause, folded, end)
         if date is None:
             for found in find_dates(clause[end : end + 40]):
                 if _DATE_GAP.match(fold(clause[end : end + found.start]).replace("ngay", "", 1)):
