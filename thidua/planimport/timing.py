@@ -230,6 +230,7 @@ _PERIODIC_LEAD = re.compile(
     r"(?:\s*/\s*lan)?\s*(?:,|va|hoac|\s)\s*)+)"
 )
 _PERIODIC_START = re.compile(r"^(hang|hang|moi) (quy|thang|nam|tuan)\b\s*,?\s*")
+_PERIODIC_ANYWHERE = re.compile(r"\b(?:hang|moi) (?:quy|thang|nam|tuan)\b")
 _PER_TIMES = re.compile(r"\b(6|06|3|03|1|01)?\s*(thang|quy|nam)\s*/\s*lan\b")
 _REPORTING = re.compile(r"\b(bao cao|so ket|tong ket|kiem tra|danh gia|giam sat|gui ve|tong hop)\b")
 _RULE_PHRASE = re.compile(
@@ -267,6 +268,8 @@ def _periods(phrase: str) -> list[str]:
 def find_periodic(lines: list[Line]) -> list[Periodic]:
     duties: list[Periodic] = []
     for line in lines:
+        if "dinh ky" not in line.folded and not _PERIODIC_ANYWHERE.search(line.folded):
+            continue
         for a, b in _clauses(line):
             sentence = line.text[a:b]
             folded = line.folded[a:b]
