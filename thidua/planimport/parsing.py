@@ -59,7 +59,7 @@ def parse(text: str) -> PlanExtract:
     extract.sections = [part.section for part in parts]
     main = body[:closing_start]
 
-    default_year = extract.date.year if extract.date else None
+    default_year = extract.date.year if extract.date else _year_of_draft(extract)
     window_lines = {body[i].number for p in parts if p.section.part == "window" for i in range(p.line, p.last)}
     window = timing.find_window(main[basis_end:], window_lines)
     extract.period_start, extract.period_end, extract.end_condition = window.start, window.end, window.end_condition
@@ -101,6 +101,16 @@ def parse(text: str) -> PlanExtract:
     extract.emails, extract.contacts = closing_module.find_contacts("\n".join(line.text for line in lines))
     _warn_missing(extract, head, parts, reward)
     return extract
+
+
+def _year_of_draft(extract: PlanExtract) -> int | None:
+    """The year of a plan whose date is left blank ("ngày    tháng 4 năm 2025", a draft), or
+    failing that the year its title names ("… năm 2025"): "trước ngày 31/5" falls in it."""
+    for text in (extract.evidence.get("place", ""), extract.title or ""):
+        years = re.findall(r"\bnam\s*((?:19|20)\d\d)\b", fold(text))
+        if years:
+            return int(years[-1])
+    return None
 
 
 def _looks_vietnamese(lines: list[Line]) -> bool:

@@ -193,8 +193,13 @@ def _duty(text: str, a: int, b: int, cut_start: int, found: DateMatch) -> tuple[
     tail = text[found.end : b]
     tail = re.sub(r"^\s*\)?", "", tail)
     tail = _LIST_INTRO_TAIL.sub("", tail)
-    sentence = _join(head.rstrip(" ,("), tail).strip()
+    sentence = _join(head.rstrip(" ,("), tail).strip().rstrip(" :")
+    # "Thời gian nộp báo cáo tổng kết: trước ngày 10/6/2025": the duty is what the label names.
+    sentence = _TIME_LABEL.sub("", sentence, count=1) if _TIME_LABEL.match(sentence) else sentence
     return _addressed(sentence)
+
+
+_TIME_LABEL = re.compile(r"^(?:thời gian|thời hạn|hạn|hạn chót)\s+(?=\S+\s+\S)", re.IGNORECASE)
 
 
 _REQUEST = re.compile(r"\b(?:de nghi|yeu cau)\s+")
