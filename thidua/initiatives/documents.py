@@ -1,0 +1,149 @@
+"""The recognition decision (QUYẾT ĐỊNH công nhận sáng kiến) and the golden book (Sổ vàng
+sáng kiến) as documents: official-document data for documents.rendering (DOCX, PDF), and the
+golden book as an .xlsx sheet. Vietnamese whatever language the reader uses (Nghị định 30/2020)."""
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from thidua.core.text import date_line
+from thidua.documents.rendering import OfficialDocument, Paragraph, Table
+from thidua.documents.services import profile_for
+from thidua.initiatives.models import RecognitionDecision
+from thidua.org.models import Unit
+
+
+def _benefit(initiative) -> str:
+    parts = []
+    if initiative.benefit_amount is not None:
+        parts.append(_("%(amount)s đồng/năm") % {"amount": initiative.benefit_text_amount})
+    if initiative.benefit_text:
+        parts.append(initiative.benefit_text)
+    return "; ".join(parts)
+
+
+def decision_document(decision: RecognitionDecision) -> OfficialDocument:
+    with translation.override("vi"):
+        profile = profile_for(decision.unit)
+        recognitions = list(
+            decision.recognitions.select_related("initiative", "initiative__unit").order_by("entry_number")
+        )
+        rows = [
+            [
+                _("TT"),
+                _("Tên sáng kiến"),
+                _("Tác giả (tỷ lệ đóng góp)"),
+                _("Đơn vị"),
+                _("Hiệu quả, lợi ích"),
+                _("Số sổ vàng"),
+            ]
+        ]
+        for n, r in enumerate(recognitions, start=1):
+            rows.append(
+                [
+                    str(n),
+                    r.initiative.title,
+                    r.authors_text,
+                    r.initiative.unit.name,
+                    _benefit(r.initiative),
+                    str(r.entry_number),
+                ]
+            )
+        body = [
+            Paragraph(
+                _("Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02/3/2012 của Chính phủ ban hành Điều lệ Sáng kiến;"),
+                italic=True,
+            ),
+            Paragraph(_("Căn cứ kết quả xét của Hội đồng sáng kiến;"), italic=True),
+            Paragraph(_("QUYẾT ĐỊNH:"), bold=True),
+            Paragraph(
+                _("Điều 1. Công nhận %(n)s sáng kiến có tên dưới đây và ghi vào Sổ vàng sáng kiến của %(unit)s:")
+                % {"n": len(recognitions), "unit": decision.unit.name}
+            ),
+            Table(rows),
+            Paragraph(_("Điều 2. Các tác giả được hưởng quyền lợi theo quy định hiện hành.")),
+            Paragraph(
+                _(
+                    "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Các tác giả và các bộ phận liên quan chịu trách nhiệm thi hành Quyết định này."
+                )
+            ),
+        ]
+        return OfficialDocument(
+            superior_line=profile.superior_line,
+            body_line=profile.body_line,
+            number_line=decision.register_entry.number_line,
+            date_line=date_line(profile.place, decision.issued_on) if profile.place else "",
+            type_name="QUYẾT ĐỊNH",
+            summary=[_("Về việc công nhận sáng kiến")],
+            body=body,
+            recipients=[_("Như Điều 3;"), _("Lưu: VT, Thi đua.")],
+            signer_lines=profile.signer_lines,
+            signer_name=decision.signer_name or profile.signer_name,
+        )
+
+
+def golden_book_rows(recognitions) -> list[list[str]]:
+    return [
+        [
+            str(r.entry_number),
+            f"{r.recognised_on:%d/%m/%Y}",
+            r.initiative.title,
+            r.authors_text,
+            r.initiative.unit.name,
+            _benefit(r.initiative),
+            r.decision.register_entry.symbol,
+        ]
+        for r in recognitions
+    ]
+
+
+def golden_book_header() -> list[str]:
+    return [
+        _("Số"),
+        _("Ngày công nhận"),
+        _("Tên sáng kiến"),
+        _("Tác giả"),
+        _("Đơn vị"),
+        _("Hiệu quả, lợi ích"),
+        _("Quyết định"),
+    ]
+
+
+def golden_book_document(unit: Unit, recognitions) -> OfficialDocument:
+    with translation.override("vi"):
+        profile = profile_for(unit)
+        return OfficialDocument(
+            superior_line=profile.superior_line,
+            body_line=profile.body_line,
+            number_line="",
+            date_line="",
+            type_name="SỔ VÀNG SÁNG KIẾN",
+            summary=[unit.name],
+            body=[Table([golden_book_header(), *golden_book_rows(recognitions)])],
+        )
+
+
+def golden_book_xlsx(unit: Unit, recognitions) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    with translation.override("vi"):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Sổ vàng sáng kiến"
+        sheet.append([_("SỔ VÀNG SÁNG KIẾN — %(unit)s") % {"unit": unit.name}])
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet.append(golden_book_header())
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for row in golden_book_rows(recognitions):
+            sheet.append(row)
+        for column, width in zip("ABCDEFG", (6, 14, 50, 40, 35, 30, 16), strict=True):
+            sheet.column_dimensions[column].width = width
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()

@@ -1,0 +1,183 @@
+"""Reads of initiatives shaped for pages: the counters of a subtree (and of each child of a
+unit), the golden book, the list, and the initiatives similar to a title.
+
+Counters are SQL sums of the per-unit `Tally` rows over the unit path range; per child they
+are grouped by the child's path prefix, so a province's table is one query whatever its size.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.db.models.functions import Substr
+
+from thidua.core.db import PATH_END, PATH_STEP
+from thidua.core.text import fold, search_terms
+from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition, Tally
+from thidua.org.models import Unit
+
+
+@dataclass(frozen=True)
+class Counters:
+    registered: int = 0
+    recognised: int = 0
+    applied: int = 0
+    benefit: Decimal = Decimal(0)
+
+    @property
+    def benefit_text(self) -> str:
+        return f"{int(self.benefit):,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which counters: a programme, a campaign, a year, a quarter of that year (None = all)."""
+
+    programme_id: int | None = None
+    campaign_id: int | None = None
+    year: int | None = None
+    quarter: int | None = None
+
+
+_SUMS = {
+    "registered": Sum("registered"),
+    "recognised": Sum("recognised"),
+    "applied": Sum("applied"),
+    "benefit": Sum("benefit"),
+}
+
+
+def _tallies(unit: Unit, filters: Filters):
+    rows = Tally.objects.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+    if filters.programme_id:
+        rows = rows.filter(programme_id=filters.programme_id)
+    if filters.campaign_id:
+        rows = rows.filter(campaign_id=filters.campaign_id)
+    if filters.year:
+        rows = rows.filter(year=filters.year)
+        if filters.quarter:
+            rows = rows.filter(quarter=filters.quarter)
+    return rows
+
+
+def _counters(row: dict) -> Counters:
+    return Counters(
+        registered=int(row["registered"] or 0),
+        recognised=int(row["recognised"] or 0),
+        applied=int(row["applied"] or 0),
+        benefit=Decimal(row["benefit"] or 0),
+    )
+
+
+def counters(unit: Unit, filters: Filters | None = None) -> Counters:
+    """The subtree's registered, recognised, applied initiatives and their benefit (one query)."""
+    return _counters(_tallies(unit, filters or Filters()).aggregate(**_SUMS))
+
+
+def counters_by_child(unit: Unit, filters: Filters | None = None) -> list[tuple[Unit, Counters]]:
+    """One row per child of `unit` with initiatives below it, plus the unit's own (two queries)."""
+    width = len(unit.path) + PATH_STEP
+    rows = (
+        _tallies(unit, filters or Filters())
+        .annotate(branch=Substr("unit__path", 1, width))
+        .values("branch")
+        .annotate(**_SUMS)
+        .order_by()
+    )
+    by_path = {row["branch"]: _counters(row) for row in rows}
+    units = Unit.objects.filter(path__in=by_path).order_by("name")
+    return [(u, by_path[u.path]) for u in units]
+
+
+# --- the golden book, lists ---------------------------------------------------------------------
+
+
+def golden_book(unit: Unit):
+    """The unit's own golden book, by entry number (one query)."""
+    return Recognition.objects.filter(unit=unit).for_book()
+
+
+def initiatives_for_table(user, *, status: str = "", q: str = ""):
+    rows = Initiative.objects.visible_to(user).for_table()
+    if status in InitiativeStatus.values:
+        rows = rows.filter(status=status)
+    for term in search_terms(q)[:6]:
+        rows = rows.filter(search_key__contains=term)
+    return rows
+
+
+# --- similar initiatives (the duplicate warning) ----------------------------------------------
+
+# Words every title has: they say nothing about whether two ideas are the same.
+STOP_WORDS = frozenset(
+    [
+        "va",
+        "cua",
+        "cho",
+        "cac",
+        "trong",
+        "tai",
+        "voi",
+        "de",
+        "nhung",
+        "mot",
+        "la",
+        "cong",
+        "tac",
+        "doan",
+        "vien",
+        "hoat",
+        "dong",
+        "nang",
+        "cao",
+        "hieu",
+        "qua",
+        "giai",
+        "phap",
+        "ve",
+        "theo",
+        "tu",
+    ]
+)
+SIMILAR_THRESHOLD = 0.35
+CANDIDATE_CAP = 400
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the character trigrams of two folded titles: accents, word order
+    and a typo or two change it little."""
+    ta, tb = _trigrams(fold(a)), _trigrams(fold(b))
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+def similar(
+    title: str, within: Unit, *, exclude_pk: int | None = None, limit: int = 5
+) -> list[tuple[Initiative, float]]:
+    """Initiatives of the subtree whose title is close to `title`, closest first.
+
+    The database narrows to titles sharing one of the query's telling words (its longest,
+    without the stop words); the trigram score then ranks those few hundred in Python."""
+    key = fold(title)
+    words = sorted({w for w in search_terms(title) if len(w) >= 3 and w not in STOP_WORDS}, key=len, reverse=True)
+    if not words:
+        return []
+    match = Q()
+    for word in words[:4]:
+        match |= Q(search_key__contains=word)
+    rows = Initiative.objects.within(within).filter(match)
+    if exclude_pk:
+        rows = rows.exclude(pk=exclude_pk)
+    scored = []
+    for pk, other in rows.values_list("pk", "search_key")[:CANDIDATE_CAP]:
+        score = similarity(key, other)
+        if score >= SIMILAR_THRESHOLD:
+            scored.append((score, pk))
+    scored.sort(reverse=True)
+    top = scored[:limit]
+    found = Initiative.objects.select_related("unit").in_bulk([pk for _score, pk in top])
+    return [(found[pk], round(score, 2)) for score, pk in top if pk in found]
