@@ -248,6 +248,14 @@ _RULE_PHRASE = re.compile(
 )
 
 
+def _per_times_period(count: str | None, unit: str) -> str:
+    """ "6 tháng/lần" → "6 tháng", "3 tháng/lần" → "quý", "quý/lần" → "quý", "năm/lần" → "năm"."""
+    months = int(count) if count else 1
+    if unit == "thang":
+        return {1: "tháng", 3: "quý", 6: "6 tháng"}.get(months, "tháng")
+    return "quý" if unit == "quy" else "năm"
+
+
 def _canonical_period(word: str) -> str:
     word = word.strip()
     if word in ("6 thang", "06 thang", "sau thang", "nua nam"):
@@ -273,12 +281,12 @@ def _periods(phrase: str) -> list[str]:
 def find_periodic(lines: list[Line]) -> list[Periodic]:
     duties: list[Periodic] = []
     for line in lines:
-        if "dinh ky" not in line.folded and not _PERIODIC_ANYWHERE.search(line.folded):
+        if "dinh ky" not in line.folded and not _PERIODIC_ANYWHERE.search(line.folded) and "lan" not in line.folded:
             continue
         for a, b in _clauses(line):
             sentence = line.text[a:b]
             folded = line.folded[a:b]
-            if "dinh ky" not in folded and not _PERIODIC_START.match(folded):
+            if "dinh ky" not in folded and not _PERIODIC_START.match(folded) and not _PER_TIMES.search(folded):
                 continue
             periods: list[str] = []
             cut: tuple[int, int] | None = None
@@ -288,8 +296,8 @@ def find_periodic(lines: list[Line]) -> list[Periodic]:
             if lead:
                 periods = _periods(lead.group(1))
                 cut = (lead.start(), lead.end())
-            elif per_times and "dinh ky" in folded:
-                periods = _periods(per_times.group(2) if not per_times.group(1) else "6 thang")
+            elif per_times:
+                periods = [_per_times_period(per_times.group(1), per_times.group(2))]
                 dk = folded.rfind("dinh ky", 0, per_times.start())
                 cut = (dk if dk >= 0 else per_times.start(), per_times.end())
             elif start and _REPORTING.search(folded):
