@@ -190,6 +190,11 @@ def _join(head: str, tail: str) -> str:
 def _duty(text: str, a: int, b: int, cut_start: int, found: DateMatch) -> tuple[str, str]:
     """The sentence without its deadline phrase, from the addressee on when it says "đề nghị X …"."""
     head = _LIST_NUMBER.sub("", text[a:cut_start], count=1)
+    # "Đăng ký dự thi: các công đoàn cơ sở gửi danh sách … trước ngày …": the part's label
+    # before the colon names the topic; the duty is the clause after it.
+    label = _LABEL.match(head)
+    if label and len(head[label.end() :].split()) >= 3:
+        head = head[label.end() :]
     tail = text[found.end : b]
     tail = re.sub(r"^\s*\)?", "", tail)
     tail = _LIST_INTRO_TAIL.sub("", tail)
@@ -199,6 +204,7 @@ def _duty(text: str, a: int, b: int, cut_start: int, found: DateMatch) -> tuple[
     return _addressed(sentence)
 
 
+_LABEL = re.compile(r"^\s*[^\s:;,.()]+(?:\s+[^\s:;,.()]+){0,4}\s*:\s+")
 _TIME_LABEL = re.compile(r"^(?:thời gian|thời hạn|hạn|hạn chót)\s+(?=\S+\s+\S)", re.IGNORECASE)
 
 
