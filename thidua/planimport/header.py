@@ -321,7 +321,7 @@ def _read_title(
                 header.evidence.setdefault("doc_type", line.display)
                 header.title = line.text[match.end() :].strip().rstrip(".")
                 header.evidence["title"] = line.display
-                header.body_start = line.number + 1
+                header.body_start = _past_letterhead(lines, line.number + 1)
                 return
         header.body_start = _first_body_line(lines, head_end)
         return
@@ -367,6 +367,18 @@ def _read_title(
         header.title = title.rstrip(". ")
         header.evidence["title"] = " ".join(p.display for p in parts)
     header.body_start = index
+
+
+def _past_letterhead(lines: list[Line], start: int) -> int:
+    """A công văn's "V/v …" may come before the right column (motto, place and date) when the
+    letterhead's table is exported column by column: those lines are not its body."""
+    index = start
+    while index < len(lines) and index < start + 4:
+        folded = lines[index].folded
+        if not (_MOTTO.search(folded) or (_PLACE_DATE.search(folded) and len(folded) < 80) or _RULE.match(folded)):
+            break
+        index += 1
+    return index
 
 
 def _all_upper(text: str) -> bool:
