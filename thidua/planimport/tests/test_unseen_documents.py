@@ -7,7 +7,11 @@ before): a province's letterhead and signature flattened onto single lines with 
 sectoral union, a school's and an enterprise's CĐCS, a guidance with dossier and criteria lists,
 a decision ("Căn cứ …; QUYẾT ĐỊNH: Điều 1 …"), a notice with a deadline, a công văn "V/v …",
 dates in every form offices print (incl. "trước ngày 30/6" and "Quý I/2025"), and Markdown
-exported from Word with its letterhead in a table.
+exported from Word with its letterhead in a table. Four more were written after that first round
+of fixes, to check that the fixes generalise: a draft with blank number and day, a corporation's
+union numbered "1.", "2.1." without Roman parts, a notice in Markdown with its letterhead and
+signature in tables, a công văn whose "V/v" precedes the motto and whose signature precedes
+"Nơi nhận"; their expectations were checked field by field against a reading of the document.
 
 Conventions the expectations follow: a section's level is its depth in the tree (a plan numbered
 "1.", "a)" without Roman parts starts at level 1); numbered paragraphs that are sentences are
