@@ -221,7 +221,7 @@ def open_period(form: ReportForm, day: datetime.date) -> tuple[ReportPeriod, boo
 @transaction.atomic
 def publish_form(actor, form: ReportForm, *, today: datetime.date | None = None) -> ReportPeriod:
     """Send the form to the units that must report, opening the current period."""
-    form = ReportForm.objects.select_for_update().select_related("campaign", "issuer").get(pk=form.pk)
+    form = ReportForm.objects.select_for_update(of=("self",)).select_related("campaign", "issuer").get(pk=form.pk)
     _check(actor, "reports.change_form", form)
     if form.status != FormStatus.DRAFT:
         raise ValidationError(_("Biểu mẫu đã được gửi."))
