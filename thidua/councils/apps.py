@@ -9,6 +9,9 @@ class CouncilsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+
+        register(NavItem(_("Hội đồng"), "councils:list", order=70))
 
         register_verbs(
             {
