@@ -17,6 +17,11 @@ class ReportsConfig(AppConfig):
         from thidua.reports.home import panel_context
 
         register_panel(HomePanel("reports", "reports/_home_panel.html", panel_context, order=20))
+        from thidua.core.sections import Section
+        from thidua.core.sections import register as register_section
+        from thidua.reports.sections import campaign_section
+
+        register_section(Section("campaign_detail", "reports", "reports/_campaign_section.html", campaign_section))
         register_verbs(
             {
                 "create_report_form": _("Soạn biểu mẫu báo cáo"),
@@ -28,5 +33,8 @@ class ReportsConfig(AppConfig):
                 "submit_report": _("Nộp báo cáo"),
                 "return_report": _("Trả lại báo cáo"),
                 "accept_report": _("Tiếp nhận báo cáo"),
+                "draft_review": _("Soạn báo cáo sơ kết, tổng kết"),
+                "update_review": _("Sửa báo cáo sơ kết, tổng kết"),
+                "issue_review": _("Ban hành báo cáo sơ kết, tổng kết"),
             }
         )

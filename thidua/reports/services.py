@@ -18,17 +18,21 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core import attachments, audit
 from thidua.core.workflow import Transition, Workflow
+from thidua.documents.models import DocType
+from thidua.documents.services import take_number
 from thidua.org.models import Unit, UnitStatus
 from thidua.reports import due, sources
 from thidua.reports.models import (
     Aggregation,
     Answer,
+    CampaignReview,
     FormStatus,
     Indicator,
     IndicatorKind,
     Period,
     ReportForm,
     ReportPeriod,
+    ReviewStatus,
     Source,
     Submission,
     SubmissionStatus,
@@ -454,3 +458,83 @@ def accept_report(actor, submission: Submission) -> Submission:
         extra_fields={"reviewed_at": timezone.now(), "reviewed_by": _user(actor)},
     )
     return submission
+
+
+# --- campaign reviews (sơ kết, tổng kết) ------------------------------------------------------
+
+REVIEW_FIELDS = ("title", "body", "place", "issued_on", "recipients", "signer_title", "signer_name")
+
+
+@transaction.atomic
+def draft_review(actor, campaign, *, issuer: Unit, kind: str) -> CampaignReview:
+    """A draft review of the campaign by `issuer`, its figures filled in from what thidua holds."""
+    from thidua.reports import review_document
+
+    _check(actor, "reports.change_review", issuer)
+    review = CampaignReview.objects.create(
+        campaign=campaign,
+        issuer=issuer,
+        kind=kind,
+        title=review_document.draft_title(campaign, kind),
+        body=review_document.draft_body(campaign, issuer),
+        place=campaign.place if campaign.issuer_id == issuer.pk else "",
+        signer_title=campaign.signer_title if campaign.issuer_id == issuer.pk else "",
+        signer_name=campaign.signer_name if campaign.issuer_id == issuer.pk else "",
+        recipients="\n".join(["Như trên;", "Lưu: VT."]),
+        created_by=_user(actor),
+    )
+    audit.record(actor, "draft_review", review, scope_path=issuer.path, to_state=review.get_kind_display())
+    return review
+
+
+@transaction.atomic
+def update_review(actor, review: CampaignReview, **values) -> CampaignReview:
+    _check(actor, "reports.change_review", review)
+    if not review.is_draft:
+        raise ValidationError(_("Báo cáo đã ban hành: không sửa được nữa."))
+    values = {k: v for k, v in values.items() if k in REVIEW_FIELDS}
+    errors = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = _("Hãy nhập trích yếu.")
+    if not (values.get("body") or "").strip():
+        errors["body"] = _("Hãy nhập nội dung báo cáo.")
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(review, name, value)
+    review.save()
+    audit.record(actor, "update_review", review, scope_path=review.issuer.path)
+    return review
+
+
+@transaction.atomic
+def issue_review(actor, review: CampaignReview) -> CampaignReview:
+    """Number the report from the issuer's register (BC) and freeze it. A refused issuing uses
+    no number."""
+    review = CampaignReview.objects.select_for_update().select_related("issuer").get(pk=review.pk)
+    _check(actor, "reports.issue_review", review)
+    if not review.is_draft:
+        raise ValidationError(_("Báo cáo đã ban hành."))
+    errors = {}
+    if not review.issued_on:
+        errors["issued_on"] = _("Hãy nhập ngày ban hành.")
+    if not review.signer_name.strip() or not review.signer_title.strip():
+        errors["signer_name"] = _("Báo cáo chưa có người ký (chức danh và họ tên).")
+    if errors:
+        raise ValidationError(errors)
+    entry = take_number(
+        actor, review.issuer, DocType.REPORT, issued_on=review.issued_on, title=review.title, target=review
+    )
+    review.register_entry = entry
+    review.status = ReviewStatus.ISSUED
+    review.save(update_fields=["register_entry", "status", "updated_at"])
+    audit.record(
+        actor,
+        "issue_review",
+        review,
+        scope_path=review.issuer.path,
+        from_state=str(ReviewStatus.DRAFT.label),
+        to_state=str(ReviewStatus.ISSUED.label),
+        changes={"number": str(entry)},
+    )
+    return review

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.reports.views import board, forms, submissions
+from thidua.reports.views import board, forms, reviews, submissions
 
 app_name = "reports"
 
@@ -17,4 +17,7 @@ urlpatterns = [
     path("bao-cao/ky/<int:pk>/tinh-hinh.xlsx", board.board_export, name="board_export"),
     path("bao-cao/ky/<int:pk>/tong-hop/", board.rollup, name="rollup"),
     path("bao-cao/ky/<int:pk>/tong-hop.xlsx", board.rollup_export, name="rollup_export"),
+    path("ke-hoach/<int:pk>/so-ket-tong-ket/moi/", reviews.review_create, name="review_create"),
+    path("so-ket-tong-ket/<int:pk>/", reviews.review_detail, name="review"),
+    path("so-ket-tong-ket/<int:pk>/tai.<str:fmt>", reviews.review_file, name="review_file"),
 ]

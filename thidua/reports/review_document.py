@@ -1,0 +1,156 @@
+"""The report of a campaign's interim or final review (báo cáo sơ kết, tổng kết): a draft
+written with the figures thidua holds — deployment coverage (campaigns.queries), registrations,
+works and models (participation.queries), the result reports sent (reports.queries) — for the
+officer to edit, then laid out as an official document (Nghị định 30/2020) for
+documents.rendering to print as DOCX or PDF.
+
+Initiatives and awards are not counted yet: their apps offer no query to read them from here.
+"""
+
+import re
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.queries import coverage_total
+from thidua.core.text import date_line
+from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
+from thidua.documents.services import profile_for
+from thidua.org.models import Unit
+from thidua.participation.queries import progress_total
+from thidua.reports import queries
+from thidua.reports.models import CampaignReview, ReviewKind
+
+
+def _n(value) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def draft_title(campaign: Campaign, kind: str) -> str:
+    word = "Sơ kết" if kind == ReviewKind.INTERIM else "Tổng kết"
+    return f"{word} {campaign.movement_name or campaign.title}"
+
+
+def draft_body(campaign: Campaign, unit: Unit) -> str:
+    """The body, with every figure filled in; Vietnamese whatever the officer reads the site in."""
+    with translation.override("vi"):
+        return _draft_body(campaign, unit)
+
+
+def _draft_body(campaign: Campaign, unit: Unit) -> str:
+    coverage = coverage_total(campaign, unit)
+    progress = progress_total(campaign, unit)
+    number = f" số {campaign.number}" if campaign.number else ""
+    lines = [
+        _("Thực hiện Kế hoạch%(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả như sau:")
+        % {"number": number, "issuer": campaign.issuer.name, "title": campaign.title, "unit": unit.name},
+        _("I. CÔNG TÁC TRIỂN KHAI"),
+        _(
+            "- Kế hoạch được triển khai đến %(targets)s đơn vị; %(ack)s đơn vị đã xác nhận (%(ack_pct)s%%), "
+            "%(launched)s đơn vị đã phát động (%(launched_pct)s%%)."
+        )
+        % {
+            "targets": _n(coverage.targets),
+            "ack": _n(coverage.acknowledged),
+            "ack_pct": _pct(coverage.acknowledged_pct),
+            "launched": _n(coverage.launched),
+            "launched_pct": _pct(coverage.launched_pct),
+        },
+        _(
+            "- Số đoàn viên được phổ biến: %(reached)s/%(members)s (%(pct)s%%); %(plans)s đơn vị ban hành kế hoạch riêng."
+        )
+        % {
+            "reached": _n(coverage.members_reached),
+            "members": _n(coverage.members),
+            "pct": _pct(coverage.reached_pct),
+            "plans": _n(coverage.own_plans),
+        },
+        _("II. KẾT QUẢ THỰC HIỆN"),
+        _("- %(registered)s/%(targets)s công đoàn cơ sở đăng ký thi đua (%(pct)s%%).")
+        % {
+            "registered": _n(progress.registered),
+            "targets": _n(progress.targets),
+            "pct": _pct(progress.registered_pct),
+        },
+        _(
+            "- %(works)s công trình, phần việc được đăng ký; %(completed)s hoàn thành, %(inaugurated)s khánh thành; "
+            "%(articles)s tin bài, %(photos)s hình ảnh."
+        )
+        % {
+            "works": _n(progress.works),
+            "completed": _n(progress.completed),
+            "inaugurated": _n(progress.inaugurated),
+            "articles": _n(progress.articles),
+            "photos": _n(progress.photos),
+        },
+        _("- %(units)s công đoàn cơ sở có mô hình (%(pct)s%%).")
+        % {"units": _n(progress.with_models), "pct": _pct(progress.with_models_pct)},
+    ]
+    today = timezone.localdate()
+    for form in campaign.report_forms.all():
+        for period in form.periods.all():
+            board, _children = queries.board_by_child(period, unit, today)
+            lines.append(
+                _("- Báo cáo “%(form)s”: %(sent)s/%(total)s đơn vị đã nộp (%(pct)s%%), %(late)s nộp muộn.")
+                % {
+                    "form": form.title,
+                    "sent": _n(board.sent),
+                    "total": _n(board.total),
+                    "pct": _pct(board.sent_pct),
+                    "late": _n(board.late),
+                }
+            )
+    lines += [
+        _("III. ĐÁNH GIÁ CHUNG"),
+        _("- Ưu điểm: …"),
+        _("- Hạn chế, nguyên nhân: …"),
+        _("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
+        _("- …"),
+    ]
+    return "\n".join(lines)
+
+
+_ROMAN_HEADING = re.compile(r"^[IVX]+\.\s")
+
+
+def _blocks(text: str) -> list:
+    """The officer's text as document blocks: "I. …" a part heading, "- …" a bullet."""
+    blocks: list = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if _ROMAN_HEADING.match(line):
+            blocks.append(Heading(1, line.upper()))
+        elif line[:2] in {"- ", "+ ", "• "}:
+            blocks.append(Bullet(line[2:].strip()))
+        else:
+            blocks.append(Paragraph(line))
+    return blocks
+
+
+def build(review: CampaignReview) -> OfficialDocument:
+    with translation.override("vi"):
+        profile = profile_for(review.issuer)
+        place = review.place or profile.place
+        return OfficialDocument(
+            superior_line=profile.superior_line,
+            body_line=profile.body_line,
+            number_line=review.register_entry.number_line
+            if review.register_entry_id
+            else f"Số:      /BC-{profile.symbol_suffix}",
+            date_line=date_line(place, review.issued_on) if review.issued_on else f"{place}, ngày     tháng     năm",
+            type_name="BÁO CÁO",
+            summary=[line for line in review.title.splitlines() if line.strip()],
+            body=_blocks(review.body),
+            recipients=[line.strip() for line in review.recipients.splitlines() if line.strip()],
+            signer_lines=[
+                line.strip() for line in review.signer_title.replace(" / ", "\n").splitlines() if line.strip()
+            ],
+            signer_name=review.signer_name,
+        )

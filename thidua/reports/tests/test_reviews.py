@@ -1,0 +1,88 @@
+"""The review of a campaign (sơ kết, tổng kết): drafted from the campaign's page with its
+figures filled in, edited, issued with the next number of the register, printed as DOCX and PDF."""
+
+import datetime
+import io
+import subprocess
+
+import pytest
+from docx import Document
+
+from thidua.campaigns import services as campaigns
+from thidua.campaigns.models import Campaign, Deployment, TargetMode
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import make_user
+from thidua.reports.models import CampaignReview, ReviewStatus
+
+
+@pytest.fixture
+def campaign(federation, lb_officer, members) -> Campaign:
+    plan = campaigns.create_campaign(
+        lb_officer,
+        issuer=federation.long_bien,
+        kind="peak",
+        title="Phát động đợt thi đua cao điểm chào mừng kỷ niệm 20 năm Ngày thành lập quận Long Biên",
+        plan_date=datetime.date(2023, 8, 21),
+        starts_on=datetime.date(2023, 8, 16),
+        ends_on=datetime.date(2023, 9, 15),
+        place="Long Biên",
+        signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+        signer_name="Nguyễn Trường Giang",
+    )
+    campaigns.set_targets(lb_officer, plan, mode=TargetMode.ALL_GRASSROOTS)
+    campaigns.issue_campaign(lb_officer, Campaign.objects.get(pk=plan.pk))
+    school_chair = make_user("school_chair_r", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    deployment = Deployment.objects.get(campaign=plan, unit=federation.school)
+    campaigns.launch(school_chair, deployment, launched_on=datetime.date(2023, 8, 25), members_reached=2)
+    return Campaign.objects.get(pk=plan.pk)
+
+
+def test_draft_issue_and_print_a_final_review(login, client, lb_officer, campaign):
+    login(lb_officer)
+    page = client.get(f"/ke-hoach/{campaign.pk}/").content.decode()
+    assert 'data-testid="reports-section"' in page
+    response = client.post(f"/ke-hoach/{campaign.pk}/so-ket-tong-ket/moi/", {"kind": "final"})
+    review = CampaignReview.objects.get()
+    assert response.url == f"/so-ket-tong-ket/{review.pk}/"
+    assert "triển khai đến 2 đơn vị" in review.body
+    assert "1 đơn vị đã phát động (50%)" in review.body
+    assert "Số đoàn viên được phổ biến: 2/3" in review.body
+
+    values = {
+        "title": review.title,
+        "body": review.body.replace("- Ưu điểm: …", "- Ưu điểm: 100% CĐCS hưởng ứng."),
+        "place": "Long Biên",
+        "issued_on": "",
+        "recipients": review.recipients,
+        "signer_title": review.signer_title,
+        "signer_name": review.signer_name,
+        "action": "issue",
+    }
+    refused = client.post(f"/so-ket-tong-ket/{review.pk}/", values)
+    assert "Hãy nhập ngày ban hành." in refused.content.decode()
+    review.refresh_from_db()
+    assert (review.status, review.register_entry_id) == (ReviewStatus.DRAFT, None)
+
+    client.post(f"/so-ket-tong-ket/{review.pk}/", {**values, "issued_on": "2023-09-25"})
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.ISSUED
+    assert str(review.register_entry).startswith("01/BC-")
+
+    docx = client.get(f"/so-ket-tong-ket/{review.pk}/tai.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "BÁO CÁO" in text and "100% CĐCS hưởng ứng" in text
+    pdf = client.get(f"/so-ket-tong-ket/{review.pk}/tai.pdf").content
+    assert pdf.startswith(b"%PDF-")
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=False)  # noqa: S607
+    if out.returncode == 0:
+        assert "Long Biên, ngày 25 tháng 9 năm 2023" in out.stdout.decode()
+
+
+def test_a_review_is_not_found_outside_the_issuers_scope(login, federation, lb_officer, campaign):
+    from thidua.reports import services
+
+    review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="interim")
+    other = make_user("gl_tdkt_r", RoleKind.EMULATION_OFFICER, federation.gia_lam)
+    client = login(other)
+    assert client.get(f"/so-ket-tong-ket/{review.pk}/").status_code == 404
+    assert client.get(f"/so-ket-tong-ket/{review.pk}/tai.pdf").status_code == 404

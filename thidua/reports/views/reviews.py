@@ -1,0 +1,87 @@
+"""A campaign's interim or final review: drafted from the campaign's page with its figures,
+edited, issued with a number, downloaded as DOCX or PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from thidua.campaigns.models import Campaign
+from thidua.core.access import get_for_user, require
+from thidua.core.models import AuditEntry
+from thidua.documents.rendering import render as render_document
+from thidua.org.views.units import _form_error
+from thidua.reports import review_document, services
+from thidua.reports.forms import ReviewDraftForm, ReviewForm
+from thidua.reports.models import CampaignReview, ReviewKind
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@login_required
+@require_POST
+def review_create(request, pk: int):
+    campaign = get_for_user(request.user, Campaign, pk, perm="campaigns.view_campaign")
+    role = request.user.acting_role
+    if role is None:
+        raise Http404
+    require(request.user, "reports.change_review", role.unit)
+    form = ReviewDraftForm(request.POST)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ReviewKind.FINAL
+    review = services.draft_review(request.user, campaign, issuer=role.unit, kind=kind)
+    messages.success(request, _("Đã soạn dự thảo với số liệu hiện có. Hãy đọc, bổ sung đánh giá rồi ban hành."))
+    return redirect("reports:review", pk=review.pk)
+
+
+@login_required
+def review_detail(request, pk: int):
+    review = get_for_user(request.user, CampaignReview, pk)
+    can_change = review.is_draft and request.user.has_perm("reports.change_review", review)
+    form = None
+    if can_change:
+        initial = {name: getattr(review, name) for name in services.REVIEW_FIELDS}
+        form = ReviewForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.update_review(request.user, review, **form.cleaned_data)
+                if request.POST.get("action") == "issue":
+                    services.issue_review(request.user, review)
+                    messages.success(request, _("Đã ban hành báo cáo số %(n)s.") % {"n": review.register_entry})
+                else:
+                    messages.success(request, _("Đã lưu dự thảo."))
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                return redirect("reports:review", pk=review.pk)
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "reports/review.html",
+        {
+            "review": review,
+            "form": form,
+            "can_issue": can_change and request.user.has_perm("reports.issue_review", review),
+            "history": list(AuditEntry.objects.for_object(review).select_related("actor")[:20]),
+        },
+    )
+
+
+@login_required
+def review_file(request, pk: int, fmt: str):
+    review = get_for_user(request.user, CampaignReview, pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    data = render_document(review_document.build(review), fmt)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    number = review.register_entry.number if review.register_entry_id else "du-thao"
+    response["Content-Disposition"] = (
+        f'attachment; filename="bao-cao-{review.get_kind_display().lower().replace(" ", "-")}-{number}.{fmt}"'
+    )
+    return response
