@@ -38,3 +38,7 @@ class ReportsConfig(AppConfig):
                 "issue_review": _("Ban hành báo cáo sơ kết, tổng kết"),
             }
         )
+        from thidua.core.demo import DemoStage, register_stage
+        from thidua.reports.demo import load_demo_reports
+
+        register_stage(DemoStage("Báo cáo mẫu", load_demo_reports, order=70))

@@ -1,0 +1,175 @@
+"""The reports stage of the demo federation (`manage.py load_demo`): Long Biên's result report
+of seed 000 ("chậm nhất ngày 18/9/2023") and its quarterly report of seed 004 ("trước ngày 15
+tháng cuối quý"), last quarter and this one, with the CĐCS' reports in every state — on time,
+late, returned, accepted, a draft, nothing — drawn from a fixed pattern by position in the tree;
+and a draft of the seed 000 campaign's final review. Rerunning adds nothing.
+"""
+
+import datetime
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.campaigns.models import Campaign
+from thidua.campaigns.seeds import SEEDS_BY_KEY
+from thidua.org.models import Unit
+from thidua.reports import services, sources
+from thidua.reports.models import Aggregation, CampaignReview, IndicatorKind, ReportForm, Source, Submission
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+PATTERN = ("on_time", "accepted", "late", "returned", "nothing", "draft", "on_time", "accepted")
+RESULT_TITLE = "Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên"
+QUARTERLY_TITLE = "Báo cáo định kỳ hằng quý kết quả thực hiện chủ đề năm"
+
+
+def _campaign(key: str) -> Campaign | None:
+    seed = SEEDS_BY_KEY[key]
+    return Campaign.objects.filter(issuer__code=seed.issuer_code, title=seed.title).first()
+
+
+def _indicators(form: ReportForm, *, campaign: bool) -> None:
+    total = services.save_indicator(
+        None,
+        form,
+        label="Tổng số đoàn viên",
+        kind=IndicatorKind.NUMBER,
+        aggregation=Aggregation.SUM,
+        source=Source.MEMBERS,
+    )
+    services.save_indicator(
+        None,
+        form,
+        label="Số đoàn viên được phổ biến, quán triệt",
+        kind=IndicatorKind.NUMBER,
+        aggregation=Aggregation.SUM,
+        source=Source.MEMBERS_REACHED if campaign else "",
+        not_above=total,
+    )
+    if campaign:
+        services.save_indicator(
+            None,
+            form,
+            label="Số công trình, phần việc đã hoàn thành",
+            kind=IndicatorKind.NUMBER,
+            aggregation=Aggregation.SUM,
+            source=Source.WORKS_COMPLETED,
+        )
+    services.save_indicator(
+        None,
+        form,
+        label="Tỷ lệ đoàn viên đạt danh hiệu Lao động giỏi (%)",
+        kind=IndicatorKind.PERCENT,
+        aggregation=Aggregation.AVERAGE,
+    )
+    services.save_indicator(
+        None,
+        form,
+        label="Đã tổ chức Hội nghị người lao động",
+        kind=IndicatorKind.YES_NO,
+        aggregation=Aggregation.SHARE_YES,
+    )
+    services.save_indicator(
+        None,
+        form,
+        label="Kết quả nổi bật, kiến nghị",
+        kind=IndicatorKind.TEXT,
+        aggregation=Aggregation.NONE,
+        required=False,
+    )
+
+
+def _values(submission: Submission, index: int) -> dict:
+    indicators = list(submission.period.form.indicators.all())
+    members = sources.members_of(submission.unit)
+    values = {}
+    for indicator in indicators:
+        if indicator.source:
+            continue  # thidua's own figure stands, as the page offers it
+        if indicator.kind == IndicatorKind.NUMBER:
+            values[indicator.field_name] = str(members * (70 + index * 7 % 30) // 100)
+        elif indicator.kind == IndicatorKind.PERCENT:
+            values[indicator.field_name] = str(40 + index * 13 % 55)
+        elif indicator.kind == IndicatorKind.YES_NO:
+            values[indicator.field_name] = "yes" if index % 3 else "no"
+        elif indicator.kind == IndicatorKind.TEXT:
+            values[indicator.field_name] = "Đơn vị hoàn thành các chỉ tiêu đã đăng ký."
+    if any(i.source == Source.MEMBERS_REACHED for i in indicators):
+        reached = next(i for i in indicators if i.source == Source.MEMBERS_REACHED)
+        values.setdefault(reached.field_name, str(members * 9 // 10))
+    return values
+
+
+def _play(period, due: datetime.date) -> None:
+    submissions = Submission.objects.filter(period=period).select_related("unit").order_by("unit__path")
+    for index, submission in enumerate(submissions):
+        outcome = PATTERN[index % len(PATTERN)]
+        if outcome == "nothing":
+            continue
+        values = _values(submission, index)
+        on_time = datetime.datetime.combine(due - datetime.timedelta(days=2), datetime.time(9), tzinfo=HANOI)
+        late = datetime.datetime.combine(due + datetime.timedelta(days=3), datetime.time(15), tzinfo=HANOI)
+        if outcome == "draft" or on_time > timezone.now():
+            services.save_report(None, submission, values=values)
+            continue
+        services.save_report(None, submission, values=values, submit=True, at=late if outcome == "late" else on_time)
+        if outcome == "returned":
+            services.return_report(None, submission, reason="Số đoàn viên được phổ biến chưa khớp với biên bản.")
+        elif outcome == "accepted":
+            services.accept_report(None, submission)
+
+
+@transaction.atomic
+def _result_report(log) -> None:
+    campaign = _campaign("000")
+    if campaign is None or ReportForm.objects.filter(title=RESULT_TITLE).exists():
+        log("  Báo cáo kết quả mẫu: đã có hoặc thiếu kế hoạch 000.")
+        return
+    due = datetime.date(2023, 9, 18)
+    form = services.create_form(
+        None,
+        issuer=campaign.issuer,
+        title=RESULT_TITLE,
+        period="once",
+        campaign=campaign,
+        due_on=due,
+        description="Gửi về LĐLĐ quận (qua Ban Tuyên giáo – Nữ công) chậm nhất ngày 18/9/2023.",
+    )
+    _indicators(form, campaign=True)
+    period = services.publish_form(None, form, today=due)
+    _play(period, due)
+    services.draft_review(None, campaign, issuer=campaign.issuer, kind="final")
+    log(f"  Báo cáo kết quả kế hoạch 000: {period.submissions.count()} CĐCS, kèm dự thảo báo cáo tổng kết.")
+
+
+@transaction.atomic
+def _quarterly(log) -> None:
+    issuer = Unit.objects.filter(code=SEEDS_BY_KEY["004"].issuer_code).first()
+    if issuer is None or ReportForm.objects.filter(title=QUARTERLY_TITLE).exists():
+        log("  Báo cáo quý mẫu: đã có hoặc thiếu đơn vị.")
+        return
+    form = services.create_form(
+        None,
+        issuer=issuer,
+        title=QUARTERLY_TITLE,
+        period="quarter",
+        due_rule="last_month_day",
+        due_day=15,
+        due_before=True,
+    )
+    _indicators(form, campaign=False)
+    today = timezone.localdate()
+    last_quarter = today.replace(day=1) - datetime.timedelta(days=92)
+    services.publish_form(None, form, today=last_quarter)
+    for day in (last_quarter, today):
+        period, _created = services.open_period(form, day)
+        _play(period, period.due_on)
+    log(f"  Báo cáo quý: {form.periods.count()} kỳ.")
+
+
+def load_demo_reports(log: Callable[[str], None]) -> None:
+    _result_report(log)
+    _quarterly(log)
+    if not CampaignReview.objects.exists():
+        log("  (chưa có báo cáo tổng kết nào)")
