@@ -8,6 +8,7 @@ that says which one — a half-configured server is worse than none.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -129,6 +130,11 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_TASK_ACKS_LATE = True
+# With a broker, `celery -A thidua beat` sends the reports' reminders every morning; without
+# one, cron runs `manage.py send_report_reminders` (idempotent, so both may run).
+CELERY_BEAT_SCHEDULE = {
+    "reports-reminders": {"task": "reports.send_reminders", "schedule": crontab(hour=7, minute=0)},
+}
 # Background jobs (large imports) without a broker run in a thread of the web process, so the
 # progress page works on `make run`; tests set this to True to run them inline.
 THIDUA_BACKGROUND_INLINE = env.bool("THIDUA_BACKGROUND_INLINE", default=False)
