@@ -706,7 +706,8 @@ def _used_units(clean: list[dict[str, Any]], units: dict[str, Unit]) -> dict[int
 
 
 def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> int:
-    """Insert the rows with `executemany` of one INSERT over the model's own columns.
+    """Insert the rows with `executemany` of one INSERT over the model's own columns (COPY on
+    PostgreSQL).
 
     Not `bulk_create`: measured on 100,000 rows, Django's per-object SQL compilation
     (Model.__init__, pre_save and get_db_prep_save for each of 13 fields, 76 rows per
@@ -727,6 +728,13 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
         ", ".join(ops.quote_name(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    # PostgreSQL takes rows fastest through COPY (measured: executemany held the import at
+    # ~2,600 rows/s there); inside the same transaction, so a failure still writes nothing.
+    copy_sql = None
+    if connection.vendor == "postgresql":
+        copy_sql = "COPY {} ({}) FROM STDIN".format(
+            ops.quote_name(Member._meta.db_table), ", ".join(ops.quote_name(f.column) for f in fields)
+        )
     dates: dict[datetime.date, Any] = {}
     folded: dict[str, str] = {}
     order = [f.attname for f in fields]
@@ -747,7 +755,12 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
                         dates[joined] = ops.adapt_datefield_value(joined)
                     row["joined_on"] = dates[joined]
                 params.append([row[name] for name in order])
-            cursor.executemany(sql, params)
+            if copy_sql:
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for row in params:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(sql, params)
             _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
     return total
 
