@@ -8,7 +8,18 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Sáng kiến")
 
     def ready(self) -> None:
+        from thidua.core.home import HomePanel
+        from thidua.core.home import register as register_panel
         from thidua.core.models import register_verbs
+        from thidua.core.navigation import NavItem, register
+        from thidua.core.sections import Section
+        from thidua.core.sections import register as register_section
+        from thidua.initiatives.home import agenda_item_section, panel_context
+
+        register(NavItem(_("Sáng kiến"), "initiatives:list", order=65))
+        register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66))
+        register_panel(HomePanel("initiatives", "initiatives/_home_panel.html", panel_context, order=30))
+        register_section(Section("council_agenda_item", "similar", "initiatives/_similar.html", agenda_item_section))
         from thidua.councils import subjects
         from thidua.initiatives import council_subject
         from thidua.initiatives.models import Initiative
