@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from thidua.campaigns.models import Campaign, Deployment
-from thidua.core.db import PATH_END
+from thidua.core.db import PATH_END, PATH_STEP
 from thidua.org.models import Unit
 from thidua.participation.models import (
     CovenantParty,
@@ -58,58 +58,56 @@ class Progress:
         return self.share(self.with_works, self.targets)
 
 
-# Subqueries aggregate per (campaign, unit) first, so joining them to deployments never
-# multiplies rows. Only CĐCS count: federations forward plans, CĐCS take part.
-_PROGRESS_SQL = """
+# One row of facts per source and CĐCS (deployed, registered, models, works), stacked with
+# UNION ALL and summed per child of the viewed unit: each branch is a plain scan of its own
+# table, so no join multiplies rows and no planner re-runs a grouped subquery per deployment
+# (the first version, LEFT JOINs of grouped subqueries, took 23 s on an unanalysed PostgreSQL).
+# Counts of units are of distinct CĐCS. Only CĐCS count: federations forward plans, CĐCS take part.
+_BRANCH_FROM = """
+    FROM {table} t
+    JOIN campaigns_campaign c ON c.id = t.campaign_id
+    JOIN org_unit tu ON tu.id = t.unit_id
+    WHERE c.lineage >= %s AND c.lineage < %s AND tu.path >= %s AND tu.path < %s
+    GROUP BY t.unit_id"""
+_PROGRESS_SQL = (
+    """
 SELECT {group},
-       COUNT(d.id),
-       SUM(CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END),
-       SUM(CASE WHEN mp.n > 0 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN ws.n > 0 THEN 1 ELSE 0 END),
-       SUM(COALESCE(ws.n, 0)),
-       SUM(COALESCE(ws.completed, 0)),
-       SUM(COALESCE(ws.inaugurated, 0)),
-       SUM(COALESCE(ws.articles, 0)),
-       SUM(COALESCE(ws.photos, 0)),
-       SUM(COALESCE(ws.late, 0) + COALESCE(mp.late, 0) + CASE WHEN r.is_late THEN 1 ELSE 0 END)
-FROM campaigns_deployment d
-JOIN campaigns_campaign c ON c.id = d.campaign_id
-JOIN org_unit u ON u.id = d.unit_id
+       SUM(x.targets), SUM(x.registered), SUM(x.with_models), SUM(x.with_works), SUM(x.works),
+       SUM(x.completed), SUM(x.inaugurated), SUM(x.articles), SUM(x.photos), SUM(x.late)
+FROM (
+    SELECT t.unit_id, 1 AS targets, 0 AS registered, 0 AS with_models, 0 AS with_works, 0 AS works,
+           0 AS completed, 0 AS inaugurated, 0 AS articles, 0 AS photos, 0 AS late"""
+    + _BRANCH_FROM.format(table="campaigns_deployment")
+    + """
+    UNION ALL
+    SELECT t.unit_id, 0, 1, 0, 0, 0, 0, 0, 0, 0, SUM(CASE WHEN t.is_late THEN 1 ELSE 0 END)"""
+    + _BRANCH_FROM.format(table="participation_registration")
+    + """
+    UNION ALL
+    SELECT t.unit_id, 0, 0, 1, 0, 0, 0, 0, 0, 0, SUM(CASE WHEN t.is_late THEN 1 ELSE 0 END)"""
+    + _BRANCH_FROM.format(table="participation_modelproject")
+    + """
+    UNION ALL
+    SELECT t.unit_id, 0, 0, 0, 1, COUNT(*),
+           SUM(CASE WHEN t.status IN (%s, %s) THEN 1 ELSE 0 END),
+           SUM(CASE WHEN t.status = %s THEN 1 ELSE 0 END),
+           SUM(t.article_count), SUM(t.photo_count), SUM(t.late_count)"""
+    + _BRANCH_FROM.format(table="participation_work")
+    + """
+) x
+JOIN org_unit u ON u.id = x.unit_id
 JOIN org_unitkind k ON k.id = u.kind_id
 {join}
-LEFT JOIN participation_registration r ON r.campaign_id = d.campaign_id AND r.unit_id = d.unit_id
-LEFT JOIN (
-    SELECT m.campaign_id, m.unit_id, COUNT(*) AS n, SUM(CASE WHEN m.is_late THEN 1 ELSE 0 END) AS late
-    FROM participation_modelproject m JOIN campaigns_campaign mc ON mc.id = m.campaign_id
-    JOIN org_unit mu ON mu.id = m.unit_id
-    WHERE mc.lineage >= %s AND mc.lineage < %s AND mu.path >= %s AND mu.path < %s
-    GROUP BY m.campaign_id, m.unit_id
-) mp ON mp.campaign_id = d.campaign_id AND mp.unit_id = d.unit_id
-LEFT JOIN (
-    SELECT w.campaign_id, w.unit_id, COUNT(*) AS n,
-           SUM(CASE WHEN w.status IN (%s, %s) THEN 1 ELSE 0 END) AS completed,
-           SUM(CASE WHEN w.status = %s THEN 1 ELSE 0 END) AS inaugurated,
-           SUM(w.article_count) AS articles, SUM(w.photo_count) AS photos, SUM(w.late_count) AS late
-    FROM participation_work w JOIN campaigns_campaign wc ON wc.id = w.campaign_id
-    JOIN org_unit wu ON wu.id = w.unit_id
-    WHERE wc.lineage >= %s AND wc.lineage < %s AND wu.path >= %s AND wu.path < %s
-    GROUP BY w.campaign_id, w.unit_id
-) ws ON ws.campaign_id = d.campaign_id AND ws.unit_id = d.unit_id
-WHERE k.is_grassroots
-  AND c.lineage >= %s AND c.lineage < %s
-  AND u.path >= %s AND u.path < %s
-{where}
+WHERE k.is_grassroots {where}
 GROUP BY {group}
 """
+)
 
 
 def _params(campaign: Campaign, within: Unit) -> list:
-    lineage = [campaign.lineage, campaign.lineage + PATH_END]
+    branch = [campaign.lineage, campaign.lineage + PATH_END, within.path, within.path + PATH_END]
     done = [WorkStatus.COMPLETED.value, WorkStatus.INAUGURATED.value, WorkStatus.INAUGURATED.value]
-    subtree = [within.path, within.path + PATH_END]
-    # The subqueries are cut to the subtree too: a district's page then aggregates its own
-    # CĐCS's works, not the whole province's.
-    return [*lineage, *subtree, *done, *lineage, *subtree, *lineage, *subtree]
+    return [*branch, *branch, *branch, *done, *branch]
 
 
 def _progress(row) -> Progress:
@@ -130,17 +128,19 @@ def progress_total(campaign: Campaign, within: Unit) -> Progress:
 
 
 def progress_by_child(campaign: Campaign, parent: Unit) -> list[tuple[Unit, Progress]]:
-    """One row per child of `parent` with CĐCS targeted below it (or that is one): two queries."""
-    sql = _PROGRESS_SQL.format(
-        group="ch.id",
-        join=f"JOIN org_unit ch ON u.path >= ch.path AND u.path < ch.path || '{PATH_END}'",
-        where="AND ch.parent_id = %s",
-    )
+    """One row per child of `parent` with CĐCS targeted below it (or that is one): two queries.
+
+    A child's path is its parent's plus one step, so the child a CĐCS lies under is the prefix
+    of the CĐCS's path of that length: grouping by it is an equality, not a range join, and
+    stays cheap on both databases whatever their statistics."""
+    prefix = len(parent.path) + PATH_STEP  # an int from our own data, safe to format
+    sql = _PROGRESS_SQL.format(group=f"substr(u.path, 1, {prefix})", join="", where="AND u.path > %s")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*_params(campaign, parent), parent.pk])
+        cursor.execute(sql, [*_params(campaign, parent), parent.path])
         rows = {r[0]: _progress(r) for r in cursor.fetchall()}
-    children = Unit.objects.filter(pk__in=rows).select_related("kind").order_by("name")
-    return [(child, rows[child.pk]) for child in children]
+    # All children, filtered here: a list of paths as parameters could outgrow SQLite's limit.
+    children = Unit.objects.filter(parent=parent).select_related("kind").order_by("name")
+    return [(child, rows[child.path]) for child in children if child.path in rows]
 
 
 def _targets(campaign: Campaign, within: Unit):
