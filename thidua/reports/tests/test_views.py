@@ -158,3 +158,22 @@ def test_publishing_from_the_page_opens_the_board(login, lb_officer, federation,
     assert period.due_on.day == 14 and period.due_on.month in (6, 12)
     assert "Đã gửi biểu mẫu tới 2 đơn vị" in html
     assert period.starts_on <= datetime.date.today() <= period.ends_on
+
+
+def test_a_district_sees_only_its_subtree_of_a_city_wide_report(login, federation, city_officer, members):
+    from thidua.reports.tests.conftest import make_quarterly
+
+    form = make_quarterly(city_officer, federation.city, title="Báo cáo quý của thành phố")
+    period = services.publish_form(city_officer, form, today=datetime.date(2023, 8, 16))
+    gia_lam = make_user("gl_tdkt_city", RoleKind.EMULATION_OFFICER, federation.gia_lam)
+    client = login(gia_lam)
+    board = client.get(f"/bao-cao/ky/{period.pk}/").content.decode()
+    assert federation.gia_lam_cdcs.name in board
+    assert federation.school.name not in board and federation.company.name not in board
+    assert client.get(f"/bao-cao/ky/{period.pk}/?don-vi={federation.long_bien.pk}").status_code == 404
+    assert client.get(f"/bao-cao/ky/{period.pk}/?don-vi={federation.city.pk}").status_code == 404
+    school = Submission.objects.get(period=period, unit=federation.school)
+    assert client.get(f"/bao-cao/nop/{school.pk}/").status_code == 404
+    export = client.get(f"/bao-cao/ky/{period.pk}/tinh-hinh.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    assert [r[2] for r in sheet.iter_rows(min_row=2, values_only=True)] == [federation.gia_lam_cdcs.name]

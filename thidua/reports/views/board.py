@@ -122,10 +122,20 @@ def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
     def values(rollup):
         return [number_text(rollup.figures.get(i.pk, queries.Figure()).value(i.aggregation)) for i in indicators]
 
+    def cells(rollup):
+        """(label, shown value) per indicator: a share reads "87,5 %", so it is not taken for a count."""
+        shown = []
+        for indicator, value in zip(indicators, values(rollup), strict=True):
+            is_share = indicator.aggregation == "share_yes" or indicator.kind == "percent"
+            shown.append((indicator.label, f"{value} %" if value and is_share else value))
+        return shown
+
     return {
         "indicators": indicators,
-        "whole": (whole, values(whole)),
-        "rows": [(child, rollup, values(rollup), submissions.get(child.pk)) for child, rollup in children],
+        "whole": (whole, values(whole), cells(whole)),
+        "rows": [
+            (child, rollup, values(rollup), submissions.get(child.pk), cells(rollup)) for child, rollup in children
+        ],
     }
 
 
@@ -144,9 +154,9 @@ def rollup_export(request, pk: int):
     headers = [_("STT"), _("Đơn vị"), _("Số báo cáo đã nộp"), *[i.label for i in data["indicators"]]]
 
     def lines():
-        for n, (child, rollup_row, values, _s) in enumerate(data["rows"], start=1):
+        for n, (child, rollup_row, values, _s, _cells) in enumerate(data["rows"], start=1):
             yield [n, child.name, rollup_row.reports, *values]
-        whole, values = data["whole"]
+        whole, values, _cells = data["whole"]
         yield ["", _("Tổng cộng %(unit)s") % {"unit": unit.name}, whole.reports, *values]
 
     widths = [6, 40, 12, *[22] * len(data["indicators"])]
