@@ -59,6 +59,7 @@ from thidua.org.search import indexed_after_bulk_insert, member_search_key
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+GIN_PENDING_LIST_KB = 256 * 1024
 LOOKUP_CHUNK = 2000  # values per `IN (...)` query: well under every backend's parameter limit
 MAX_STORED_ERRORS = 5000  # a job keeps this many; a file with more is broken as a whole anyway
 # The same bounds as the member form (org.forms.MemberForm.clean_birth_year).
@@ -740,6 +741,13 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
     order = [f.attname for f in fields]
     total = len(clean)
     with connection.cursor() as cursor, indexed_after_bulk_insert(cursor):
+        bulk_gin = copy_sql is not None and total > BATCH_SIZE
+        if bulk_gin:
+            # The GIN index takes new rows into a pending list and merges it into the index each
+            # time the list passes this size (4 MB by default), dozens of times in a large
+            # import; with a large list it merges once, in bulk, below. Measured: the write
+            # phase of 100,000 members 21.4 s → 10.8 s wall.
+            cursor.execute(f"SET LOCAL gin_pending_list_limit = {GIN_PENDING_LIST_KB:d}")
         for start in range(0, total, BATCH_SIZE):
             params = []
             for values in clean[start : start + BATCH_SIZE]:
@@ -762,6 +770,9 @@ def _write_members(clean: list[dict[str, Any]], progress: Progress | None) -> in
             else:
                 cursor.executemany(sql, params)
             _tick(progress, "writing", min(start + BATCH_SIZE, total), total)
+        if bulk_gin:
+            # Searches read the pending list row by row: leave it empty, not for autovacuum.
+            cursor.execute("SELECT gin_clean_pending_list('org_member_search_gin'::regclass)")
     return total
 
 

@@ -633,3 +633,23 @@ def test_the_same_file_imports_for_someone_reading_the_site_in_english(federatio
     assert Member.objects.get(unit__code="LB-104").is_direct_worker is True
     validations = zipfile.ZipFile(io.BytesIO(template)).read("xl/worksheets/sheet1.xml").decode()
     assert '"Có,Không"' in validations and "Yes" not in validations
+
+
+def test_a_large_import_is_searchable_at_once_on_both_databases(federation, officer):
+    """Past one batch PostgreSQL writes with COPY and merges the full-text index in bulk at the
+    end (SQLite indexes with one INSERT … SELECT): members are found at once by words out of
+    order, the search that reads that index."""
+    count = imports.BATCH_SIZE + 5
+    rows = [
+        MEMBER_HEADERS,
+        *(member(f"Hoàng Văn Thử {n:04d}", code="LB-002", card=f"BULK{n:04d}") for n in range(count)),
+    ]
+    result = run_members(officer, rows)
+    assert (result.errors, result.created) == ([], count)
+
+    def found(query):
+        return set(Member.objects.search(query).values_list("full_name", flat=True))
+
+    assert found("0007 thu") == {"Hoàng Văn Thử 0007"}
+    assert found(f"{count - 1:04d} hoang") == {f"Hoàng Văn Thử {count - 1:04d}"}
+    assert Member.objects.search("thu hoang").count() == 1001  # the capped list: "more than 1,000"
