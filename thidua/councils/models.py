@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
@@ -39,9 +40,33 @@ class UnitScopedQuerySet(models.QuerySet):
         return self.within(role.unit) if role is not None else self.none()
 
 
+class CouncilScopedQuerySet(UnitScopedQuerySet):
+    """Rows of a council: visible in its unit's scope, and to the council's own members
+    wherever they belong (a district council sits members of the CĐCS below it)."""
+
+    council_field = "council"
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        seat = Exists(CouncilMember.objects.filter(council=OuterRef(self.council_field), member__user=user))
+        role = getattr(user, "acting_role", None)
+        if role is None:
+            return self.filter(seat)
+        path = f"{self.unit_field}__path"
+        scope = Q(**{f"{path}__gte": role.unit.path, f"{path}__lt": role.unit.path + PATH_END})
+        return self.filter(scope | seat)
+
+
 class CouncilKind(models.TextChoices):
     INITIATIVE = "initiative", _("Hội đồng sáng kiến")
     AWARD = "award", _("Hội đồng Thi đua – Khen thưởng")
+
+
+class CouncilQuerySet(CouncilScopedQuerySet):
+    council_field = "pk"
 
 
 class Council(models.Model):
@@ -58,7 +83,7 @@ class Council(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = UnitScopedQuerySet.as_manager()
+    objects = CouncilQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hội đồng")
@@ -125,7 +150,7 @@ class SessionStatus(models.TextChoices):
     CLOSED = "closed", _("Đã kết thúc")
 
 
-class SessionQuerySet(UnitScopedQuerySet):
+class SessionQuerySet(CouncilScopedQuerySet):
     unit_field = "council__unit"
 
 
@@ -176,8 +201,9 @@ class Outcome(models.TextChoices):
     FAILED = "failed", _("Không thông qua")
 
 
-class AgendaItemQuerySet(UnitScopedQuerySet):
+class AgendaItemQuerySet(CouncilScopedQuerySet):
     unit_field = "session__council__unit"
+    council_field = "session__council"
 
 
 class AgendaItem(models.Model):

@@ -46,7 +46,7 @@ class InitiativeForm(BootstrapMixin, forms.Form):
             attrs={
                 # The duplicate warning, asked for as the title is typed (views.initiatives.similar).
                 "hx-get": reverse_lazy("initiatives:similar"),
-                "hx-trigger": "keyup changed delay:500ms, change",
+                "hx-trigger": "input changed delay:400ms, change",
                 "hx-target": "#similar",
                 "hx-swap": "outerHTML",
                 "autocomplete": "off",
@@ -85,7 +85,7 @@ class InitiativeForm(BootstrapMixin, forms.Form):
         for n in range(AUTHOR_ROWS):
             member = forms.ChoiceField(label=_("Tác giả %(n)s") % {"n": n + 1}, choices=choices, required=False)
             share = forms.DecimalField(
-                label=_("Tỷ lệ đóng góp (%%) của tác giả %(n)s") % {"n": n + 1},
+                label=_("Tỷ lệ (%%) của tác giả %(n)s") % {"n": n + 1},
                 required=False,
                 max_digits=5,
                 decimal_places=2,

@@ -13,9 +13,11 @@ whose council handles it now: the CĐCS first, then the federation it was propos
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign
+from thidua.core.db import PATH_END
 from thidua.councils.models import UnitScopedQuerySet
 from thidua.org.models import Member, Unit
 
@@ -78,6 +80,26 @@ class SupportTeam(models.Model):
 
 
 class InitiativeQuerySet(UnitScopedQuerySet):
+    def visible_to(self, user):
+        """The scope's initiatives, and those on the agenda of a council the user sits on: a
+        district council's members read the dossier they vote on, wherever they belong."""
+        scoped = super().visible_to(user)
+        if not user.is_authenticated or user.is_superuser:
+            return scoped
+        from thidua.councils.models import AgendaItem
+
+        reviewed = AgendaItem.objects.filter(
+            subject_type__app_label="initiatives",
+            subject_type__model="initiative",
+            subject_id=OuterRef("pk"),
+            session__council__members__member__user=user,
+        )
+        role = getattr(user, "acting_role", None)
+        if role is None:
+            return self.filter(Exists(reviewed))
+        path = role.unit.path
+        return self.filter(Q(unit__path__gte=path, unit__path__lt=path + PATH_END) | Exists(reviewed))
+
     def for_table(self):
         return self.select_related("unit", "level", "programme").order_by("-created_at", "-id")
 

@@ -65,6 +65,12 @@ def has_next_level(user, initiative) -> bool:
     return isinstance(initiative, Initiative) and initiative.level.parent_id is not None
 
 
+@rules.predicate
+def reviews_it(user, initiative) -> bool:
+    """The user sits on a council that has the initiative on its agenda."""
+    return isinstance(initiative, Initiative) and Initiative.objects.visible_to(user).filter(pk=initiative.pk).exists()
+
+
 registrant = acts_as(REGISTRANT_ROLES)
 manager = acts_as(MANAGER_ROLES)
 number_taker = acts_as(NUMBER_TAKER_ROLES)
@@ -73,7 +79,7 @@ supporter = unit_manager | on_support_team
 
 # obj = the unit registering (the acting unit).
 rules.add_perm("initiatives.register", is_superuser | (registrant & at_own_unit))
-rules.add_perm("initiatives.view_initiative", is_superuser | in_scope | is_author)
+rules.add_perm("initiatives.view_initiative", is_superuser | in_scope | is_author | reviews_it)
 rules.add_perm(
     "initiatives.change_initiative",
     is_superuser | (is_draft & is_author) | (in_preparation & supporter),
