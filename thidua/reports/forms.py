@@ -29,7 +29,9 @@ class ReportFormForm(BootstrapMixin, forms.Form):
         label=_("Hạn nộp (báo cáo một lần)"), required=False, widget=DATE, help_text=_("Hết ngày này, giờ Việt Nam.")
     )
     due_rule = forms.ChoiceField(label=_("Cách tính hạn nộp (báo cáo định kỳ)"), choices=DueRuleKind.choices)
-    due_day = forms.IntegerField(label=_("Ngày"), min_value=0, max_value=90, initial=15)
+    due_day = forms.IntegerField(
+        label=_("Ngày trong tháng cuối kỳ, hoặc số ngày sau kỳ"), min_value=0, max_value=90, initial=15
+    )
     due_before = forms.BooleanField(
         label=_("Nộp trước ngày đó (“trước ngày 15”: hạn chót hết ngày 14)"), required=False, initial=True
     )
