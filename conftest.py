@@ -15,9 +15,20 @@ def _inline_background(settings):
 
 def pytest_collection_modifyitems(config, items):
     """`postgres_only` tests need row locks that SQLite's in-memory test database cannot show;
-    CI runs the suite on PostgreSQL too, where they run."""
+    CI runs the suite on PostgreSQL too, where they run.
+
+    Every transactional test also restores the migrated catalogues (content types, unit kinds)
+    afterwards: its flush empties them, content types then come back under new ids, and the
+    next test that restores the serialized copy collides with them (UNIQUE constraint failed:
+    django_content_type) — whatever order the tests run in."""
     from django.db import connection
 
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True), append=False
+            )
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="cần PostgreSQL (CI chạy lại bộ kiểm thử trên PostgreSQL)")
