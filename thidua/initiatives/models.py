@@ -302,3 +302,19 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year}Q{self.quarter}: {self.registered}"
+
+
+class UnitTally(models.Model):
+    """The same counters of one unit's own initiatives, all programmes and periods together:
+    what the home panel and unfiltered tables sum. One row per unit instead of one per unit,
+    programme, campaign and quarter keeps the root's sum within a few hundred thousand rows
+    (bench/bench_initiatives.py); services move it with `Tally`, in the same transaction."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    registered = models.PositiveIntegerField(default=0)
+    recognised = models.PositiveIntegerField(default=0)
+    applied = models.PositiveIntegerField(default=0)
+    benefit = models.DecimalField(max_digits=20, decimal_places=0, default=0)
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.registered}"

@@ -13,7 +13,7 @@ from django.db.models.functions import Substr
 
 from thidua.core.db import PATH_END, PATH_STEP
 from thidua.core.text import fold, search_terms
-from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition, Tally
+from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition, Tally, UnitTally
 from thidua.org.models import Unit
 
 
@@ -48,6 +48,9 @@ _SUMS = {
 
 
 def _tallies(unit: Unit, filters: Filters):
+    """Tally rows of the subtree; without a filter, the one-row-per-unit totals."""
+    if filters == Filters():
+        return UnitTally.objects.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
     rows = Tally.objects.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
     if filters.programme_id:
         rows = rows.filter(programme_id=filters.programme_id)
@@ -160,20 +163,29 @@ def similar(
 ) -> list[tuple[Initiative, float]]:
     """Initiatives of the subtree whose title is close to `title`, closest first.
 
-    The database narrows to titles sharing one of the query's telling words (its longest,
-    without the stop words); the trigram score then ranks those few hundred in Python."""
+    The database narrows to titles sharing the query's telling words (its longest, without
+    the stop words; two queries, at most CANDIDATE_CAP rows each); the trigram score then
+    ranks those few hundred in Python."""
     key = fold(title)
     words = sorted({w for w in search_terms(title) if len(w) >= 3 and w not in STOP_WORDS}, key=len, reverse=True)
     if not words:
         return []
-    match = Q()
-    for word in words[:4]:
-        match |= Q(search_key__contains=word)
-    rows = Initiative.objects.within(within).filter(match)
+    rows = Initiative.objects.within(within)
     if exclude_pk:
         rows = rows.exclude(pk=exclude_pk)
+    # Titles with the two most telling words first (few, and the likeliest duplicates), then
+    # titles with any of four: when a common word fills the cap, the close ones are not lost.
+    both = Q(search_key__contains=words[0])
+    if len(words) > 1:
+        both &= Q(search_key__contains=words[1])
+    either = Q()
+    for word in words[:4]:
+        either |= Q(search_key__contains=word)
+    keys: dict[int, str] = {}
+    for match in (both, either):
+        keys.update(rows.filter(match).values_list("pk", "search_key")[:CANDIDATE_CAP])
     scored = []
-    for pk, other in rows.values_list("pk", "search_key")[:CANDIDATE_CAP]:
+    for pk, other in keys.items():
         score = similarity(key, other)
         if score >= SIMILAR_THRESHOLD:
             scored.append((score, pk))

@@ -31,6 +31,7 @@ from thidua.initiatives.models import (
     RecognitionDecision,
     SupportTeam,
     Tally,
+    UnitTally,
 )
 from thidua.org.models import Member, Unit
 
@@ -120,8 +121,11 @@ def _bump(initiative: Initiative, day: datetime.date, **deltas) -> None:
         "year": day.year,
         "quarter": quarter_of(day),
     }
+    changes = {name: F(name) + value for name, value in deltas.items()}
     Tally.objects.bulk_create([Tally(**key)], ignore_conflicts=True)
-    Tally.objects.filter(**key).update(**{name: F(name) + value for name, value in deltas.items()})
+    Tally.objects.filter(**key).update(**changes)
+    UnitTally.objects.bulk_create([UnitTally(unit_id=initiative.unit_id)], ignore_conflicts=True)
+    UnitTally.objects.filter(unit_id=initiative.unit_id).update(**changes)
 
 
 def _recognised_deltas(initiative: Initiative, sign: int = 1) -> dict:
@@ -228,7 +232,8 @@ def update_initiative(actor, initiative: Initiative, *, authors: list, files=(),
     initiative.title = initiative.title.strip()
     initiative.search_key = fold(initiative.title)
     if initiative.submitted_on and old_key != (initiative.programme_id, initiative.campaign_id):
-        # Counted where it was registered: move its count to its new programme or campaign.
+        # Counted where it was registered: move its count to its new programme or campaign
+        # (the unit's all-time row gets -1 then +1: unchanged).
         moved = Initiative(unit_id=initiative.unit_id, programme_id=old_key[0], campaign_id=old_key[1])
         _bump(moved, initiative.submitted_on, registered=-1)
         _bump(initiative, initiative.submitted_on, registered=1)
