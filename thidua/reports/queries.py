@@ -193,42 +193,63 @@ class Rollup:
             self.figures.setdefault(pk, Figure()).add(figure)
 
 
+# One row per child, one set of columns per indicator: each indicator's answer is joined by the
+# (submission, indicator) unique index, so the database sorts one row per report — not one per
+# answer — and counts the reports in the same pass.
+_ROLLUP_COLUMNS = """,
+       COUNT(a{n}.number), SUM(a{n}.number), SUM(CASE WHEN a{n}.flag THEN 1 ELSE 0 END), COUNT(a{n}.flag)"""
+_ROLLUP_JOIN = """
+LEFT JOIN reports_answer a{n} ON a{n}.submission_id = s.id AND a{n}.indicator_id = %s"""
 _ROLLUP_SQL = f"""
-SELECT substr(u.path, 1, %s), a.indicator_id,
-       COUNT(a.number), SUM(a.number),
-       SUM(CASE WHEN a.flag THEN 1 ELSE 0 END), COUNT(a.flag)
+SELECT substr(u.path, 1, %s), COUNT(*){{columns}}
 FROM reports_submission s
-JOIN org_unit u ON u.id = s.unit_id
-JOIN reports_answer a ON a.submission_id = s.id
-WHERE s.period_id = %s AND s.status IN (%s, %s)
-  AND u.path >= %s AND u.path < %s || '{PATH_END}'
-GROUP BY 1, 2
-"""
-_REPORTS_SQL = f"""
-SELECT substr(u.path, 1, %s), COUNT(*)
-FROM reports_submission s
-JOIN org_unit u ON u.id = s.unit_id
+JOIN org_unit u ON u.id = s.unit_id{{joins}}
 WHERE s.period_id = %s AND s.status IN (%s, %s)
   AND u.path >= %s AND u.path < %s || '{PATH_END}'
 GROUP BY 1
 """
 
 
-def rollup_by_child(period: ReportPeriod, parent: Unit) -> tuple[Rollup, list[tuple[Unit, Rollup]]]:
-    """The indicators of the sent (and accepted) reports, aggregated for the parent's whole
-    subtree and for each child: three queries whatever the size of the tree."""
-    width = len(parent.path) + PATH_STEP
-    sent = [S.SUBMITTED.value, S.ACCEPTED.value]
-    where = [period.pk, *sent, parent.path, parent.path]
-    by_key: dict[str, Rollup] = {}
+ROLLUP_SLICE = 40
+
+
+def _read_slice(period: ReportPeriod, parent: Unit, indicators: list[Indicator], by_key: dict[str, Rollup]) -> None:
+    sql = _ROLLUP_SQL.format(
+        columns="".join(_ROLLUP_COLUMNS.format(n=n) for n in range(len(indicators))),
+        joins="".join(_ROLLUP_JOIN.format(n=n) for n in range(len(indicators))),
+    )
+    params = [
+        len(parent.path) + PATH_STEP,
+        *[i.pk for i in indicators],
+        period.pk,
+        S.SUBMITTED.value,
+        S.ACCEPTED.value,
+        parent.path,
+        parent.path,
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(_REPORTS_SQL, [width, *where])
-        for key, n in cursor.fetchall():
-            by_key[key] = Rollup(reports=int(n))
-        cursor.execute(_ROLLUP_SQL, [width, *where])
-        for key, indicator_id, answered, total, yes, flagged in cursor.fetchall():
-            figure = Figure(int(answered or 0), Decimal(str(total or 0)), int(yes or 0), int(flagged or 0))
-            by_key.setdefault(key, Rollup()).figures[indicator_id] = figure
+        cursor.execute(sql, params)
+        for key, reports, *figures in cursor.fetchall():
+            rollup = by_key.setdefault(key, Rollup(reports=int(reports)))
+            for n, indicator in enumerate(indicators):
+                answered, total, yes, flagged = figures[4 * n : 4 * n + 4]
+                rollup.figures[indicator.pk] = Figure(
+                    int(answered or 0), Decimal(str(total or 0)), int(yes or 0), int(flagged or 0)
+                )
+
+
+def rollup_by_child(
+    period: ReportPeriod, parent: Unit, indicators: list[Indicator] | None = None
+) -> tuple[Rollup, list[tuple[Unit, Rollup]]]:
+    """The indicators of the sent (and accepted) reports, aggregated for the parent's whole
+    subtree and for each child: two queries whatever the size of the tree (three without
+    `indicators`; one more per 40 indicators beyond the first 40)."""
+    if indicators is None:
+        indicators = rolled_indicators(period)
+    by_key: dict[str, Rollup] = {}
+    # SQLite joins at most 64 tables: a long form is read in slices, one query each.
+    for first in range(0, max(len(indicators), 1), ROLLUP_SLICE):
+        _read_slice(period, parent, indicators[first : first + ROLLUP_SLICE], by_key)
     whole = Rollup()
     for rollup in by_key.values():
         whole.add(rollup)
@@ -238,4 +259,4 @@ def rollup_by_child(period: ReportPeriod, parent: Unit) -> tuple[Rollup, list[tu
 
 
 def rolled_indicators(period: ReportPeriod) -> list[Indicator]:
-    return list(period.form.indicators.exclude(aggregation=Aggregation.NONE))
+    return list(period.form.indicators.exclude(aggregation=Aggregation.NONE).order_by("order", "id"))

@@ -110,3 +110,20 @@ def test_rollup_equals_a_recount_from_raw_submissions(unit_kinds, shape):
             below, _rows = queries.rollup_by_child(period, child)
             assert below.reports == rollup.reports
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_form_longer_than_one_slice_rolls_up_every_indicator(unit_kinds):
+    root = make_unit(None, "confederation", "Tổng Liên đoàn")
+    period, _three = _build(root, [[((SubmissionStatus.SUBMITTED, 1, None, None), False)]])
+    extra = [
+        Indicator.objects.create(
+            form=period.form, label=f"Chỉ tiêu {n}", kind="number", aggregation="sum", order=10 + n
+        )
+        for n in range(queries.ROLLUP_SLICE + 5)
+    ]
+    submission = Submission.objects.get(period=period)
+    Answer.objects.bulk_create(Answer(submission=submission, indicator=i, number=n) for n, i in enumerate(extra))
+    whole, _children = queries.rollup_by_child(period, root)
+    assert whole.reports == 1
+    assert [whole.figures[i.pk].value("sum") for i in extra] == list(range(len(extra)))

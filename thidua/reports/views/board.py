@@ -115,7 +115,7 @@ def board_export(request, pk: int):
 
 def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
     indicators = queries.rolled_indicators(period)
-    whole, children = queries.rollup_by_child(period, unit)
+    whole, children = queries.rollup_by_child(period, unit, indicators)
     grassroots = [c.pk for c, _r in children if c.kind.is_grassroots]
     submissions = dict(Submission.objects.filter(period=period, unit_id__in=grassroots).values_list("unit_id", "pk"))
 
