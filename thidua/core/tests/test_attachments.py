@@ -126,12 +126,10 @@ def test_file_is_served_within_the_owners_scope_only(federation, login, django_c
         assert response.status_code == 200
         assert response["Content-Type"] == "image/jpeg"
         assert b"".join(response.streaming_content) == image_bytes()
-        response.close()
         thumb = login(user).get(reverse("core:attachment_thumb", args=[att.pk]))
         assert thumb.status_code == 200
         with Image.open(io.BytesIO(b"".join(thumb.streaming_content))) as small:
             assert max(small.size) == 400
-        thumb.close()
     for user in (outsider, sibling):
         assert login(user).get(reverse("core:attachment", args=[att.pk])).status_code == 404
         assert login(user).get(reverse("core:attachment_thumb", args=[att.pk])).status_code == 404

@@ -136,7 +136,6 @@ def test_federation_sees_who_registered_and_exports_the_list(federation, members
     assert tallies == {"CĐCS Công ty May Đức Giang": (1, 0), "CĐCS Trường THCS Gia Thụy": (2, 1)}
     export = client.get(reverse("participation:titles_export") + f"?nam={YEAR}")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
-    export.close()
     rows = {r[1]: r[5] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows == {"Nguyễn Văn An": "Lao động giỏi", "Trần Thị Bình": "Chưa đăng ký", "Lê Đức Cường": "Chưa đăng ký"}
 

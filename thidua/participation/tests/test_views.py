@@ -196,7 +196,7 @@ def test_a_works_photo_is_not_served_outside_the_units_scope(
     attachment = Attachment.objects.get()
     ok = login(lb_officer).get(reverse("core:attachment_thumb", args=[attachment.pk]))
     assert ok.status_code == 200
-    ok.close()
+    assert b"".join(ok.streaming_content)[:2] == b"\xff\xd8"  # a JPEG; reading it to the end closes it
     outsider = (
         company_chair if who == "company_chair" else make_user("gl", RoleKind.EMULATION_OFFICER, federation.gia_lam)
     )
