@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from thidua.core import audit
+from thidua.core import audit, tree
 from thidua.core.db import PATH_ALPHABET, PATH_STEP
 from thidua.core.workflow import Transition, TransitionNotAllowed, Workflow
 from thidua.org.models import (
@@ -176,6 +176,7 @@ def _repath_subtree(unit: Unit, new_path: str) -> None:
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
         depth=F("depth") + delta,
     )
+    tree.paths_moved(old_path, new_path)  # copies of the paths in other apps (core.tree)
     unit.path = new_path
     unit.depth = unit.depth + delta
 
