@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, _page
+from tests.browser.menu import follow_menu
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_user
 
@@ -26,7 +27,7 @@ def test_plan_is_written_issued_acknowledged_launched_and_covered(
 ):
     officer_context, page = _page(browser, DESKTOP)
     log_in(page, "lb_thiduakt")
-    page.get_by_role("link", name="Kế hoạch", exact=True).first.click()
+    follow_menu(page, "Thi đua", "Kế hoạch")
     page.get_by_role("link", name="Soạn kế hoạch mới").click()
     page.get_by_label("Loại").select_option("peak")
     page.get_by_label("Trích yếu").fill("Phát động đợt thi đua cao điểm trong khối trường học")

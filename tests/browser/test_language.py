@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.menu import follow_menu
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -28,7 +30,7 @@ def test_officer_switches_to_english_and_back(page, live_server, log_in, federat
     page.screenshot(path=artifacts / "language-en-members-desktop.png", full_page=True)
 
     # The choice stays while the user moves around.
-    page.get_by_role("link", name="Plan", exact=True).click()
+    follow_menu(page, "Emulation", "Plan")
     expect(page.get_by_role("heading", level=1)).to_have_text("Plans and emulation campaigns")
 
     page.get_by_role("button", name="Tiếng Việt").click()

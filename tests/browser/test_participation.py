@@ -10,6 +10,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, _page
+from tests.browser.menu import follow_menu
 from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Campaign, TargetMode
 from thidua.org.models import EmulationCluster, RoleKind
@@ -99,7 +100,7 @@ def test_chair_takes_part_and_the_officer_sees_it(browser, live_server, log_in, 
     chair.screenshot(path=artifacts / "participation-record-desktop.png", full_page=True)
 
     # 4. The covenant.
-    chair.get_by_role("link", name="Giao ước", exact=True).click()
+    follow_menu(chair, "Thi đua", "Giao ước")
     chair.get_by_role("link", name="Giao ước thi đua khối trường học năm 2026").click()
     chair.get_by_label("Họ tên người ký").fill("Nguyễn Thị Hà")
     chair.get_by_label("Chức vụ").fill("Chủ tịch Công đoàn cơ sở")
@@ -132,7 +133,7 @@ def test_chair_takes_part_and_the_officer_sees_it(browser, live_server, log_in, 
     expect(officer.get_by_test_id("ov-gallery").locator("img")).to_have_count(1)
     officer.wait_for_function("document.querySelector('[data-testid=ov-gallery] img').naturalWidth > 0")
     officer.screenshot(path=artifacts / "participation-overview-desktop.png", full_page=True)
-    officer.get_by_role("link", name="Giao ước", exact=True).click()
+    follow_menu(officer, "Thi đua", "Giao ước")
     officer.get_by_role("link", name="Giao ước thi đua khối trường học năm 2026").click()
     expect(officer.get_by_test_id("parties")).to_contain_text("Nguyễn Thị Hà")
     officer.screenshot(path=artifacts / "participation-covenant-desktop.png", full_page=True)
@@ -172,7 +173,7 @@ def test_officer_writes_a_covenant_and_a_cdcs_registers_titles_as_a_list_and_fro
     # The district's officer writes the bloc's covenant.
     context, page = _page(browser, DESKTOP)
     log_in(page, "lb_thiduakt")
-    page.get_by_role("link", name="Giao ước", exact=True).click()
+    follow_menu(page, "Thi đua", "Giao ước")
     page.get_by_role("link", name="Soạn giao ước").click()
     page.get_by_label("Cụm, khối thi đua").select_option(label="Khối trường học quận Long Biên")
     page.get_by_label("Tên giao ước").fill("Giao ước thi đua khối trường học")
@@ -195,7 +196,7 @@ def test_officer_writes_a_covenant_and_a_cdcs_registers_titles_as_a_list_and_fro
     book.close()
     context, chair = _page(browser, DESKTOP)
     log_in(chair, "truong_chutich")
-    chair.get_by_role("link", name="Đăng ký danh hiệu").click()
+    follow_menu(chair, "Thi đua", "Đăng ký danh hiệu")
     expect(chair.get_by_test_id("title-members")).to_contain_text("Nguyễn Văn An")
     chair.get_by_label("Nguyễn Văn An").check()
     chair.get_by_label("Trần Thị Bình").check()

@@ -12,10 +12,10 @@ class CampaignsConfig(AppConfig):
         from thidua.core.home import HomePanel
         from thidua.core.home import register as register_panel
         from thidua.core.models import register_verbs
-        from thidua.core.navigation import NavItem, register
+        from thidua.core.navigation import EMULATION, NavItem, register
 
-        register(NavItem(_("Kế hoạch"), "campaigns:list", order=40))
-        register(NavItem(_("Lịch"), "campaigns:calendar", order=45))
+        register(NavItem(_("Kế hoạch"), "campaigns:list", order=40, group=EMULATION))
+        register(NavItem(_("Lịch"), "campaigns:calendar", order=45, group=EMULATION))
         register_panel(HomePanel("campaigns", "campaigns/_home_panel.html", panel_context, order=10))
         register_verbs(
             {

@@ -1,18 +1,30 @@
 """The main menu. Each app adds its entries in `AppConfig.ready`, so the base layout never
-needs editing when an app arrives."""
+needs editing when an app arrives.
+
+Entries that name the same `group` fold into one dropdown (a group with a single visible
+entry shows as that entry): with every app's pages in one flat row the menu ran onto two lines
+on a laptop. The groups are the officer's areas of work; their labels live here so that two
+apps filing under "Thi đua" share one dropdown."""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+ORGANISATION = _("Tổ chức")
+EMULATION = _("Thi đua")
+INITIATIVES = _("Sáng kiến")
 
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str | Promise
     url_name: str
     perm: str | None = None
     order: int = 100
     superuser_only: bool = False
+    group: str | Promise = ""
 
 
 _ITEMS: list[NavItem] = []
@@ -25,7 +37,10 @@ def register(item: NavItem) -> None:
 
 
 def items_for(user, current_path: str) -> list[dict]:
-    visible = []
+    """The menu for this user: entries in order, each group at the place of its first entry,
+    as {"label", "url", "active"} or {"label", "active", "children": [entries]}."""
+    menu: list[dict] = []
+    groups: dict[str, dict] = {}
     for item in _ITEMS:
         if item.superuser_only and not user.is_superuser:
             continue
@@ -33,5 +48,15 @@ def items_for(user, current_path: str) -> list[dict]:
             continue
         url = reverse(item.url_name)
         active = current_path == url if url == "/" else current_path.startswith(url)
-        visible.append({"label": item.label, "url": url, "active": active})
-    return visible
+        entry = {"label": item.label, "url": url, "active": active}
+        if not item.group:
+            menu.append(entry)
+            continue
+        key = str(item.group)
+        if key not in groups:
+            groups[key] = {"label": item.group, "active": False, "children": []}
+            menu.append(groups[key])
+        groups[key]["children"].append(entry)
+        groups[key]["active"] |= active
+    # A group the user sees one entry of is just that entry.
+    return [entry["children"][0] if len(entry.get("children", ())) == 1 else entry for entry in menu]

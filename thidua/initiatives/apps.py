@@ -11,13 +11,13 @@ class InitiativesConfig(AppConfig):
         from thidua.core.home import HomePanel
         from thidua.core.home import register as register_panel
         from thidua.core.models import register_verbs
-        from thidua.core.navigation import NavItem, register
+        from thidua.core.navigation import INITIATIVES, NavItem, register
         from thidua.core.sections import Section
         from thidua.core.sections import register as register_section
         from thidua.initiatives.home import agenda_item_section, panel_context
 
-        register(NavItem(_("Sáng kiến"), "initiatives:list", order=65))
-        register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66))
+        register(NavItem(_("Sáng kiến"), "initiatives:list", order=65, group=INITIATIVES))
+        register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66, group=INITIATIVES))
         register_panel(HomePanel("initiatives", "initiatives/_home_panel.html", panel_context, order=30))
         register_section(Section("council_agenda_item", "similar", "initiatives/_similar.html", agenda_item_section))
         from thidua.councils import subjects

@@ -9,7 +9,7 @@ class OrgConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.core.models import register_verbs
-        from thidua.core.navigation import NavItem, register
+        from thidua.core.navigation import ORGANISATION, NavItem, register
 
         register_verbs(
             {
@@ -36,7 +36,9 @@ class OrgConfig(AppConfig):
         )
 
         register(NavItem(_("Trang chủ"), "home", order=0))
-        register(NavItem(_("Cây tổ chức"), "org:tree", order=10))
-        register(NavItem(_("Đoàn viên"), "org:member_list", perm="org.list_members", order=20))
-        register(NavItem(_("Nhập dữ liệu"), "org:import_members", perm="org.import_members", order=30))
+        register(NavItem(_("Cây tổ chức"), "org:tree", order=10, group=ORGANISATION))
+        register(NavItem(_("Đoàn viên"), "org:member_list", perm="org.list_members", order=20, group=ORGANISATION))
+        register(
+            NavItem(_("Nhập dữ liệu"), "org:import_members", perm="org.import_members", order=30, group=ORGANISATION)
+        )
         register(NavItem(_("Quản trị"), "admin:index", order=900, superuser_only=True))

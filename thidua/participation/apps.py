@@ -9,13 +9,13 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.core.models import register_verbs
-        from thidua.core.navigation import NavItem, register
+        from thidua.core.navigation import EMULATION, NavItem, register
         from thidua.core.sections import Section
         from thidua.core.sections import register as register_section
         from thidua.participation.sections import campaign_section
 
-        register(NavItem(_("Giao ước"), "participation:covenants", order=50))
-        register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55))
+        register(NavItem(_("Giao ước"), "participation:covenants", order=50, group=EMULATION))
+        register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55, group=EMULATION))
         register_section(
             Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
         )

@@ -1,0 +1,16 @@
+"""Following the main menu as a person does: on a phone open the menu first, then the area's
+dropdown (core.navigation groups entries by area), then the entry."""
+
+import re
+
+TOGGLER = re.compile(r"^(Mở menu|Open menu)$")
+
+
+def follow_menu(page, group: str | None, entry: str) -> None:
+    toggler = page.get_by_role("button", name=TOGGLER)
+    if toggler.is_visible():
+        toggler.click()
+    menu = page.locator("#mainnav")
+    if group:
+        menu.get_by_role("button", name=group, exact=True).click()
+    menu.get_by_role("link", name=entry, exact=True).click()
