@@ -12,12 +12,15 @@ class ParticipationConfig(AppConfig):
         from thidua.core.navigation import EMULATION, NavItem, register
         from thidua.core.sections import Section
         from thidua.core.sections import register as register_section
-        from thidua.participation.sections import campaign_section
+        from thidua.participation.sections import campaign_section, member_section
 
         register(NavItem(_("Giao ước"), "participation:covenants", order=50, group=EMULATION))
         register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55, group=EMULATION))
         register_section(
             Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
+        )
+        register_section(
+            Section("member_detail", "participation", "participation/_member_section.html", member_section)
         )
         register_verbs(
             {

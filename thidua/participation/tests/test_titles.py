@@ -167,3 +167,18 @@ def test_title_pages_run_a_fixed_number_of_queries(
     lb = login(officer)
     with django_assert_num_queries(len(federation_page.captured_queries)):
         lb.get(url)
+
+
+def test_a_members_record_lists_the_titles_they_registered_for(federation, members, titles, school_chair, login):
+    services.register_titles(school_chair, year=2025, member=members["an"], titles=[titles["lao-dong-tien-tien"]])
+    services.register_titles(
+        school_chair,
+        year=YEAR,
+        member=members["an"],
+        titles=[titles["lao-dong-gioi"], titles["chien-si-thi-dua-co-so"]],
+    )
+    page = login(school_chair).get(reverse("org:member_detail", args=[members["an"].pk])).content.decode()
+    assert f"{YEAR}: Lao động giỏi, Chiến sĩ thi đua cơ sở" in page
+    assert "2025: Lao động tiên tiến" in page
+    other = login(school_chair).get(reverse("org:member_detail", args=[members["binh"].pk])).content.decode()
+    assert 'data-testid="member-titles"' not in other
