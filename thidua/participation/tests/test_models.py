@@ -56,7 +56,7 @@ def test_after_the_deadline_the_federation_sees_which_cdcs_have_no_model(
 ):
     services.register_model(school_chair, campaign=model_due, unit=federation.school, name="Mô hình", field="Giáo dục")
     page = login(lb_officer).get(reverse("participation:overview", args=[model_due.pk]) + "?chua-co=model")
-    assert [d.unit for d in page.context["missing"]] == [federation.company]
+    assert [d["unit__name"] for d in page.context["missing"]] == [federation.company.name]
     assert page.context["past_due"] is True
     body = page.content.decode()
     assert "1 CĐCS chưa có mô hình" in body

@@ -130,7 +130,7 @@ def test_overview_rolls_up_and_lists_who_has_nothing(
         1,
         1,
     )
-    assert [d.unit for d in page.context["missing"]] == [federation.company]
+    assert [d["unit__name"] for d in page.context["missing"]] == [federation.company.name]
     assert "1 CĐCS chưa đăng ký công trình, phần việc" in body
     assert "Vườn trường" in body  # the gallery and the late list
 

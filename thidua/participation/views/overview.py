@@ -58,12 +58,13 @@ def overview(request, pk: int):
         "part": part,
         "part_label": MISSING_LABELS[part],
         "missing_labels": MISSING_LABELS,
-        "missing": missing[:100],
+        # Plain values: a hundred names need no model instances (the province page's budget).
+        "missing": missing.values("unit__name", "unit__parent__name")[:100],
         "missing_count": missing.count(),
         "past_due": due.get(part) is not None and today > due[part],
         "due": due,
         "gallery": list(queries.gallery(campaign, unit)),
-        "late": list(queries.late_evidence(campaign, unit)[:50]),
+        "late": list(queries.late_evidence(campaign, unit)[:30]),
         "can_set_due": request.user.has_perm("campaigns.issue_campaign", campaign),
         "due_form": DueDateForm(),
     }
