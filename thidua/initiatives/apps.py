@@ -18,6 +18,10 @@ class InitiativesConfig(AppConfig):
 
         register(NavItem(_("Sáng kiến"), "initiatives:list", order=65, group=INITIATIVES))
         register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66, group=INITIATIVES))
+        from thidua.core import tree
+        from thidua.initiatives.services import rewrite_paths
+
+        tree.register(rewrite_paths)
         register_panel(HomePanel("initiatives", "initiatives/_home_panel.html", panel_context, order=30))
         register_section(Section("council_agenda_item", "similar", "initiatives/_similar.html", agenda_item_section))
         from thidua.councils import subjects

@@ -284,6 +284,9 @@ class Tally(models.Model):
     """
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    # A copy of the unit's path, kept by core.tree when units move: a subtree's sum is a range
+    # scan of this table's own index, without a join to org_unit.
+    unit_path = models.CharField(max_length=255, default="")
     programme_id = models.IntegerField(default=0)
     campaign_id = models.IntegerField(default=0)
     year = models.PositiveSmallIntegerField()
@@ -299,6 +302,7 @@ class Tally(models.Model):
                 fields=["unit", "programme_id", "campaign_id", "year", "quarter"], name="initiatives_tally_key"
             )
         ]
+        indexes = [models.Index(fields=["unit_path", "year", "quarter"], name="initiatives_tally_path_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year}Q{self.quarter}: {self.registered}"
@@ -311,10 +315,20 @@ class UnitTally(models.Model):
     (bench/bench_initiatives.py); services move it with `Tally`, in the same transaction."""
 
     unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    unit_path = models.CharField(max_length=255, default="")  # as Tally.unit_path
     registered = models.PositiveIntegerField(default=0)
     recognised = models.PositiveIntegerField(default=0)
     applied = models.PositiveIntegerField(default=0)
     benefit = models.DecimalField(max_digits=20, decimal_places=0, default=0)
+
+    class Meta:
+        # Covering: the root's sum reads this index alone.
+        indexes = [
+            models.Index(
+                fields=["unit_path", "registered", "recognised", "applied", "benefit"],
+                name="initiatives_unittally_path_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_id}: {self.registered}"

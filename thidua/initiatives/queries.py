@@ -1,8 +1,9 @@
 """Reads of initiatives shaped for pages: the counters of a subtree (and of each child of a
 unit), the golden book, the list, and the initiatives similar to a title.
 
-Counters are SQL sums of the per-unit `Tally` rows over the unit path range; per child they
-are grouped by the child's path prefix, so a province's table is one query whatever its size.
+Counters are SQL sums of the per-unit `Tally` rows over the unit path range (their own copy of
+the path, core.tree: no join); per child they are grouped by the child's path prefix, so a
+province's table is one query whatever its size.
 """
 
 from dataclasses import dataclass
@@ -50,8 +51,8 @@ _SUMS = {
 def _tallies(unit: Unit, filters: Filters):
     """Tally rows of the subtree; without a filter, the one-row-per-unit totals."""
     if filters == Filters():
-        return UnitTally.objects.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
-    rows = Tally.objects.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+        return UnitTally.objects.filter(unit_path__gte=unit.path, unit_path__lt=unit.path + PATH_END)
+    rows = Tally.objects.filter(unit_path__gte=unit.path, unit_path__lt=unit.path + PATH_END)
     if filters.programme_id:
         rows = rows.filter(programme_id=filters.programme_id)
     if filters.campaign_id:
@@ -82,7 +83,7 @@ def counters_by_child(unit: Unit, filters: Filters | None = None) -> list[tuple[
     width = len(unit.path) + PATH_STEP
     rows = (
         _tallies(unit, filters or Filters())
-        .annotate(branch=Substr("unit__path", 1, width))
+        .annotate(branch=Substr("unit_path", 1, width))
         .values("branch")
         .annotate(**_SUMS)
         .order_by()

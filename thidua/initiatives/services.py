@@ -11,12 +11,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.core import attachments, audit
+from thidua.core.db import PATH_END
 from thidua.core.text import fold
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
@@ -122,10 +124,19 @@ def _bump(initiative: Initiative, day: datetime.date, **deltas) -> None:
         "quarter": quarter_of(day),
     }
     changes = {name: F(name) + value for name, value in deltas.items()}
-    Tally.objects.bulk_create([Tally(**key)], ignore_conflicts=True)
+    path = Unit.objects.filter(pk=initiative.unit_id).values_list("path", flat=True).get()
+    Tally.objects.bulk_create([Tally(**key, unit_path=path)], ignore_conflicts=True)
     Tally.objects.filter(**key).update(**changes)
-    UnitTally.objects.bulk_create([UnitTally(unit_id=initiative.unit_id)], ignore_conflicts=True)
+    UnitTally.objects.bulk_create([UnitTally(unit_id=initiative.unit_id, unit_path=path)], ignore_conflicts=True)
     UnitTally.objects.filter(unit_id=initiative.unit_id).update(**changes)
+
+
+def rewrite_paths(old_prefix: str, new_prefix: str) -> None:
+    """Units moved (core.tree): the counters' copies of their paths move with them."""
+    for model in (Tally, UnitTally):
+        model.objects.filter(unit_path__gte=old_prefix, unit_path__lt=old_prefix + PATH_END).update(
+            unit_path=Concat(Value(new_prefix), Substr("unit_path", len(old_prefix) + 1))
+        )
 
 
 def _recognised_deltas(initiative: Initiative, sign: int = 1) -> dict:

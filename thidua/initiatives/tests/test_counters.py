@@ -13,6 +13,7 @@ from thidua.campaigns import services as campaigns
 from thidua.initiatives import queries, services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Programme
 from thidua.initiatives.queries import Counters, Filters
+from thidua.org.services import move_unit
 from thidua.org.tests.factories import MemberFactory, make_unit
 
 START = datetime.date(2023, 1, 1)
@@ -68,11 +69,12 @@ def campaign(federation):
     districts=st.integers(1, 3),
     cdcs_parents=st.lists(st.integers(0, 5), min_size=1, max_size=5),
     specs=st.lists(initiative_spec, max_size=10),
+    moves=st.lists(st.tuples(st.integers(0, 10), st.integers(0, 10)), max_size=2),
     filter_year=st.sampled_from([None, 2023, 2024]),
     filter_quarter=st.sampled_from([None, 1, 2, 3, 4]),
 )
 def test_counters_equal_a_recount_on_a_random_tree(
-    federation, campaign, districts, cdcs_parents, specs, filter_year, filter_quarter
+    federation, campaign, districts, cdcs_parents, specs, moves, filter_year, filter_quarter
 ):
     programmes = list(Programme.objects.order_by("pk")[:2])
     with transaction.atomic():
@@ -105,6 +107,14 @@ def test_counters_equal_a_recount_on_a_random_tree(
                     initiative_ids=[initiative.pk],
                     issued_on=day + datetime.timedelta(days=spec["recognised_after"]),
                 )
+        # The tree changes after counting: a CĐCS moves to another district (org.services).
+        for which, where in moves:
+            unit, target = cdcs[which % len(cdcs)], feds[where % len(feds)]
+            unit.refresh_from_db()
+            if unit.parent_id != target.pk:
+                move_unit(None, unit, target)
+        for unit in [province, *feds, *cdcs]:
+            unit.refresh_from_db()
         for filters in [
             Filters(),
             Filters(year=filter_year, quarter=filter_quarter),
