@@ -288,6 +288,19 @@ def record_written_ballot(actor, item: AgendaItem, *, seat: CouncilMember, agree
 
 
 @transaction.atomic
+def record_paper_ballot(actor, item: AgendaItem, *, seat: CouncilMember, agree: bool, scores: dict) -> Ballot:
+    """A present member's vote given by show of hands or on a paper ballot (TT 18/2013 Đ8
+    allows both), entered by the council's secretariat."""
+    _check(actor, "councils.manage_council", item)
+    if seat.council_id != item.session.council_id:
+        raise ValidationError(_("Người này không phải thành viên hội đồng."))
+    session = _locked_open(item.session)
+    if not Attendance.objects.filter(session=session, council_member=seat, present=True).exists():
+        raise ValidationError(_("%(name)s vắng mặt: hãy ghi phiếu gửi bằng văn bản.") % {"name": seat.member.full_name})
+    return _cast(actor, item, seat, agree=agree, scores=scores, written=False)
+
+
+@transaction.atomic
 def close_session(actor, session: Session) -> Session:
     """Count every item by the pass rule, record it, and let each subject's app act on it."""
     _check(actor, "councils.manage_council", session)

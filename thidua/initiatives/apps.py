@@ -54,3 +54,7 @@ class InitiativesConfig(AppConfig):
                 "propose": _("Đề nghị cấp trên xét"),
             }
         )
+        from thidua.core.demo import DemoStage, register_stage
+        from thidua.initiatives.demo import load_demo_initiatives
+
+        register_stage(DemoStage("Sáng kiến mẫu", load_demo_initiatives, order=70))

@@ -164,3 +164,13 @@ def test_minutes_carry_attendance_scores_written_votes_and_the_result(council, c
     if pdftotext:
         out = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
         assert "BIÊN BẢN" in out and "THÔNG QUA" in out
+
+
+def test_the_secretariat_enters_a_show_of_hands_for_present_members_only(council, chair, session, members):
+    services.set_attendance(chair, session, present_ids={council.people[n][0].pk for n in (0, 1, 2)})
+    item = services.add_to_agenda(chair, session, members["an"])
+    ballot = services.record_paper_ballot(chair, item, seat=council.people[1][0], agree=True, scores=scores(council))
+    assert (ballot.is_written, ballot.recorded_by) == (False, chair)
+    with pytest.raises(ValidationError, match="vắng mặt"):
+        services.record_paper_ballot(chair, item, seat=council.people[3][0], agree=True, scores=scores(council))
+    assert Ballot.objects.filter(item=item).count() == 1

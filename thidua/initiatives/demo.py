@@ -1,0 +1,153 @@
+"""The initiatives stage of the demo federation (`manage.py load_demo`): Long Biên's CĐCS
+register initiatives for the district's seed-003 campaign ("Đổi mới, sáng tạo, hiệu quả",
+26/KH-LĐLĐ of 01/4/2019) and the "01 triệu sáng kiến" programme, played out in every state:
+drafts, registered, with the support team, waiting for the council, recognised into the
+CĐCS's golden book, not recognised, proposed to the district and recognised there.
+
+Each CĐCS that decides has its initiative council; sessions are held with the authors
+recused and the votes entered by the secretariat (show of hands). Everything goes through
+the services, so counters, golden books and numbers are what production would have. No
+randomness: states follow the CĐCS's order. Rerunning adds nothing once Long Biên has
+initiatives.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from django.db import transaction
+
+from thidua.campaigns.models import Campaign
+from thidua.councils import services as councils
+from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
+from thidua.initiatives import services
+from thidua.initiatives.models import Initiative, Programme
+from thidua.org.models import Member, Unit
+
+D = datetime.date
+TITLES = (
+    ("Số hóa sổ theo dõi đoàn viên bằng bảng tính dùng chung", 12_000_000),
+    ("Hộp thư góp ý điện tử bằng mã QR cho người lao động", 8_000_000),
+    ("Lịch trực ca sản xuất trên Zalo OA của công đoàn", 15_000_000),
+    ("Quy trình thăm hỏi đoàn viên ốm đau trong 24 giờ", None),
+    ("Tủ sách pháp luật điện tử tại phân xưởng", 5_000_000),
+    ("Bữa ăn ca dinh dưỡng theo thực đơn tuần do công nhân bình chọn", 40_000_000),
+    ("Bài giảng điện tử về an toàn vệ sinh lao động", 20_000_000),
+    ("Sắp xếp kho vật tư theo mô hình 5S", 60_000_000),
+)
+# What happens to each CĐCS's first initiative, in tree order; the second stays a draft or
+# is registered.
+PATTERN = (
+    "district_recognised",
+    "recognised",
+    "proposed",
+    "at_council",
+    "with_support_team",
+    "not_recognised",
+    "submitted",
+    "recognised",
+)
+
+
+def _council(unit: Unit, exclude: set[int]) -> tuple[Council, list]:
+    council = Council.objects.filter(unit=unit, kind=CouncilKind.INITIATIVE).first()
+    if council is None:
+        council = councils.create_council(None, unit=unit, kind=CouncilKind.INITIATIVE, name="Hội đồng sáng kiến")
+        people = Member.objects.within(unit).exclude(pk__in=exclude).order_by("id")[:4]
+        roles = (CouncilRole.CHAIR, CouncilRole.SECRETARY, CouncilRole.MEMBER, CouncilRole.UNION_REPRESENTATIVE)
+        for member, role in zip(people, roles, strict=False):
+            councils.add_member(None, council, member=member, role=role)
+    return council, list(council.members.all())
+
+
+def _sit(council: Council, initiative: Initiative, day: D, *, agree: bool) -> None:
+    """A session passing (or not) the initiative: everyone present, the authors recused, the
+    secretariat entering the show of hands."""
+    session = councils.open_session(None, council, held_on=day, place="Phòng họp")
+    item = councils.add_to_agenda(None, session, initiative)
+    recused = set(Recusal.objects.filter(item=item).values_list("council_member_id", flat=True))
+    for n, seat in enumerate(council.members.select_related("member")):
+        if seat.pk in recused:
+            continue
+        scores = {c.pk: max(0, c.max_score - 5 - n * 3) if agree else c.max_score // 3 for c in council.criteria.all()}
+        councils.record_paper_ballot(None, item, seat=seat, agree=agree, scores=scores)
+    councils.close_session(None, session)
+
+
+def _play(initiative: Initiative, state: str, day: D, district: Unit, district_council) -> None:
+    if state == "draft":
+        return
+    services.submit(None, initiative, on=day)
+    if state == "submitted":
+        return
+    team = initiative.unit.support_teams.first()
+    if team is None:
+        members = list(Member.objects.within(initiative.unit).order_by("-id")[:2])
+        team = services.create_support_team(None, unit=initiative.unit, name="Tổ hỗ trợ sáng kiến", members=members)
+    services.assign_support_team(None, initiative, team=team)
+    services.add_comment(None, initiative, text="Đề nghị bổ sung số liệu trước và sau khi áp dụng.")
+    if state == "with_support_team":
+        return
+    services.send_to_council(None, initiative)
+    if state == "at_council":
+        return
+    authors = set(initiative.authors.values_list("member_id", flat=True))
+    council, _seats = _council(initiative.unit, authors)
+    _sit(council, initiative, day + datetime.timedelta(days=20), agree=state != "not_recognised")
+    if state == "not_recognised":
+        return
+    services.issue_recognition_decision(
+        None, unit=initiative.unit, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=25)
+    )
+    if state == "recognised":
+        return
+    services.propose_to_next_level(None, initiative)
+    if state == "proposed":
+        return
+    _sit(district_council, initiative, day + datetime.timedelta(days=60), agree=True)
+    services.issue_recognition_decision(
+        None, unit=district, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=65)
+    )
+
+
+@transaction.atomic
+def load_demo_initiatives(log: Callable[[str], None]) -> None:
+    long_bien = Unit.objects.filter(code="HN-LB").first()
+    if long_bien is None:
+        log("  Bỏ qua sáng kiến mẫu: không có LĐLĐ quận Long Biên.")
+        return
+    if Initiative.objects.within(long_bien).exists():
+        log("  Sáng kiến mẫu của Long Biên: đã có.")
+        return
+    campaign = Campaign.objects.filter(issuer=long_bien, title__icontains="Đổi mới, sáng tạo").first()
+    programmes = list(Programme.objects.order_by("pk"))
+    cdcs = list(Unit.objects.within(long_bien).filter(kind__is_grassroots=True).order_by("path")[: len(PATTERN)])
+    # The district council sits members of the CĐCS below it (members belong to a CĐCS).
+    district_council, _seats = _council(long_bien, set())
+    start = D(2023, 3, 6)
+    count = 0
+    for n, unit in enumerate(cdcs):
+        people = list(Member.objects.within(unit).order_by("id")[:3])
+        if len(people) < 2:
+            continue
+        for k, state in enumerate((PATTERN[n], "draft" if n % 2 else "submitted")):
+            title, benefit = TITLES[(2 * n + k) % len(TITLES)]
+            authors = [(people[0], 100)] if k else [(people[0], 60), (people[1], 40)]
+            initiative = services.register_initiative(
+                None,
+                unit=unit,
+                authors=authors,
+                kind="initiative",
+                title=title if n < len(TITLES) // 2 or k else f"{title} ({unit.name})",
+                problem="Công việc còn làm thủ công, mất thời gian, dễ sai sót.",
+                solution="Thiết kế lại quy trình và công cụ, hướng dẫn các tổ công đoàn cùng áp dụng.",
+                novelty="Lần đầu áp dụng tại đơn vị.",
+                application=unit.name,
+                applied_since=start - datetime.timedelta(days=30 * (n + 1)),
+                benefit_amount=benefit,
+                benefit_text="Tiết kiệm thời gian, chi phí; đoàn viên hài lòng hơn.",
+                programme=programmes[n % len(programmes)] if programmes else None,
+                campaign=campaign if k == 0 else None,
+            )
+            _play(initiative, state, start + datetime.timedelta(days=14 * n), long_bien, district_council)
+            count += 1
+    log(f"  Sáng kiến mẫu: {count} sáng kiến của {len(cdcs)} CĐCS Long Biên, ở mọi trạng thái.")
