@@ -136,3 +136,36 @@ def test_counters_page_and_home_panel(login, people, federation, initiative, rec
     assert "CĐCS Trường THCS Gia Thụy" in page and "12.000.000" in page
     home = client.get(reverse("home")).content.decode()
     assert 'data-testid="home-initiatives"' in home
+
+
+def test_a_district_council_member_of_another_cdcs_reads_the_dossier_on_the_agenda(
+    login, federation, initiative, people, team
+):
+    from thidua.councils import services as councils
+    from thidua.councils.models import Session
+    from thidua.org.models import Member
+
+    chair = people["school_chair"]
+    council = council_for(federation.school, chair, ["Hoàng Văn Chủ", "Trịnh Văn Năm", "Lê Văn Sáu"])
+    services.submit(people["author"], initiative, on=DAY)
+    services.send_to_council(chair, initiative)
+    pass_council(chair, council, initiative)
+    services.issue_recognition_decision(chair, unit=federation.school, initiative_ids=[initiative.pk], issued_on=DAY)
+    services.propose_to_next_level(chair, initiative)
+    officer = people["lb_officer"]
+    district = council_for(federation.long_bien, officer, ["Phan Văn Một", "Phan Văn Hai"], federation.company)
+    detail = reverse("initiatives:detail", args=[initiative.pk])
+    seat_user = Member.objects.get(full_name="Phan Văn Một").user
+    from thidua.org.models import Role
+
+    seat_user.acting_role = Role.objects.get(user=seat_user)
+    assert login(seat_user).get(detail).status_code == 404  # not on an agenda yet
+    session = councils.open_session(officer, district, held_on=DAY)
+    councils.add_to_agenda(officer, session, initiative)
+    client = login(seat_user)
+    assert client.get(detail).status_code == 200
+    assert client.get(reverse("councils:session", args=[session.pk])).status_code == 200
+    # A colleague of the same CĐCS who does not sit on the council sees neither.
+    assert login(people["company_chair"]).get(detail).status_code == 404
+    assert login(people["company_chair"]).get(reverse("councils:session", args=[session.pk])).status_code == 404
+    assert Session.objects.visible_to(people["company_chair"]).count() == 0
