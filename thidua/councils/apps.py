@@ -9,9 +9,10 @@ class CouncilsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.core.models import register_verbs
-        from thidua.core.navigation import NavItem, register
+        from thidua.core.navigation import INITIATIVES, NavItem, register
 
-        register(NavItem(_("Hội đồng"), "councils:list", order=70))
+        # Initiative councils first; the awards flow will file its councils here too.
+        register(NavItem(_("Hội đồng"), "councils:list", order=68, group=INITIATIVES))
 
         register_verbs(
             {
