@@ -197,3 +197,37 @@ def test_grassroots_member_role_cannot_create_plans(federation, login):
     member_user = make_user("dv", RoleKind.MEMBER, federation.school)
     client = login(member_user)
     assert client.get("/ke-hoach/moi/").status_code == 404
+
+
+def test_plan_part_titles_follow_the_reader_language(federation, members, login, lb_officer, settings):
+    """PART_TITLES is built at import: its titles must still be read in each request's language."""
+    from django.utils import translation
+
+    client = login(lb_officer)
+    client.post(
+        "/ke-hoach/moi/",
+        {
+            "kind": "peak",
+            "title": "Phát động thi đua trong khối trường học",
+            "issuing_body": "Ban Thường vụ",
+            "place": "Long Biên",
+            "plan_date": "2023-08-21",
+            "starts_on": "2023-08-16",
+            "ends_on": "2023-09-15",
+            "signer_title": "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+            "signer_name": "Nguyễn Trường Giang",
+            "recipients": "Công đoàn các trường học;\nLưu VP, TĐ",
+        },
+    )
+    campaign = Campaign.objects.get()
+    try:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        page = client.get(f"/ke-hoach/{campaign.pk}/").content.decode()
+        assert "Basis documents" in page and "Văn bản căn cứ" not in page
+        form = client.get(f"/ke-hoach/{campaign.pk}/muc/deadline/them/").content.decode()
+        assert "Deadlines" in form
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+        page = client.get(f"/ke-hoach/{campaign.pk}/").content.decode()
+        assert "Văn bản căn cứ" in page and "Basis documents" not in page
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns import plan_document, queries, services
@@ -17,12 +17,13 @@ from thidua.core.workflow import TransitionNotAllowed
 from thidua.documents.rendering import document_data, render_docx, render_pdf
 from thidua.org.views.units import _form_error
 
+# Lazy: built at import, read in the language of each request.
 PART_TITLES = {
-    "reference": _("Văn bản căn cứ"),
-    "section": _("Các mục của kế hoạch"),
-    "activity": _("Hoạt động của đơn vị ban hành"),
-    "deadline": _("Thời hạn"),
-    "responsibility": _("Tổ chức thực hiện (trách nhiệm từng cấp)"),
+    "reference": gettext_lazy("Văn bản căn cứ"),
+    "section": gettext_lazy("Các mục của kế hoạch"),
+    "activity": gettext_lazy("Hoạt động của đơn vị ban hành"),
+    "deadline": gettext_lazy("Thời hạn"),
+    "responsibility": gettext_lazy("Tổ chức thực hiện (trách nhiệm từng cấp)"),
 }
 
 
