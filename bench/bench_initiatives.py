@@ -138,6 +138,7 @@ def generate(path, total: int, in_province: int, log) -> None:
                         counter[i] += d
             values = {
                 "unit_id": unit,
+                "unit_path": paths[unit],
                 "level_id": unit,
                 "kind": "initiative",
                 "title": title,
@@ -281,7 +282,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     DATA_DIR.mkdir(exist_ok=True)
     path = DATA_DIR / f"initiatives-{args.initiatives}.sqlite3"
-    expected = {"initiatives": args.initiatives, "province": args.province, "seed": SEED, "schema": 2}
+    expected = {"initiatives": args.initiatives, "province": args.province, "seed": SEED, "schema": 3}
     fresh = _fresh(path, expected)
     setup_django(f"sqlite:///{path}")
     if fresh:

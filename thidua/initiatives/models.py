@@ -80,6 +80,11 @@ class SupportTeam(models.Model):
 
 
 class InitiativeQuerySet(UnitScopedQuerySet):
+    def within(self, unit: Unit):
+        # The initiative's own copy of its unit's path (core.tree keeps it): no join, and the
+        # (unit_path, search_key) index answers the duplicate search from the index alone.
+        return self.filter(unit_path__gte=unit.path, unit_path__lt=unit.path + PATH_END)
+
     def visible_to(self, user):
         """The scope's initiatives, and those on the agenda of a council the user sits on: a
         district council's members read the dossier they vote on, wherever they belong."""
@@ -98,7 +103,7 @@ class InitiativeQuerySet(UnitScopedQuerySet):
         if role is None:
             return self.filter(Exists(reviewed))
         path = role.unit.path
-        return self.filter(Q(unit__path__gte=path, unit__path__lt=path + PATH_END) | Exists(reviewed))
+        return self.filter(Q(unit_path__gte=path, unit_path__lt=path + PATH_END) | Exists(reviewed))
 
     def for_table(self):
         return self.select_related("unit", "level", "programme").order_by("-created_at", "-id")
@@ -141,6 +146,8 @@ class Initiative(models.Model):
     recognised_on = models.DateField(_("ngày được công nhận lần đầu"), null=True, blank=True)
     # Folded title (core.text.fold) for the duplicate warning: "Số hóa" and "so hoa" meet.
     search_key = models.CharField(max_length=500, editable=False, default="")
+    # A copy of unit.path, rewritten by core.tree when units move: scoping without a join.
+    unit_path = models.CharField(max_length=255, editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -155,6 +162,7 @@ class Initiative(models.Model):
         indexes = [
             models.Index(fields=["unit", "status"], name="initiatives_unit_status_idx"),
             models.Index(fields=["level", "status"], name="initiatives_level_status_idx"),
+            models.Index(fields=["unit_path", "search_key"], name="initiatives_path_key_idx"),
         ]
 
     def __str__(self) -> str:
@@ -273,6 +281,11 @@ class Recognition(models.Model):
         return f"{self.entry_number}. {self.initiative.title}"
 
 
+_TALLY_PATH = ["unit_path", "year", "quarter", "programme_id", "campaign_id"]
+_TALLY_YEAR = ["year", "unit_path", "quarter", "programme_id", "campaign_id"]
+_TALLY_SUMS = ["registered", "recognised", "applied", "benefit"]
+
+
 class Tally(models.Model):
     """Counters of one unit's own initiatives per programme, campaign and quarter, kept exact
     by initiatives.services (like org's member counts): a subtree's figures are SQL sums of
@@ -302,7 +315,11 @@ class Tally(models.Model):
                 fields=["unit", "programme_id", "campaign_id", "year", "quarter"], name="initiatives_tally_key"
             )
         ]
-        indexes = [models.Index(fields=["unit_path", "year", "quarter"], name="initiatives_tally_path_idx")]
+        # Covering, for a subtree (path first) and for a year across the country (year first).
+        indexes = [
+            models.Index(fields=[*_TALLY_PATH, *_TALLY_SUMS], name="initiatives_tally_path_idx"),
+            models.Index(fields=[*_TALLY_YEAR, *_TALLY_SUMS], name="initiatives_tally_year_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year}Q{self.quarter}: {self.registered}"

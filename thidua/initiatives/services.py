@@ -133,7 +133,7 @@ def _bump(initiative: Initiative, day: datetime.date, **deltas) -> None:
 
 def rewrite_paths(old_prefix: str, new_prefix: str) -> None:
     """Units moved (core.tree): the counters' copies of their paths move with them."""
-    for model in (Tally, UnitTally):
+    for model in (Initiative, Tally, UnitTally):
         model.objects.filter(unit_path__gte=old_prefix, unit_path__lt=old_prefix + PATH_END).update(
             unit_path=Concat(Value(new_prefix), Substr("unit_path", len(old_prefix) + 1))
         )
@@ -216,7 +216,12 @@ def register_initiative(actor, *, unit: Unit, authors: list, files=(), **values)
     attachments.check_all(files, images_only=False)
     values["title"] = values["title"].strip()
     initiative = Initiative.objects.create(
-        unit=unit, level=unit, search_key=fold(values["title"]), created_by=_user(actor), **values
+        unit=unit,
+        level=unit,
+        unit_path=unit.path,
+        search_key=fold(values["title"]),
+        created_by=_user(actor),
+        **values,
     )
     _set_authors(initiative, checked)
     for upload in files:
