@@ -157,6 +157,7 @@ class DecisionForm(BootstrapMixin, forms.Form):
 
 class CounterFilterForm(BootstrapMixin, forms.Form):
     programme = forms.ModelChoiceField(label=_("Chương trình"), required=False, queryset=Programme.objects.all())
+    campaign = forms.ModelChoiceField(label=_("Phong trào thi đua"), required=False, queryset=Campaign.objects.none())
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(
         label=_("Quý"),
@@ -165,3 +166,10 @@ class CounterFilterForm(BootstrapMixin, forms.Form):
         empty_value=None,
         choices=[("", _("Cả năm")), *[(str(q), _("Quý %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]],
     )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["campaign"].queryset = (
+                Campaign.objects.visible_to(user).exclude(status=CampaignStatus.DRAFT).order_by("-plan_date", "-id")
+            )

@@ -169,3 +169,27 @@ def test_a_district_council_member_of_another_cdcs_reads_the_dossier_on_the_agen
     assert login(people["company_chair"]).get(detail).status_code == 404
     assert login(people["company_chair"]).get(reverse("councils:session", args=[session.pk])).status_code == 404
     assert Session.objects.visible_to(people["company_chair"]).count() == 0
+
+
+def test_counters_page_filters_by_campaign_and_quarter(login, people, federation, members):
+    from thidua.campaigns import services as campaigns
+
+    plan = campaigns.create_campaign(
+        None, issuer=federation.long_bien, kind="movement", title="Đổi mới, sáng tạo, hiệu quả", place="Long Biên"
+    )
+    Campaign = type(plan)
+    Campaign.objects.filter(pk=plan.pk).update(status="issued")
+    for n, campaign in enumerate([plan, None, plan]):
+        item = register(
+            people["author"], federation.school, [(members["an"], 100)], title=f"Sáng kiến {n}", campaign=campaign
+        )
+        services.submit(None, item, on=DAY)
+    client = login(people["lb_officer"])
+    page = client.get(reverse("initiatives:counters"), {"campaign": plan.pk, "year": 2024, "quarter": 2})
+    assert re.search(
+        r'data-testid="counter-total">\s*<div[^>]*><div[^>]*><div[^>]*><div class="fs-4">2<', page.content.decode()
+    )
+    page = client.get(reverse("initiatives:counters"), {"year": 2024, "quarter": 3})
+    assert re.search(
+        r'data-testid="counter-total">\s*<div[^>]*><div[^>]*><div[^>]*><div class="fs-4">0<', page.content.decode()
+    )

@@ -131,12 +131,15 @@ def golden_book(request, pk: int | None = None, fmt: str = ""):
 
 
 def filters_from(request) -> tuple[CounterFilterForm, queries.Filters]:
-    form = CounterFilterForm(request.GET or None)
+    form = CounterFilterForm(request.GET or None, user=request.user)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        programme = data.get("programme")
+        programme, campaign = data.get("programme"), data.get("campaign")
         return form, queries.Filters(
-            programme_id=programme.pk if programme else None, year=data.get("year"), quarter=data.get("quarter")
+            programme_id=programme.pk if programme else None,
+            campaign_id=campaign.pk if campaign else None,
+            year=data.get("year"),
+            quarter=data.get("quarter"),
         )
     return form, queries.Filters()
 
