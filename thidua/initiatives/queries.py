@@ -155,7 +155,11 @@ def _trigrams(text: str) -> set[str]:
 def similarity(a: str, b: str) -> float:
     """Jaccard similarity of the character trigrams of two folded titles: accents, word order
     and a typo or two change it little."""
-    ta, tb = _trigrams(fold(a)), _trigrams(fold(b))
+    return _jaccard(_trigrams(fold(a)), fold(b))
+
+
+def _jaccard(ta: set[str], folded: str) -> float:
+    tb = _trigrams(folded)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 
@@ -165,29 +169,37 @@ def similar(
     """Initiatives of the subtree whose title is close to `title`, closest first.
 
     The database narrows to titles sharing the query's telling words (its longest, without
-    the stop words; two queries, at most CANDIDATE_CAP rows each); the trigram score then
-    ranks those few hundred in Python."""
+    the stop words; up to three queries of at most CANDIDATE_CAP rows, read from the
+    (unit_path, search_key) index); the trigram score then ranks those in Python."""
     key = fold(title)
     words = sorted({w for w in search_terms(title) if len(w) >= 3 and w not in STOP_WORDS}, key=len, reverse=True)
     if not words:
         return []
-    rows = Initiative.objects.within(within)
+    # No ORDER BY: sorting every match would cost more than the LIMIT saves; the score orders.
+    rows = Initiative.objects.within(within).order_by()
     if exclude_pk:
         rows = rows.exclude(pk=exclude_pk)
-    # Titles with the two most telling words first (few, and the likeliest duplicates), then
-    # titles with any of four: when a common word fills the cap, the close ones are not lost.
-    both = Q(search_key__contains=words[0])
-    if len(words) > 1:
-        both &= Q(search_key__contains=words[1])
+    # Titles with the three, then the two most telling words first (few, and the likeliest
+    # duplicates), then titles with any of four: a common word filling the cap of the broad
+    # query cannot crowd out the close ones.
+    tiers = []
+    for size in (3, 2):
+        if len(words) >= size:
+            q = Q()
+            for word in words[:size]:
+                q &= Q(search_key__contains=word)
+            tiers.append(q)
     either = Q()
     for word in words[:4]:
         either |= Q(search_key__contains=word)
+    tiers.append(either)
     keys: dict[int, str] = {}
-    for match in (both, either):
+    for match in tiers:
         keys.update(rows.filter(match).values_list("pk", "search_key")[:CANDIDATE_CAP])
+    wanted = _trigrams(key)
     scored = []
     for pk, other in keys.items():
-        score = similarity(key, other)
+        score = _jaccard(wanted, other)  # search keys are folded already
         if score >= SIMILAR_THRESHOLD:
             scored.append((score, pk))
     scored.sort(reverse=True)
