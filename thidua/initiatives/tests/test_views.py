@@ -193,3 +193,25 @@ def test_counters_page_filters_by_campaign_and_quarter(login, people, federation
     assert re.search(
         r'data-testid="counter-total">\s*<div[^>]*><div[^>]*><div[^>]*><div class="fs-4">0<', page.content.decode()
     )
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_golden_book_and_figures_pages_run_a_fixed_number_of_queries(
+    login, people, federation, members, django_assert_num_queries, n
+):
+    ids = []
+    for i in range(n):
+        item = register(people["author"], federation.school, [(members["an"], 100)], title=f"Sáng kiến số {i}")
+        services.submit(None, item, on=DAY)
+        ids.append(item.pk)
+    Initiative.objects.filter(pk__in=ids).update(status=InitiativeStatus.COUNCIL_PASSED)
+    services.issue_recognition_decision(None, unit=federation.school, initiative_ids=ids, issued_on=DAY)
+    client = login(people["school_chair"])
+    client.get(reverse("initiatives:golden_book"))
+    with django_assert_num_queries(4):  # session, user, role, the book
+        page = client.get(reverse("initiatives:golden_book")).content.decode()
+    assert page.count("Sáng kiến số ") == n
+    officer = login(people["lb_officer"])
+    officer.get(reverse("initiatives:counters"))
+    with django_assert_num_queries(8):  # session, user, role, programmes, campaigns, total, by child, units
+        officer.get(reverse("initiatives:counters"))
