@@ -137,7 +137,8 @@ def load_demo_initiatives(log: Callable[[str], None]) -> None:
                 unit=unit,
                 authors=authors,
                 kind="initiative",
-                title=title if n < len(TITLES) // 2 or k else f"{title} ({unit.name})",
+                # Titles repeat across CĐCS on purpose: the duplicate warning has something to show.
+                title=title,
                 problem="Công việc còn làm thủ công, mất thời gian, dễ sai sót.",
                 solution="Thiết kế lại quy trình và công cụ, hướng dẫn các tổ công đoàn cùng áp dụng.",
                 novelty="Lần đầu áp dụng tại đơn vị.",
