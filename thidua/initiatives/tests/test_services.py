@@ -134,3 +134,45 @@ def test_golden_book_numbers_follow_each_other_across_decisions(federation, memb
         (2, titles[1], 2),
         (3, titles[2], 3),
     ]
+
+
+def test_moving_a_registered_initiative_to_another_programme_moves_its_count(initiative, people, members):
+    from thidua.initiatives.models import Programme
+
+    first, second = Programme.objects.order_by("pk")[:2]
+    services.update_initiative(
+        people["author"],
+        initiative,
+        authors=[(members["an"], 100)],
+        title=initiative.title,
+        solution="…",
+        programme=first,
+    )
+    services.submit(people["author"], initiative, on=DAY)
+    services.update_initiative(
+        people["school_chair"],
+        initiative,
+        authors=[(members["an"], 100)],
+        title=initiative.title,
+        solution="…",
+        programme=second,
+    )
+    rows = dict(Tally.objects.values_list("programme_id", "registered"))
+    assert rows == {first.pk: 0, second.pk: 1}
+
+
+def test_the_author_edits_a_draft_but_not_once_it_is_submitted(initiative, people, members):
+    from django.core.exceptions import PermissionDenied
+
+    services.update_initiative(
+        people["author"], initiative, authors=[(members["an"], 100)], title="Tên mới", solution="Giải pháp mới"
+    )
+    initiative.refresh_from_db()
+    assert (initiative.title, initiative.search_key) == ("Tên mới", "ten moi")
+    services.submit(people["author"], initiative, on=DAY)
+    with pytest.raises(PermissionDenied):
+        services.update_initiative(
+            people["author"], initiative, authors=[(members["an"], 100)], title="Tên khác", solution="…"
+        )
+    initiative.refresh_from_db()
+    assert initiative.title == "Tên mới"
