@@ -145,7 +145,9 @@ def open_session(actor, council: Council, *, held_on: datetime.date, place: str 
 def _locked_open(session: Session) -> Session:
     """The session row, locked for the rest of the transaction, refusing a closed one: a
     ballot and the closing of its session cannot interleave."""
-    session = Session.objects.select_for_update().select_related("council", "council__unit").get(pk=session.pk)
+    session = (
+        Session.objects.select_for_update(of=("self",)).select_related("council", "council__unit").get(pk=session.pk)
+    )
     if session.status != SessionStatus.OPEN:
         raise ValidationError(_("Phiên họp đã kết thúc: không thể thay đổi hay biểu quyết thêm."))
     return session

@@ -234,7 +234,7 @@ def register_initiative(actor, *, unit: Unit, authors: list, files=(), **values)
 
 @transaction.atomic
 def update_initiative(actor, initiative: Initiative, *, authors: list, files=(), **values) -> Initiative:
-    initiative = Initiative.objects.select_for_update().select_related("unit").get(pk=initiative.pk)
+    initiative = Initiative.objects.select_for_update(of=("self",)).select_related("unit").get(pk=initiative.pk)
     _check(actor, "initiatives.change_initiative", initiative)
     values = {k: v for k, v in values.items() if k in EDITABLE_FIELDS}
     checked = _validate(initiative.unit, values, authors)
@@ -262,7 +262,7 @@ def update_initiative(actor, initiative: Initiative, *, authors: list, files=(),
 
 
 def _locked(initiative: Initiative) -> Initiative:
-    return Initiative.objects.select_for_update().select_related("unit", "level").get(pk=initiative.pk)
+    return Initiative.objects.select_for_update(of=("self",)).select_related("unit", "level").get(pk=initiative.pk)
 
 
 @transaction.atomic
@@ -375,7 +375,7 @@ def issue_recognition_decision(
     if issued_on is None:
         raise ValidationError({"issued_on": _("Hãy nhập ngày ban hành.")})
     initiatives = list(
-        Initiative.objects.select_for_update()
+        Initiative.objects.select_for_update(of=("self",))
         .select_related("unit", "level")
         .filter(pk__in=initiative_ids, level=unit)
         .order_by("pk")
