@@ -18,14 +18,15 @@ matches the arguments. Timings go through the project's own queries
 import argparse
 import datetime
 import json
+import os
+import platform
 import random
 import sqlite3
 import statistics
 import time
 from collections import defaultdict
-from decimal import Decimal
 
-from bench.common import DATA_DIR, setup_django
+from bench.common import DATA_DIR, RESULTS_DIR, setup_django
 
 SEED = 20260601
 BATCH = 100_000
@@ -297,7 +298,12 @@ def main(argv=None) -> None:
         path.with_suffix(".json").write_text(json.dumps(expected))
         print(f"  generated in {time.perf_counter() - t:.0f} s")
     results = measure(args.runs, print)
-    print(json.dumps(results, indent=2, ensure_ascii=False, default=lambda v: str(v) if isinstance(v, Decimal) else v))
+    results["machine"] = f"{platform.machine()}, {os.cpu_count()} CPU, SQLite {sqlite3.sqlite_version}"
+    results["scale"] = "national tree at scale 1.0 (63 provinces, ~700 district-level unions, 127,000 CĐCS)"
+    text = json.dumps(results, indent=2, ensure_ascii=False, default=str)
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / f"initiatives-sqlite-{args.initiatives}.json").write_text(text + "\n")
+    print(text)
 
 
 if __name__ == "__main__":
