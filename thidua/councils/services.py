@@ -316,6 +316,13 @@ def close_session(actor, session: Session) -> Session:
             disagree=Count("ballots", filter=Q(ballots__agree=False), distinct=True),
         )
     )
+    unvoted = [item.title for item in items if item.agree + item.disagree == 0]
+    if unvoted:
+        # Closing would record them as not passed without anyone having voted.
+        raise ValidationError(
+            _("Chưa có phiếu nào cho: %(titles)s. Hãy biểu quyết trước khi kết thúc phiên họp.")
+            % {"titles": "; ".join(unvoted)}
+        )
     for item in items:
         item.eligible_count = seats - item.recused
         item.agree_count, item.disagree_count = item.agree, item.disagree

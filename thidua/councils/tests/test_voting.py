@@ -88,8 +88,17 @@ def test_a_second_vote_is_refused_and_changes_nothing(council, session, chair, m
     assert sorted(Score.objects.filter(ballot__item=item).values_list("value", flat=True)) == [20, 20, 30]
 
 
+def test_a_session_cannot_close_on_an_item_nobody_voted_on(council, session, chair, members, decided):
+    services.add_to_agenda(chair, session, members["an"])
+    with pytest.raises(ValidationError, match="Chưa có phiếu nào"):
+        services.close_session(chair, session)
+    session.refresh_from_db()
+    assert (session.status, decided) == (SessionStatus.OPEN, [])
+
+
 def test_a_vote_after_the_session_closed_is_refused_and_changes_nothing(council, session, chair, members, decided):
     item = services.add_to_agenda(chair, session, members["an"])
+    services.cast_ballot(council.people[1][1], item, agree=False, scores=scores(council))
     services.close_session(chair, session)
     seat, user = council.people[2]
     with pytest.raises(ValidationError, match="đã kết thúc"):
@@ -97,7 +106,7 @@ def test_a_vote_after_the_session_closed_is_refused_and_changes_nothing(council,
     with pytest.raises(ValidationError, match="đã kết thúc"):
         services.record_written_ballot(chair, item, seat=seat, agree=True, scores=scores(council))
     item.refresh_from_db()
-    assert (Ballot.objects.filter(item=item).count(), item.outcome) == (0, Outcome.FAILED)
+    assert (Ballot.objects.filter(item=item).count(), item.outcome) == (1, Outcome.FAILED)
     session.refresh_from_db()
     assert session.status == SessionStatus.CLOSED
 
