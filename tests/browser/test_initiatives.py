@@ -171,6 +171,13 @@ def test_initiative_from_idea_to_the_district_golden_book(browser, live_server, 
     expect(book).to_contain_text("Ứng dụng bảng tính chung theo dõi đoàn viên và đoàn phí")
     expect(book).to_contain_text("Nguyễn Văn An (60%), Trần Thị Bình (40%)")
     chair.screenshot(path=artifacts / "golden-book-desktop.png", full_page=True)
+    # The author sits on the council too: on a phone, the session says they were recused.
+    phone.goto(session)
+    expect(phone.get_by_test_id("agenda-item")).to_contain_text("Nguyễn Văn An (Tác giả)")
+    phone.screenshot(path=artifacts / "council-session-phone.png", full_page=True)
+    phone.goto(f"{url}/so-vang/")
+    expect(phone.get_by_test_id("golden-book")).to_contain_text("Ứng dụng bảng tính chung")
+    phone.screenshot(path=artifacts / "golden-book-phone.png", full_page=True)
 
     # 5. Proposed to Long Biên, whose council passes it (two written votes) and recognises it.
     chair.goto(detail)

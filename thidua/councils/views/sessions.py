@@ -45,7 +45,7 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         Ballot.objects.filter(item__session=session).select_related("council_member__member").prefetch_related("scores")
     ):
         ballot.score_list = [
-            next((s.value for s in ballot.scores.all() if s.criterion_id == c.pk), "") for c in criteria
+            (c.name, next((s.value for s in ballot.scores.all() if s.criterion_id == c.pk), "")) for c in criteria
         ]
         ballot.total = sum(s.value for s in ballot.scores.all())
         ballots.setdefault(ballot.item_id, []).append(ballot)
