@@ -13,6 +13,14 @@ def _inline_background(settings):
     settings.THIDUA_BACKGROUND_INLINE = True
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Production hashes passwords with PBKDF2 (over a million rounds: ~0.4 s a user on these
+    # machines), which made fixtures creating half a dozen accounts cost seconds per test.
+    # Tests are not about password strength; the login flow still runs the real check.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     """`postgres_only` tests need row locks that SQLite's in-memory test database cannot show;
     CI runs the suite on PostgreSQL too, where they run.
