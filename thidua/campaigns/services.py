@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import (
     Activity,
@@ -38,8 +39,20 @@ from thidua.org.queries import totals_for
 CAMPAIGN_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
-        Transition("issue", (CampaignStatus.DRAFT,), CampaignStatus.ISSUED, "campaigns.issue_campaign", _("Ban hành")),
-        Transition("close", (CampaignStatus.ISSUED,), CampaignStatus.CLOSED, "campaigns.close_campaign", _("Kết thúc")),
+        Transition(
+            "issue",
+            (CampaignStatus.DRAFT,),
+            CampaignStatus.ISSUED,
+            "campaigns.issue_campaign",
+            gettext_lazy("Ban hành"),
+        ),
+        Transition(
+            "close",
+            (CampaignStatus.ISSUED,),
+            CampaignStatus.CLOSED,
+            "campaigns.close_campaign",
+            gettext_lazy("Kết thúc"),
+        ),
     ],
 )
 DEPLOYMENT_WORKFLOW = Workflow(
@@ -50,14 +63,14 @@ DEPLOYMENT_WORKFLOW = Workflow(
             (DeploymentStatus.DEPLOYED,),
             DeploymentStatus.ACKNOWLEDGED,
             "campaigns.act_on_deployment",
-            _("Xác nhận đã nhận kế hoạch"),
+            gettext_lazy("Xác nhận đã nhận kế hoạch"),
         ),
         Transition(
             "launch",
             (DeploymentStatus.DEPLOYED, DeploymentStatus.ACKNOWLEDGED),
             DeploymentStatus.LAUNCHED,
             "campaigns.act_on_deployment",
-            _("Phát động"),
+            gettext_lazy("Phát động"),
         ),
     ],
 )

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from thidua.core import audit, tree
 from thidua.core.db import PATH_ALPHABET, PATH_STEP
@@ -34,12 +34,20 @@ from thidua.org.rules import FEDERATION_ONLY_ROLES, GRASSROOTS_ONLY_ROLES
 UNIT_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
-        Transition("merge", (UnitStatus.ACTIVE,), UnitStatus.MERGED, "org.restructure_unit", _("Sáp nhập")),
+        Transition("merge", (UnitStatus.ACTIVE,), UnitStatus.MERGED, "org.restructure_unit", gettext_lazy("Sáp nhập")),
         Transition(
-            "deactivate", (UnitStatus.ACTIVE,), UnitStatus.INACTIVE, "org.restructure_unit", _("Ngừng hoạt động")
+            "deactivate",
+            (UnitStatus.ACTIVE,),
+            UnitStatus.INACTIVE,
+            "org.restructure_unit",
+            gettext_lazy("Ngừng hoạt động"),
         ),
         Transition(
-            "reactivate", (UnitStatus.INACTIVE,), UnitStatus.ACTIVE, "org.restructure_unit", _("Hoạt động trở lại")
+            "reactivate",
+            (UnitStatus.INACTIVE,),
+            UnitStatus.ACTIVE,
+            "org.restructure_unit",
+            gettext_lazy("Hoạt động trở lại"),
         ),
     ],
 )

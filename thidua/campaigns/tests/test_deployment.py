@@ -111,3 +111,17 @@ def test_own_plan_is_written_in_vietnamese_for_a_chair_reading_english(issued, s
     assert own.intro.startswith("Thực hiện Kế hoạch số 01/KH-LĐLĐ")
     assert own.title.startswith("Triển khai ")
     assert own.issuing_body == "Ban Chấp hành"
+
+
+def test_action_labels_follow_the_readers_language():
+    """Workflows are declared at import, before any request: their button labels must be lazy."""
+    from django.utils import translation
+
+    from thidua.campaigns.services import CAMPAIGN_WORKFLOW
+    from thidua.org.services import UNIT_WORKFLOW
+
+    labels = {t.action: t.label for t in [*UNIT_WORKFLOW.transitions, *CAMPAIGN_WORKFLOW.transitions]}
+    with translation.override("en"):
+        assert (str(labels["merge"]), str(labels["issue"])) == ("Merge", "Issue")
+    with translation.override("vi"):
+        assert (str(labels["merge"]), str(labels["issue"])) == ("Sáp nhập", "Ban hành")
