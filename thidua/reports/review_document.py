@@ -1,10 +1,10 @@
 """The report of a campaign's interim or final review (báo cáo sơ kết, tổng kết): a draft
 written with the figures thidua holds — deployment coverage (campaigns.queries), registrations,
-works and models (participation.queries), the result reports sent (reports.queries) — for the
-officer to edit, then laid out as an official document (Nghị định 30/2020) for
-documents.rendering to print as DOCX or PDF.
+works and models (participation.queries), the initiatives of the campaign (initiatives.queries),
+the result reports sent (reports.queries) — for the officer to edit, then laid out as an
+official document (Nghị định 30/2020) for documents.rendering to print as DOCX or PDF.
 
-Initiatives and awards are not counted yet: their apps offer no query to read them from here.
+Awards are not counted yet: their app offers no query to read them from here.
 """
 
 import re
@@ -17,6 +17,8 @@ from thidua.campaigns.queries import coverage_total
 from thidua.core.text import date_line
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
 from thidua.documents.services import profile_for
+from thidua.initiatives.queries import Filters
+from thidua.initiatives.queries import counters as initiative_counters
 from thidua.org.models import Unit
 from thidua.participation.queries import progress_total
 from thidua.reports import queries
@@ -45,6 +47,8 @@ def draft_body(campaign: Campaign, unit: Unit) -> str:
 def _draft_body(campaign: Campaign, unit: Unit) -> str:
     coverage = coverage_total(campaign, unit)
     progress = progress_total(campaign, unit)
+    # The initiatives linked to the campaign in the unit's subtree (one query over the tallies).
+    initiatives = initiative_counters(unit, Filters(campaign_id=campaign.pk))
     number = f" số {campaign.number}" if campaign.number else ""
     lines = [
         _("Thực hiện Kế hoạch%(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả như sau:")
@@ -90,6 +94,16 @@ def _draft_body(campaign: Campaign, unit: Unit) -> str:
         },
         _("- %(units)s công đoàn cơ sở có mô hình (%(pct)s%%).")
         % {"units": _n(progress.with_models), "pct": _pct(progress.with_models_pct)},
+        _(
+            "- Sáng kiến: đăng ký %(registered)s, được công nhận %(recognised)s, áp dụng %(applied)s, "
+            "làm lợi %(benefit)s đồng."
+        )
+        % {
+            "registered": _n(initiatives.registered),
+            "recognised": _n(initiatives.recognised),
+            "applied": _n(initiatives.applied),
+            "benefit": initiatives.benefit_text,
+        },
     ]
     today = timezone.localdate()
     for form in campaign.report_forms.all():

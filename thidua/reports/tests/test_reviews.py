@@ -86,3 +86,53 @@ def test_a_review_is_not_found_outside_the_issuers_scope(login, federation, lb_o
     client = login(other)
     assert client.get(f"/so-ket-tong-ket/{review.pk}/").status_code == 404
     assert client.get(f"/so-ket-tong-ket/{review.pk}/tai.pdf").status_code == 404
+
+
+def _initiative(unit, member, *, campaign=None, recognised=True, applied=True, benefit=0):
+    """An initiative of `unit` submitted in the campaign's window and, if `recognised`,
+    recognised by the unit (initiatives.services keep the counters the review reads)."""
+    from decimal import Decimal
+
+    from thidua.initiatives import services as initiatives
+    from thidua.initiatives.models import Initiative, InitiativeStatus
+
+    initiative = initiatives.register_initiative(
+        None,
+        unit=unit,
+        authors=[(member, 100)],
+        title="Sắp xếp lại dây chuyền may cổ áo",
+        solution="Bố trí lại các bước may.",
+        campaign=campaign,
+        applied_since=datetime.date(2023, 8, 20) if applied else None,
+        benefit_amount=Decimal(benefit),
+    )
+    initiatives.submit(None, initiative, on=datetime.date(2023, 8, 20))
+    if recognised:
+        Initiative.objects.filter(pk=initiative.pk).update(status=InitiativeStatus.COUNCIL_PASSED)
+        initiatives.issue_recognition_decision(
+            None, unit=unit, initiative_ids=[initiative.pk], issued_on=datetime.date(2023, 9, 5)
+        )
+    return initiative
+
+
+def test_the_draft_counts_the_campaigns_initiatives_of_the_issuers_subtree(federation, members, lb_officer, campaign):
+    from thidua.reports import review_document, services
+
+    _initiative(federation.school, members["an"], campaign=campaign, benefit=12_000_000)
+    _initiative(federation.school, members["an"], campaign=campaign, recognised=False, benefit=7_000_000)
+    _initiative(federation.company, members["cuong"], campaign=campaign, applied=False, benefit=3_500_000)
+    # Not the campaign's, and a sibling district's CĐCS (same campaign): neither is counted.
+    _initiative(federation.company, members["cuong"], benefit=100_000_000)
+    _initiative(federation.gia_lam_cdcs, members["dung"], campaign=campaign, benefit=50_000_000)
+
+    review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="interim")
+    assert "- Sáng kiến: đăng ký 3, được công nhận 2, áp dụng 1, làm lợi 15.500.000 đồng." in review.body
+    gia_lam = review_document.draft_body(campaign, federation.gia_lam)
+    assert "- Sáng kiến: đăng ký 1, được công nhận 1, áp dụng 1, làm lợi 50.000.000 đồng." in gia_lam
+
+
+def test_a_draft_without_initiatives_says_none(federation, lb_officer, campaign):
+    from thidua.reports import services
+
+    review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="final")
+    assert "- Sáng kiến: đăng ký 0, được công nhận 0, áp dụng 0, làm lợi 0 đồng." in review.body
