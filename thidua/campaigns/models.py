@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.org.models import EmulationCluster, Sector, Unit
+from thidua.org.scoping import UnitScopedQuerySet
 
 
 class CampaignKind(models.TextChoices):
@@ -366,17 +367,8 @@ class DeploymentStatus(models.TextChoices):
     LAUNCHED = "launched", _("Đã phát động")
 
 
-class DeploymentQuerySet(models.QuerySet):
-    def within(self, unit: Unit) -> "DeploymentQuerySet":
-        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
-
-    def visible_to(self, user) -> "DeploymentQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        role = getattr(user, "acting_role", None)
-        return self.within(role.unit) if role is not None else self.none()
+class DeploymentQuerySet(UnitScopedQuerySet):
+    """A deployment belongs to the unit it was sent to."""
 
 
 class Deployment(models.Model):

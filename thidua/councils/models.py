@@ -20,24 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.org.models import Member, Unit
-
-
-class UnitScopedQuerySet(models.QuerySet):
-    """Rows of a unit: visible in the unit's subtree and to the unions above it."""
-
-    unit_field = "unit"
-
-    def within(self, unit: Unit):
-        path = f"{self.unit_field}__path"
-        return self.filter(**{f"{path}__gte": unit.path, f"{path}__lt": unit.path + PATH_END})
-
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        role = getattr(user, "acting_role", None)
-        return self.within(role.unit) if role is not None else self.none()
+from thidua.org.scoping import UnitScopedQuerySet
 
 
 class CouncilScopedQuerySet(UnitScopedQuerySet):

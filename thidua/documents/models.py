@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.db import PATH_END
+from thidua.org.scoping import UnitScopedQuerySet
 
 
 class DocType(models.TextChoices):
@@ -105,10 +105,7 @@ class RegisterCounter(models.Model):
         return f"{self.unit_id}/{self.year}/{self.doc_type}: {self.last_number}"
 
 
-class RegisterEntryQuerySet(models.QuerySet):
-    def within(self, unit) -> "RegisterEntryQuerySet":
-        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
-
+class RegisterEntryQuerySet(UnitScopedQuerySet):
     def visible_to(self, user) -> "RegisterEntryQuerySet":
         from thidua.documents.rules import REGISTER_READER_ROLES
 

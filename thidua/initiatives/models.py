@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
-from thidua.councils.models import UnitScopedQuerySet
 from thidua.org.models import Member, Unit
+from thidua.org.scoping import UnitScopedQuerySet
 
 
 class Programme(models.Model):

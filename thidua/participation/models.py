@@ -14,24 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
 from thidua.org.models import EmulationCluster, Member, Unit
-
-
-class ScopedQuerySet(models.QuerySet):
-    """Rows of a unit: visible in the unit's subtree and to the unions above it."""
-
-    unit_field = "unit"
-
-    def within(self, unit: Unit):
-        path = f"{self.unit_field}__path"
-        return self.filter(**{f"{path}__gte": unit.path, f"{path}__lt": unit.path + PATH_END})
-
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        role = getattr(user, "acting_role", None)
-        return self.within(role.unit) if role is not None else self.none()
+from thidua.org.scoping import UnitScopedQuerySet
 
 
 class Part(models.TextChoices):
@@ -67,7 +50,7 @@ class WorkStatus(models.TextChoices):
     INAUGURATED = "inaugurated", _("Đã khánh thành")
 
 
-class WorkQuerySet(ScopedQuerySet):
+class WorkQuerySet(UnitScopedQuerySet):
     pass
 
 
@@ -115,7 +98,7 @@ class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("Hình ảnh")
 
 
-class EvidenceQuerySet(ScopedQuerySet):
+class EvidenceQuerySet(UnitScopedQuerySet):
     unit_field = "work__unit"
 
 
@@ -149,7 +132,7 @@ class Evidence(models.Model):
 # --- registrations (đăng ký thi đua) ---------------------------------------------------------
 
 
-class RegistrationQuerySet(ScopedQuerySet):
+class RegistrationQuerySet(UnitScopedQuerySet):
     pass
 
 
@@ -197,7 +180,7 @@ class EmulationTitle(models.Model):
         return self.name
 
 
-class TitleRegistrationQuerySet(ScopedQuerySet):
+class TitleRegistrationQuerySet(UnitScopedQuerySet):
     unit_field = "member__unit"
 
     def visible_to(self, user):
@@ -244,7 +227,7 @@ class TitleRegistration(models.Model):
 # --- models ("Dân vận khéo", seed 004) ------------------------------------------------------
 
 
-class ModelProjectQuerySet(ScopedQuerySet):
+class ModelProjectQuerySet(UnitScopedQuerySet):
     pass
 
 
@@ -332,7 +315,7 @@ class PartyStatus(models.TextChoices):
     SIGNED = "signed", _("Đã ký")
 
 
-class CovenantPartyQuerySet(ScopedQuerySet):
+class CovenantPartyQuerySet(UnitScopedQuerySet):
     pass
 
 

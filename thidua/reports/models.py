@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
 from thidua.org.models import EmulationCluster, Sector, Unit
+from thidua.org.scoping import UnitScopedQuerySet
 from thidua.reports import due
 
 
@@ -363,16 +364,10 @@ class ReviewStatus(models.TextChoices):
     ISSUED = "issued", _("Đã ban hành")
 
 
-class CampaignReviewQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "CampaignReviewQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        unit = _scope_of(user)
-        if unit is None:
-            return self.none()
-        return self.filter(issuer__path__gte=unit.path, issuer__path__lt=unit.path + PATH_END)
+class CampaignReviewQuerySet(UnitScopedQuerySet):
+    """A review belongs to the unit that issues it."""
+
+    unit_field = "issuer"
 
 
 class CampaignReview(models.Model):
