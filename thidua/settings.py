@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "thidua.reports",
     "thidua.councils",
     "thidua.initiatives",
+    "thidua.awards",
 ]
 
 MIDDLEWARE = [

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("thidua.councils.urls")),
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.reports.urls")),
+    path("", include("thidua.awards.urls")),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 ORGANISATION = _("Tổ chức")
 EMULATION = _("Thi đua")
 INITIATIVES = _("Sáng kiến")
+AWARDS = _("Khen thưởng")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardsConfig(AppConfig):
+    name = "thidua.awards"
+    label = "awards"
+    verbose_name = _("Khen thưởng")
+
+    def ready(self) -> None:
+        # Each part of the app registers its own menu entries, panels, council subject and
+        # demo stage from its module's `register()`, so the parts can grow independently.
+        from thidua.awards import registrations
+
+        registrations.register_all()

@@ -1,0 +1,3 @@
+"""Views of the awards app: documents."""
+
+urlpatterns: list = []
