@@ -24,13 +24,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Procedure
-from thidua.org.models import Member, Unit, UnitKind
+from thidua.org.models import Member, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
 
 class SubjectKind(models.TextChoices):
     COLLECTIVE = "collective", _("Tập thể")
     INDIVIDUAL = "individual", _("Cá nhân")
+    BOTH = "both", _("Tập thể và cá nhân")
 
 
 class AwardCategory(models.TextChoices):
@@ -49,14 +50,16 @@ class AwardKind(models.Model):
     name = models.CharField(_("tên danh hiệu, hình thức"), max_length=300)
     category = models.CharField(_("loại"), max_length=20, choices=AwardCategory.choices)
     subject = models.CharField(_("khen cho"), max_length=12, choices=SubjectKind.choices)
-    issuer_kind = models.ForeignKey(
-        UnitKind,
-        verbose_name=_("cấp quyết định"),
+    # The level of the union tree that decides it (org.UnitKind.level: 0 Tổng Liên đoàn, 1 province
+    # or central sector union, 2 upper-grassroots union, 3 CĐCS): a nomination for a kind above
+    # the handling level's authority is forwarded upwards until it reaches this level.
+    issuer_level = models.PositiveSmallIntegerField(
+        _("cấp quyết định"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Cấp công đoàn có thẩm quyền quyết định. Để trống: cấp ban hành kế hoạch."),
+        help_text=_(
+            "0 = Tổng Liên đoàn, 1 = LĐLĐ tỉnh/TP, 2 = LĐLĐ quận/huyện, 3 = công đoàn cơ sở. Để trống: cấp ban hành kế hoạch."
+        ),
     )
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
     # Secret-ballot threshold of the award council for this kind, as a fraction of all its
@@ -87,8 +90,12 @@ class AwardKind(models.Model):
         return self.name
 
     @property
-    def is_collective(self) -> bool:
-        return self.subject == SubjectKind.COLLECTIVE
+    def for_collectives(self) -> bool:
+        return self.subject in (SubjectKind.COLLECTIVE, SubjectKind.BOTH)
+
+    @property
+    def for_individuals(self) -> bool:
+        return self.subject in (SubjectKind.INDIVIDUAL, SubjectKind.BOTH)
 
 
 class CriterionKind(models.TextChoices):
