@@ -6,9 +6,15 @@ trusted: an image must open in Pillow as one of the formats below, a PDF must st
 a program is refused whatever it is called. Validation happens before anything is written,
 so a refused file leaves nothing behind. Thumbnails are made after the commit (core.tasks),
 outside the request that uploaded the photo.
+
+The bytes are written inside the service's transaction, before its row: a storage that cannot
+take them (full disk, read-only mount, object store down) refuses the upload with a message and
+the transaction rolls back — never a row whose file is missing. If the transaction rolls back
+later, the file written is deleted (see _DeleteUnlessCommitted).
 """
 
 import io
+import logging
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -46,6 +52,7 @@ PROGRAM_EXTENSIONS = frozenset(
     {"exe", "com", "bat", "cmd", "msi", "scr", "dll", "sh", "ps1", "vbs", "js", "jar", "apk", "app", "bin", "run"}
 )
 PDF_SIGNATURE = b"%PDF-"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -128,20 +135,25 @@ def check_all(uploads, *, images_only: bool = True) -> None:
 
 
 def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, caption: str = "") -> Attachment:
-    """Check `upload` and record it as an attachment of `owner`, in the caller's transaction.
+    """Check `upload`, store its bytes and record it as an attachment of `owner`, in the
+    caller's transaction.
 
-    Raises ValidationError before anything is written when the file is refused. The bytes are
-    written to storage when the transaction commits, so a rolled-back service leaves no file;
-    the thumbnail is made after that."""
+    Raises ValidationError before anything is written when the file is refused, and when the
+    storage cannot take it (nothing is left of it then). The file is deleted again if the
+    caller's transaction rolls back; the thumbnail is made after the commit."""
     checked = check(upload, images_only=images_only)
     now = timezone.now()
     name = f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
+    stored = _store(name, upload)
+    # From here on, a rollback (of the caller's transaction or a savepoint around this call)
+    # drops this callback unrun, and dropping it deletes the file.
+    transaction.on_commit(_DeleteUnlessCommitted(stored))
     attachment = Attachment.objects.create(
         owner_type=ContentType.objects.get_for_model(owner),
         owner_id=owner.pk,
         scope_path=scope_path,
         kind=checked.kind,
-        file=name,
+        file=stored,
         original_name=(upload.name or name)[-255:],
         content_type=checked.content_type,
         size=upload.size,
@@ -150,23 +162,55 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
         caption=caption,
         uploaded_by=actor if actor is not None and actor.pk else None,
     )
-
-    # Read now (at most THIDUA_ATTACHMENT_MAX_BYTES): the upload may be closed by the time the
-    # outermost transaction commits.
-    upload.seek(0)
-    content = ContentFile(upload.read())
-
-    def write() -> None:
-        stored = Attachment.file.field.storage.save(name, content)
-        if stored != name:  # the storage picked another name: keep the row pointing at it
-            Attachment.objects.filter(pk=attachment.pk).update(file=stored)
-
-    transaction.on_commit(write)
     if checked.kind == AttachmentKind.IMAGE:
         from thidua.core import background, tasks
 
         background.enqueue(tasks.make_thumbnail, attachment.pk)
     return attachment
+
+
+def _store(name: str, upload) -> str:
+    """The bytes of `upload` saved under `name` (or the name the storage chose); on a storage
+    error, whatever part was written is removed and the user is told in Vietnamese."""
+    storage = Attachment.file.field.storage
+    upload.seek(0)
+    try:
+        return storage.save(name, ContentFile(upload.read()))
+    except OSError as error:
+        logger.exception("could not store an upload as %s", name)
+        try:
+            storage.delete(name)  # a partial file, when the disk filled up midway
+        except OSError:
+            logger.exception("could not remove the partial upload %s", name)
+        raise ValidationError(
+            _(
+                "Không lưu được tệp “%(name)s”: kho lưu trữ của máy chủ đầy hoặc không ghi được. "
+                "Chưa có gì được lưu; hãy thử lại sau hoặc báo quản trị hệ thống."
+            ),
+            params={"name": upload.name or ""},
+            code="storage",
+        ) from error
+
+
+class _DeleteUnlessCommitted:
+    """An on_commit callback that marks its file as kept. Django drops the callbacks of a
+    transaction (or savepoint) that rolls back without running them; this one deletes its file
+    when dropped unrun, so a rolled-back service leaves no file behind."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.committed = False
+
+    def __call__(self) -> None:
+        self.committed = True
+
+    def __del__(self) -> None:
+        if self.committed:
+            return
+        try:
+            Attachment.file.field.storage.delete(self.name)
+        except Exception:  # never raise from a finaliser; an orphan file is harmless
+            logger.warning("could not delete %s after a rollback", self.name)
 
 
 def make_thumbnail(attachment_id: int) -> None:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 SESSION_KEY = "acting_role_id"
 # Pages a user with several roles can open before choosing one.
-_EXEMPT_PREFIXES = ("/dang-nhap/", "/dang-xuat/", "/vai-tro/", "/static/", "/admin/", "/i18n/")
+_EXEMPT_PREFIXES = ("/dang-nhap/", "/dang-xuat/", "/vai-tro/", "/static/", "/admin/", "/i18n/", "/healthz/")
 
 
 class ActingRoleMiddleware:
