@@ -207,6 +207,9 @@ THIDUA_DUE_SOON_DAYS = env.int("THIDUA_DUE_SOON_DAYS", default=7)
 # How long after a closed emulation window a plan may still set a deadline (result reports,
 # dossiers: seed 000 closes on 15/9 and asks for the report by 18/9).
 THIDUA_DEADLINE_GRACE_DAYS = env.int("THIDUA_DEADLINE_GRACE_DAYS", default=60)
+# A collective of at most this many members counts as a "small collective" on an award
+# (issue 8: "chú trọng khen thưởng tập thể nhỏ"; the honour roll's share of small collectives).
+THIDUA_SMALL_COLLECTIVE_MAX = env.int("THIDUA_SMALL_COLLECTIVE_MAX", default=30)
 
 LOGGING = {
     "version": 1,
