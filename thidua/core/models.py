@@ -105,3 +105,19 @@ class Attachment(models.Model):
     @property
     def is_image(self) -> bool:
         return self.kind == AttachmentKind.IMAGE
+
+
+class Effect(models.Model):
+    """A side effect outside the database (an email sent) that must happen once: the row is
+    written in the same transaction as the effect (core.once), so a task run twice — a worker
+    killed before it acknowledged the task, a message delivered again — finds it and skips."""
+
+    kind = models.CharField(max_length=60)
+    object_id = models.BigIntegerField()
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="core_effect_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id}"

@@ -7,6 +7,12 @@ leaves only after that transaction commits. A second run finds the row and skips
 crashed midway committed the reminders it had finished (their emails queued) and none of the
 others, which the next run sends. The scheduled day — not the day the command runs — is in the
 key, so a run that missed a day catches up without sending a reminder again.
+
+Its email is sent once too (core.once): the email task claims it in the database in the same
+transaction, so a task delivered again — its worker killed before it acknowledged it — finds the
+claim and skips. An email lost between a reminder's commit and its queuing (a worker killed
+right then) is queued again by the next run, which looks for reminders of the window whose
+email was never claimed.
 """
 
 import datetime
@@ -15,9 +21,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from thidua.core import once
 from thidua.org.models import Role
 from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
 from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
@@ -26,6 +33,7 @@ from thidua.reports.services import open_current_periods
 UNSENT = (SubmissionStatus.PENDING, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 # Periods whose due day is further back than this are not chased any more.
 LOOKBACK_DAYS = 60
+EMAIL_EFFECT = "reports.reminder_email"
 
 
 def _due_now(today: datetime.date):
@@ -85,7 +93,9 @@ def _queue_email(reminder_id: int) -> None:
 
 def send_reminders(today: datetime.date) -> int:
     """Open today's periods, then send every reminder whose day has come and that was not sent."""
+    started = timezone.now()
     open_current_periods(today)
+    _queue_lost_emails(before=started, today=today)
     sent = 0
     for period, kind, day in _due_now(today):
         done = Reminder.objects.filter(submission=OuterRef("pk"), kind=kind, on_date=day)
@@ -100,6 +110,23 @@ def send_reminders(today: datetime.date) -> int:
     return sent
 
 
+def _queue_lost_emails(*, before, today: datetime.date) -> None:
+    """Queue again the emails of earlier reminders that were never sent (their task lost).
+    Reminders older than the claims themselves (core's migration 0004) were sent without one:
+    they are left alone, or an upgrade would send them all again."""
+    since = once.ledger_started()
+    if since is None:
+        return
+    lost = (
+        Reminder.objects.filter(created_at__lt=before, created_at__gte=since)
+        .filter(on_date__gte=today - datetime.timedelta(days=LOOKBACK_DAYS))
+        .exclude(Exists(once.done(EMAIL_EFFECT).filter(object_id=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    for reminder_id in lost.iterator():
+        _queue_email(reminder_id)
+
+
 def notice_text(reminder: Reminder) -> str:
     period = reminder.submission.period
     values = {"form": period.form.title, "period": period.label, "due": f"{period.due_on:%d/%m/%Y}"}
@@ -109,18 +136,29 @@ def notice_text(reminder: Reminder) -> str:
 
 
 def send_email(reminder_id: int) -> None:
-    reminder = Reminder.objects.select_related("submission__unit", "submission__period__form").get(pk=reminder_id)
-    recipients = [line for line in reminder.recipients.splitlines() if line]
-    if not recipients:
-        return
-    # Union offices read Vietnamese whatever language the command runs in.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("[thidua] Nhắc nộp báo cáo: %(form)s") % {"form": reminder.submission.period.form.title}
-        body = "\n\n".join(
-            [
-                _("Kính gửi %(unit)s,") % {"unit": reminder.submission.unit.name},
-                notice_text(reminder),
-                _("Đăng nhập thidua, vào mục Báo cáo để điền và nộp."),
-            ]
+    """The reminder's email, once: a second run of this task (the same message delivered again)
+    finds the claim of the first and sends nothing."""
+    with transaction.atomic():
+        if not once.claim(EMAIL_EFFECT, reminder_id):
+            return
+        reminder = (
+            Reminder.objects.select_related("submission__unit", "submission__period__form")
+            .filter(pk=reminder_id)
+            .first()
         )
-    send_mail(subject[:200], body, None, recipients)
+        if reminder is None:
+            return
+        recipients = [line for line in reminder.recipients.splitlines() if line]
+        if not recipients:
+            return
+        # Union offices read Vietnamese whatever language the command runs in.
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("[thidua] Nhắc nộp báo cáo: %(form)s") % {"form": reminder.submission.period.form.title}
+            body = "\n\n".join(
+                [
+                    _("Kính gửi %(unit)s,") % {"unit": reminder.submission.unit.name},
+                    notice_text(reminder),
+                    _("Đăng nhập thidua, vào mục Báo cáo để điền và nộp."),
+                ]
+            )
+        send_mail(subject[:200], body, None, recipients)
