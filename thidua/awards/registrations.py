@@ -9,6 +9,23 @@ def register_all() -> None:
 
 def register_nominations() -> None:
     """Menu, council subject, audit verbs and demo stage of the nomination flow."""
+    from thidua.awards import council_subject
+    from thidua.awards.models import Nomination
+    from thidua.awards.workflow import AUDIT_VERBS
+    from thidua.core.models import register_verbs
+    from thidua.councils import subjects
+
+    subjects.register(
+        subjects.SubjectType(
+            model=Nomination,
+            interested_members=council_subject.interested_members,
+            candidates=council_subject.candidates,
+            on_decided=council_subject.on_decided,
+            url=council_subject.url,
+            pass_rule=council_subject.pass_rule,
+        )
+    )
+    register_verbs(AUDIT_VERBS)
 
 
 def register_documents() -> None:

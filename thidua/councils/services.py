@@ -326,7 +326,11 @@ def close_session(actor, session: Session) -> Session:
     for item in items:
         item.eligible_count = seats - item.recused
         item.agree_count, item.disagree_count = item.agree, item.disagree
-        passed = passes(item.agree, item.eligible_count, council.pass_numerator, council.pass_denominator)
+        kind = subjects.for_model(item.subject_type.model_class())
+        rule = (council.pass_numerator, council.pass_denominator)
+        if kind is not None and kind.pass_rule is not None and item.subject is not None:
+            rule = kind.pass_rule(item.subject) or rule
+        passed = passes(item.agree, item.eligible_count, *rule)
         item.outcome = Outcome.PASSED if passed else Outcome.FAILED
         item.average_score = _total_average(item)
         item.save(update_fields=["eligible_count", "agree_count", "disagree_count", "outcome", "average_score"])
@@ -336,9 +340,8 @@ def close_session(actor, session: Session) -> Session:
             item,
             scope_path=council.unit.path,
             to_state=item.get_outcome_display(),
-            changes={"agree": item.agree, "eligible": item.eligible_count, "rule": council.pass_rule_text},
+            changes={"agree": item.agree, "eligible": item.eligible_count, "rule": f"{rule[0]}/{rule[1]}"},
         )
-        kind = subjects.for_model(item.subject_type.model_class())
         if kind is not None and item.subject is not None:
             kind.on_decided(actor, item.subject, passed, item)
     SESSION_WORKFLOW.move(

@@ -23,6 +23,9 @@ class SubjectType:
     on_decided: Callable
     # (subject) -> str: the subject's page, for links from the session.
     url: Callable | None = None
+    # (subject) -> (numerator, denominator) | None: a threshold of the subject's own that
+    # replaces the council's pass rule (an award kind voted at 90 %); None keeps the council's.
+    pass_rule: Callable | None = None
 
 
 _TYPES: dict[type, SubjectType] = {}

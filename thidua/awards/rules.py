@@ -1,0 +1,111 @@
+"""Who may do what with awards (vocabulary shared with org.rules, councils.rules and
+initiatives.rules).
+
+A CĐCS (its chair or officer) nominates its own collectives and members, completes the
+dossier and sends the batch. Everything after that belongs to the level handling the
+nomination (`Nomination.level`): its office (emulation officer, standing committee) checks the
+dossier, returns or accepts it, sends it to the award council and, when the award is beyond
+the level's authority, proposes it to the level above; its standing committee decides the
+awards within its authority. The federation that issued a campaign allocates its quotas.
+Unions above read everything of their subtree; nobody else finds it.
+"""
+
+import rules
+
+from thidua.awards.models import Decision, Nomination, NominationStatus
+from thidua.campaigns.models import Campaign
+from thidua.councils.rules import MANAGER_ROLES
+from thidua.org.models import RoleKind, Unit
+from thidua.org.rules import GRASSROOTS_ROLES, acting_role, acts_as, in_scope, is_superuser
+
+R = RoleKind
+S = NominationStatus
+NOMINATOR_ROLES = MANAGER_ROLES
+OFFICE_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER})
+DECIDER_ROLES = frozenset({R.STANDING_COMMITTEE})
+EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
+
+
+def authority_allows(nomination: Nomination) -> bool:
+    """The level handling the nomination may decide its award kind: the kind's issuing level
+    is this level or a lower one (a larger number); no issuing level means the campaign's."""
+    issuer_level = nomination.award_kind.issuer_level
+    return issuer_level is None or issuer_level >= nomination.level.kind.level
+
+
+@rules.predicate
+def at_own_unit(user, obj) -> bool:
+    """The acting unit is the nomination's proposing unit (or, for one to make, the unit)."""
+    role = acting_role(user)
+    unit_id = obj.unit_id if isinstance(obj, Nomination) else obj.pk if isinstance(obj, Unit) else None
+    return role is not None and unit_id is not None and unit_id == role.unit_id
+
+
+@rules.predicate
+def at_level(user, obj) -> bool:
+    """The acting unit handles the nomination now (or is the unit given)."""
+    role = acting_role(user)
+    unit_id = obj.level_id if isinstance(obj, Nomination) else obj.pk if isinstance(obj, Unit) else None
+    return role is not None and unit_id is not None and unit_id == role.unit_id
+
+
+@rules.predicate
+def handled_in_scope(user, obj) -> bool:
+    role = acting_role(user)
+    return role is not None and isinstance(obj, Nomination) and obj.level.path.startswith(role.unit.path)
+
+
+@rules.predicate
+def editable(user, obj) -> bool:
+    return isinstance(obj, Nomination) and obj.status in EDITABLE_STATUSES
+
+
+@rules.predicate
+def within_authority(user, obj) -> bool:
+    if isinstance(obj, Unit):
+        return True
+    return isinstance(obj, Nomination) and authority_allows(obj)
+
+
+@rules.predicate
+def beyond_authority(user, obj) -> bool:
+    return isinstance(obj, Nomination) and not authority_allows(obj) and obj.level.parent_id is not None
+
+
+@rules.predicate
+def issued_here(user, obj) -> bool:
+    role = acting_role(user)
+    return role is not None and isinstance(obj, Campaign) and obj.issuer_id == role.unit_id
+
+
+@rules.predicate
+def decision_in_scope(user, obj) -> bool:
+    role = acting_role(user)
+    return role is not None and isinstance(obj, Decision) and obj.unit.path.startswith(role.unit.path)
+
+
+nominator = acts_as(NOMINATOR_ROLES)
+grassroots = acts_as(GRASSROOTS_ROLES)
+office = acts_as(OFFICE_ROLES)
+decider = acts_as(DECIDER_ROLES)
+
+# obj = the proposing unit (the acting unit) or one of its nominations.
+rules.add_perm("awards.nominate", is_superuser | (nominator & at_own_unit))
+rules.add_perm("awards.change_nomination", is_superuser | (nominator & at_own_unit & editable))
+rules.add_perm("awards.submit", is_superuser | (nominator & at_own_unit))
+rules.add_perm("awards.withdraw", is_superuser | (nominator & at_own_unit))
+rules.add_perm("awards.view_nomination", is_superuser | in_scope | handled_in_scope)
+# obj = a nomination (or the acting unit, for its queue and its decisions).
+rules.add_perm("awards.review", is_superuser | (office & at_level))
+rules.add_perm("awards.council_result", is_superuser | (office & at_level))
+rules.add_perm("awards.forward", is_superuser | (office & at_level & beyond_authority))
+rules.add_perm("awards.decide", is_superuser | (decider & at_level & within_authority))
+# obj = a campaign: its issuer allocates the quotas and lists the kinds it offers.
+rules.add_perm("awards.allocate_quota", is_superuser | (office & issued_here))
+# obj = the unit whose record gets an earlier paper award.
+rules.add_perm("awards.record_award", is_superuser | (office & in_scope))
+rules.add_perm("awards.view_decision", is_superuser | decision_in_scope)
+rules.add_perm("awards.manage_catalogue", is_superuser)
+# Menu entries (no object): who works on which side of the flow.
+rules.add_perm("awards.use_nominations", is_superuser | grassroots)
+rules.add_perm("awards.use_review", is_superuser | office)
