@@ -8,7 +8,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo")
 
     def ready(self) -> None:
+        from thidua.core import tree
         from thidua.core.models import register_verbs
+        from thidua.reports.tallies import rewrite_paths
+
+        tree.register(rewrite_paths)  # the roll-up's totals follow units that move or merge
         from thidua.core.navigation import NavItem, register
 
         register(NavItem(_("Báo cáo"), "reports:list", order=60))

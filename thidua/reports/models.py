@@ -248,6 +248,10 @@ class Submission(models.Model):
         _("tình trạng"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.PENDING
     )
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    # Lateness is decided by the first sending: a report sent on time, returned for correction
+    # and sent again after the due day stays on time (the office asked for the fix). The
+    # versions keep each sending's own moment.
+    first_submitted_at = models.DateTimeField(_("nộp lần đầu lúc"), null=True, blank=True)
     is_late = models.BooleanField(_("nộp muộn"), default=False)
     version = models.PositiveSmallIntegerField(_("lần nộp"), default=0)
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
@@ -270,6 +274,11 @@ class Submission(models.Model):
     @property
     def is_sent(self) -> bool:
         return self.status in SENT
+
+    @property
+    def is_resent(self) -> bool:
+        """Sent again after a return."""
+        return self.version > 1
 
 
 class Answer(models.Model):
@@ -378,6 +387,10 @@ class CampaignReview(models.Model):
     issuer = models.ForeignKey(Unit, verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("loại"), max_length=10, choices=ReviewKind.choices, default=ReviewKind.FINAL)
     status = models.CharField(_("trạng thái"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT)
+    # The stretch of the campaign the review covers ("sơ kết 6 tháng đầu năm"): its figures are
+    # counted between these days when they are given, else over the whole campaign.
+    covers_from = models.DateField(_("số liệu từ ngày"), null=True, blank=True)
+    covers_to = models.DateField(_("đến ngày"), null=True, blank=True)
     title = models.TextField(_("trích yếu"))
     body = models.TextField(_("nội dung"), help_text=_("Dòng bắt đầu bằng “- ” là một gạch đầu dòng."))
     place = models.CharField(_("địa danh"), max_length=100, blank=True)
@@ -407,3 +420,37 @@ class CampaignReview(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == ReviewStatus.DRAFT
+
+
+class RollupTally(models.Model):
+    """What the sent reports of one unit's whole subtree (the unit included) say for one
+    period, kept exact by reports.tallies on every submit and return, so the roll-up of a
+    province or of the country reads one row per child instead of every report below it.
+
+    One row per (period, unit, indicator); `indicator_pk` 0 holds the number of reports sent
+    (in `count`); for an indicator, `count` is the reports with a number for it, `total` their
+    sum, `yes`/`flagged` the yes-answers and the yes-or-no answers. `unit_path` and `depth` are
+    copies of the unit's, moved by core.tree when units move or merge."""
+
+    period = models.ForeignKey(ReportPeriod, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    unit_path = models.CharField(max_length=255)
+    depth = models.PositiveSmallIntegerField()
+    indicator_pk = models.IntegerField(default=0)
+    count = models.IntegerField(default=0)
+    total = models.DecimalField(max_digits=20, decimal_places=2, default=0)
+    yes = models.IntegerField(default=0)
+    flagged = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit", "indicator_pk"], name="reports_tally_key"),
+        ]
+        indexes = [
+            # The children of a unit for a period: one range of this index.
+            models.Index(fields=["period", "depth", "unit_path"], name="reports_tally_children_idx"),
+            models.Index(fields=["unit_path"], name="reports_tally_path_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.unit_path} #{self.indicator_pk}: {self.count}"

@@ -21,7 +21,7 @@ from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
 from thidua.org.models import Unit, UnitStatus
-from thidua.reports import due, sources
+from thidua.reports import due, sources, tallies
 from thidua.reports.models import (
     Aggregation,
     Answer,
@@ -410,24 +410,29 @@ def save_report(
             SUBMISSION_WORKFLOW.move(submission, "save_report_draft", actor=actor, scope_path=scope)
         return submission
     moment = at or timezone.now()
-    late = due.is_late(submission.period.due_on, moment)
+    version_late = due.is_late(submission.period.due_on, moment)
     number = submission.version + 1
     SubmissionVersion.objects.create(
         submission=submission,
         number=number,
         submitted_at=moment,
         submitted_by=_user(actor),
-        is_late=late,
+        is_late=version_late,
         answers=_snapshot(submission),
     )
+    # Lateness is decided by the first sending: sending again what the office returned for
+    # correction does not make the unit late.
+    first = submission.first_submitted_at or moment
+    late = submission.is_late if submission.first_submitted_at else version_late
     SUBMISSION_WORKFLOW.move(
         submission,
         "submit_report",
         actor=actor,
         scope_path=scope,
-        extra_fields={"submitted_at": moment, "is_late": late, "version": number},
+        extra_fields={"submitted_at": moment, "first_submitted_at": first, "is_late": late, "version": number},
         changes={"version": number, "late": late},
     )
+    tallies.count(submission, 1)
     return submission
 
 
@@ -444,6 +449,7 @@ def return_report(actor, submission: Submission, *, reason: str) -> Submission:
         scope_path=submission.unit.path,
         extra_fields={"return_reason": reason.strip(), "reviewed_at": timezone.now(), "reviewed_by": _user(actor)},
     )
+    tallies.count(submission, -1)  # out of the roll-up until it is sent again
     return submission
 
 

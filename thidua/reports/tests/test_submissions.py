@@ -163,3 +163,39 @@ def test_only_the_unit_itself_fills_in_and_only_a_union_above_reviews(
     services.save_report(school_chair, submission, values=answers(quarterly, **GOOD), submit=True)
     with pytest.raises(PermissionDenied):
         services.accept_report(school_chair, submission)
+
+
+def test_lateness_is_decided_by_the_first_sending(quarterly, federation, school_chair, company_chair, lb_officer):
+    """Sent on time, returned for correction, sent again after the due day: still on time —
+    the board says so, and that it was sent again. Sent first after the due day: late."""
+    from thidua.reports import queries
+
+    school = _submission(quarterly, federation.school)
+    services.save_report(
+        school_chair, school, values=answers(quarterly, **GOOD), submit=True, at=local("2023-09-13", "09:00")
+    )
+    services.return_report(lb_officer, school, reason="Thiếu biên bản hội nghị")
+    services.save_report(
+        school_chair, school, values=answers(quarterly, **GOOD), submit=True, at=local("2023-09-20", "10:00")
+    )
+    company = _submission(quarterly, federation.company)
+    services.save_report(
+        company_chair,
+        company,
+        values=answers(quarterly, **{**GOOD, "reached": "1"}),
+        submit=True,
+        at=local("2023-09-15", "08:00"),
+    )
+    school.refresh_from_db()
+    company.refresh_from_db()
+    assert (school.is_late, school.version, school.is_resent) == (False, 2, True)
+    assert school.first_submitted_at == local("2023-09-13", "09:00")
+    assert school.submitted_at == local("2023-09-20", "10:00")
+    # Each version still records when it went out, the second one after the due day.
+    assert list(school.versions.order_by("number").values_list("is_late", flat=True)) == [False, True]
+    assert company.is_late is True
+    period = school.period
+    total, _children = queries.board_by_child(period, federation.long_bien, period.due_on)
+    assert (total.on_time, total.late) == (1, 1)
+    states = {s.unit_id: s.state for s in queries.board_rows(period, federation.long_bien, period.due_on)}
+    assert states == {federation.school.pk: "on_time", federation.company.pk: "late"}

@@ -177,3 +177,28 @@ def test_a_district_sees_only_its_subtree_of_a_city_wide_report(login, federatio
     export = client.get(f"/bao-cao/ky/{period.pk}/tinh-hinh.xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
     assert [r[2] for r in sheet.iter_rows(min_row=2, values_only=True)] == [federation.gia_lam_cdcs.name]
+
+
+def test_a_report_resent_after_the_due_day_stays_on_time_on_the_board_and_in_the_export(
+    login, lb_officer, federation, quarterly, school_chair
+):
+    from thidua.reports.tests.conftest import local
+
+    submission = Submission.objects.get(period__form=quarterly, unit=federation.school)
+    services.save_report(
+        school_chair, submission, values=answers(quarterly, **GOOD), submit=True, at=local("2023-09-10", "08:30")
+    )
+    services.return_report(lb_officer, submission, reason="Thiếu biên bản")
+    services.save_report(
+        school_chair, submission, values=answers(quarterly, **GOOD), submit=True, at=local("2023-09-25", "16:00")
+    )
+    client = login(lb_officer)
+    html = client.get(f"/bao-cao/ky/{submission.period_id}/?tinh-trang=on_time").content.decode()
+    assert federation.school.name in html
+    assert "10/09/2023 08:30" in html and "nộp lại 25/09/2023 16:00 (lần 2)" in html
+    response = client.get(f"/bao-cao/ky/{submission.period_id}/tinh-hinh.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    row = dict(zip(header, next(r for r in rows if r[2] == federation.school.name), strict=True))
+    assert row["Tình trạng"] == "Đúng hạn"
+    assert (row["Nộp lần đầu"], row["Nộp lần cuối"], row["Lần nộp"]) == ("10/09/2023 08:30", "25/09/2023 16:00", 2)

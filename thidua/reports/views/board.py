@@ -98,19 +98,25 @@ def board_export(request, pk: int):
         _("Đơn vị"),
         _("Cấp trên"),
         _("Tình trạng"),
-        _("Nộp lúc"),
+        _("Nộp lần đầu"),
+        _("Nộp lần cuối"),
         _("Lần nộp"),
         _("Lý do trả lại"),
     ]
 
+    def moment(value) -> str:
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
     def lines():
+        # On time or late is decided by the first sending; the last one says when it was resent.
         for n, s in enumerate(rows.iterator(chunk_size=2000), start=1):
-            sent = timezone.localtime(s.submitted_at).strftime("%d/%m/%Y %H:%M") if s.submitted_at else ""
             parent = s.unit.parent.name if s.unit.parent else ""
             label = str(STATE_LABELS[s.state])
-            yield [n, s.unit.code, s.unit.name, parent, label, sent, s.version or "", s.return_reason]
+            first, last = moment(s.first_submitted_at), moment(s.submitted_at)
+            yield [n, s.unit.code, s.unit.name, parent, label, first, last, s.version or "", s.return_reason]
 
-    return xlsx_response(f"tinh-hinh-nop-bao-cao-{period.pk}.xlsx", headers, lines(), [6, 14, 40, 30, 22, 18, 8, 40])
+    widths = [6, 14, 40, 30, 22, 18, 18, 8, 40]
+    return xlsx_response(f"tinh-hinh-nop-bao-cao-{period.pk}.xlsx", headers, lines(), widths)
 
 
 def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
