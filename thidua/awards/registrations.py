@@ -29,7 +29,13 @@ def register_nominations() -> None:
 
 
 def register_documents() -> None:
-    """Decisions, certificates and the honour roll."""
+    """Decisions, certificates and the honour roll: the honour roll's menu entry, for every
+    signed-in user (the page itself is public)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from thidua.core.navigation import AWARDS, NavItem, register
+
+    register(NavItem(_("Bảng vinh danh"), "awards:honour_index", order=79, group=AWARDS))
 
 
 def register_figures() -> None:

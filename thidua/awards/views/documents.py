@@ -1,3 +1,122 @@
-"""Views of the awards app: documents."""
+"""Views of the awards app: documents — the decision's files, the certificates, the CĐCS's tờ
+trình, and the public honour roll.
 
-urlpatterns: list = []
+Downloads fetch their object through the scoped querysets of `awards.honour` (a unit outside
+the user's subtree gets 404, like a guessed id); certificates exist only for issued decisions.
+The honour roll needs no login: it shows what a public decision prints."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from thidua.awards import documents, honour
+from thidua.awards.models import LIVE_STATUSES, Award, Decision, DecisionStatus, Nomination
+from thidua.campaigns.models import Campaign
+from thidua.core.access import get_for_user, require
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+ROLL_PAGE = 300  # awardees per page of the honour roll
+
+
+def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=PDF if fmt == "pdf" else DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _decision_name(decision: Decision) -> str:
+    if decision.register_entry_id:
+        return f"quyet-dinh-khen-thuong-{decision.register_entry.number:02d}-{decision.register_entry.year}"
+    return f"du-thao-quyet-dinh-khen-thuong-{decision.pk}"
+
+
+def _decision(user, pk) -> Decision:
+    try:
+        return honour.readable_decisions(user).select_related("register_entry").get(pk=pk)
+    except (Decision.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@login_required
+def decision_file(request, pk: int, fmt: str):
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    decision = _decision(request.user, pk)
+    render_file = documents.decision_pdf if fmt == "pdf" else documents.decision_docx
+    return _file(render_file(decision), fmt, _decision_name(decision))
+
+
+@login_required
+def certificates(request, pk: int):
+    """Every certificate of an issued decision, one page each, to print."""
+    decision = _decision(request.user, pk)
+    if decision.status != DecisionStatus.ISSUED:
+        raise Http404
+    return _file(documents.certificates_pdf(decision), "pdf", "giay-khen-" + _decision_name(decision))
+
+
+@login_required
+def certificate(request, pk: int):
+    """One awardee's certificate: the unions of their subtree, or the member themself."""
+    try:
+        award = (
+            honour.readable_awards(request.user)
+            .filter(decision__status=DecisionStatus.ISSUED)
+            .select_related("decision", "decision__register_entry")
+            .get(pk=pk)
+        )
+    except (Award.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    return _file(documents.certificate_pdf(award), "pdf", f"giay-khen-{award.pk}")
+
+
+@login_required
+def proposal_file(request, pk: int, fmt: str):
+    """The acting unit's Tờ trình đề nghị khen thưởng for a campaign, with its list: the
+    nominations it has made and not withdrawn."""
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    campaign = get_for_user(request.user, Campaign, pk)
+    role = getattr(request.user, "acting_role", None)
+    if role is None:
+        raise Http404
+    unit = role.unit
+    require(request.user, "awards.nominate", unit)
+    nominations = Nomination.objects.filter(campaign=campaign, unit=unit, status__in=LIVE_STATUSES)
+    if not nominations.exists():
+        raise Http404
+    render_file = documents.proposal_pdf if fmt == "pdf" else documents.proposal_docx
+    return _file(
+        render_file(campaign, unit, nominations), fmt, f"to-trinh-de-nghi-khen-thuong-{campaign.pk}-{unit.code}"
+    )
+
+
+def honour_index(request):
+    """Campaigns with awards of issued decisions, newest first: public."""
+    return render(request, "awards/honour/index.html", {"campaigns": honour.honoured_campaigns()})
+
+
+def honour_roll(request, pk: int):
+    """A campaign's honour roll: statistics, then the awardees by kind (public)."""
+    campaign = honour.honoured_campaign(pk)
+    if campaign is None:
+        raise Http404
+    page = Paginator(honour.roll(campaign), ROLL_PAGE).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "awards/honour/roll.html",
+        {"campaign": campaign, "page": page, "stats": honour.statistics(campaign)},
+    )
+
+
+urlpatterns = [
+    path("khen-thuong/quyet-dinh/<int:pk>.<str:fmt>", decision_file, name="decision_file"),
+    path("khen-thuong/quyet-dinh/<int:pk>/giay-khen.pdf", certificates, name="certificates"),
+    path("khen-thuong/giay-khen/<int:pk>.pdf", certificate, name="certificate"),
+    path("khen-thuong/to-trinh/<int:pk>.<str:fmt>", proposal_file, name="proposal_file"),
+    path("vinh-danh/", honour_index, name="honour_index"),
+    path("vinh-danh/<int:pk>/", honour_roll, name="honour_roll"),
+]
