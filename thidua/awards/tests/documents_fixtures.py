@@ -111,7 +111,10 @@ def make_decision(unit, campaign, awardees, *, issued=True, issued_on=ISSUED_ON)
                     unit=subject.unit if is_member else subject,
                     member=subject if is_member else None,
                     name=subject.full_name if is_member else subject.name,
-                    position=values.pop("position", (subject.position or subject.unit.name) if is_member else ""),
+                    position=values.pop(
+                        "position",
+                        ", ".join(p for p in (subject.position, subject.unit.name) if p) if is_member else "",
+                    ),
                     achievement=achievement,
                     order=n,
                     **values,

@@ -51,8 +51,12 @@ def decision_file(request, pk: int, fmt: str):
 
 @login_required
 def certificates(request, pk: int):
-    """Every certificate of an issued decision, one page each, to print."""
-    decision = _decision(request.user, pk)
+    """Every certificate of an issued decision, one page each, for the issuer (and the unions
+    above it) to print; a CĐCS downloads its own people's certificates one by one."""
+    try:
+        decision = Decision.objects.visible_to(request.user).select_related("register_entry").get(pk=pk)
+    except (Decision.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
     if decision.status != DecisionStatus.ISSUED:
         raise Http404
     return _file(documents.certificates_pdf(decision), "pdf", "giay-khen-" + _decision_name(decision))
