@@ -43,4 +43,12 @@ def register_figures() -> None:
 
 
 def register_intake() -> None:
-    """Excel intake of nomination lists."""
+    """Excel intake of nomination lists: a menu entry for those who nominate (a CĐCS's chair
+    or officer)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from thidua.core.navigation import AWARDS, NavItem, register
+
+    register(
+        NavItem(_("Nhập danh sách đề nghị"), "awards:intake", perm="awards.use_nominations", order=74, group=AWARDS)
+    )
