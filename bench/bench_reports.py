@@ -8,8 +8,9 @@ The province: 50 districts sharing the CĐCS, a quarterly form issued by the pro
 every CĐCS through the real service, reports in mixed states with their answers; the board is
 timed through Django's test client as the province's and a district's officer, counting queries.
 The country: 63 provinces, 1,260 districts and the CĐCS written with raw bulk inserts, one
-period, a report from 85 % of the CĐCS with three indicators each; the roll-up at the
-confederation (one row per province) is timed, then the roll-up page.
+period, a report from 85 % of the CĐCS with three indicators each, the roll-up's per-ancestor
+totals rebuilt from them; the roll-up at the confederation (one row per province) is timed from
+the totals and, for comparison, as the scan of every report it replaced; then the roll-up page.
 """
 
 import argparse
@@ -106,7 +107,7 @@ def build_province(cdcs: int):
     from django.db import transaction
 
     from thidua.org.models import Role, RoleKind, Unit, UnitKind
-    from thidua.reports import services
+    from thidua.reports import services, tallies
 
     kinds = {k.code: k for k in UnitKind.objects.all()}
     with transaction.atomic():
@@ -123,6 +124,7 @@ def build_province(cdcs: int):
         form = _form(province)
         period = services.publish_form(None, form, today=datetime.date(2026, 2, 1))
         _fill(period, random.Random(7))
+        tallies.rebuild([period.pk])  # the raw updates of _fill bypass the services
     User = get_user_model()
     province_officer = User.objects.create_user("tinh", password="x")
     Role.objects.create(user=province_officer, unit=province, kind=RoleKind.EMULATION_OFFICER)
@@ -197,6 +199,21 @@ def build_country(root, cdcs: int):
             )
         _fill(period, rng)
     return period
+
+
+def build_tallies(period) -> float:
+    """The raw inserts bypass the services: build the roll-up's per-ancestor totals as the
+    migration does (reports.tallies.rebuild); returns the seconds it took."""
+    from django.db import transaction
+
+    from thidua.reports import tallies
+
+    start = time.perf_counter()
+    with transaction.atomic():
+        rows = tallies.rebuild([period.pk])
+    seconds = time.perf_counter() - start
+    print(f"built {rows} roll-up tallies in {seconds:.1f} s")
+    return seconds
 
 
 def analyze() -> None:
@@ -274,18 +291,28 @@ def main() -> None:
     national = build_country(root, args.national)
     analyze()
     print(f"built {args.national} CĐCS under 63 provinces with their reports in {time.perf_counter() - start:.1f} s")
+    build_tallies(national)
+    analyze()
     from thidua.reports import queries
 
-    timings, cpu = [], []
+    # Before (the scan of every report below, as the roll-up read until the tallies) and after,
+    # interleaved so both see the same load.
+    results = {}
     for _ in range(max(5, args.runs // 2)):
-        begin, begin_cpu = time.perf_counter(), time.process_time()
-        whole, children = queries.rollup_by_child(national, root)
-        timings.append((time.perf_counter() - begin) * 1000)
-        cpu.append((time.process_time() - begin_cpu) * 1000)
-    print(_line("national roll-up (query)", timings))
-    # SQLite runs in this process: its CPU time is the figure the shared machine's load spoils least.
-    print(_line("national roll-up (query, CPU)", cpu))
-    print(f"    {whole.reports} reports rolled up into {len(children)} provinces")
+        for label, rollup in (("scan", queries.recount_by_child), ("tallies", queries.rollup_by_child)):
+            begin, begin_cpu = time.perf_counter(), time.process_time()
+            results[label] = rollup(national, root)
+            timing, cpu = results.setdefault(f"{label}-times", ([], []))
+            timing.append((time.perf_counter() - begin) * 1000)
+            cpu.append((time.process_time() - begin_cpu) * 1000)
+    for label in ("scan", "tallies"):
+        timing, cpu = results[f"{label}-times"]
+        print(_line(f"national roll-up ({label})", timing))
+        # SQLite runs in this process: its CPU time is the figure the shared machine's load spoils least.
+        print(_line(f"national roll-up ({label}, CPU)", cpu))
+    (whole, children), (counted, _rows) = results["tallies"], results["scan"]
+    assert whole.reports == counted.reports, (whole.reports, counted.reports)
+    print(f"    {whole.reports} reports rolled up into {len(children)} provinces (tallies = scan)")
     admin = get_user_model().objects.create_superuser("admin", password="x")
     timings, count = measure(f"/bao-cao/ky/{national.pk}/tong-hop/?don-vi={root.pk}", admin, max(5, args.runs // 2))
     print(_line("national roll-up page", timings, count, floor_median))

@@ -135,6 +135,8 @@ class ReturnForm(BootstrapMixin, forms.Form):
 
 class ReviewDraftForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=ReviewKind.choices)
+    covers_from = forms.DateField(label=_("Số liệu từ ngày"), required=False, widget=DATE)
+    covers_to = forms.DateField(label=_("đến ngày"), required=False, widget=DATE)
 
 
 class ReviewForm(BootstrapMixin, forms.Form):

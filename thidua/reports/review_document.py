@@ -4,20 +4,26 @@ works and models (participation.queries), the initiatives of the campaign (initi
 the result reports sent (reports.queries) — for the officer to edit, then laid out as an
 official document (Nghị định 30/2020) for documents.rendering to print as DOCX or PDF.
 
-Awards are not counted yet: their app offers no query to read them from here.
+A review that covers a stretch of the campaign (`CampaignReview.covers_from`/`covers_to`) counts
+initiatives and report periods between those days, and says so; otherwise over the campaign.
 """
 
+import datetime
 import re
+from decimal import Decimal
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.queries import coverage_total
+from thidua.core.db import PATH_END
 from thidua.core.text import date_line
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
 from thidua.documents.services import profile_for
-from thidua.initiatives.queries import Filters
+from thidua.initiatives.models import Initiative
+from thidua.initiatives.queries import Counters, Filters
 from thidua.initiatives.queries import counters as initiative_counters
 from thidua.org.models import Unit
 from thidua.participation.queries import progress_total
@@ -38,17 +44,49 @@ def draft_title(campaign: Campaign, kind: str) -> str:
     return f"{word} {campaign.movement_name or campaign.title}"
 
 
-def draft_body(campaign: Campaign, unit: Unit) -> str:
-    """The body, with every figure filled in; Vietnamese whatever the officer reads the site in."""
+def draft_body(
+    campaign: Campaign, unit: Unit, *, start: datetime.date | None = None, end: datetime.date | None = None
+) -> str:
+    """The body, with every figure filled in; Vietnamese whatever the officer reads the site in.
+    With `start` and `end` (the review covers a stretch of the campaign) initiatives and report
+    periods are counted between those days; without them, over the campaign."""
     with translation.override("vi"):
-        return _draft_body(campaign, unit)
+        return _draft_body(campaign, unit, start, end)
 
 
-def _draft_body(campaign: Campaign, unit: Unit) -> str:
+def initiatives_between(unit: Unit, start: datetime.date, end: datetime.date) -> Counters:
+    """The subtree's initiatives registered between the two days, and those first recognised
+    between them (with the applied ones and their benefit) — as initiatives' own counters
+    count them, by the day of registration and of first recognition (one query)."""
+    registered = Q(submitted_on__gte=start, submitted_on__lte=end)
+    recognised = Q(recognised_on__gte=start, recognised_on__lte=end)
+    row = Initiative.objects.filter(unit_path__gte=unit.path, unit_path__lt=unit.path + PATH_END).aggregate(
+        registered=Count("id", filter=registered),
+        recognised=Count("id", filter=recognised),
+        applied=Count("id", filter=recognised & Q(applied_since__isnull=False)),
+        benefit=Sum("benefit_amount", filter=recognised),
+    )
+    return Counters(
+        registered=row["registered"],
+        recognised=row["recognised"],
+        applied=row["applied"],
+        benefit=Decimal(row["benefit"] or 0),
+    )
+
+
+def _draft_body(campaign: Campaign, unit: Unit, start, end) -> str:
     coverage = coverage_total(campaign, unit)
     progress = progress_total(campaign, unit)
-    # The initiatives linked to the campaign in the unit's subtree (one query over the tallies).
-    initiatives = initiative_counters(unit, Filters(campaign_id=campaign.pk))
+    if start and end:
+        initiatives = initiatives_between(unit, start, end)
+        initiatives_scope = _("từ ngày %(start)s đến ngày %(end)s, trong toàn đơn vị") % {
+            "start": f"{start:%d/%m/%Y}",
+            "end": f"{end:%d/%m/%Y}",
+        }
+    else:
+        # The initiatives linked to the campaign in the unit's subtree (one query over the tallies).
+        initiatives = initiative_counters(unit, Filters(campaign_id=campaign.pk))
+        initiatives_scope = _("gắn với kế hoạch")
     number = f" số {campaign.number}" if campaign.number else ""
     lines = [
         _("Thực hiện Kế hoạch%(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả như sau:")
@@ -95,10 +133,11 @@ def _draft_body(campaign: Campaign, unit: Unit) -> str:
         _("- %(units)s công đoàn cơ sở có mô hình (%(pct)s%%).")
         % {"units": _n(progress.with_models), "pct": _pct(progress.with_models_pct)},
         _(
-            "- Sáng kiến: đăng ký %(registered)s, được công nhận %(recognised)s, áp dụng %(applied)s, "
-            "làm lợi %(benefit)s đồng."
+            "- Sáng kiến (%(scope)s): đăng ký %(registered)s, được công nhận %(recognised)s, "
+            "áp dụng %(applied)s, làm lợi %(benefit)s đồng."
         )
         % {
+            "scope": initiatives_scope,
             "registered": _n(initiatives.registered),
             "recognised": _n(initiatives.recognised),
             "applied": _n(initiatives.applied),
@@ -107,7 +146,10 @@ def _draft_body(campaign: Campaign, unit: Unit) -> str:
     ]
     today = timezone.localdate()
     for form in campaign.report_forms.all():
-        for period in form.periods.all():
+        periods = form.periods.all()
+        if start and end:  # the periods that overlap the stretch reviewed
+            periods = periods.filter(starts_on__lte=end, ends_on__gte=start)
+        for period in periods:
             board, _children = queries.board_by_child(period, unit, today)
             lines.append(
                 _("- Báo cáo “%(form)s”: %(sent)s/%(total)s đơn vị đã nộp (%(pct)s%%), %(late)s nộp muộn.")

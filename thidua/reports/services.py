@@ -472,17 +472,33 @@ REVIEW_FIELDS = ("title", "body", "place", "issued_on", "recipients", "signer_ti
 
 
 @transaction.atomic
-def draft_review(actor, campaign, *, issuer: Unit, kind: str) -> CampaignReview:
-    """A draft review of the campaign by `issuer`, its figures filled in from what thidua holds."""
+def draft_review(
+    actor,
+    campaign,
+    *,
+    issuer: Unit,
+    kind: str,
+    covers_from: datetime.date | None = None,
+    covers_to: datetime.date | None = None,
+) -> CampaignReview:
+    """A draft review of the campaign by `issuer`, its figures filled in from what thidua holds:
+    between `covers_from` and `covers_to` when given (a sơ kết of the first six months), else
+    over the whole campaign."""
     from thidua.reports import review_document
 
     _check(actor, "reports.change_review", issuer)
+    if covers_from and covers_to and covers_from > covers_to:
+        raise ValidationError({"covers_to": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    if bool(covers_from) != bool(covers_to):
+        raise ValidationError({"covers_to": _("Hãy nhập cả hai ngày, hoặc để trống cả hai để tính cả kế hoạch.")})
     review = CampaignReview.objects.create(
         campaign=campaign,
         issuer=issuer,
         kind=kind,
+        covers_from=covers_from,
+        covers_to=covers_to,
         title=review_document.draft_title(campaign, kind),
-        body=review_document.draft_body(campaign, issuer),
+        body=review_document.draft_body(campaign, issuer, start=covers_from, end=covers_to),
         place=campaign.place if campaign.issuer_id == issuer.pk else "",
         signer_title=campaign.signer_title if campaign.issuer_id == issuer.pk else "",
         signer_name=campaign.signer_name if campaign.issuer_id == issuer.pk else "",

@@ -15,8 +15,9 @@ old ancestors and join the new ones, and the copies of the paths move with the u
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F, Value
-from django.db.models.functions import Concat, Substr
+from django.db import connections
+from django.db.models import F, Max, Value
+from django.db.models.functions import Concat, Length, Substr
 
 from thidua.core.db import PATH_END, PATH_STEP
 from thidua.org.models import Unit
@@ -102,49 +103,63 @@ def rewrite_paths(old_prefix: str, new_prefix: str) -> None:
     )
 
 
+_REBUILD_REPORTS = """
+INSERT INTO {tally} (period_id, unit_id, unit_path, depth, indicator_pk, count, total, yes, flagged)
+SELECT g.period_id, anc.id, anc.path, anc.depth, 0, g.n, 0, 0, 0
+FROM (
+    SELECT s.period_id AS period_id, substr(u.path, 1, %s) AS prefix, COUNT(*) AS n
+    FROM {submission} s JOIN {unit} u ON u.id = s.unit_id
+    WHERE s.status IN ({sent}) AND length(u.path) >= %s{periods}
+    GROUP BY 1, 2
+) g JOIN {unit} anc ON anc.path = g.prefix
+"""
+_REBUILD_ANSWERS = """
+INSERT INTO {tally} (period_id, unit_id, unit_path, depth, indicator_pk, count, total, yes, flagged)
+SELECT g.period_id, anc.id, anc.path, anc.depth, g.indicator_id, g.c, g.t, g.y, g.f
+FROM (
+    SELECT s.period_id AS period_id, substr(u.path, 1, %s) AS prefix, a.indicator_id AS indicator_id,
+           COUNT(a.number) AS c, COALESCE(SUM(a.number), 0) AS t,
+           SUM(CASE WHEN a.flag THEN 1 ELSE 0 END) AS y, COUNT(a.flag) AS f
+    FROM {answer} a JOIN {submission} s ON s.id = a.submission_id JOIN {unit} u ON u.id = s.unit_id
+    WHERE s.status IN ({sent}) AND length(u.path) >= %s{periods}
+      AND (a.number IS NOT NULL OR a.flag IS NOT NULL)
+    GROUP BY 1, 2, 3
+) g JOIN {unit} anc ON anc.path = g.prefix
+"""
+
+
 def rebuild(period_ids=None, *, models=None) -> int:
-    """Recompute the tallies of these periods (all when None) from the sent reports; returns
-    the number of rows written. `models` lets the migration pass its historical models."""
+    """Recompute the tallies of these periods (all when None) from the sent reports, one
+    grouped INSERT per level of the tree and kind of row; returns the number of rows written.
+    `models` lets the migration pass its historical models."""
     sub_model, answer_model, unit_model, tally_model = models or (Submission, Answer, Unit, RollupTally)
-    sent = sub_model.objects.filter(status__in=SENT)
+    tallies = tally_model.objects.all()
+    periods, params = "", []
     if period_ids is not None:
         period_ids = list(period_ids)
-        sent = sent.filter(period_id__in=period_ids)
-    tallies = tally_model.objects.all() if period_ids is None else tally_model.objects.filter(period_id__in=period_ids)
+        if not period_ids:
+            return 0
+        tallies = tallies.filter(period_id__in=period_ids)
+        periods = " AND s.period_id IN ({})".format(", ".join(["%s"] * len(period_ids)))
+        params = period_ids
     tallies.delete()
-    answers: dict[int, list] = defaultdict(list)
-    for submission_id, indicator, number, flag in answer_model.objects.filter(submission__in=sent).values_list(
-        "submission_id", "indicator_id", "number", "flag"
-    ):
-        answers[submission_id].append((indicator, number, flag))
-    sums: dict[tuple[int, str, int], list] = {}
-    for pk, period_id, path in sent.values_list("pk", "period_id", "unit__path").iterator(chunk_size=5000):
-        for key, figures in _figures(answers.pop(pk, ())).items():
-            for prefix in _prefixes(path):
-                row = sums.setdefault((period_id, prefix, key), [0, Decimal(0), 0, 0])
-                row[0] += figures[0]
-                row[1] += figures[1]
-                row[2] += figures[2]
-                row[3] += figures[3]
-    paths = sorted({prefix for _period, prefix, _key in sums})
-    units = {}
-    for first in range(0, len(paths), 900):
-        chunk = paths[first : first + 900]
-        units.update({path: pk for pk, path in unit_model.objects.filter(path__in=chunk).values_list("pk", "path")})
-    rows = [
-        tally_model(
-            period_id=period_id,
-            unit_id=units[prefix],
-            unit_path=prefix,
-            depth=len(prefix) // PATH_STEP - 1,
-            indicator_pk=key,
-            count=figures[0],
-            total=figures[1],
-            yes=figures[2],
-            flagged=figures[3],
-        )
-        for (period_id, prefix, key), figures in sums.items()
-        if prefix in units
-    ]
-    tally_model.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+    tables = {
+        "tally": tally_model._meta.db_table,
+        "submission": sub_model._meta.db_table,
+        "answer": answer_model._meta.db_table,
+        "unit": unit_model._meta.db_table,
+        "periods": periods,
+        "sent": ", ".join(["%s"] * len(SENT)),
+    }
+    sent = [str(status) for status in SENT]
+    connection = connections[tally_model.objects.db]
+    deepest = sub_model.objects.filter(status__in=SENT).aggregate(n=Max(Length("unit__path")))["n"] or 0
+    with connection.cursor() as cursor:
+        for end in range(PATH_STEP, deepest + 1, PATH_STEP):
+            for sql in (_REBUILD_REPORTS, _REBUILD_ANSWERS):
+                cursor.execute(sql.format(**tables), [end, *sent, end, *params])
+    return (
+        tally_model.objects.count()
+        if period_ids is None
+        else tally_model.objects.filter(period_id__in=period_ids).count()
+    )

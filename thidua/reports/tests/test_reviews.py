@@ -126,13 +126,62 @@ def test_the_draft_counts_the_campaigns_initiatives_of_the_issuers_subtree(feder
     _initiative(federation.gia_lam_cdcs, members["dung"], campaign=campaign, benefit=50_000_000)
 
     review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="interim")
-    assert "- Sáng kiến: đăng ký 3, được công nhận 2, áp dụng 1, làm lợi 15.500.000 đồng." in review.body
+    assert (
+        "- Sáng kiến (gắn với kế hoạch): đăng ký 3, được công nhận 2, áp dụng 1, làm lợi 15.500.000 đồng."
+        in review.body
+    )
     gia_lam = review_document.draft_body(campaign, federation.gia_lam)
-    assert "- Sáng kiến: đăng ký 1, được công nhận 1, áp dụng 1, làm lợi 50.000.000 đồng." in gia_lam
+    assert "- Sáng kiến (gắn với kế hoạch): đăng ký 1, được công nhận 1, áp dụng 1, làm lợi 50.000.000 đồng." in gia_lam
 
 
 def test_a_draft_without_initiatives_says_none(federation, lb_officer, campaign):
     from thidua.reports import services
 
     review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="final")
-    assert "- Sáng kiến: đăng ký 0, được công nhận 0, áp dụng 0, làm lợi 0 đồng." in review.body
+    assert "- Sáng kiến (gắn với kế hoạch): đăng ký 0, được công nhận 0, áp dụng 0, làm lợi 0 đồng." in review.body
+
+
+def test_a_review_of_a_stretch_counts_initiatives_by_its_dates(
+    login, client, federation, members, lb_officer, campaign
+):
+    """A sơ kết of August 2023: initiatives registered or first recognised in August, in the
+    district's whole subtree (linked to the campaign or not); the sibling district's are not."""
+    from thidua.initiatives.models import Initiative
+
+    _initiative(federation.school, members["an"], campaign=campaign, recognised=False)  # registered 20/8
+    _initiative(federation.company, members["cuong"], recognised=False)  # registered 20/8, no campaign
+    earlier = _initiative(federation.company, members["cuong"], benefit=4_000_000)
+    Initiative.objects.filter(pk=earlier.pk).update(
+        submitted_on=datetime.date(2023, 7, 1), recognised_on=datetime.date(2023, 8, 10)
+    )
+    _initiative(federation.school, members["an"], campaign=campaign, benefit=9_000_000)  # recognised 5/9: after
+    _initiative(federation.gia_lam_cdcs, members["dung"], campaign=campaign)
+
+    login(lb_officer)
+    client.post(
+        f"/ke-hoach/{campaign.pk}/so-ket-tong-ket/moi/",
+        {"kind": "interim", "covers_from": "2023-08-01", "covers_to": "2023-08-31"},
+    )
+    review = CampaignReview.objects.get()
+    assert (review.covers_from, review.covers_to) == (datetime.date(2023, 8, 1), datetime.date(2023, 8, 31))
+    assert (
+        "- Sáng kiến (từ ngày 01/08/2023 đến ngày 31/08/2023, trong toàn đơn vị): đăng ký 3, "
+        "được công nhận 1, áp dụng 1, làm lợi 4.000.000 đồng."
+    ) in review.body
+    page = client.get(f"/so-ket-tong-ket/{review.pk}/").content.decode()
+    assert "Số liệu từ ngày 01/08/2023 đến ngày 31/08/2023" in page
+
+
+def test_a_stretch_needs_both_days_in_order(login, client, lb_officer, campaign):
+    login(lb_officer)
+    response = client.post(
+        f"/ke-hoach/{campaign.pk}/so-ket-tong-ket/moi/",
+        {"kind": "interim", "covers_from": "2023-09-01", "covers_to": "2023-08-01"},
+        follow=True,
+    )
+    assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
+    response = client.post(
+        f"/ke-hoach/{campaign.pk}/so-ket-tong-ket/moi/", {"kind": "interim", "covers_from": "2023-09-01"}, follow=True
+    )
+    assert "Hãy nhập cả hai ngày" in response.content.decode()
+    assert not CampaignReview.objects.exists()

@@ -33,8 +33,22 @@ def review_create(request, pk: int):
         raise Http404
     require(request.user, "reports.change_review", role.unit)
     form = ReviewDraftForm(request.POST)
-    kind = form.cleaned_data["kind"] if form.is_valid() else ReviewKind.FINAL
-    review = services.draft_review(request.user, campaign, issuer=role.unit, kind=kind)
+    if not form.is_valid():
+        messages.error(request, _("Ngày không hợp lệ: hãy nhập ngày theo dạng ngày/tháng/năm."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    data = form.cleaned_data
+    try:
+        review = services.draft_review(
+            request.user,
+            campaign,
+            issuer=role.unit,
+            kind=data["kind"] or ReviewKind.FINAL,
+            covers_from=data["covers_from"],
+            covers_to=data["covers_to"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(request, _("Đã soạn dự thảo với số liệu hiện có. Hãy đọc, bổ sung đánh giá rồi ban hành."))
     return redirect("reports:review", pk=review.pk)
 
