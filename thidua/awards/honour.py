@@ -74,6 +74,33 @@ def readable_decisions(user) -> QuerySet[Decision]:
     return Decision.objects.filter(_subtree("unit", role.unit) | (issued & Exists(awards_below)))
 
 
+def issuer_side(user, decision: Decision) -> bool:
+    """The decision's unit is in the user's subtree: they print its certificates."""
+    if user.is_superuser:
+        return True
+    role = getattr(user, "acting_role", None)
+    return role is not None and role.kind != RoleKind.MEMBER and decision.unit.path.startswith(role.unit.path)
+
+
+def downloads(user, campaign: Campaign, awards) -> tuple[list[Decision], set[int]]:
+    """For a signed-in reader of the honour roll: the campaign's issued decisions they may
+    download, and which of `awards` (the page shown) they may download the certificate of.
+    Two queries, none for an anonymous visitor."""
+    if not user.is_authenticated:
+        return [], set()
+    decisions = list(
+        readable_decisions(user)
+        .filter(status=DecisionStatus.ISSUED, campaign=campaign)
+        .select_related("unit", "register_entry")
+        .order_by("issued_on", "pk")
+    )
+    for decision in decisions:
+        decision.can_print = issuer_side(user, decision)
+    ids = [a.pk for a in awards]
+    certificates = set(readable_awards(user).filter(ISSUED, pk__in=ids).values_list("pk", flat=True))
+    return decisions, certificates
+
+
 # ---------------------------------------------------------------- the honour roll
 
 

@@ -126,3 +126,38 @@ def test_honour_roll_runs_the_same_queries_at_two_sizes(client, federation, camp
     assert _queries(client, url) == small
     index = reverse("awards:honour_index")
     assert _queries(client, index) <= 3
+
+
+def test_signed_in_readers_get_the_downloads_their_scope_allows(client, login, federation, campaign, awards, hang):
+    from thidua.org.models import Member
+
+    url = reverse("awards:honour_roll", args=[campaign.pk])
+    certificate_of = {a.name: reverse("awards:certificate", args=[a.pk]) for a in honour.roll(campaign)}
+    anonymous = client.get(url).content.decode()
+    assert "/khen-thuong/giay-khen/" not in anonymous and 'data-testid="honour-decisions"' not in anonymous
+
+    member = make_user("hang", RoleKind.MEMBER, federation.school)
+    Member.objects.filter(pk=hang.pk).update(user=member)
+    page = login(member).get(url).content.decode()
+    assert certificate_of["Nguyễn Thị Hằng"] in page
+    assert certificate_of["Nguyễn Văn An"] not in page
+    assert 'data-testid="honour-decisions"' not in page
+
+    officer = make_user("lb_ct", RoleKind.STANDING_COMMITTEE, federation.long_bien)
+    page = login(officer).get(url).content.decode()
+    assert certificate_of["Nguyễn Văn An"] in page and certificate_of["CĐCS Công ty May Đức Giang"] in page
+    assert certificate_of["Trần Thị Bình"] in page  # on the record of Long Biên's school, decided by the city
+    assert "In tất cả giấy khen (PDF)" in page  # Long Biên's own decision
+    assert page.count("In tất cả giấy khen (PDF)") == 1  # not the city's
+
+
+def test_signed_in_honour_roll_runs_the_same_queries_at_two_sizes(
+    login, federation, campaign, kinds, new_decision, awards
+):
+    officer = make_user("lb_ct", RoleKind.STANDING_COMMITTEE, federation.long_bien)
+    client = login(officer)
+    url = reverse("awards:honour_roll", args=[campaign.pk])
+    small = _queries(client, url)
+    many = [MemberFactory(full_name=f"Đoàn viên {n}", unit=federation.company) for n in range(40)]
+    new_decision(federation.long_bien, campaign, [(kinds["lao-dong-tien-tien"], m, "Vượt định mức") for m in many])
+    assert _queries(client, url) == small

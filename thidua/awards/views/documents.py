@@ -109,10 +109,13 @@ def honour_roll(request, pk: int):
     if campaign is None:
         raise Http404
     page = Paginator(honour.roll(campaign), ROLL_PAGE).get_page(request.GET.get("trang"))
+    decisions, certificates = honour.downloads(request.user, campaign, page.object_list)
+    for award in page.object_list:
+        award.can_download = award.pk in certificates
     return render(
         request,
         "awards/honour/roll.html",
-        {"campaign": campaign, "page": page, "stats": honour.statistics(campaign)},
+        {"campaign": campaign, "page": page, "stats": honour.statistics(campaign), "decisions": decisions},
     )
 
 
