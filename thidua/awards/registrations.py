@@ -26,6 +26,26 @@ def register_nominations() -> None:
         )
     )
     register_verbs(AUDIT_VERBS)
+    from django.utils.translation import gettext_lazy as _
+
+    from thidua.core.navigation import AWARDS, NavItem, register
+    from thidua.core.sections import Section
+    from thidua.core.sections import register as register_section
+
+    register(NavItem(_("Đề nghị khen thưởng"), "awards:my_nominations", "awards.use_nominations", 70, group=AWARDS))
+    register(NavItem(_("Xét khen thưởng"), "awards:queue", "awards.use_review", 71, group=AWARDS))
+    register(NavItem(_("Quyết định khen thưởng"), "awards:decisions", "awards.use_review", 72, group=AWARDS))
+    from thidua.awards import sections
+
+    register_section(
+        Section("campaign_detail", "awards", "awards/nominations/_campaign_section.html", sections.campaign_section, 60)
+    )
+    register_section(
+        Section("member_detail", "awards", "awards/nominations/_record_section.html", sections.member_section, 50)
+    )
+    register_section(
+        Section("unit_detail", "awards", "awards/nominations/_record_section.html", sections.unit_section, 50)
+    )
 
 
 def register_documents() -> None:

@@ -147,8 +147,10 @@ def complete_dossier(actor, nomination):
 
 def nominate(people, campaign, kind, *, member=None, unit=None, proposer=None, actor=None):
     """A draft nomination of the school (or `proposer`) for `member` or the collective `unit`."""
-    proposer = proposer or (member.unit if member is not None and member.unit.kind.is_grassroots else None)
-    proposer = proposer or (unit if unit is not None and unit.kind.is_grassroots else None)
+    if proposer is None:
+        proposer = member.unit if member is not None else unit
+        if proposer.kind.is_group:  # a member or a group of a group: the CĐCS above proposes
+            proposer = proposer.parent
     return services.nominate(
         actor or people["school_chair"],
         campaign=campaign,

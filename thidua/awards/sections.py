@@ -1,0 +1,34 @@
+"""What the nomination flow adds to other apps' pages (core.sections): on a campaign's page,
+the way to its awards (setting them up for the issuer's office, nominating for a CĐCS); on a
+member's and a unit's page, the awards on their record."""
+
+from thidua.awards.models import Award, CampaignAward
+from thidua.campaigns.models import CampaignStatus
+
+
+def campaign_section(request, campaign) -> dict | None:
+    user = request.user
+    role = getattr(user, "acting_role", None)
+    if role is None or campaign.status == CampaignStatus.DRAFT:
+        return None
+    can_setup = user.has_perm("awards.allocate_quota", campaign)
+    offered = CampaignAward.objects.filter(campaign=campaign).exists()
+    can_nominate = (
+        offered and user.has_perm("awards.nominate", role.unit) and role.unit.is_within(campaign.issuer)
+    ) and role.unit.pk != campaign.issuer_id
+    if not (can_setup or can_nominate):
+        return None
+    return {"campaign": campaign, "can_setup": can_setup, "can_nominate": can_nominate, "offered": offered}
+
+
+def _record(rows) -> dict | None:
+    rows = list(rows.select_related("award_kind", "decision", "decision__register_entry").order_by("-year", "pk")[:50])
+    return {"awards": rows} if rows else None
+
+
+def member_section(request, member) -> dict | None:
+    return _record(Award.objects.filter(member=member))
+
+
+def unit_section(request, unit) -> dict | None:
+    return _record(Award.objects.filter(unit=unit, member__isnull=True))

@@ -1,0 +1,151 @@
+"""The office's pages: the queue of nominations its level handles (filterable; a fixed number
+of queries whatever its length), the decisions of its standing committee and the page where
+one is issued from the nominations the award council recommended."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from thidua.awards import queries, services
+from thidua.awards.forms import DecisionForm, QueueFilterForm
+from thidua.awards.models import Decision, NominationStatus
+from thidua.awards.views.nominations import _unit, url_or_none
+from thidua.core.access import get_for_user, require
+from thidua.org.models import Unit
+from thidua.org.views.units import _form_error
+
+S = NominationStatus
+
+
+def _campaign_filter(request):
+    pk = request.GET.get("ke-hoach", "")
+    if not pk.isdigit():
+        return None
+    return queries.campaigns_with_awards(request.user).filter(pk=pk).first()
+
+
+@login_required
+def queue(request):
+    level = _unit(request)
+    require(request.user, "awards.review", level)
+    units = Unit.objects.within(level).exclude(pk=level.pk).filter(kind__is_group=False).order_by("path")
+    data = request.GET.copy()
+    data.setdefault("trang_thai", QueueFilterForm.WAITING)
+    form = QueueFilterForm(data, units=units)
+    form.is_valid()
+    filters = getattr(form, "cleaned_data", {})
+    campaign = _campaign_filter(request)
+    rows = queries.queue(
+        request.user,
+        level,
+        status=filters.get("trang_thai", ""),
+        award_kind=filters.get("hinh_thuc"),
+        unit=filters.get("don_vi"),
+        campaign=campaign,
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    counts = queries.status_counts(request.user, level)
+    campaigns = list(queries.campaigns_with_awards(request.user).filter(issuer=level)[:20])
+    return render(
+        request,
+        "awards/review/queue.html",
+        {
+            "level": level,
+            "form": form,
+            "page": page,
+            "campaign": campaign,
+            "campaigns": campaigns,
+            "waiting": counts.get(S.SUBMITTED, 0) + counts.get(S.FORWARDED, 0),
+            "recommended": counts.get(S.RECOMMENDED, 0),
+            "can_decide": request.user.has_perm("awards.decide", level),
+            "can_allocate": {c.pk for c in campaigns if request.user.has_perm("awards.allocate_quota", c)},
+        },
+    )
+
+
+@login_required
+def decisions(request):
+    level = _unit(request)
+    require(request.user, "awards.use_review")
+    rows = queries.decisions(request.user)
+    page = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "awards/review/decisions.html",
+        {
+            "page": page,
+            "level": level,
+            "can_decide": level is not None and request.user.has_perm("awards.decide", level),
+            "waiting": len(queries.decidable(level)) if level is not None else 0,
+        },
+    )
+
+
+@login_required
+def decision_create(request):
+    level = _unit(request)
+    require(request.user, "awards.decide", level)
+    campaign = _campaign_filter(request)
+    candidates = queries.decidable(level, campaign)
+    campaigns = sorted({n.campaign for n in queries.decidable(level)}, key=lambda c: -c.pk)
+    initial = {"title": services.default_title(campaign)} if campaign is not None else {}
+    form = DecisionForm(request.POST or None, initial=initial)
+    chosen = {int(v) for v in request.POST.getlist("nominations") if v.isdigit()}
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.issue_decision(
+                request.user,
+                unit=level,
+                campaign=campaign,
+                nominations=sorted(chosen),
+                issued_on=form.cleaned_data["issued_on"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("Có đề nghị vượt thẩm quyền quyết định của đơn vị."))
+        else:
+            messages.success(
+                request,
+                _("Đã ban hành quyết định %(number)s khen thưởng %(n)s tập thể, cá nhân.")
+                % {"number": decision.number, "n": decision.awards.count()},
+            )
+            return redirect("awards:decision", pk=decision.pk)
+    return render(
+        request,
+        "awards/review/decision_form.html",
+        {
+            "form": form,
+            "level": level,
+            "campaign": campaign,
+            "campaigns": campaigns,
+            "candidates": candidates,
+            "chosen": chosen if request.method == "POST" else {n.pk for n in candidates},
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def decision_detail(request, pk: int):
+    decision = get_for_user(request.user, Decision, pk, perm="awards.view_decision")
+    decision = Decision.objects.select_related("unit", "campaign", "register_entry").get(pk=decision.pk)
+    awards = list(decision.awards.select_related("award_kind", "member", "unit").order_by("order", "pk"))
+    for award in awards:
+        award.certificate_url = url_or_none("awards:certificate", award.pk)
+    return render(
+        request,
+        "awards/review/decision.html",
+        {
+            "decision": decision,
+            "awards": awards,
+            "docx": url_or_none("awards:decision_file", decision.pk, "docx"),
+            "pdf": url_or_none("awards:decision_file", decision.pk, "pdf"),
+            "certificates": url_or_none("awards:certificates", decision.pk),
+            "honour_roll": url_or_none("awards:honour_roll", decision.campaign_id) if decision.campaign_id else None,
+        },
+    )
