@@ -87,8 +87,10 @@ def test_statistics_by_bloc_and_level_with_the_two_shares(campaign, awards):
 
 def test_page_shows_the_shares(client, campaign, awards):
     response = client.get(reverse("awards:honour_roll", args=[campaign.pk]))
-    shares = response.content.decode().split('data-testid="honour-shares">')[1].split("</div>")[0]
-    assert shares == "50,0 % / 50,0 %"
+    page = response.content.decode()
+    assert page.split('data-testid="small-share">')[1].split("</div>")[0] == "50,0 %"
+    assert page.split('data-testid="direct-share">')[1].split("</div>")[0] == "50,0 %"
+    assert "1/2 tập thể" in page and "2/4 cá nhân" in page
 
 
 def test_a_campaign_without_issued_awards_has_no_honour_roll(client, federation, campaign, kinds, hang, new_decision):
