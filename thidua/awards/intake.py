@@ -501,20 +501,23 @@ def template_xlsx(unit: Unit, campaign: Campaign | None = None) -> bytes:
     for r, row in enumerate(examples, start=3):
         for col, value in enumerate(row):
             sheet.write(r, col, value, wrap)
-    guide = book.add_worksheet("Hướng dẫn")
+    guide = book.add_worksheet(_("Hướng dẫn")[:31])
     guide.set_column(0, 0, 60)
     guide.set_column(1, 1, 30)
     lines = [
-        "Mỗi dòng một tập thể hoặc một cá nhân; xóa hai dòng ví dụ trước khi nhập.",
-        "Tên tập thể: tên công đoàn cơ sở hoặc tên tổ công đoàn của đơn vị.",
-        "Họ và tên: viết đủ, có thể không dấu; nếu trùng tên, ghi rõ chức vụ, đơn vị hoặc thêm cột “Số thẻ đoàn viên”.",
-        "Hình thức, danh hiệu: ghi tên hoặc mã một hình thức của kế hoạch (bảng dưới).",
+        _("Mỗi dòng một tập thể hoặc một cá nhân; xóa hai dòng ví dụ trước khi nhập."),
+        _("Tên tập thể: tên công đoàn cơ sở hoặc tên tổ công đoàn của đơn vị."),
+        _(
+            "Họ và tên: viết đủ, có thể không dấu; nếu trùng tên, ghi rõ chức vụ, đơn vị hoặc thêm cột "
+            "“Số thẻ đoàn viên”."
+        ),
+        _("Hình thức, danh hiệu: ghi tên hoặc mã một hình thức của kế hoạch (bảng dưới)."),
     ]
     for r, line in enumerate(lines):
         guide.write(r, 0, line)
     if kinds:
-        guide.write(len(lines) + 1, 0, "Hình thức, danh hiệu của kế hoạch", head)
-        guide.write(len(lines) + 1, 1, "Mã", head)
+        guide.write(len(lines) + 1, 0, _("Hình thức, danh hiệu của kế hoạch"), head)
+        guide.write(len(lines) + 1, 1, _("Mã"), head)
         for r, kind in enumerate(kinds, start=len(lines) + 2):
             guide.write(r, 0, kind.name)
             guide.write(r, 1, kind.code)
