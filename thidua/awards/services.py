@@ -309,6 +309,12 @@ def nominate(
         raise ValidationError(
             {"award_kind": message % {"unit": unit.name, "kind": award_kind.name, "n": quota.count if quota else 0}}
         )
+    if award_kind.cap_of_id is not None:
+        from thidua.awards.eligibility import cap_allows
+
+        allowed, why = cap_allows(award_kind, unit, campaign_year(campaign))
+        if not allowed:
+            raise ValidationError({"award_kind": why})
     subject = {"subject_member": subject_member} if subject_member is not None else {"subject_unit": subject_unit}
     already = living().filter(campaign=campaign, **subject).select_related("award_kind").first()
     if already is not None:

@@ -185,6 +185,28 @@ def test_only_the_issuers_office_allocates(award_people, award_campaign, catalog
         )
 
 
+def test_chien_si_thi_dua_co_so_is_capped_by_lao_dong_tien_tien(
+    award_people, award_campaign, catalogue, members, federation
+):
+    """At most 15 % of those with Lao động tiên tiến in the unit that year (DOMAIN.md)."""
+    cstd = catalogue["chien-si-thi-dua-co-so"]
+    CampaignAward.objects.create(campaign=award_campaign, award_kind=cstd)
+    with pytest.raises(ValidationError) as error:
+        nominate(award_people, award_campaign, cstd, member=members["an"])
+    assert error.value.error_dict.keys() == {"award_kind"}
+    assert not Nomination.objects.exists()
+    for n in range(7):
+        services.record_award(
+            award_people["lb_officer"],
+            award_kind=catalogue[LDTT],
+            year=2026,
+            member=MemberFactory(full_name=f"Lao động tiên tiến {n}", unit=federation.school),
+            source="QĐ số 1/QĐ-CĐCS",
+        )
+    # 15 % of 7 is 1,05: one may be nominated.
+    assert nominate(award_people, award_campaign, cstd, member=members["an"]).status == S.DRAFT
+
+
 # --- one achievement, one form -----------------------------------------------------------------
 
 

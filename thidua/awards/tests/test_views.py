@@ -312,3 +312,20 @@ def test_the_award_shows_on_the_members_and_units_record(
     assert "2025: <strong>Lao động tiên tiến</strong>" in member_page
     unit_page = client.get(reverse("org:unit_detail", args=[federation.school.pk])).content.decode()
     assert "Công đoàn cơ sở vững mạnh" in unit_page and "QĐ số 9/QĐ-LĐLĐ" in unit_page
+
+
+def test_an_administrator_edits_the_catalogue_in_the_admin(client, catalogue, award_people):
+    from django.contrib.auth import get_user_model
+
+    kind = catalogue[GIAY_KHEN]
+    admin = get_user_model().objects.create_superuser("quantri", password="x")
+    client.force_login(admin)
+    page = client.get(reverse("admin:awards_awardkind_change", args=[kind.pk]))
+    assert page.status_code == 200
+    assert kind.name in page.content.decode() and "criteria-TOTAL_FORMS" in page.content.decode()
+    assert client.get(reverse("admin:awards_dossierrequirement_changelist")).status_code == 200
+    staff = award_people["lb_officer"]
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    assert client.get(reverse("admin:awards_awardkind_change", args=[kind.pk])).status_code == 302
