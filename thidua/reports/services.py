@@ -392,8 +392,13 @@ def save_report(
     """Save the unit's answers as a draft, or send them (`submit`). `values` maps each
     indicator's field name (`i<id>`) to what was typed; `files` to an uploaded file. Sending
     after the due day is allowed and marked late; every send is kept as a version."""
+    # Lock the report's own row only: FOR UPDATE over the join would also lock the period and
+    # form rows that every CĐCS's report shares, queueing a whole country's submissions behind
+    # one another on deadline day (bench_load: the period's row was the wait).
     submission = (
-        Submission.objects.select_for_update().select_related("unit", "period", "period__form").get(pk=submission.pk)
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("unit", "period", "period__form")
+        .get(pk=submission.pk)
     )
     _check(actor, "reports.fill", submission)
     if submission.status not in EDITABLE:
