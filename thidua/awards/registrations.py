@@ -46,6 +46,11 @@ def register_nominations() -> None:
     register_section(
         Section("unit_detail", "awards", "awards/nominations/_record_section.html", sections.unit_section, 50)
     )
+    from thidua.awards.demo import load_demo_awards
+    from thidua.core.demo import DemoStage, register_stage
+
+    # After the initiatives (70): the awards' criteria read recognised initiatives.
+    register_stage(DemoStage("Khen thưởng mẫu", load_demo_awards, order=80))
 
 
 def register_documents() -> None:
