@@ -82,6 +82,7 @@ def test_upload_preview_with_an_error_fix_and_confirm(browser, live_server, log_
         log_in(page, "truong_chutich")
         follow_menu(page, "Khen thưởng", "Nhập danh sách đề nghị")
         expect(page.get_by_role("heading", name="Nhập danh sách đề nghị khen thưởng")).to_be_visible()
+        page.screenshot(path=str(artifacts / f"awards-intake-upload-{tag}.png"), full_page=True)
         page.get_by_label("Tệp danh sách (.xlsx)").set_input_files(str(setting["bad"]))
         page.get_by_role("button", name="Kiểm tra danh sách").click()
 

@@ -237,3 +237,22 @@ def test_the_form_says_what_is_missing_in_vietnamese(login, award_people, award_
 def test_the_menu_offers_the_import_to_a_cdcs(login, award_people, award_campaign):
     page = login(award_people["school_chair"]).get(reverse("awards:intake")).content.decode()
     assert "Nhập danh sách đề nghị" in page
+
+
+def test_finding_rows_costs_the_same_queries_for_a_short_and_a_long_list(award_campaign, federation, members):
+    """Kinds, collectives and members are each read once for the whole list (nominate's own
+    checks then cost the same per row)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost(n):
+        people = [MemberFactory(full_name=f"Đoàn viên {n} {i}", unit=federation.school) for i in range(n)]
+        rows = [intake.Row(i + 4, p.full_name, "", "Lao động tiên tiến", "Tốt.") for i, p in enumerate(people)]
+        with CaptureQueriesContext(connection) as queries:
+            finder = intake._Finder(federation.school, award_campaign, rows)
+            for row in rows:
+                finder.resolve(row)
+        assert [r.errors for r in rows if not r.ok] == []
+        return len(queries)
+
+    assert cost(2) == cost(25)
