@@ -110,3 +110,41 @@ def test_officer_drafts_a_quarterly_form_and_sends_it(browser, live_server, log_
     expect(page.get_by_role("alert").first).to_contain_text("Đã gửi biểu mẫu tới 2 đơn vị")
     expect(page.get_by_test_id("board-total")).to_have_text("2")
     context.close()
+
+
+def test_officer_and_chair_open_a_past_period_from_the_page(browser, live_server, log_in, setting, artifacts):
+    """The district's officer steps back one quarter on the board, picks another in the list,
+    then opens its roll-up; the chair, on a phone, opens the school's report of last quarter."""
+    import datetime
+
+    period = setting["period"]
+    form = period.form
+    earlier, _created = services.open_period(form, period.starts_on - datetime.timedelta(days=1))
+    oldest, _created = services.open_period(form, earlier.starts_on - datetime.timedelta(days=1))
+    old_submission = Submission.objects.get(period=oldest, unit=setting["submission"].unit)
+    services.save_report(None, old_submission, values={}, submit=False)
+
+    context, officer = _page(browser, DESKTOP)
+    log_in(officer, "lb_thiduakt")
+    officer.goto(f"{live_server.url}/bao-cao/ky/{period.pk}/")
+    officer.get_by_test_id("period-previous").click()
+    expect(officer.get_by_text(f"{earlier.label} · hạn nộp hết ngày")).to_be_visible()
+    officer.get_by_label("Chọn kỳ báo cáo").select_option(label=oldest.label)
+    officer.get_by_role("button", name="Xem kỳ này").click()
+    expect(officer.get_by_text(f"{oldest.label} · hạn nộp hết ngày")).to_be_visible()
+    expect(officer.get_by_test_id("board-total")).to_have_text("2")
+    _shot(officer, artifacts, "reports-period-picker-desktop.png")
+    officer.get_by_role("link", name="Tổng hợp số liệu").click()
+    officer.get_by_test_id("period-next").click()
+    expect(officer.get_by_text(f"{earlier.label} · tính trên")).to_be_visible()
+    context.close()
+
+    phone_context, chair = _page(browser, PHONE, is_mobile=True, has_touch=True)
+    log_in(chair, "truong_chutich")
+    chair.goto(f"{live_server.url}/bao-cao/nop/{setting['submission'].pk}/")
+    chair.get_by_label("Chọn kỳ báo cáo").select_option(label=oldest.label)
+    chair.get_by_role("button", name="Xem kỳ này").click()
+    expect(chair.get_by_test_id("submission-status").first).to_have_text("Đang soạn")
+    expect(chair.locator("#id_period_pick")).to_have_value(str(old_submission.pk))
+    _shot(chair, artifacts, "reports-period-picker-phone.png")
+    phone_context.close()

@@ -202,3 +202,76 @@ def test_a_report_resent_after_the_due_day_stays_on_time_on_the_board_and_in_the
     row = dict(zip(header, next(r for r in rows if r[2] == federation.school.name), strict=True))
     assert row["Tình trạng"] == "Đúng hạn"
     assert (row["Nộp lần đầu"], row["Nộp lần cuối"], row["Lần nộp"]) == ("10/09/2023 08:30", "25/09/2023 16:00", 2)
+
+
+def _quarters(quarterly, *days) -> list[ReportPeriod]:
+    """Earlier quarters of the form opened (as the daily command does), newest first."""
+    for day in days:
+        services.open_period(quarterly, day)
+    return list(ReportPeriod.objects.filter(form=quarterly).order_by("-starts_on"))
+
+
+@pytest.mark.parametrize(("name", "path"), [("board", ""), ("rollup", "tong-hop/")])
+def test_the_board_and_rollup_open_a_past_period_from_the_page(login, lb_officer, federation, quarterly, name, path):
+    q3, q2, q1 = _quarters(quarterly, datetime.date(2023, 5, 1), datetime.date(2023, 2, 1))
+    client = login(lb_officer)
+    html = client.get(f"/bao-cao/ky/{q2.pk}/{path}?don-vi={federation.long_bien.pk}").content.decode()
+    unit = f"?don-vi={federation.long_bien.pk}"
+    assert f'href="/bao-cao/ky/{q1.pk}/{path}{unit}" data-testid="period-previous"' in html
+    assert f'href="/bao-cao/ky/{q3.pk}/{path}{unit}" data-testid="period-next"' in html
+    assert [label for label in ("Quý III năm 2023", "Quý II năm 2023", "Quý I năm 2023") if label in html] == [
+        "Quý III năm 2023",
+        "Quý II năm 2023",
+        "Quý I năm 2023",
+    ]
+    # The list's choice opens that period, keeping the unit viewed.
+    response = client.get(f"/bao-cao/ky/{q2.pk}/{path}?ky={q1.pk}&don-vi={federation.long_bien.pk}")
+    assert response.status_code == 302 and response.url == f"/bao-cao/ky/{q1.pk}/{path}{unit}"
+    # A period of another form is not one of the list's: no jump.
+    other = make_quarterly_elsewhere(federation)
+    assert client.get(f"/bao-cao/ky/{q2.pk}/{path}?ky={other.pk}").status_code == 200
+
+
+def make_quarterly_elsewhere(federation) -> ReportPeriod:
+    from thidua.reports.tests.conftest import make_quarterly
+
+    officer = make_user("gl_tdkt_picker", RoleKind.EMULATION_OFFICER, federation.gia_lam)
+    form = make_quarterly(officer, federation.gia_lam, title="Báo cáo của Gia Lâm")
+    return services.publish_form(officer, form, today=datetime.date(2023, 8, 16))
+
+
+@pytest.mark.parametrize("path", ["/bao-cao/ky/{pk}/", "/bao-cao/ky/{pk}/tong-hop/", "/bao-cao/nop/{sub}/"])
+def test_the_period_picker_keeps_a_fixed_number_of_queries(
+    login, lb_officer, federation, quarterly, django_assert_num_queries, path
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    period = ReportPeriod.objects.get(form=quarterly)
+    submission = Submission.objects.get(period=period, unit=federation.school)
+    url = path.format(pk=period.pk, sub=submission.pk)
+    client = login(lb_officer)
+    _quarters(quarterly, datetime.date(2023, 5, 1))
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    _quarters(quarterly, *(datetime.date(year, month, 1) for year in (2020, 2021, 2022) for month in (2, 5, 8, 11)))
+    with django_assert_num_queries(len(few)):
+        assert client.get(url).status_code == 200
+
+
+def test_a_cdcs_opens_its_own_report_of_a_past_period_and_no_other_units(
+    login, school_chair, federation, quarterly, school_submission
+):
+    _q3, q2 = _quarters(quarterly, datetime.date(2023, 5, 1))
+    own_q2 = Submission.objects.get(period=q2, unit=federation.school)
+    company_q2 = Submission.objects.get(period=q2, unit=federation.company)
+    client = login(school_chair)
+    html = client.get(f"/bao-cao/nop/{school_submission.pk}/").content.decode()
+    assert f'href="/bao-cao/nop/{own_q2.pk}/" data-testid="period-previous"' in html
+    assert f'value="{company_q2.pk}"' not in html
+    response = client.get(f"/bao-cao/nop/{school_submission.pk}/?ky={own_q2.pk}")
+    assert response.url == f"/bao-cao/nop/{own_q2.pk}/"
+    assert client.get(f"/bao-cao/nop/{school_submission.pk}/?ky={company_q2.pk}").status_code == 200  # stays
+    assert client.get(f"/bao-cao/nop/{company_q2.pk}/").status_code == 404
+    assert "Quý II năm 2023" in client.get(response.url).content.decode()

@@ -15,6 +15,7 @@ from thidua.org.models import Unit
 from thidua.org.queries import breadcrumbs
 from thidua.reports import charts, queries
 from thidua.reports.models import ReportPeriod, Submission, number_text
+from thidua.reports.views import picker
 
 STATE_LABELS = {
     "on_time": gettext_lazy("Đúng hạn"),
@@ -55,6 +56,9 @@ def _state(request) -> str:
 @login_required
 def board(request, pk: int):
     period, unit = _period_and_unit(request, pk)
+    periods = picker.for_period(period, "reports:board", unit)
+    if jump := periods.jump(request):
+        return jump
     today = timezone.localdate()
     state = _state(request)
     total, children = queries.board_by_child(period, unit, today)
@@ -84,6 +88,7 @@ def board(request, pk: int):
             "states": states,
             "overdue": overdue,
             "chart": board_chart(children[:30], _("Tình hình nộp báo cáo theo đơn vị trực thuộc")),
+            "picker": periods,
         },
     )
 
@@ -148,7 +153,10 @@ def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
 @login_required
 def rollup(request, pk: int):
     period, unit = _period_and_unit(request, pk)
-    context = {"period": period, "unit": unit, "crumbs": breadcrumbs(request.user, unit)}
+    periods = picker.for_period(period, "reports:rollup", unit)
+    if jump := periods.jump(request):
+        return jump
+    context = {"period": period, "unit": unit, "crumbs": breadcrumbs(request.user, unit), "picker": periods}
     context |= _rollup_context(period, unit)
     return render(request, "reports/rollup.html", context)
 

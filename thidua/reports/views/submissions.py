@@ -15,6 +15,7 @@ from thidua.org.views.units import _form_error
 from thidua.reports import services, sources
 from thidua.reports.forms import ReturnForm, SubmissionForm
 from thidua.reports.models import Submission, SubmissionStatus
+from thidua.reports.views import picker
 
 
 def _context(request, submission: Submission, form=None, return_form=None) -> dict:
@@ -37,6 +38,7 @@ def _context(request, submission: Submission, form=None, return_form=None) -> di
         "versions": list(submission.versions.select_related("submitted_by")),
         "history": list(AuditEntry.objects.for_object(submission).select_related("actor")[:30]),
         "overdue": timezone.localdate() > submission.period.due_on,
+        "picker": picker.for_submission(submission),
     }
 
 
@@ -51,7 +53,10 @@ def _fetch(request, pk: int) -> Submission:
 def submission_detail(request, pk: int):
     submission = _fetch(request, pk)
     if request.method != "POST":
-        return render(request, "reports/submission.html", _context(request, submission))
+        context = _context(request, submission)
+        if jump := context["picker"].jump(request):
+            return jump
+        return render(request, "reports/submission.html", context)
     if not request.user.has_perm("reports.fill", submission):
         return render(request, "reports/submission.html", _context(request, submission), status=403)
     indicators = list(submission.period.form.indicators.select_related("not_above"))
