@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.db import PATH_END
 from thidua.org.models import EmulationCluster, Sector, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 from thidua.reports import due
@@ -47,9 +46,13 @@ def _scope_of(user) -> Unit | None:
     return role.unit if role is not None else None
 
 
-class ReportFormQuerySet(models.QuerySet):
+class ReportFormQuerySet(UnitScopedQuerySet):
+    """Forms issued in the user's scope and, beyond the shared rule, published forms that units
+    of the scope report on (a district sees the city's form its CĐCS fill in)."""
+
+    unit_field = "issuer"
+
     def visible_to(self, user) -> "ReportFormQuerySet":
-        """Forms issued in the user's scope, and published forms that units of the scope report on."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -57,11 +60,10 @@ class ReportFormQuerySet(models.QuerySet):
         unit = _scope_of(user)
         if unit is None:
             return self.none()
-        own = models.Q(issuer__path__gte=unit.path, issuer__path__lt=unit.path + PATH_END)
         reported = models.Q(
             pk__in=Submission.objects.within(unit).values("period__form_id"),
         ) & ~models.Q(status=FormStatus.DRAFT)
-        return self.filter(own | reported)
+        return self.within(unit) | self.filter(reported)
 
 
 class ReportForm(models.Model):
@@ -224,18 +226,8 @@ class SubmissionStatus(models.TextChoices):
 SENT = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 
 
-class SubmissionQuerySet(models.QuerySet):
-    def within(self, unit: Unit) -> "SubmissionQuerySet":
-        return self.filter(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
-
-    def visible_to(self, user) -> "SubmissionQuerySet":
-        """A CĐCS sees its own submissions; a federation those of its subtree."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        unit = _scope_of(user)
-        return self.within(unit) if unit is not None else self.none()
+class SubmissionQuerySet(UnitScopedQuerySet):
+    """A CĐCS sees its own submissions; a federation those of its subtree."""
 
 
 class Submission(models.Model):
