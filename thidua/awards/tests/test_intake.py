@@ -206,6 +206,7 @@ def test_upload_preview_fix_and_confirm(login, award_people, award_campaign, fed
     payload = response.context["payload"]
     response = client.post(reverse("awards:intake_confirm"), {"payload": payload})
     assert response.status_code == 302
+    assert response.url == reverse("awards:unit_nominations", args=[award_campaign.pk])
     assert Nomination.objects.count() == 4
     # The same payload again: every subject already has its nomination, nothing doubles.
     response = client.post(reverse("awards:intake_confirm"), {"payload": payload})

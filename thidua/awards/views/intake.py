@@ -71,13 +71,15 @@ def _unit(request):
     return role.unit
 
 
-def _nominations_url() -> str | None:
-    for name in ("awards:my_nominations", "awards:nominations"):
+def _nominations_url(campaign) -> str:
+    """Where the new drafts are: the unit's batch for the campaign (the nominations part),
+    else this page."""
+    for name, args in (("awards:unit_nominations", [campaign.pk]), ("awards:my_nominations", [])):
         try:
-            return reverse(name)
+            return reverse(name, args=args)
         except NoReverseMatch:
             continue
-    return None
+    return reverse("awards:intake")
 
 
 @login_required
@@ -120,7 +122,7 @@ def confirm(request):
         _("Đã nhập %(n)s đề nghị khen thưởng (bản nháp) cho “%(campaign)s”. Hãy bổ sung hồ sơ rồi gửi cấp trên.")
         % {"n": len(result.created), "campaign": result.campaign.movement_name or result.campaign.title},
     )
-    return redirect(_nominations_url() or reverse("awards:intake"))
+    return redirect(_nominations_url(result.campaign))
 
 
 @login_required
