@@ -83,6 +83,11 @@ def percent_text(part: int, whole: int) -> str:
     return f"{value:f}".replace(".", ",")
 
 
+def count_text(value: int) -> str:
+    """ "1.000": a count with its thousands grouped by dots, as Vietnamese writes them."""
+    return f"{value:,}".replace(",", ".")
+
+
 def number_text(value: Decimal | int) -> str:
     """ "70", "62,5": a figure without trailing zeros, with a decimal comma."""
     text = f"{Decimal(value):f}"
@@ -247,8 +252,8 @@ def member_share(criterion: Criterion, subject: Subject) -> Evaluation:
         "%(verdict)s: %(part)s/%(total)s đoàn viên (%(pct)s %%) %(what)s, %(need)s."
     ) % {
         "verdict": _verdict_word(ok),
-        "part": part,
-        "total": total,
+        "part": count_text(part),
+        "total": count_text(total),
         "pct": percent_text(part, total),
         "what": what,
         "need": _share_need(threshold, criterion.strict),
@@ -298,8 +303,8 @@ def reports_on_time(criterion: Criterion, subject: Subject) -> Evaluation:
         "%(verdict)s: %(part)s/%(total)s báo cáo năm %(year)s gửi đúng hạn (%(pct)s %%), %(need)s."
     ) % {
         "verdict": _verdict_word(ok),
-        "part": part,
-        "total": total,
+        "part": count_text(part),
+        "total": count_text(total),
         "year": subject.year,
         "pct": percent_text(part, total),
         "need": _share_need(threshold, criterion.strict, _("cần ít nhất 1 báo cáo")),
@@ -482,10 +487,10 @@ def cap_allows(award_kind: AwardKind, unit: Unit, year: int, extra: int = 1) -> 
         "kind": award_kind.name,
         "pct": number_text(award_kind.cap_percent),
         "base_kind": award_kind.cap_of.name,
-        "base": base_count,
+        "base": count_text(base_count),
         "year": year,
-        "limit": limit,
-        "used": used,
+        "limit": count_text(limit),
+        "used": count_text(used),
         "extra": extra,
     }
     if used + extra <= limit:

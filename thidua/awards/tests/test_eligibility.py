@@ -151,7 +151,7 @@ def test_sixty_nine_point_nine_percent_fails(kinds, federation):
     give(kinds["lao-dong-tien-tien"], people[:699])
     outcome = one(for_unit(kinds, "tap-the-lao-dong-xuat-sac", federation.school), CriterionKind.MEMBER_SHARE, 10)
     assert outcome.result == NOT_MET
-    assert "699/1000 đoàn viên (69,9 %)" in outcome.detail
+    assert "699/1.000 đoàn viên (69,9 %)" in outcome.detail
 
 
 def test_a_share_just_below_is_shown_rounded_down_never_as_the_threshold(kinds, federation):
