@@ -38,6 +38,12 @@ ACHIEVEMENTS = [
 ]
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (isolated Typst compiles)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -170,12 +176,13 @@ def main() -> None:
         "certificates": args.certificates,
     }
     for name, render in (("decision_pdf", documents.decision_pdf), ("decision_docx", documents.decision_docx)):
-        timings = []
+        timings, cpu = [], []
         for n, pk in enumerate(ids["decisions"]):
             decision = Decision.objects.get(pk=pk)
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), _cpu()
             data = render(decision)
             timings.append(time.perf_counter() - start)
+            cpu.append(_cpu() - cpu_start)
             size = len(data)
             log(f"{name} #{n + 1}: {timings[-1]:.2f} s, {size / 1024:.0f} KiB, {_rows(name, data)}")
         # The first call of the process includes font loading and template parsing.
@@ -183,18 +190,21 @@ def main() -> None:
             "first_s": round(timings[0], 2),
             "later_median_s": round(statistics.median(timings[1:]), 2) if len(timings) > 1 else None,
             "max_s": round(max(timings), 2),
+            "cpu_median_s": round(statistics.median(cpu), 2),
             "size_kib": round(size / 1024),
             "check": _rows(name, data),
             "target_s": 10,
         }
     decision = Decision.objects.get(pk=ids["certificates"])
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu()
     pdf = documents.certificates_pdf(decision)
     seconds = time.perf_counter() - start
+    cpu_seconds = _cpu() - cpu_start
     result["certificates_pdf"] = {
         "certificates": args.certificates,
         "seconds": round(seconds, 2),
         "per_second": round(args.certificates / seconds, 1),
+        "per_cpu_second": round(args.certificates / cpu_seconds, 1),
         "size_kib": round(len(pdf) / 1024),
         "target_per_second": 30,
     }
@@ -207,6 +217,11 @@ def main() -> None:
         timings.append((time.perf_counter() - start) * 1000)
     result["certificate_pdf_ms"] = {"median": round(statistics.median(timings), 1), "p95": round(_p95(timings), 1)}
     result["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    import resource
+
+    # Peak memory of this process (the web worker's part): documents above
+    # documents.ISOLATE_ABOVE rows are compiled in a child process, whose memory is not here.
+    result["worker_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / "awards.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -231,19 +246,20 @@ def _markdown(r: dict) -> str:
             f"{', '.join(map(str, r['load_at_start']))}, at the end {', '.join(map(str, r['load_at_end']))} "
             f"({r['machine']}).",
             "",
-            "| measure | first call of the process | later calls (median) | slowest | target |",
-            "|---|---:|---:|---:|---|",
+            "| measure | first call of the process | later calls (median) | slowest | CPU (median) | target |",
+            "|---|---:|---:|---:|---:|---|",
             f"| decision with {r['awardees']:,} awardees → PDF ({pdf['size_kib']:,} KiB, {pdf['check']}) | "
             f"{pdf['first_s']:.2f} s | "
-            f"{later(pdf)} | {pdf['max_s']:.2f} s | ≤ 10 s {'ok' if pdf['max_s'] <= 10 else 'MISS'} |",
+            f"{later(pdf)} | {pdf['max_s']:.2f} s | {pdf['cpu_median_s']:.2f} s | ≤ 10 s {'ok' if pdf['max_s'] <= 10 else 'MISS'} |",
             f"| decision with {r['awardees']:,} awardees → DOCX ({docx['size_kib']:,} KiB, {docx['check']}) | "
             f"{docx['first_s']:.2f} s | "
-            f"{later(docx)} | {docx['max_s']:.2f} s | ≤ 10 s {'ok' if docx['max_s'] <= 10 else 'MISS'} |",
+            f"{later(docx)} | {docx['max_s']:.2f} s | {docx['cpu_median_s']:.2f} s | ≤ 10 s {'ok' if docx['max_s'] <= 10 else 'MISS'} |",
             "",
             f"Certificates: {certs['certificates']} in one PDF in {certs['seconds']:.2f} s = "
-            f"**{certs['per_second']:.0f} per second** (target ≥ 30: "
+            f"**{certs['per_second']:.0f} per second** ({certs['per_cpu_second']:.0f} per CPU-second; target ≥ 30: "
             f"{'ok' if certs['per_second'] >= 30 else 'MISS'}); one awardee's certificate "
-            f"{r['certificate_pdf_ms']['median']:.0f} ms median, {r['certificate_pdf_ms']['p95']:.0f} ms p95.",
+            f"{r['certificate_pdf_ms']['median']:.0f} ms median, {r['certificate_pdf_ms']['p95']:.0f} ms p95. "
+            f"Peak memory of the rendering process: {r['worker_peak_rss_mib']} MiB.",
             "",
         ]
     )

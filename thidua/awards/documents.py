@@ -22,6 +22,8 @@ import datetime
 import io
 import json
 import re
+import subprocess
+import sys
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -359,10 +361,37 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Above this many rows (list rows, certificates) a document is compiled in a child process:
+# Typst's cache would keep ~60 KB a row of the last ten compiles in the worker (isolated_typst.py).
+ISOLATE_ABOVE = 500
+
+
+def _compile(template: str, inputs: dict[str, str], size: int) -> bytes:
+    if size <= ISOLATE_ABOVE:
+        return _compiler(template).compile(sys_inputs=inputs)
+    request = {
+        "template": str(TYPST_DIR / template),
+        "root": str(TYPST_ROOT),
+        "font_paths": rendering._font_paths(),
+        "inputs": inputs,
+    }
+    # A fixed command (this interpreter, our script); the document's data goes in on stdin.
+    child = subprocess.run(  # noqa: S603
+        [sys.executable, str(HERE / "isolated_typst.py")],
+        input=_json(request).encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"Typst ({template}) failed: {child.stderr.decode('utf-8', 'replace')[-2000:]}")
+    return child.stdout
+
+
 def decision_pdf(decision: Decision) -> bytes:
     doc, attached = decision_document(decision)
     data = rendering.document_data(doc)
-    return _compiler("decision.typ").compile(sys_inputs={"data": _json(data), "list": _json(attached)})
+    rows = sum(len(group["rows"]) for group in attached["groups"])
+    return _compile("decision.typ", {"data": _json(data), "list": _json(attached)}, rows)
 
 
 # ---------------------------------------------------------------- DOCX: the list as one XML block
@@ -505,7 +534,7 @@ def _certificates(decision: Decision, awards) -> bytes:
                 kinds[kind_id] = AwardKind.objects.get(pk=kind_id)
             items.append(_certificate_item(kinds[kind_id], name, position, achievement, decision.campaign))
         data = {**frame, "items": items}
-    return _compiler("certificates.typ").compile(sys_inputs={"data": _json(data)})
+    return _compile("certificates.typ", {"data": _json(data)}, len(items))
 
 
 def _issued(decision: Decision) -> Decision:

@@ -186,3 +186,18 @@ def test_certificate_heading_by_category(kinds):
     assert documents.certificate_heading(kinds["giay-khen-cap-tren-co-so"]) == ("TẶNG", "GIẤY KHEN")
     assert documents.certificate_heading(kinds["bang-khen-ldld-tinh"]) == ("TẶNG", "BẰNG KHEN")
     assert documents.certificate_heading(kinds["lao-dong-tien-tien"]) == ("CÔNG NHẬN DANH HIỆU", "LAO ĐỘNG TIÊN TIẾN")
+
+
+def test_large_documents_are_compiled_in_a_child_process_with_the_same_result(decision, monkeypatch):
+    """Above ISOLATE_ABOVE rows the PDF comes from isolated_typst.py (Typst's cache then leaves
+    with the child): the same pages and text."""
+    in_process = documents.certificates_pdf(decision), documents.decision_pdf(decision)
+    monkeypatch.setattr(documents, "ISOLATE_ABOVE", 0)
+    calls = []
+    real_run = documents.subprocess.run
+    monkeypatch.setattr(documents.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    isolated = documents.certificates_pdf(decision), documents.decision_pdf(decision)
+    assert len(calls) == 2
+    for before, after in zip(in_process, isolated, strict=True):
+        assert pdf_pages(after) == pdf_pages(before)
+        assert pdf_text(after) == pdf_text(before)
