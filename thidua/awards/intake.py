@@ -77,6 +77,27 @@ def _text(value: Any) -> str:
     return str(value if value is not None else "").strip()
 
 
+# What an office writes before a person's name, and what may follow it in the same cell
+# ("Ông Nguyễn Văn An\nGiáo viên", "Đ/c Trần Thị Bình - Tổ trưởng").
+HONORIFICS = ("dong chi ", "d/c ", "d/c.", "ong ", "ba ")
+NAME_ENDS = re.compile(r"\s*(?:\n|,|;| - | – |\()\s*")
+
+
+def name_variants(text: str) -> list[str]:
+    """The folded ways a name cell may name a person: as written, without an honorific, and
+    its first part alone."""
+    variants: list[str] = []
+    for candidate in (fold(text), fold(NAME_ENDS.split(text.strip(), maxsplit=1)[0])):
+        for honorific in HONORIFICS:
+            if candidate.startswith(honorific):
+                candidate = candidate[len(honorific) :].strip()
+                break
+        for variant in (fold(text), candidate):
+            if variant and variant not in variants:
+                variants.append(variant)
+    return variants
+
+
 def _bare(name: str) -> str:
     """A collective's folded name without the words offices add in front of it."""
     folded = fold(name)
@@ -246,7 +267,7 @@ class _Finder:
         self.kinds = [o.award_kind for o in offers.order_by("award_kind__order", "award_kind__name")]
         groups = Unit.objects.filter(parent=unit, kind__is_group=True).select_related("kind")
         self.collectives = [unit, *groups]
-        names = {fold(r.name) for r in rows if r.name}
+        names = {variant for r in rows if r.name for variant in name_variants(r.name)}
         cards = {r.card for r in rows if r.card}
         wanted = Q(card_number__in=cards) if cards else Q(pk__in=[])
         for name in names:
@@ -293,16 +314,20 @@ class _Finder:
                     _("Không tìm thấy đoàn viên có số thẻ “%(card)s” trong %(unit)s.")
                     % {"card": row.card, "unit": self.unit.name}
                 )
-            elif row.name and fold(row.name) != fold(member.full_name):
+            elif row.name and fold(member.full_name) not in name_variants(row.name):
                 row.fail(
                     _("Số thẻ “%(card)s” là của “%(real)s”, không phải “%(name)s”.")
                     % {"card": row.card, "real": member.full_name, "name": row.name}
                 )
                 return None
             return member
-        found = self.by_name.get(fold(row.name), [])
-        if len(found) > 1 and row.position:
-            place = fold(row.position)
+        found: list[Member] = []
+        for variant in name_variants(row.name):
+            found = self.by_name.get(variant, [])
+            if found:
+                break
+        if len(found) > 1:
+            place = f"{fold(row.position)} {fold(row.name)}"
             narrowed = [m for m in found if (m.position and fold(m.position) in place) or fold(m.unit.name) in place]
             found = narrowed or found
         if len(found) == 1:

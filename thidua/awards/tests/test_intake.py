@@ -257,3 +257,15 @@ def test_finding_rows_costs_the_same_queries_for_a_short_and_a_long_list(award_c
         return len(queries)
 
     assert cost(2) == cost(25)
+
+
+def test_honorifics_and_a_position_written_in_the_name_cell(award_people, award_campaign, federation, members):
+    MemberFactory(full_name="Nguyễn Văn An", unit=federation.group, position="Tổ trưởng", card_number="LB0098")
+    rows = [
+        [1, "Ông Nguyễn Văn An - Tổ trưởng, Tổ Toán – Tin", "", "Lao động tiên tiến", "Tốt."],
+        [2, "Đ/c Trần Thị Bình\nGiáo viên", "", "Lao động tiên tiến", "Tốt."],
+    ]
+    result = preview(award_people, award_campaign, federation, rows)
+    assert result.ok, [(r.number, r.errors) for r in result.rows]
+    assert result.rows[0].subject_member.card_number == "LB0098"
+    assert result.rows[1].subject_member == members["binh"]
