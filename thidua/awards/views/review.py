@@ -59,6 +59,11 @@ def queue(request):
             "campaign": campaign,
             "campaigns": campaigns,
             "waiting": counts.get(S.SUBMITTED, 0) + counts.get(S.FORWARDED, 0),
+            "status_links": [
+                (value, label, counts[value])
+                for value, label in S.choices
+                if counts.get(value) and value not in (S.DRAFT, S.WITHDRAWN)
+            ],
             "recommended": counts.get(S.RECOMMENDED, 0),
             "can_decide": request.user.has_perm("awards.decide", level),
             "can_allocate": {c.pk for c in campaigns if request.user.has_perm("awards.allocate_quota", c)},
