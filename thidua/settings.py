@@ -131,6 +131,13 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker dies (kill -9, out of memory, power) is run again rather than dropped:
+# Redis hands an unacknowledged task to another worker after the visibility timeout — longer
+# than the longest task (a national import), or it would start twice — and a pool process that
+# dies makes its worker give the task back at once. Every task is written to be run twice.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 # With a broker, `celery -A thidua beat` sends the reports' reminders every morning; without
 # one, cron runs `manage.py send_report_reminders` (idempotent, so both may run).
 CELERY_BEAT_SCHEDULE = {
