@@ -8,7 +8,8 @@ PIP := $(BIN)/pip install --disable-pip-version-check -q --build-constraint buil
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test browser run demo test test-fast lint format bench messages clean
+.PHONY: install install-test browser run demo test test-fast lint format bench messages clean \
+	deploy-check web worker beat serve backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,40 @@ demo: install
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production (docs/deployment.md). Settings come from the environment or .env (see
+# .env.example): DEBUG=False, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, MEDIA_ROOT.
+# deploy-check: migrations applied, static files collected, Django's deployment checks.
+deploy-check: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v 0
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+
+web: install
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py thidua.wsgi
+
+worker: install
+	$(BIN)/celery -A thidua worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A thidua beat --loglevel=INFO --schedule var/celerybeat-schedule
+
+# One machine: web, worker and beat together in the foreground; Ctrl-C stops all three.
+serve: deploy-check
+	@trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT INT TERM; \
+	$(BIN)/celery -A thidua worker --loglevel=INFO & \
+	$(BIN)/celery -A thidua beat --loglevel=INFO --schedule var/celerybeat-schedule & \
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py thidua.wsgi
+
+# make backup [BACKUP_DIR=var/backups]; make restore BACKUP=var/backups/thidua-YYYYMMDD-HHMMSS
+# (into the empty database of DATABASE_URL and the empty MEDIA_ROOT).
+BACKUP_DIR ?= var/backups
+backup: install
+	$(BIN)/python manage.py backup --thu-muc $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Cần BACKUP=<thư mục bản sao lưu>"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 lint: install-test
 	$(BIN)/ruff check .
