@@ -254,23 +254,33 @@ LIVE_STATUSES = [s for s in NominationStatus.values if s not in ("not_recommende
 
 
 class NominationQuerySet(UnitScopedQuerySet):
-    """Visible in the proposing unit's subtree and to the level handling it (a forwarded
-    nomination appears in the city federation's queue)."""
+    """Visible in the proposing unit's subtree, to the level handling it (a forwarded
+    nomination appears in the city federation's queue), and to the members of a council that
+    has it on a session's agenda (a district's award council sits members of CĐCS below it)."""
 
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
+        from thidua.core.db import PATH_END
+        from thidua.councils.models import AgendaItem
+
+        seat = models.Exists(
+            AgendaItem.objects.filter(
+                subject_type__app_label="awards",
+                subject_type__model="nomination",
+                subject_id=models.OuterRef("pk"),
+                session__council__members__member__user=user,
+            )
+        )
         role = getattr(user, "acting_role", None)
         if role is None:
-            return self.none()
+            return self.filter(seat)
         path = role.unit.path
-        from thidua.core.db import PATH_END
-
         handled = Q(level__path__gte=path, level__path__lt=path + PATH_END)
         own = Q(unit__path__gte=path, unit__path__lt=path + PATH_END)
-        return self.filter(own | handled)
+        return self.filter(own | handled | seat)
 
 
 class Nomination(models.Model):

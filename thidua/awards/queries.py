@@ -1,11 +1,13 @@
 """Reading the nomination flow for its pages, each list in a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from thidua.awards.models import (
     LIVE_STATUSES,
     AwardKind,
     CampaignAward,
+    CheckResult,
+    CriterionCheck,
     Decision,
     Nomination,
     NominationStatus,
@@ -55,7 +57,25 @@ def campaigns_for_unit(user, unit: Unit) -> list[Campaign]:
 
 
 def with_files(queryset):
-    return queryset.select_related(*NOMINATION_RELATED).annotate(file_count=Count("dossier_files", distinct=True))
+    checks = Prefetch("checks", queryset=CriterionCheck.objects.select_related("criterion"))
+    return (
+        queryset.select_related(*NOMINATION_RELATED)
+        .annotate(file_count=Count("dossier_files", distinct=True))
+        .prefetch_related(checks)
+    )
+
+
+def with_verdicts(nominations):
+    """Each nomination's overall result from the criteria stored when it was sent (none for a
+    draft): `verdict` and `verdict_label`. Reads the prefetched checks: no query."""
+    from thidua.awards.eligibility import verdict
+
+    labels = dict(CheckResult.choices)
+    for nomination in nominations:
+        checks = list(nomination.checks.all())
+        nomination.verdict = verdict(checks) if checks else ""
+        nomination.verdict_label = labels.get(nomination.verdict, "")
+    return nominations
 
 
 def unit_batch(campaign: Campaign, unit: Unit) -> list[Nomination]:

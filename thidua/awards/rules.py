@@ -56,6 +56,12 @@ def handled_in_scope(user, obj) -> bool:
 
 
 @rules.predicate
+def reviews_it(user, obj) -> bool:
+    """The user sits on a council that has the nomination on its agenda."""
+    return isinstance(obj, Nomination) and Nomination.objects.visible_to(user).filter(pk=obj.pk).exists()
+
+
+@rules.predicate
 def editable(user, obj) -> bool:
     return isinstance(obj, Nomination) and obj.status in EDITABLE_STATUSES
 
@@ -94,7 +100,7 @@ rules.add_perm("awards.nominate", is_superuser | (nominator & at_own_unit))
 rules.add_perm("awards.change_nomination", is_superuser | (nominator & at_own_unit & editable))
 rules.add_perm("awards.submit", is_superuser | (nominator & at_own_unit))
 rules.add_perm("awards.withdraw", is_superuser | (nominator & at_own_unit))
-rules.add_perm("awards.view_nomination", is_superuser | in_scope | handled_in_scope)
+rules.add_perm("awards.view_nomination", is_superuser | in_scope | handled_in_scope | reviews_it)
 # obj = a nomination (or the acting unit, for its queue and its decisions).
 rules.add_perm("awards.review", is_superuser | (office & at_level))
 rules.add_perm("awards.council_result", is_superuser | (office & at_level))

@@ -32,3 +32,15 @@ def member_section(request, member) -> dict | None:
 
 def unit_section(request, unit) -> dict | None:
     return _record(Award.objects.filter(unit=unit, member__isnull=True))
+
+
+def agenda_item_section(request, subject) -> dict | None:
+    """On a council session's item: what the council judges — the achievement, each
+    criterion as it stood when the dossier was sent, the dossier's files."""
+    from thidua.awards.models import Nomination
+
+    if not isinstance(subject, Nomination):
+        return None
+    checks = list(subject.checks.select_related("criterion", "evidence").order_by("criterion__order", "pk"))
+    files = list(subject.dossier_files.select_related("requirement", "attachment"))
+    return {"nomination": subject, "checks": checks, "files": files}

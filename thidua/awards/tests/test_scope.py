@@ -95,3 +95,24 @@ def test_a_decision_is_read_within_the_issuers_scope(
     assert login(award_people["hn_officer"]).get(url).status_code == 200  # the level above
     assert login(gia_lam_officer).get(url).status_code == 404
     assert "01/QĐ" not in login(gia_lam_officer).get(reverse("awards:decisions")).content.decode()
+
+
+def test_a_council_member_reads_the_nomination_on_the_agenda(
+    login, award_people, award_campaign, catalogue, members, lb_council
+):
+    from django.contrib.auth import get_user_model
+
+    from thidua.councils import services as councils
+
+    nomination = submitted(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
+    services.accept(award_people["lb_officer"], nomination)
+    services.send_to_council(award_people["lb_officer"], nomination)
+    seat = lb_council.members.select_related("member").first()
+    user = get_user_model().objects.get(pk=seat.member.user_id)  # a member of the company's CĐCS
+    url = reverse("awards:nomination", args=[nomination.pk])
+    assert login(user).get(url).status_code == 404
+    session = councils.open_session(award_people["lb_officer"], lb_council, held_on=DECIDED_ON)
+    councils.add_to_agenda(award_people["lb_officer"], session, nomination)
+    assert login(user).get(url).status_code == 200
+    page = login(user).get(reverse("councils:session", args=[session.pk])).content.decode()
+    assert "Hồ sơ đề nghị Giấy khen" in page and "Hoàn thành xuất sắc nhiệm vụ năm 2026" in page

@@ -47,6 +47,7 @@ def queue(request):
         campaign=campaign,
     )
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
+    queries.with_verdicts(page.object_list)
     counts = queries.status_counts(request.user, level)
     campaigns = list(queries.campaigns_with_awards(request.user).filter(issuer=level)[:20])
     return render(
