@@ -47,6 +47,7 @@ TYPST_DIR = HERE / "typst"
 # The Typst root is the project package, so awards' templates may include documents' own.
 TYPST_ROOT = HERE.parent
 ACHIEVEMENT_IN_LIST = 220  # characters of the achievement a list shows; the dossier has the rest
+CERTIFICATE_ACHIEVEMENT = 240  # what a certificate page holds under the name
 
 
 # ---------------------------------------------------------------- words shared by the documents
@@ -512,8 +513,9 @@ def _certificate_frame(decision: Decision) -> dict:
 
 def _certificate_item(kind: AwardKind, name: str, position: str, achievement: str, campaign) -> dict:
     verb, form = certificate_heading(kind)
+    achievement = short_text(achievement, CERTIFICATE_ACHIEVEMENT)
     if achievement:
-        text = achievement.strip().rstrip(".")
+        text = achievement.rstrip(".…") + ("…" if achievement.endswith("…") else "")
         text = (
             text if text.lower().startswith(("đã", "có")) else _("Đã có thành tích %(a)s") % {"a": _lower_first(text)}
         )
@@ -521,7 +523,9 @@ def _certificate_item(kind: AwardKind, name: str, position: str, achievement: st
         text = _("Đã có thành tích xuất sắc trong %(c)s") % {"c": _lower_first(_campaign_name(campaign))}
     else:
         text = _("Đã có thành tích xuất sắc")
-    return {"verb": verb, "form": form, "name": name, "position": position, "achievement": text + "."}
+    if not text.endswith("…"):
+        text += "."
+    return {"verb": verb, "form": form, "name": name, "position": position, "achievement": text}
 
 
 def _certificates(decision: Decision, awards) -> bytes:
