@@ -201,3 +201,28 @@ def test_large_documents_are_compiled_in_a_child_process_with_the_same_result(de
     for before, after in zip(in_process, isolated, strict=True):
         assert pdf_pages(after) == pdf_pages(before)
         assert pdf_text(after) == pdf_text(before)
+
+
+def test_a_certificate_stays_one_page_with_long_texts(federation, campaign, kinds, new_decision):
+    from thidua.org.tests.factories import make_unit
+
+    long_name = (
+        "Công đoàn cơ sở Công ty Trách nhiệm hữu hạn Một thành viên Điện lực Long Biên – "
+        "Chi nhánh Tổng công ty Điện lực thành phố Hà Nội"
+    )
+    unit = make_unit(federation.long_bien, "grassroots", long_name)
+    long = new_decision(
+        federation.long_bien,
+        campaign,
+        [
+            (
+                kinds["giay-khen-cap-tren-co-so"],
+                unit,
+                "hoàn thành xuất sắc nhiệm vụ " * 40,
+                {"position": "Khối doanh nghiệp " * 8},
+            )
+        ],
+    )
+    pdf = documents.certificates_pdf(long)
+    assert pdf_pages(pdf) == 1
+    assert "…" in pdf_text(pdf)  # the achievement was cut, at a word
