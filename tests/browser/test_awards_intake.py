@@ -106,6 +106,9 @@ def test_upload_preview_with_an_error_fix_and_confirm(browser, live_server, log_
     page.get_by_role("button", name="Kiểm tra lại").click()
     expect(page.get_by_test_id("intake-summary")).to_contain_text("Cả 3 dòng đề nghị đều hợp lệ")
     expect(page.get_by_test_id("intake-row-8")).to_contain_text("Trần Thị Bình")
+    # The criteria as the data stands, for information: An has no rating for 2026 yet.
+    page.get_by_test_id("intake-row-7").get_by_text("Tiêu chuẩn: chưa đạt").click()
+    expect(page.get_by_test_id("intake-row-7")).to_contain_text("Chưa có xếp loại năm 2026")
     page.screenshot(path=str(artifacts / "awards-intake-ready-desktop.png"), full_page=True)
     page.get_by_test_id("intake-confirm").click()
     expect(page.get_by_role("alert").first).to_contain_text("Đã nhập 3 đề nghị khen thưởng (bản nháp)")

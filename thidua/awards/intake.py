@@ -36,6 +36,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import services
@@ -122,6 +123,10 @@ class Row:
     subject_member: Member | None = None
     subject_unit: Unit | None = None
     errors: list[str] = field(default_factory=list)
+    # The criteria as the data stands (awards.eligibility), shown in the preview for
+    # information: the council decides, attestations are added on the nomination's page.
+    outcomes: list = field(default_factory=list)
+    verdict: str = ""
 
     @property
     def ok(self) -> bool:
@@ -433,9 +438,27 @@ def run(actor, *, unit: Unit, campaign: Campaign, rows: list[Row], commit: bool,
             if not commit or result.failed_rows:
                 raise _Preview
     except _Preview:
+        if not commit:
+            _evaluate(rows, campaign)
         return result
     result.created = created
     return result
+
+
+def _evaluate(rows: list[Row], campaign: Campaign) -> None:
+    from thidua.awards.eligibility import campaign_year, evaluate, verdict
+
+    year = campaign_year(campaign) or timezone.localdate().year
+    for row in rows:
+        if row.ok:
+            row.outcomes = evaluate(
+                award_kind=row.award_kind,
+                campaign=campaign,
+                year=year,
+                subject_member=row.subject_member,
+                subject_unit=row.subject_unit,
+            )
+            row.verdict = verdict(row.outcomes) if row.outcomes else ""
 
 
 def _nominate_each(actor, unit: Unit, campaign: Campaign, rows: list[Row]) -> list[Nomination]:

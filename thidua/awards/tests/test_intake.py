@@ -269,3 +269,14 @@ def test_honorifics_and_a_position_written_in_the_name_cell(award_people, award_
     assert result.ok, [(r.number, r.errors) for r in result.rows]
     assert result.rows[0].subject_member.card_number == "LB0098"
     assert result.rows[1].subject_member == members["binh"]
+
+
+def test_the_preview_shows_the_criteria_as_the_data_stands(login, award_people, award_campaign, federation, members):
+    client = login(award_people["school_chair"])
+    response = upload(client, award_campaign, GOOD[2:3])  # Nguyễn Văn An for Lao động tiên tiến
+    [row] = response.context["result"].rows
+    assert row.verdict == "not_met"  # no rating, no registration for the title in 2026
+    page = response.content.decode()
+    assert "Tiêu chuẩn: chưa đạt" in page
+    assert "Chưa đạt: chưa đăng ký thi đua danh hiệu Lao động tiên tiến năm 2026." in page
+    assert 'data-testid="intake-confirm"' in page  # information, not a refusal
