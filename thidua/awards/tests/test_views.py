@@ -2,6 +2,8 @@
 a CĐCS's batch and nomination pages (criteria, dossier, sending), the review queue and the
 decision, and the record sections on a member's and a unit's page."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -329,3 +331,64 @@ def test_an_administrator_edits_the_catalogue_in_the_admin(client, catalogue, aw
     staff.save()
     client.force_login(staff)
     assert client.get(reverse("admin:awards_awardkind_change", args=[kind.pk])).status_code == 302
+
+
+def test_offers_are_saved_and_a_due_date_before_the_campaign_is_refused_on_its_row(
+    login, award_people, award_campaign, catalogue
+):
+    from thidua.awards.models import CampaignAward
+
+    client = login(award_people["lb_officer"])
+    url = reverse("awards:setup", args=[award_campaign.pk])
+    giay_khen, ldtt = catalogue[GIAY_KHEN], catalogue[LDTT]
+    response = client.post(
+        url,
+        {
+            "part": "offers",
+            f"kind_{giay_khen.pk}": "on",
+            f"due_{giay_khen.pk}": "2025-12-01",
+            f"kind_{ldtt.pk}": "on",
+            f"due_{ldtt.pk}": "2026-12-20",
+        },
+    )
+    assert response.status_code == 400
+    assert "Hạn gửi hồ sơ 01/12/2025 trước ngày bắt đầu thi đua (01/01/2026)." in response.content.decode()
+    before = set(CampaignAward.objects.values_list("award_kind__code", flat=True))
+    assert len(before) == 4  # unchanged: nothing half-saved
+    response = client.post(
+        url,
+        {"part": "offers", f"kind_{giay_khen.pk}": "on", f"kind_{ldtt.pk}": "on", f"due_{ldtt.pk}": "2026-12-20"},
+    )
+    assert response.status_code == 302
+    offers = dict(CampaignAward.objects.values_list("award_kind__code", "due_on"))
+    assert offers == {GIAY_KHEN: None, LDTT: datetime.date(2026, 12, 20)}
+
+
+def test_the_decisions_list_runs_a_fixed_number_of_queries(
+    login, award_people, award_campaign, catalogue, federation, lb_council
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thidua.org.tests.factories import MemberFactory
+
+    def decide(n):
+        for _i in range(n):
+            member = MemberFactory(unit=federation.school)
+            nomination = recommended(award_people, award_campaign, catalogue[GIAY_KHEN], lb_council, member=member)
+            services.issue_decision(
+                award_people["lb_chair"],
+                unit=federation.long_bien,
+                campaign=award_campaign,
+                nominations=[nomination],
+                issued_on=DECIDED_ON,
+            )
+
+    client = login(award_people["lb_officer"])
+    decide(1)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(reverse("awards:decisions")).content.decode().count("/QĐ-") == 1
+    decide(3)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(reverse("awards:decisions")).content.decode().count("/QĐ-") == 4
+    assert len(large) == len(small)
