@@ -46,6 +46,7 @@ def test_officer_downloads_the_certificates_of_the_decision(live_server, page, l
     follow_menu(page, "Khen thưởng" if group.count() else None, "Bảng vinh danh")
     page.get_by_role("link", name=re.compile("đợt thi đua cao điểm")).click()
     expect(page.get_by_test_id("honour-decisions")).to_contain_text("Số 01/QĐ-LĐLĐ ngày 15/12/2026")
+    page.screenshot(path=artifacts / "awards-honour-roll-officer.png", full_page=True)
     with page.expect_download() as info:
         page.get_by_role("link", name="In tất cả giấy khen (PDF)").click()
     download = info.value
