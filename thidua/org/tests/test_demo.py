@@ -190,3 +190,15 @@ def test_readme_lists_every_demo_login():
     section = readme.split("## Tài khoản dùng thử", 1)[1]
     for user in federation.DEMO_USERS:
         assert f"| `{user.username}` | `{federation.DEMO_PASSWORD}` |" in section, user.username
+
+
+def test_every_management_command_prints_its_help():
+    """`manage.py <command> --help` is how an IT officer learns a command; a lazy translation in
+    a help text used to crash argparse's formatter (load_demo --help raised a TypeError)."""
+    from django.core.management import get_commands, load_command_class
+
+    for name, app in get_commands().items():
+        if not app.startswith("thidua"):
+            continue
+        parser = load_command_class(app, name).create_parser("manage.py", name)
+        assert "--help" in parser.format_help(), name

@@ -5,7 +5,6 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thidua.core.demo import run_stages
 from thidua.org.demo import federation
@@ -14,16 +13,16 @@ URL = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Nạp liên đoàn mẫu (Hà Nội – Long Biên – Gia Lâm, Lai Châu) và các tài khoản dùng thử.")
+    # Plain strings: argparse formats help text with re.sub, which a lazy translation breaks
+    # (`load_demo --help` crashed with a TypeError).
+    help = "Nạp liên đoàn mẫu (Hà Nội – Long Biên – Gia Lâm, Lai Châu) và các tài khoản dùng thử."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--scale",
             type=float,
             default=1.0,
-            help=gettext_lazy(
-                "Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi."
-            ),
+            help=_("Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi."),
         )
 
     def handle(self, *args, scale: float, **options):
