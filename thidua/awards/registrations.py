@@ -69,7 +69,17 @@ def register_documents() -> None:
 
 
 def register_figures() -> None:
-    """Awards figures for the dashboard and the campaign review."""
+    """Awards figures for the dashboard and the campaign review: the home page's "Khen
+    thưởng" panel, and the awards lines of a sơ kết / tổng kết draft (reports asks its
+    registered providers, so it never imports this app)."""
+    from thidua.awards.figures import review_lines
+    from thidua.awards.home import panel_context
+    from thidua.core.home import HomePanel
+    from thidua.core.home import register as register_panel
+    from thidua.reports.review_document import register_lines
+
+    register_panel(HomePanel("awards", "awards/_home_panel.html", panel_context, order=40))
+    register_lines(review_lines)
 
 
 def register_intake() -> None:

@@ -4,12 +4,14 @@ works and models (participation.queries), the initiatives of the campaign (initi
 the result reports sent (reports.queries) — for the officer to edit, then laid out as an
 official document (Nghị định 30/2020) for documents.rendering to print as DOCX or PDF.
 
-A review that covers a stretch of the campaign (`CampaignReview.covers_from`/`covers_to`) counts
+Apps above reports add their own lines to section II through `register_lines` (the awards'
+figures: awards.figures.review_lines). A review that covers a stretch of the campaign (`CampaignReview.covers_from`/`covers_to`) counts
 initiatives and report periods between those days, and says so; otherwise over the campaign.
 """
 
 import datetime
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -37,6 +39,16 @@ def _n(value) -> str:
 
 def _pct(value: float) -> str:
     return f"{value:g}".replace(".", ",")
+
+
+# Higher apps add their part of section II (the awards' figures) from AppConfig.ready, so this
+# module never imports them: provider(campaign, unit, start, end) -> bullet lines.
+_LINE_PROVIDERS: list[Callable] = []
+
+
+def register_lines(provider: Callable) -> None:
+    if provider not in _LINE_PROVIDERS:
+        _LINE_PROVIDERS.append(provider)
 
 
 def draft_title(campaign: Campaign, kind: str) -> str:
@@ -144,6 +156,8 @@ def _draft_body(campaign: Campaign, unit: Unit, start, end) -> str:
             "benefit": initiatives.benefit_text,
         },
     ]
+    for provider in _LINE_PROVIDERS:
+        lines += provider(campaign, unit, start, end)
     today = timezone.localdate()
     for form in campaign.report_forms.all():
         periods = form.periods.all()

@@ -139,10 +139,14 @@ def _recount(period: ReportPeriod, unit: Unit, indicator: Indicator):
 
 
 def _same(a: queries.Rollup, b: queries.Rollup, indicators) -> bool:
+    """Same reports and figures. Totals to the cent: SQLite sums the scan's decimals as floats
+    (93.29 + 0.01 = 93.30000000000001), the tallies add exact decimals."""
+
+    def exact(figure: queries.Figure) -> tuple:
+        return (figure.answered, figure.total.quantize(Decimal("0.01")), figure.yes, figure.flagged)
+
     return a.reports == b.reports and all(
-        a.figures.get(i.pk, queries.Figure()).value(i.aggregation)
-        == b.figures.get(i.pk, queries.Figure()).value(i.aggregation)
-        for i in indicators
+        exact(a.figures.get(i.pk, queries.Figure())) == exact(b.figures.get(i.pk, queries.Figure())) for i in indicators
     )
 
 
