@@ -233,3 +233,24 @@ def test_the_parent_s_own_report_is_its_total_less_its_children(unit_kinds, db):
         ("CĐCS C", 1, 5),
         ("Huyện B", 1, 7),
     ]
+
+
+def test_the_command_rebuilds_tallies_of_reports_loaded_behind_the_services_back(unit_kinds, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    root = make_unit(None, "confederation", "Tổng Liên đoàn")
+    period, indicators = _form(root)
+    unit = make_unit(make_unit(root, "province", "Tỉnh A"), "grassroots", "CĐCS B")
+    submission = Submission.objects.create(period=period, unit=unit, status=SubmissionStatus.ACCEPTED)
+    Answer.objects.create(submission=submission, indicator=indicators[0], number=40)
+    out = StringIO()
+    call_command("rebuild_report_tallies", "--kiem-tra", stdout=out)
+    assert f"Sai lệch ở các kỳ: {period.pk} (0 ≠ 1)" in out.getvalue()
+    call_command("rebuild_report_tallies", stdout=StringIO())
+    whole, _children = queries.rollup_by_child(period, root)
+    assert (whole.reports, whole.figures[indicators[0].pk].value("sum")) == (1, 40)
+    out = StringIO()
+    call_command("rebuild_report_tallies", "--kiem-tra", stdout=out)
+    assert "Số liệu tổng hợp khớp." in out.getvalue()
