@@ -331,7 +331,9 @@ def close_campaign(actor, campaign: Campaign, *, reason: str = "") -> Campaign:
 
 @transaction.atomic
 def acknowledge(actor, deployment: Deployment) -> Deployment:
-    deployment = Deployment.objects.select_for_update().select_related("unit", "campaign").get(pk=deployment.pk)
+    deployment = (
+        Deployment.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=deployment.pk)
+    )
     DEPLOYMENT_WORKFLOW.move(
         deployment,
         "acknowledge",
@@ -344,7 +346,9 @@ def acknowledge(actor, deployment: Deployment) -> Deployment:
 
 @transaction.atomic
 def launch(actor, deployment: Deployment, *, launched_on: datetime.date, members_reached: int) -> Deployment:
-    deployment = Deployment.objects.select_for_update().select_related("unit", "campaign").get(pk=deployment.pk)
+    deployment = (
+        Deployment.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=deployment.pk)
+    )
     members = totals_for([deployment.unit])[deployment.unit_id].members
     if members_reached < 0 or members_reached > members:
         raise ValidationError(

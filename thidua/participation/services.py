@@ -175,7 +175,7 @@ def complete_work(
 ) -> Work:
     _check_day(completed_on, "completed_on", _("ngày hoàn thành"))
     attachments.check_all(photos)
-    work = Work.objects.select_for_update().select_related("unit", "campaign").get(pk=work.pk)
+    work = Work.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=work.pk)
     WORK_WORKFLOW.move(
         work, "complete_work", actor=actor, scope_path=work.unit.path, extra_fields={"completed_on": completed_on}
     )
@@ -204,7 +204,7 @@ def add_evidence(actor, work: Work, *, photos=(), articles=(), at: datetime.date
     articles = [(url.strip(), title.strip()) for url, title in articles if url and url.strip()]
     if not photos and not articles:
         raise ValidationError(_("Hãy chọn ảnh hoặc nhập đường dẫn tin bài."))
-    work = Work.objects.select_for_update().select_related("unit", "campaign").get(pk=work.pk)
+    work = Work.objects.select_for_update(of=("self",)).select_related("unit", "campaign").get(pk=work.pk)
     return _add_evidence(actor, work, photos=photos, articles=articles, at=at)
 
 
