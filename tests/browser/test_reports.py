@@ -148,3 +148,45 @@ def test_officer_and_chair_open_a_past_period_from_the_page(browser, live_server
     expect(chair.locator("#id_period_pick")).to_have_value(str(old_submission.pk))
     _shot(chair, artifacts, "reports-period-picker-phone.png")
     phone_context.close()
+
+
+def test_officer_drafts_an_interim_review_of_a_stretch(browser, live_server, log_in, federation, officer, artifacts):
+    """From the campaign's page: a sơ kết of August, its figures counted between the two days
+    (initiatives, awards, reports), then the draft's page says which days it covers."""
+    import datetime
+
+    from thidua.campaigns import services as campaigns
+    from thidua.campaigns.models import Campaign, TargetMode
+
+    plan = campaigns.create_campaign(
+        officer,
+        issuer=federation.long_bien,
+        kind="peak",
+        title="Đợt thi đua cao điểm chào mừng kỷ niệm Ngày thành lập quận Long Biên",
+        plan_date=datetime.date(2023, 7, 20),
+        starts_on=datetime.date(2023, 8, 1),
+        ends_on=datetime.date(2023, 10, 31),
+        place="Long Biên",
+        signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+        signer_name="Nguyễn Trường Giang",
+    )
+    campaigns.set_targets(officer, plan, mode=TargetMode.ALL_GRASSROOTS)
+    campaigns.issue_campaign(officer, Campaign.objects.get(pk=plan.pk))
+
+    context, page = _page(browser, DESKTOP)
+    log_in(page, "lb_thiduakt")
+    page.goto(f"{live_server.url}/ke-hoach/{plan.pk}/")
+    section = page.get_by_test_id("reports-section")
+    section.get_by_label("Loại báo cáo").select_option(label="Sơ kết")
+    section.get_by_label("Số liệu từ ngày").fill("2023-08-01")
+    section.get_by_label("đến ngày").fill("2023-08-31")
+    section.screenshot(path=str(artifacts / "reports-review-draft-section-desktop.png"))
+    section.get_by_role("button", name="Soạn báo cáo với số liệu hiện có").click()
+    expect(page.get_by_test_id("review-covers")).to_contain_text("Số liệu từ ngày 01/08/2023 đến ngày 31/08/2023")
+    body = page.get_by_label("Nội dung")
+    expect(body).to_contain_text("Sáng kiến (từ ngày 01/08/2023 đến ngày 31/08/2023, trong toàn đơn vị)")
+    expect(body).to_contain_text("Khen thưởng (từ ngày 01/08/2023 đến ngày 31/08/2023, trong toàn đơn vị)")
+    page.screenshot(path=str(artifacts / "reports-review-stretch-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(artifacts / "reports-review-stretch-phone.png"), full_page=True)
+    context.close()

@@ -147,5 +147,8 @@ class ReviewForm(BootstrapMixin, forms.Form):
     recipients = forms.CharField(
         label=_("Nơi nhận (mỗi dòng một nơi)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    signer_title = forms.CharField(label=_("Chức danh người ký"), max_length=200, required=False)
+    # Two lines ("TM. BAN THƯỜNG VỤ" / "CHỦ TỊCH"): a one-line input would drop the line break on save.
+    signer_title = forms.CharField(
+        label=_("Chức danh người ký"), max_length=200, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     signer_name = forms.CharField(label=_("Người ký"), max_length=200, required=False)

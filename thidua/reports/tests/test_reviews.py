@@ -185,3 +185,12 @@ def test_a_stretch_needs_both_days_in_order(login, client, lb_officer, campaign)
     )
     assert "Hãy nhập cả hai ngày" in response.content.decode()
     assert not CampaignReview.objects.exists()
+
+
+def test_saving_the_draft_keeps_the_signer_s_two_lines(login, client, federation, lb_officer, campaign):
+    from thidua.reports import services
+
+    review = services.draft_review(lb_officer, campaign, issuer=federation.long_bien, kind="final")
+    login(lb_officer)
+    page = client.get(f"/so-ket-tong-ket/{review.pk}/").content.decode()
+    assert "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH</textarea>" in page
