@@ -117,3 +117,20 @@ class DecisionForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issued_on"].initial = timezone.localdate()
+
+
+class RecordAwardForm(BootstrapMixin, forms.Form):
+    award_kind = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức khen thưởng"), queryset=AwardKind.objects.filter(is_active=True)
+    )
+    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    source = forms.CharField(
+        label=_("Quyết định (số, ngày, cơ quan)"),
+        max_length=300,
+        help_text=_("Ví dụ: Quyết định số 125/QĐ-LĐLĐ ngày 20/12/2024 của LĐLĐ quận Long Biên."),
+    )
+
+    def __init__(self, *args, collective: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        subjects = ("collective", "both") if collective else ("individual", "both")
+        self.fields["award_kind"].queryset = AwardKind.objects.filter(is_active=True, subject__in=subjects)

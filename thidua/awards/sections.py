@@ -21,17 +21,20 @@ def campaign_section(request, campaign) -> dict | None:
     return {"campaign": campaign, "can_setup": can_setup, "can_nominate": can_nominate, "offered": offered}
 
 
-def _record(rows) -> dict | None:
+def _record(request, rows, holder, param: str, pk: int) -> dict | None:
     rows = list(rows.select_related("award_kind", "decision", "decision__register_entry").order_by("-year", "pk")[:50])
-    return {"awards": rows} if rows else None
+    can_record = request.user.has_perm("awards.record_award", holder)
+    if not rows and not can_record:
+        return None
+    return {"awards": rows, "can_record": can_record, "record_query": f"{param}={pk}"}
 
 
 def member_section(request, member) -> dict | None:
-    return _record(Award.objects.filter(member=member))
+    return _record(request, Award.objects.filter(member=member), member.unit, "doan-vien", member.pk)
 
 
 def unit_section(request, unit) -> dict | None:
-    return _record(Award.objects.filter(unit=unit, member__isnull=True))
+    return _record(request, Award.objects.filter(unit=unit, member__isnull=True), unit, "don-vi", unit.pk)
 
 
 def agenda_item_section(request, subject) -> dict | None:

@@ -392,3 +392,27 @@ def test_the_decisions_list_runs_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as large:
         assert client.get(reverse("awards:decisions")).content.decode().count("/QĐ-") == 4
     assert len(large) == len(small)
+
+
+def test_an_officer_records_an_earlier_paper_award_from_the_members_page(
+    login, award_people, catalogue, members, federation
+):
+    officer = login(award_people["lb_officer"])
+    member_page = officer.get(reverse("org:member_detail", args=[members["an"].pk])).content.decode()
+    link = reverse("awards:record_award") + f"?doan-vien={members['an'].pk}"
+    assert link in member_page
+    refused = officer.post(link, {"award_kind": catalogue[LDTT].pk, "year": "2024", "source": " "})
+    assert refused.status_code == 400 and 'data-field-error="source"' in refused.content.decode()
+    response = officer.post(
+        link, {"award_kind": catalogue[LDTT].pk, "year": "2024", "source": "Quyết định số 88/QĐ-THCS ngày 25/5/2024"}
+    )
+    assert response.status_code == 302
+    assert (
+        "2024: <strong>Lao động tiên tiến</strong> — Quyết định số 88/QĐ-THCS"
+        in officer.get(reverse("org:member_detail", args=[members["an"].pk])).content.decode()
+    )
+    # Outside the scope, or not an office: not found.
+    gia_lam = login(award_people["school_chair"])
+    assert gia_lam.get(link).status_code == 404
+    other = reverse("awards:record_award") + f"?doan-vien={members['dung'].pk}"
+    assert login(award_people["lb_officer"]).get(other).status_code == 404

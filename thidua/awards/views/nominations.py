@@ -396,4 +396,5 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/", review.decisions, name="decisions"),
     path("khen-thuong/quyet-dinh/lap/", review.decision_create, name="decision_create"),
     path("khen-thuong/quyet-dinh/<int:pk>/", review.decision_detail, name="decision"),
+    path("khen-thuong/ghi-khen-thuong-da-co/", review.record_award, name="record_award"),
 ]

@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thidua.awards import queries, services
-from thidua.awards.forms import DecisionForm, QueueFilterForm
+from thidua.awards.forms import DecisionForm, QueueFilterForm, RecordAwardForm
 from thidua.awards.models import Decision, NominationStatus
 from thidua.awards.views.nominations import _unit, url_or_none
 from thidua.core.access import get_for_user, require
-from thidua.org.models import Unit
+from thidua.org.models import Member, Unit
 from thidua.org.views.units import _form_error
 
 S = NominationStatus
@@ -154,4 +155,46 @@ def decision_detail(request, pk: int):
             "certificates": url_or_none("awards:certificates", decision.pk),
             "honour_roll": url_or_none("awards:honour_roll", decision.campaign_id) if decision.campaign_id else None,
         },
+    )
+
+
+@login_required
+def record_award(request):
+    """An award from an earlier paper decision, entered on a member's or a unit's record so
+    that later criteria ("3 năm liên tục") can read it."""
+    member_pk, unit_pk = request.GET.get("doan-vien", ""), request.GET.get("don-vi", "")
+    member = get_for_user(request.user, Member, member_pk) if member_pk else None
+    unit = get_for_user(request.user, Unit, unit_pk) if unit_pk and member is None else None
+    if member is None and unit is None:
+        raise Http404
+    holder = member.unit if member is not None else unit
+    require(request.user, "awards.record_award", holder)
+    form = RecordAwardForm(request.POST or None, collective=member is None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_award(
+                request.user,
+                award_kind=form.cleaned_data["award_kind"],
+                year=form.cleaned_data["year"],
+                member=member,
+                unit=unit,
+                source=form.cleaned_data["source"],
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi khen thưởng vào hồ sơ."))
+            if member is not None:
+                return redirect("org:member_detail", pk=member.pk)
+            return redirect("org:unit_detail", pk=unit.pk)
+    return render(
+        request,
+        "awards/review/record_award.html",
+        {
+            "form": form,
+            "member": member,
+            "unit": unit,
+            "holder_name": member.full_name if member is not None else unit.name,
+        },
+        status=400 if form.is_bound else 200,
     )
