@@ -47,16 +47,21 @@ def _apply(period_id: int, units: list[tuple[int, str, int]], figures: dict[int,
     """Add (sign 1) or remove (-1) `figures` on the rows of `units` (pk, path, depth)."""
     if not units:
         return
+    # Always the same order (units by path, then indicators), so two reports of one province
+    # sent at the same moment queue on the shared ancestors' rows instead of deadlocking.
+    units = sorted(units, key=lambda unit: unit[1])
+    keys = sorted(figures)
     RollupTally.objects.bulk_create(
         [
             RollupTally(period_id=period_id, unit_id=pk, unit_path=path, depth=depth, indicator_pk=key)
             for pk, path, depth in units
-            for key in figures
+            for key in keys
         ],
         ignore_conflicts=True,
     )
     ids = [pk for pk, _path, _depth in units]
-    for key, (count, total, yes, flagged) in figures.items():
+    for key in keys:
+        count, total, yes, flagged = figures[key]
         RollupTally.objects.filter(period_id=period_id, unit_id__in=ids, indicator_pk=key).update(
             count=F("count") + sign * count,
             total=F("total") + sign * total,
