@@ -303,6 +303,7 @@ class WaitSampler(threading.Thread):
         super().__init__(daemon=True)
         self.stop = threading.Event()
         self.counts: collections.Counter = collections.Counter()
+        self.waiting: collections.Counter = collections.Counter()  # statements waiting on a lock
         self.samples = 0
 
     def run(self) -> None:
@@ -318,13 +319,25 @@ class WaitSampler(threading.Thread):
                 for wait, state, count in rows:
                     key = "idle" if state == "idle" else "idle in transaction" if state.startswith("idle in") else wait
                     self.counts[key] += count
+                for (statement,) in admin.execute(
+                    "SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 48) FROM pg_stat_activity "
+                    "WHERE datname = %s AND wait_event_type = 'Lock'",
+                    [DB_NAME],
+                ).fetchall():
+                    self.waiting[statement] += 1
                 self.samples += 1
                 self.stop.wait(0.2)
 
     def summary(self) -> str:
         if not self.samples:
             return ""
-        return ", ".join(f"{key} {n / self.samples:.1f}" for key, n in self.counts.most_common())
+        text = ", ".join(f"{key} {n / self.samples:.1f}" for key, n in self.counts.most_common())
+        if self.waiting:
+            text += ". Statements found waiting on a lock (share of samples): " + "; ".join(
+                f"`{statement}…` {100 * n / sum(self.waiting.values()):.0f} %"
+                for statement, n in self.waiting.most_common(4)
+            )
+        return text
 
 
 def _redis_pids() -> list[int]:
