@@ -584,7 +584,7 @@ def main(argv=None) -> None:
         driver_before = resource.getrusage(resource.RUSAGE_SELF)
         load_before = os.getloadavg()
         spy = None
-        folded = RESULTS_DIR / "load-profile.folded"
+        folded = Path("/tmp/thidua-bench-load-profile.folded")  # noqa: S108 - py-spy's raw stacks
         if args.profile and app_pids:
             spy = subprocess.Popen(  # noqa: S603
                 [
