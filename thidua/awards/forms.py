@@ -24,10 +24,18 @@ class NominationForm(BootstrapMixin, forms.Form):
         label=_("Đề nghị khen cho"), choices=SubjectChoice.CHOICES, widget=forms.RadioSelect, initial="individual"
     )
     subject_member = forms.ModelChoiceField(
-        label=_("Đoàn viên"), queryset=Member.objects.none(), required=False, empty_label=_("— chọn đoàn viên —")
+        label=_("Đoàn viên"),
+        queryset=Member.objects.none(),
+        required=False,
+        empty_label=_("— chọn đoàn viên —"),
+        help_text=_("Khi đề nghị cá nhân: đoàn viên của đơn vị hoặc của các tổ công đoàn."),
     )
     subject_unit = forms.ModelChoiceField(
-        label=_("Tập thể"), queryset=Unit.objects.none(), required=False, empty_label=_("— chọn tập thể —")
+        label=_("Tập thể"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("— chọn tập thể —"),
+        help_text=_("Khi đề nghị tập thể: chính công đoàn cơ sở hoặc một tổ công đoàn."),
     )
     achievement = forms.CharField(
         label=_("Tóm tắt thành tích"),
