@@ -1,11 +1,13 @@
 """Reads for report pages: the status board of a period and the roll-up of its indicators,
 down the tree.
 
-Both group the submissions under the viewed unit by the child each one sits under, which is
-the first `len(parent.path) + PATH_STEP` characters of the unit's path: one range scan over
-`Unit.path`, one GROUP BY, whatever the size of the province or the country. Figures that add
-up (counts, sums, yes-answers) are summed from the children's rows; an average is a sum over a
-count, never an average of averages.
+The board groups the submissions under the viewed unit by the child each one sits under, which
+is the first `len(parent.path) + PATH_STEP` characters of the unit's path: one range scan over
+`Unit.path`, one GROUP BY. The roll-up reads the per-ancestor totals kept by reports.tallies
+(the viewed unit's rows and its children's: one index range, whatever the size of the province
+or the country); `recount_by_child` counts the same from the reports themselves, the reference
+the totals must equal. Figures that add up (counts, sums, yes-answers) are summed; an average is
+a sum over a count, never an average of averages.
 """
 
 import datetime
