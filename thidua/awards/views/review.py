@@ -62,7 +62,7 @@ def queue(request):
             "campaigns": campaigns,
             "waiting": counts.get(S.SUBMITTED, 0) + counts.get(S.FORWARDED, 0),
             "status_links": [
-                (value, label, counts[value])
+                (value, _("Cấp dưới đề nghị") if value == S.FORWARDED else label, counts[value])
                 for value, label in S.choices
                 if counts.get(value) and value not in (S.DRAFT, S.WITHDRAWN)
             ],
