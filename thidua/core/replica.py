@@ -35,6 +35,11 @@ def reading():
         _reading.reset(token)
 
 
+def read_connection():
+    """The connection raw SQL of a read should use (routers do not see raw SQL)."""
+    return connections[REPLICA if _reading.get() and available() else "default"]
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         return REPLICA if _reading.get() and available() else "default"

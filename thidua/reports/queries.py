@@ -14,10 +14,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
 
 from thidua.core.db import PATH_END, PATH_STEP
+from thidua.core.replica import read_connection
 from thidua.org.models import Unit
 from thidua.reports.models import (
     SENT,
@@ -104,7 +104,7 @@ def board_by_child(period: ReportPeriod, parent: Unit, today: datetime.date) -> 
         parent.path,
         parent.path,
     ]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(_BOARD_SQL, params)
         rows = cursor.fetchall()
     overdue = is_overdue(period, today)
@@ -237,7 +237,7 @@ def _read_slice(period: ReportPeriod, parent: Unit, indicators: list[Indicator],
         parent.path,
         parent.path,
     ]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         for key, reports, *figures in cursor.fetchall():
             rollup = by_key.setdefault(key, Rollup(reports=int(reports)))

@@ -3,9 +3,11 @@ to it; pages where a user changes something, and every write, stay on the primar
 records where the router sends each read and lets it run on the test database."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from thidua.core import replica
+from thidua.reports import queries
 from thidua.reports.models import Submission
 from thidua.reports.tests.conftest import answers
 
@@ -21,8 +23,13 @@ def routed(monkeypatch):
         seen.append((model._meta.db_table, alias))
         return "default"  # run it on the test database all the same
 
+    def raw_sql_connection():
+        seen.append(("raw SQL", replica.REPLICA if replica._reading.get() else "default"))
+        return connection
+
     monkeypatch.setattr(replica, "available", lambda: True)
     monkeypatch.setattr(replica.ReplicaRouter, "db_for_read", record)
+    monkeypatch.setattr(queries, "read_connection", raw_sql_connection)
     return seen
 
 
@@ -33,6 +40,7 @@ def test_status_board_reads_from_the_replica(routed, quarterly, lb_officer, logi
     assert client.get(reverse("reports:board", args=[period.pk])).status_code == 200
     assert ("reports_submission", replica.REPLICA) in routed
     assert ("reports_reportperiod", replica.REPLICA) in routed
+    assert ("raw SQL", replica.REPLICA) in routed  # the board's counts, written in SQL
 
 
 def test_sending_a_report_and_its_page_stay_on_the_primary(routed, quarterly, federation, school_chair, login):
