@@ -419,10 +419,12 @@ class RollupTally(models.Model):
     period, kept exact by reports.tallies on every submit and return, so the roll-up of a
     province or of the country reads one row per child instead of every report below it.
 
-    One row per (period, unit, indicator); `indicator_pk` 0 holds the number of reports sent
-    (in `count`); for an indicator, `count` is the reports with a number for it, `total` their
-    sum, `yes`/`flagged` the yes-answers and the yes-or-no answers. `unit_path` and `depth` are
-    copies of the unit's, moved by core.tree when units move or merge."""
+    One row per (period, unit, indicator, shard); `indicator_pk` 0 holds the number of reports
+    sent (in `count`); for an indicator, `count` is the reports with a number for it, `total`
+    their sum, `yes`/`flagged` the yes-answers and the yes-or-no answers. A unit's figure is the
+    sum of its shards: a report adds to shard `unit_id % tallies.SHARDS` of its reporting unit,
+    so reports sent at the same moment rarely wait on the same ancestor row (reports.tallies).
+    `unit_path` and `depth` are copies of the unit's, moved by core.tree when units move or merge."""
 
     period = models.ForeignKey(ReportPeriod, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
@@ -433,10 +435,11 @@ class RollupTally(models.Model):
     total = models.DecimalField(max_digits=20, decimal_places=2, default=0)
     yes = models.IntegerField(default=0)
     flagged = models.IntegerField(default=0)
+    shard = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["period", "unit", "indicator_pk"], name="reports_tally_key"),
+            models.UniqueConstraint(fields=["period", "unit", "indicator_pk", "shard"], name="reports_tally_shard_key"),
         ]
         indexes = [
             # The children of a unit for a period: one range of this index.
@@ -445,4 +448,4 @@ class RollupTally(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.period_id} {self.unit_path} #{self.indicator_pk}: {self.count}"
+        return f"{self.period_id} {self.unit_path} #{self.indicator_pk}/{self.shard}: {self.count}"

@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Q, Sum, Value, When
 
 from thidua.core.db import PATH_END, PATH_STEP
 from thidua.core.replica import read_connection
@@ -253,8 +253,9 @@ def rollup_by_child(
 ) -> tuple[Rollup, list[tuple[Unit, Rollup]]]:
     """The indicators of the sent (and accepted) reports, aggregated for the parent's whole
     subtree and for each child, read from the per-ancestor totals (`RollupTally`, kept by
-    reports.tallies): the parent's rows and its children's, with the units, in one query
-    (two without `indicators`), whatever the size of the tree. When the parent reports itself,
+    reports.tallies): the parent's rows and its children's, their shards summed by the
+    database, then the children units: two queries (three without `indicators`), whatever the
+    size of the tree. When the parent reports itself,
     its own report is a row of its own (its total less its children's)."""
     if indicators is None:
         indicators = rolled_indicators(period)
@@ -265,15 +266,20 @@ def rollup_by_child(
             Q(unit_path=parent.path)
             | Q(depth=parent.depth + 1, unit_path__gt=parent.path, unit_path__lt=parent.path + PATH_END)
         )
-        .select_related("unit__kind")
+        .values("unit_id", "indicator_pk")  # a unit's figure is the sum of its shards
+        .annotate(n=Sum("count"), t=Sum("total"), y=Sum("yes"), f=Sum("flagged"))
+        .order_by()
     )
+    sums = list(rows)
+    units = Unit.objects.select_related("kind").in_bulk({row["unit_id"] for row in sums} - {parent.pk})
+    units[parent.pk] = parent
     by_unit: dict[int, tuple[Unit, Rollup]] = {}
-    for row in rows:
-        _unit, rollup = by_unit.setdefault(row.unit_id, (row.unit, Rollup()))
-        if row.indicator_pk == 0:
-            rollup.reports = row.count
+    for row in sums:
+        _unit, rollup = by_unit.setdefault(row["unit_id"], (units[row["unit_id"]], Rollup()))
+        if row["indicator_pk"] == 0:
+            rollup.reports = row["n"]
         else:
-            rollup.figures[row.indicator_pk] = Figure(row.count, row.total, row.yes, row.flagged)
+            rollup.figures[row["indicator_pk"]] = Figure(row["n"], Decimal(str(row["t"])), row["y"], row["f"])
     whole = by_unit.pop(parent.pk, (parent, Rollup()))[1]
     children = [(u, r) for u, r in by_unit.values() if r.reports > 0]
     own = _less(whole, children)
