@@ -210,9 +210,26 @@ def award_streak(criterion: Criterion, subject: Subject) -> Evaluation:
     else:
         awards = awards.filter(member=subject.member)
     held = set(awards.values_list("year", flat=True).distinct())
+    # The year's title may be proposed in the same batch (Lao động tiên tiến and Chiến sĩ thi đua
+    # cơ sở sent together): a living nomination of the campaign counts for the year, said so.
+    # Never the criterion's own kind — a nomination would then vouch for itself.
+    batch = (
+        subject.year not in held
+        and subject.campaign is not None
+        and kind.pk != criterion.award_kind_id
+        and _in_batch(kind, subject).exists()
+    )
+    if batch:
+        held.add(subject.year)
     missing = [y for y in range(first, subject.year + 1) if y not in held]
-    values = {"title": kind.name, "years": years, "range": _year_range(first, subject.year)}
+    values = {"title": kind.name, "years": years, "range": _year_range(first, subject.year), "year": subject.year}
     if not missing:
+        if batch:
+            if years == 1:
+                return CheckResult.MET, _("Đạt: %(title)s năm %(year)s được đề nghị cùng đợt.") % values
+            return CheckResult.MET, _(
+                "Đạt: %(title)s %(years)s năm liên tục (%(range)s; năm %(year)s: đề nghị cùng đợt)."
+            ) % values
         if years == 1:
             return CheckResult.MET, _("Đạt: được công nhận %(title)s năm %(range)s.") % values
         return CheckResult.MET, _("Đạt: %(title)s %(years)s năm liên tục (%(range)s).") % values
@@ -222,6 +239,17 @@ def award_streak(criterion: Criterion, subject: Subject) -> Evaluation:
     return CheckResult.NOT_MET, _(
         "Chưa đạt: %(title)s %(held)s/%(years)s năm (%(range)s), thiếu năm %(missing)s."
     ) % values
+
+
+def _in_batch(kind: AwardKind, subject: Subject):
+    """The subject's living nominations of `kind` in the campaign not yet awarded (an awarded
+    one is on the record as an Award): proposed in the same batch."""
+    rows = Nomination.objects.filter(campaign=subject.campaign, award_kind=kind, status__in=LIVE_STATUSES).exclude(
+        status=NominationStatus.AWARDED
+    )
+    if subject.is_collective:
+        return rows.filter(subject_unit=subject.unit)
+    return rows.filter(subject_member=subject.member)
 
 
 def member_share(criterion: Criterion, subject: Subject) -> Evaluation:
@@ -464,16 +492,36 @@ def verdict(outcomes: list[Outcome]) -> str:
 # --- the cap (Chiến sĩ thi đua cơ sở ≤ 15 % of Lao động tiên tiến) ---------------------------------
 
 
-def cap_allows(award_kind: AwardKind, unit: Unit, year: int, extra: int = 1) -> tuple[bool, str]:
+def cap_allows(
+    award_kind: AwardKind, unit: Unit, year: int, extra: int = 1, *, campaign: Campaign | None = None
+) -> tuple[bool, str]:
     """Whether `extra` more of `award_kind` keep the unit's subtree within the kind's cap that
     year: awards already on the record plus living nominations not yet awarded, against
-    cap_percent of the individual awards of `cap_of` in the subtree that year. Three queries."""
+    cap_percent of the `cap_of` holders in the subtree that year — the individual awards on the
+    record, and, with `campaign`, the subtree's living `cap_of` nominations of that campaign
+    not yet awarded (proposed in the same batch: Lao động tiên tiến and Chiến sĩ thi đua cơ sở
+    are sent together). Four queries."""
     if award_kind.cap_of_id is None or award_kind.cap_percent is None:
         return True, ""
     path = unit.path
     in_subtree = Q(unit__path__gte=path, unit__path__lt=path + PATH_END)
     base = Award.objects.filter(in_subtree, award_kind_id=award_kind.cap_of_id, year=year, member__isnull=False)
     base_count = base.count()
+    batch_count = 0
+    if campaign is not None:
+        held = Award.objects.filter(member=OuterRef("subject_member"), award_kind_id=award_kind.cap_of_id, year=year)
+        batch_count = (
+            Nomination.objects.filter(
+                in_subtree,
+                campaign=campaign,
+                award_kind_id=award_kind.cap_of_id,
+                subject_member__isnull=False,
+                status__in=LIVE_STATUSES,
+            )
+            .exclude(status=NominationStatus.AWARDED)
+            .exclude(Exists(held))
+            .count()
+        )
     awarded = Award.objects.filter(in_subtree, award_kind=award_kind, year=year).count()
     in_year = Q(campaign__ends_on__year=year) | Q(campaign__ends_on__isnull=True, campaign__plan_date__year=year)
     pending = (
@@ -481,18 +529,28 @@ def cap_allows(award_kind: AwardKind, unit: Unit, year: int, extra: int = 1) -> 
         .exclude(status=NominationStatus.AWARDED)
         .count()
     )
-    limit = int((Decimal(base_count) * award_kind.cap_percent / 100).to_integral_value(rounding=ROUND_DOWN))
+    total = base_count + batch_count
+    limit = int((Decimal(total) * award_kind.cap_percent / 100).to_integral_value(rounding=ROUND_DOWN))
     used = awarded + pending
     values = {
         "kind": award_kind.name,
         "pct": number_text(award_kind.cap_percent),
         "base_kind": award_kind.cap_of.name,
-        "base": count_text(base_count),
+        "base": count_text(total),
         "year": year,
         "limit": count_text(limit),
         "used": count_text(used),
         "extra": extra,
+        "awarded": count_text(base_count),
+        "batch": count_text(batch_count),
     }
+    if batch_count:
+        # Say where the base comes from: on the record, and proposed in the same batch.
+        values["base"] = _("%(base)s (%(awarded)s đã công nhận, %(batch)s đề nghị cùng đợt)") % {
+            "base": count_text(total),
+            "awarded": count_text(base_count),
+            "batch": count_text(batch_count),
+        }
     if used + extra <= limit:
         return True, _(
             "%(kind)s không quá %(pct)s %% số %(base_kind)s: đơn vị có %(base)s %(base_kind)s năm %(year)s, "

@@ -390,17 +390,25 @@ def _messages(error: ValidationError) -> list[str]:
 
 
 def _check_duplicates(rows: list[Row]) -> None:
-    seen: dict[tuple[str, int], int] = {}
+    """A subject twice in the file for the same kind, or for two forms of commendation, is
+    refused on the later row; titles may go alongside each other and a form (Luật 06/2022,
+    Điều 5: one achievement, one form)."""
+    seen: dict[tuple, int] = {}
     for row in rows:
         if row.subject_member is None and row.subject_unit is None:
             continue
-        key = ("m", row.subject_member.pk) if row.subject_member is not None else ("u", row.subject_unit.pk)
-        if key in seen:
+        who = ("m", row.subject_member.pk) if row.subject_member is not None else ("u", row.subject_unit.pk)
+        keys = [(*who, "kind", row.award_kind.pk if row.award_kind is not None else None)]
+        if row.award_kind is not None and services.is_form(row.award_kind):
+            keys.append((*who, "form"))
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None:
             row.fail(
                 _("Trùng với dòng %(row)s: mỗi tập thể, cá nhân chỉ được đề nghị một hình thức khen thưởng.")
-                % {"row": seen[key]}
+                % {"row": earlier}
             )
-        else:
+            continue
+        for key in keys:
             seen[key] = row.number
 
 

@@ -248,9 +248,14 @@ class NominationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Đã rút")
 
 
-# A subject may have one living nomination per campaign: "one achievement, one form of award"
-# (Luật 06/2022, Điều 5). Refused or withdrawn ones do not count.
+# "One achievement, one form of award" (Luật 06/2022, Điều 5): a subject may have one living
+# nomination for a FORM of commendation (Giấy khen, Bằng khen, biểu dương) per campaign, while
+# emulation TITLES are separate — the same member may be Lao động tiên tiến and Chiến sĩ thi đua
+# cơ sở in the same year, and the latter requires the former. So the limits are: one living
+# form per subject and campaign, and one living nomination per subject, campaign and kind.
+# Refused or withdrawn ones do not count.
 LIVE_STATUSES = [s for s in NominationStatus.values if s not in ("not_recommended", "withdrawn")]
+FORM_CATEGORIES = (AwardCategory.FORM, AwardCategory.PRAISE)
 
 
 class NominationQuerySet(UnitScopedQuerySet):
@@ -301,6 +306,9 @@ class Nomination(models.Model):
         Member, verbose_name=_("cá nhân"), null=True, blank=True, on_delete=models.PROTECT, related_name="nominations"
     )
     achievement = models.TextField(_("tóm tắt thành tích"))
+    # The kind's category, copied when nominating (AwardKind.category in FORM_CATEGORIES), so the
+    # database can hold "one living form per subject and campaign" (a partial unique index).
+    is_form = models.BooleanField(_("là hình thức khen thưởng"), default=False, editable=False)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=NominationStatus.choices, default=NominationStatus.DRAFT
     )
@@ -327,19 +335,34 @@ class Nomination(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["campaign", "subject_member"],
-                condition=Q(subject_member__isnull=False, status__in=LIVE_STATUSES),
-                name="awards_member_once_per_campaign",
+                condition=Q(subject_member__isnull=False, is_form=True, status__in=LIVE_STATUSES),
+                name="awards_member_one_form_per_campaign",
             ),
             models.UniqueConstraint(
                 fields=["campaign", "subject_unit"],
+                condition=Q(subject_unit__isnull=False, is_form=True, status__in=LIVE_STATUSES),
+                name="awards_unit_one_form_per_campaign",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "subject_member", "award_kind"],
+                condition=Q(subject_member__isnull=False, status__in=LIVE_STATUSES),
+                name="awards_member_kind_once_per_campaign",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "subject_unit", "award_kind"],
                 condition=Q(subject_unit__isnull=False, status__in=LIVE_STATUSES),
-                name="awards_unit_once_per_campaign",
+                name="awards_unit_kind_once_per_campaign",
             ),
         ]
         indexes = [models.Index(fields=["campaign", "level", "status"], name="awards_nomination_queue_idx")]
 
     def __str__(self) -> str:
         return f"{self.award_kind}: {self.subject_name}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.award_kind_id is not None:
+            self.is_form = self.award_kind.category in FORM_CATEGORIES
+        super().save(*args, **kwargs)
 
     @property
     def subject_name(self) -> str:

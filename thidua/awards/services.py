@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import (
+    FORM_CATEGORIES,
     LIVE_STATUSES,
     Award,
     AwardKind,
@@ -255,6 +257,59 @@ def _deadline_guard(campaign: Campaign, award_kind: AwardKind, field: str = "awa
         raise ValidationError({field: _("Đã quá hạn gửi hồ sơ đề nghị khen thưởng (%(due)s).") % {"due": _date(due)}})
 
 
+def is_form(award_kind: AwardKind) -> bool:
+    """A form of commendation (Giấy khen, Bằng khen, biểu dương), not an emulation title."""
+    return award_kind.category in FORM_CATEGORIES
+
+
+def _awarded_in_campaign(campaign: Campaign, award_kind: AwardKind, *, member=None, unit=None):
+    """Awards of the campaign that rule out awarding `award_kind` to the subject: the same
+    kind, or any form when `award_kind` is a form (titles go together: Luật 06/2022, Điều 5)."""
+    awards = Award.objects.filter(campaign=campaign)
+    awards = awards.filter(member=member) if member is not None else awards.filter(unit=unit, member__isnull=True)
+    same = Q(award_kind=award_kind)
+    if is_form(award_kind):
+        same |= Q(award_kind__category__in=FORM_CATEGORIES)
+    return awards.filter(same).select_related("award_kind")
+
+
+def _one_form_guard(campaign: Campaign, award_kind: AwardKind, *, subject_member=None, subject_unit=None) -> None:
+    """One achievement, one form: a subject gets one living nomination per kind and campaign,
+    and one form of commendation per campaign; titles (Lao động tiên tiến, Chiến sĩ thi đua
+    cơ sở…) may go alongside each other and alongside a form."""
+    field = "subject_member" if subject_member is not None else "subject_unit"
+    subject = {field: subject_member if subject_member is not None else subject_unit}
+    name = subject_member.full_name if subject_member is not None else subject_unit.name
+    mine = living().filter(campaign=campaign, **subject).select_related("award_kind")
+    if mine.filter(award_kind=award_kind).exists():
+        raise ValidationError(
+            {
+                field: _("%(name)s đã được đề nghị “%(kind)s” trong kế hoạch này.")
+                % {"name": name, "kind": award_kind.name}
+            }
+        )
+    if is_form(award_kind):
+        other = mine.filter(is_form=True).first()
+        if other is not None:
+            raise ValidationError(
+                {
+                    field: _(
+                        "%(name)s đã được đề nghị “%(kind)s” trong kế hoạch này: mỗi thành tích chỉ đề nghị một hình "
+                        "thức khen thưởng (danh hiệu thi đua thì được đề nghị kèm)."
+                    )
+                    % {"name": name, "kind": other.award_kind.name}
+                }
+            )
+    awarded = _awarded_in_campaign(campaign, award_kind, member=subject_member, unit=subject_unit).first()
+    if awarded is not None:
+        raise ValidationError(
+            {
+                field: _("%(name)s đã được khen thưởng “%(kind)s” trong kế hoạch này.")
+                % {"name": name, "kind": awarded.award_kind.name}
+            }
+        )
+
+
 @transaction.atomic
 def nominate(
     actor,
@@ -299,6 +354,7 @@ def nominate(
     _deadline_guard(campaign, award_kind)
     # Lock the unit's row so two officers of the same CĐCS cannot both take the last place.
     Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    _one_form_guard(campaign, award_kind, subject_member=subject_member, subject_unit=subject_unit)
     left = quota_left(campaign, unit, award_kind)
     if left is not None and left <= 0:
         quota = Quota.objects.filter(campaign=campaign, unit=unit, award_kind=award_kind).first()
@@ -312,35 +368,10 @@ def nominate(
     if award_kind.cap_of_id is not None:
         from thidua.awards.eligibility import cap_allows
 
-        allowed, why = cap_allows(award_kind, unit, campaign_year(campaign))
+        allowed, why = cap_allows(award_kind, unit, campaign_year(campaign), campaign=campaign)
         if not allowed:
             raise ValidationError({"award_kind": why})
     subject = {"subject_member": subject_member} if subject_member is not None else {"subject_unit": subject_unit}
-    already = living().filter(campaign=campaign, **subject).select_related("award_kind").first()
-    if already is not None:
-        name = subject_member.full_name if subject_member is not None else subject_unit.name
-        raise ValidationError(
-            {
-                next(iter(subject)): _(
-                    "%(name)s đã được đề nghị “%(kind)s” trong kế hoạch này: mỗi thành tích chỉ đề nghị một hình thức khen thưởng."
-                )
-                % {"name": name, "kind": already.award_kind.name}
-            }
-        )
-    if subject_member is not None and Award.objects.filter(campaign=campaign, member=subject_member).exists():
-        raise ValidationError(
-            {
-                "subject_member": _("%(name)s đã được khen thưởng trong kế hoạch này.")
-                % {"name": subject_member.full_name}
-            }
-        )
-    if (
-        subject_unit is not None
-        and Award.objects.filter(campaign=campaign, unit=subject_unit, member__isnull=True).exists()
-    ):
-        raise ValidationError(
-            {"subject_unit": _("%(name)s đã được khen thưởng trong kế hoạch này.") % {"name": subject_unit.name}}
-        )
     nomination = Nomination.objects.create(
         campaign=campaign,
         award_kind=award_kind,
@@ -694,15 +725,16 @@ def issue_decision(
     for nomination in locked:
         _check(actor, "awards.decide", nomination)
     for nomination in locked:
-        if Award.objects.filter(
-            campaign=nomination.campaign,
+        if _awarded_in_campaign(
+            nomination.campaign,
+            nomination.award_kind,
             member=nomination.subject_member,
-            unit=nomination.subject_unit if nomination.is_collective else nomination.subject_member.unit,
+            unit=nomination.subject_unit,
         ).exists():
             raise ValidationError(
                 {
-                    "nominations": _("%(name)s đã được khen thưởng trong kế hoạch này.")
-                    % {"name": nomination.subject_name}
+                    "nominations": _("%(name)s đã được khen thưởng “%(kind)s” trong kế hoạch này.")
+                    % {"name": nomination.subject_name, "kind": nomination.award_kind.name}
                 }
             )
     title = (title or "").strip() or default_title(campaign)

@@ -90,10 +90,23 @@ def test_one_bad_row_saves_nothing_and_says_why_next_to_it(award_people, award_c
     )
     assert not result.ok and not Nomination.objects.exists()
     assert [r.number for r in result.failed_rows] == [8]
-    [message, duplicate] = errors_of(result, 8)
+    # An unknown kind is not a duplicate of An's Lao động tiên tiến: titles go together.
+    [message] = errors_of(result, 8)
     assert message.startswith("Kế hoạch này không có hình thức “Huân chương Lao động hạng Ba”; ghi một trong:")
     assert "“Giấy khen của Công đoàn cấp trên trực tiếp cơ sở”" in message
-    assert duplicate.startswith("Trùng với dòng 6")
+
+
+def test_a_title_and_a_form_go_together_two_forms_do_not(award_people, award_campaign, federation, members):
+    rows = [
+        *GOOD,
+        [5, "Nguyễn Văn An", "", "Giấy khen", "Thành tích xuất sắc."],
+        [6, "Nguyễn Văn An", "", "Bằng khen", "Thành tích xuất sắc."],
+        [7, "Nguyễn Văn An", "", "Lao động tiên tiến", "Lần hai."],
+    ]
+    result = preview(award_people, award_campaign, federation, rows)
+    assert [r.number for r in result.failed_rows] == [9, 10]
+    assert errors_of(result, 9)[0].startswith("Trùng với dòng 8")
+    assert errors_of(result, 10)[0].startswith("Trùng với dòng 6")
 
 
 def test_the_nomination_guards_are_reported_per_row(award_people, award_campaign, federation, members, quota):

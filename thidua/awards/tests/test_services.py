@@ -210,15 +210,35 @@ def test_chien_si_thi_dua_co_so_is_capped_by_lao_dong_tien_tien(
 # --- one achievement, one form -----------------------------------------------------------------
 
 
-def test_the_same_person_is_nominated_once_per_campaign(award_people, award_campaign, catalogue, members):
+def test_the_same_person_gets_one_form_per_campaign(award_people, award_campaign, catalogue, members):
     nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
     with pytest.raises(ValidationError) as error:
-        nominate(award_people, award_campaign, catalogue[LDTT], member=members["an"])
+        nominate(award_people, award_campaign, catalogue[BANG_KHEN], member=members["an"])
     assert "mỗi thành tích chỉ đề nghị một hình thức khen thưởng" in messages_of(error.value)
+    assert error.value.error_dict.keys() == {"subject_member"}
+    # A title goes alongside the form.
+    assert nominate(award_people, award_campaign, catalogue[LDTT], member=members["an"]).status == S.DRAFT
 
 
-def test_the_database_refuses_a_second_living_nomination(award_people, award_campaign, catalogue, members):
+@pytest.mark.parametrize("second", [BANG_KHEN, GIAY_KHEN])
+def test_the_database_refuses_a_second_living_form_or_the_same_kind_twice(
+    award_people, award_campaign, catalogue, members, second
+):
     first = nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Nomination.objects.create(
+            campaign=award_campaign,
+            award_kind=catalogue[second],
+            unit=first.unit,
+            level=first.level,
+            subject_member=members["an"],
+            achievement="Lần hai",
+        )
+
+
+def test_the_database_refuses_the_same_title_twice(award_people, award_campaign, catalogue, members):
+    first = nominate(award_people, award_campaign, catalogue[LDTT], member=members["an"])
+    assert not first.is_form
     with pytest.raises(IntegrityError), transaction.atomic():
         Nomination.objects.create(
             campaign=award_campaign,
@@ -241,8 +261,9 @@ def test_an_awarded_person_cannot_be_awarded_again_in_the_campaign(
         nominations=[nomination],
         issued_on=DECIDED_ON,
     )
-    with pytest.raises(ValidationError):
-        nominate(award_people, award_campaign, catalogue[LDTT], member=members["an"])
+    with pytest.raises(ValidationError) as error:
+        nominate(award_people, award_campaign, catalogue[BANG_KHEN], member=members["an"])
+    assert "mỗi thành tích chỉ đề nghị một hình thức khen thưởng" in messages_of(error.value)
     with pytest.raises(ValidationError) as error:
         services.issue_decision(
             award_people["lb_chair"],
