@@ -422,7 +422,7 @@ class RollupTally(models.Model):
     One row per (period, unit, indicator, shard); `indicator_pk` 0 holds the number of reports
     sent (in `count`); for an indicator, `count` is the reports with a number for it, `total`
     their sum, `yes`/`flagged` the yes-answers and the yes-or-no answers. A unit's figure is the
-    sum of its shards: a report adds to shard `unit_id % tallies.SHARDS` of its reporting unit,
+    sum of its shards: a report adds to shard `tallies.shard_of(unit_id)` of its reporting unit,
     so reports sent at the same moment rarely wait on the same ancestor row (reports.tallies).
     `unit_path` and `depth` are copies of the unit's, moved by core.tree when units move or merge."""
 

@@ -12,7 +12,7 @@ Sharded counters. Every report of a period adds to the Confederation's rows, so 
 (unit, indicator) all the submissions of the country queued on the root's row lock, and those of a
 province on the province's (deadline-day load, BENCHMARKS.md: 57–62 % of an app worker waiting on
 PostgreSQL, every waiting statement an UPDATE or INSERT of these rows). Each (period, unit,
-indicator) now has up to SHARDS rows; a report adds to shard `unit_id % SHARDS` of its reporting
+indicator) now has up to SHARDS rows; a report adds to shard `shard_of(unit_id)` of its reporting
 unit on every row of its path, and a unit's figure is the sum of its shards. Two reports wait for
 each other only when they share an ancestor *and* a shard. Weighed against: per-report delta rows
 folded in later (the reader must also scan the deltas not yet folded, and a periodic task must
@@ -41,11 +41,19 @@ from thidua.reports.models import SENT, Answer, RollupTally, Submission
 
 REPORTS = 0  # indicator_pk of the row counting the reports sent
 SHARDS = 16  # rows per (period, unit, indicator) at most; the reads sum them
+_MIX = 2654435761  # Knuth's multiplicative hash (a prime near 2**32 / golden ratio)
 
 
 def shard_of(unit_id: int) -> int:
-    """The shard a report of this unit adds to, on every row of its path."""
-    return unit_id % SHARDS
+    """The shard a report of this unit adds to, on every row of its path: bits 16–19 of the id
+    times _MIX, so ids that step by 2, 4, 16… (units created in interleaved batches; the load
+    bench's accounts are every 4th CĐCS) still spread over all the shards, as `unit_id % 16`
+    would not. The same in SQL: `_SHARD_SQL`."""
+    return (unit_id * _MIX // 65536) % SHARDS
+
+
+# Integer arithmetic in both databases (ids are positive, the product fits in 64 bits).
+_SHARD_SQL = f"(s.unit_id * {_MIX} / 65536) %% {SHARDS}"
 
 
 Figures = tuple[int, Decimal, int, int]  # count, total, yes, flagged
@@ -196,7 +204,7 @@ def rebuild(period_ids=None, *, models=None) -> int:
     tables |= {
         "shard_column": ", shard" if sharded else "",
         "shard_value": ", g.shard" if sharded else "",
-        "shard_select": f", s.unit_id %% {SHARDS} AS shard" if sharded else "",
+        "shard_select": f", {_SHARD_SQL} AS shard" if sharded else "",
         "shard_group": ", shard" if sharded else "",  # the output column
     }
     sent = [str(status) for status in SENT]
