@@ -1,5 +1,5 @@
 """Deadline-day load on the production stack (Production issue): 60 % report submissions,
-20 % status boards, 20 % uploads, from users of many CĐCS, against two gunicorn app servers on
+20 % status boards, 20 % nominations with a dossier upload, from users of many CĐCS, against two gunicorn app servers on
 one PostgreSQL with Redis for sessions, cache and the Celery queue — loopback only, bounded.
 
     .venv/bin/python -m bench.bench_load [--duration 30] [--concurrency 24] [--profile] [--build-only]
@@ -20,9 +20,12 @@ the app servers, the worker, PostgreSQL's backends of this database, Redis and t
 over the mix phase; with --profile, py-spy samples one app worker (top functions by own time).
 Results print as a Markdown section for BENCHMARKS.md and go to bench/results/load.md.
 
-Nominations with uploads: the awards app has no nomination service nor view yet (issue 8 is
-being built); the upload part of the mix is the closest upload flow that exists, a photo sent as
-evidence of a CĐCS's work (participation: POST /cong-trinh/<id>/tin-bai-hinh-anh/).
+Nominations with uploads, through the awards views as a CĐCS chair does it: the award catalogue
+is loaded (awards.catalogue.load_catalogue, idempotent) and every run issues a fresh national
+campaign (so a CĐCS nominates itself once per run) offering one collective award kind, with a
+quota of one for each of the 2,000 nominating CĐCS; each operation is two requests — the
+nomination form (POST /khen-thuong/ke-hoach/<campaign>/de-nghi/them/ → the new nomination) and
+one PDF of its dossier (POST /khen-thuong/de-nghi/<id>/ho-so/<requirement>/) — timed together.
 """
 
 import argparse
@@ -177,6 +180,42 @@ def deadline_period(manifest: dict):
         )
         cursor.execute("ANALYZE reports_submission")
     return period
+
+
+def nomination_campaign(manifest: dict, units: list[int]) -> dict:
+    """A national campaign issued today offering one collective award kind, a quota of one for
+    each of `units`, and the dossier document a CĐCS uploads: what the nominations of the mix need."""
+    from django.db import transaction
+
+    from thidua.awards import services as awards
+    from thidua.awards.catalogue import load_catalogue
+    from thidua.awards.models import AwardKind, CampaignAward, Quota, SubjectKind
+    from thidua.campaigns import services as campaigns
+    from thidua.campaigns.models import Campaign, CampaignStatus
+
+    load_catalogue()
+    issuer = Campaign.objects.get(pk=manifest["campaign"]).issuer
+    kind = (
+        AwardKind.objects.filter(subject__in=[SubjectKind.COLLECTIVE, SubjectKind.BOTH], cap_of__isnull=True)
+        .order_by("order", "pk")
+        .first()
+    )
+    with transaction.atomic():
+        campaign = campaigns.create_campaign(
+            None,
+            issuer=issuer,
+            title=f"Khen thưởng thử tải {datetime.datetime.now():%d/%m/%Y %H:%M:%S}",
+            plan_date=datetime.date.today(),
+        )
+        Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.ISSUED, is_public=True)
+        CampaignAward.objects.create(
+            campaign=campaign, award_kind=kind, due_on=datetime.date.today() + datetime.timedelta(days=30)
+        )
+        Quota.objects.bulk_create(
+            [Quota(campaign=campaign, unit_id=unit, award_kind=kind, count=1) for unit in units], batch_size=5000
+        )
+    requirement = next(r for r in awards.requirements_for(campaign, SubjectKind.COLLECTIVE) if not r.generated)
+    return {"campaign": campaign.pk, "award_kind": kind.pk, "requirement": requirement.pk, "kind_name": kind.name}
 
 
 def sessions(usernames: list[str]) -> dict[str, str]:
@@ -361,12 +400,29 @@ def request(conn, method: str, path: str, body: bytes | None = None, headers: di
     return response.status, (data, response.getheader("Location", ""))
 
 
-def _jpeg() -> bytes:
+def _pdf() -> bytes:
+    """A one-page scanned-looking PDF of about 100 kB, as a CĐCS uploads a signed document."""
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("RGB", (800, 600), (30, 120, 200)).save(out, format="JPEG", quality=80)
+    Image.effect_noise((600, 800), 20).convert("RGB").save(out, format="PDF", resolution=100, quality=60)
     return out.getvalue()
+
+
+def _multipart(boundary: str, fields: dict[str, str], files: dict[str, tuple[str, str, bytes]]) -> bytes:
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for name, (filename, content_type, data) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: {content_type}\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts)
 
 
 class Load:
@@ -375,8 +431,9 @@ class Load:
         self.concurrency = concurrency
         self.lock = threading.Lock()
         self.submissions = iter(plan["submissions"])
+        self.nominators = iter(plan["nominators"])  # a CĐCS nominates itself once per campaign
         self.rng = random.Random(seed)
-        self.jpeg = _jpeg()
+        self.pdf = _pdf()
         self.results: dict[str, list[float]] = collections.defaultdict(list)
         self.errors: collections.Counter = collections.Counter()
         self.error_samples: list[str] = []
@@ -406,25 +463,41 @@ class Load:
             self.last[threading.get_ident()] = f"{username} /bao-cao/ky/{plan['period']}/"
             status, _ = request(conn, "GET", f"/bao-cao/ky/{plan['period']}/", headers=headers)
             return status, status == 200
-        # upload: one photo as evidence of the user's own work
-        username, work = self.rng.choice(plan["uploaders"])
-        boundary = f"----thidua{self.rng.getrandbits(64):x}"
-        parts = [
-            f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{CSRF}\r\n'.encode(),
-            f'--{boundary}\r\nContent-Disposition: form-data; name="photos"; filename="anh.jpg"\r\n'
-            "Content-Type: image/jpeg\r\n\r\n".encode()
-            + self.jpeg
-            + b"\r\n",
-            f"--{boundary}--\r\n".encode(),
-        ]
-        headers = {
-            "Cookie": f"sessionid={plan['sessions'][username]}; csrftoken={CSRF}",
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-        }
+        # nomination with an upload: the CĐCS nominates itself, then adds one document to the dossier
+        with self.lock:
+            try:
+                username = next(self.nominators)
+            except StopIteration:
+                return 0, False
+        awards = plan["awards"]
+        cookie = f"sessionid={plan['sessions'][username]}; csrftoken={CSRF}"
+        body = urllib.parse.urlencode(
+            {
+                "award_kind": awards["award_kind"],
+                "subject": "collective",
+                "subject_unit": plan["nominator_units"][username],
+                "achievement": "Hoàn thành xuất sắc nhiệm vụ năm 2026; 100 % đoàn viên tham gia phong trào.",
+                "csrfmiddlewaretoken": CSRF,
+            }
+        ).encode()
+        headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        self.last[threading.get_ident()] = f"{username} nomination_create"
         status, (_data, location) = request(
-            conn, "POST", f"/cong-trinh/{work}/tin-bai-hinh-anh/", b"".join(parts), headers
+            conn, "POST", f"/khen-thuong/ke-hoach/{awards['campaign']}/de-nghi/them/", body, headers
         )
-        return status, status == 302 and location.rstrip("/").endswith(str(work))
+        nomination = location.rstrip("/").rsplit("/", 1)[-1]
+        if status != 302 or not nomination.isdigit():
+            return status, False
+        boundary = f"----thidua{self.rng.getrandbits(64):x}"
+        body = _multipart(
+            boundary, {"csrfmiddlewaretoken": CSRF}, {"file": ("bien-ban.pdf", "application/pdf", self.pdf)}
+        )
+        headers = {"Cookie": cookie, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+        self.last[threading.get_ident()] = f"{username} upload {nomination}"
+        status, (_data, location) = request(
+            conn, "POST", f"/khen-thuong/de-nghi/{nomination}/ho-so/{awards['requirement']}/", body, headers
+        )
+        return status, status == 302 and f"/khen-thuong/de-nghi/{nomination}/" in location
 
     def _worker(self, index: int, kinds, stop_at: float) -> None:
         port = PORTS[index % len(PORTS)]
@@ -535,15 +608,15 @@ def main(argv=None) -> None:
         )
     ]
     rng.shuffle(pending)
-    # Submitters and uploaders are different CĐCS, as on the day; a CĐCS submits once.
-    uploaders = list(
-        Work.objects.filter(campaign_id=manifest["campaign"]).order_by("?").values_list("unit_id", "pk")[:2000]
-    )
-    uploaders = [(units_to_user[unit], pk) for unit, pk in uploaders]
+    # A CĐCS submits once; the nominators are the last 2,000 in the submitters' queue, which a
+    # run does not reach, so submitters and nominators are different CĐCS, as on the day.
+    nominator_units = [cdcs_users[name] for name, _pk in pending[-2000:]]
+    award_setup = nomination_campaign(manifest, nominator_units)
+    nominators = [units_to_user[unit] for unit in nominator_units]
     district_users = list(
         get_user_model().objects.filter(username__startswith="huyen").values_list("username", flat=True)
     )
-    need = [name for name, _pk in pending] + [name for name, _pk in uploaders] + district_users
+    need = [name for name, _pk in pending] + nominators + district_users
     t0 = time.perf_counter()
     keys = sessions(sorted(set(need)))
     print(
@@ -557,7 +630,9 @@ def main(argv=None) -> None:
         "answers": answers,
         "period": period.pk,
         "district_users": district_users,
-        "uploaders": uploaders,
+        "nominators": nominators,
+        "nominator_units": {units_to_user[unit]: unit for unit in nominator_units},
+        "awards": award_setup,
     }
     procs = start_servers(args.workers, args.threads)
     try:
@@ -643,7 +718,12 @@ def main(argv=None) -> None:
         _row("mix: all requests", list(itertools.chain(*load.results.values())), errors, mix_seconds),
         _row("mix: report submissions (60 %)", load.results["submit"], load.errors["submit"], mix_seconds),
         _row("mix: status boards (20 %)", load.results["board"], load.errors["board"], mix_seconds),
-        _row("mix: photo uploads (20 %)", load.results["upload"], load.errors["upload"], mix_seconds),
+        _row(
+            "mix: nominations with a dossier upload (20 %; 2 requests each)",
+            load.results["upload"],
+            load.errors["upload"],
+            mix_seconds,
+        ),
         "",
         f"Submissions: {ok_submits / mix_seconds:.1f}/s = {ok_submits / mix_seconds / (len(ceiling.results['live']) / ceiling_seconds):.3f}× "
         f"the trivial view's rate; the mix ran at {total / mix_seconds / (len(ceiling.results['live']) / ceiling_seconds):.2f}× it. "
