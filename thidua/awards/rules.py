@@ -2,7 +2,8 @@
 initiatives.rules).
 
 A CĐCS (its chair or officer) nominates its own collectives and members, completes the
-dossier and sends the batch. Everything after that belongs to the level handling the
+dossier and sends the batch; the emulation office of a federation above may do the same for a
+CĐCS of its subtree (paper dossiers still arrive at the office). Everything after that belongs to the level handling the
 nomination (`Nomination.level`): its office (emulation officer, standing committee) checks the
 dossier, returns or accepts it, sends it to the award council and, when the award is beyond
 the level's authority, proposes it to the level above; its standing committee decides the
@@ -39,6 +40,21 @@ def at_own_unit(user, obj) -> bool:
     role = acting_role(user)
     unit_id = obj.unit_id if isinstance(obj, Nomination) else obj.pk if isinstance(obj, Unit) else None
     return role is not None and unit_id is not None and unit_id == role.unit_id
+
+
+@rules.predicate
+def for_grassroots_below(user, obj) -> bool:
+    """The proposing unit (or the unit given) is a CĐCS in the acting federation's subtree, not
+    the acting unit itself: its office acts for it when paper dossiers arrive there."""
+    role = acting_role(user)
+    unit = obj.unit if isinstance(obj, Nomination) else obj if isinstance(obj, Unit) else None
+    return (
+        role is not None
+        and unit is not None
+        and unit.pk != role.unit_id
+        and unit.path.startswith(role.unit.path)
+        and unit.kind.is_grassroots
+    )
 
 
 @rules.predicate
@@ -94,12 +110,15 @@ nominator = acts_as(NOMINATOR_ROLES)
 grassroots = acts_as(GRASSROOTS_ROLES)
 office = acts_as(OFFICE_ROLES)
 decider = acts_as(DECIDER_ROLES)
+emulation_office = acts_as(frozenset({R.EMULATION_OFFICER}))
 
-# obj = the proposing unit (the acting unit) or one of its nominations.
-rules.add_perm("awards.nominate", is_superuser | (nominator & at_own_unit))
-rules.add_perm("awards.change_nomination", is_superuser | (nominator & at_own_unit & editable))
-rules.add_perm("awards.submit", is_superuser | (nominator & at_own_unit))
-rules.add_perm("awards.withdraw", is_superuser | (nominator & at_own_unit))
+# obj = the proposing unit (the acting unit) or one of its nominations. A federation's emulation
+# office may act for a CĐCS of its subtree (the audit trail names who acted).
+proposes = (nominator & at_own_unit) | (emulation_office & for_grassroots_below)
+rules.add_perm("awards.nominate", is_superuser | proposes)
+rules.add_perm("awards.change_nomination", is_superuser | (proposes & editable))
+rules.add_perm("awards.submit", is_superuser | proposes)
+rules.add_perm("awards.withdraw", is_superuser | proposes)
 rules.add_perm("awards.view_nomination", is_superuser | in_scope | handled_in_scope | reviews_it)
 # obj = a nomination (or the acting unit, for its queue and its decisions).
 rules.add_perm("awards.review", is_superuser | (office & at_level))
@@ -113,5 +132,5 @@ rules.add_perm("awards.record_award", is_superuser | (office & in_scope))
 rules.add_perm("awards.view_decision", is_superuser | decision_in_scope)
 rules.add_perm("awards.manage_catalogue", is_superuser)
 # Menu entries (no object): who works on which side of the flow.
-rules.add_perm("awards.use_nominations", is_superuser | grassroots)
+rules.add_perm("awards.use_nominations", is_superuser | grassroots | emulation_office)
 rules.add_perm("awards.use_review", is_superuser | office)

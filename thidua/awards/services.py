@@ -54,6 +54,15 @@ def _user(actor):
     return actor if actor is not None and actor.pk else None
 
 
+def on_behalf(actor, unit: Unit) -> str:
+    """ "LĐLĐ quận Long Biên lập thay cho CĐCS …": said in the audit trail when a federation's
+    office acts for a CĐCS of its subtree; empty when the unit acts for itself."""
+    role = getattr(actor, "acting_role", None) if actor is not None else None
+    if role is None or role.unit_id == unit.pk:
+        return ""
+    return _("%(office)s lập thay cho %(unit)s") % {"office": role.unit.name, "unit": unit.name}
+
+
 def _date(day: datetime.date) -> str:
     return f"{day:%d/%m/%Y}"
 
@@ -381,7 +390,14 @@ def nominate(
         created_by=_user(actor),
         **subject,
     )
-    audit.record(actor, "create_nomination", nomination, scope_path=unit.path, to_state=nomination.get_status_display())
+    audit.record(
+        actor,
+        "create_nomination",
+        nomination,
+        scope_path=unit.path,
+        to_state=nomination.get_status_display(),
+        reason=on_behalf(actor, unit),
+    )
     return nomination
 
 
@@ -529,7 +545,7 @@ def submit_batch(actor, *, campaign: Campaign, unit: Unit) -> list[Nomination]:
             "submit_nomination",
             actor=actor,
             scope_path=unit.path,
-            reason=nomination.level.name,
+            reason="; ".join(r for r in (nomination.level.name, on_behalf(actor, unit)) if r),
             extra_fields={"submitted_at": now},
         )
     return drafts

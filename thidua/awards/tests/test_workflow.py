@@ -16,7 +16,9 @@ S = NominationStatus
 pytestmark = pytest.mark.django_db
 
 ROLES = ("school_chair", "company_chair", "member", "lb_officer", "lb_chair", "hn_officer", "hn_chair")
-PROPOSER = {"school_chair"}
+# The school proposes; the emulation office of a federation above it may act for it (paper
+# dossiers arrive there), the standing committees may not.
+PROPOSER = {"school_chair", "lb_officer", "hn_officer"}
 LB_OFFICE = {"lb_officer", "lb_chair"}
 HN_OFFICE = {"hn_officer", "hn_chair"}
 

@@ -64,22 +64,31 @@ class IntakeForm(forms.Form):
 
 
 def _unit(request):
-    """The acting unit, which must be allowed to nominate (a CĐCS's chair or officer)."""
-    role = getattr(request.user, "acting_role", None)
-    if role is None or not request.user.has_perm("awards.nominate", role.unit):
+    """The proposing unit, which must be allowed to nominate: the acting CĐCS (its chair or
+    officer), or the CĐCS of its subtree a federation's emulation office picked (?don-vi=)."""
+    from thidua.awards.views.nominations import _unit as proposing_unit
+
+    unit = proposing_unit(request)
+    if unit is None or not request.user.has_perm("awards.nominate", unit):
         raise PermissionDenied
-    return role.unit
+    return unit
 
 
-def _nominations_url(campaign) -> str:
+def _query(request, unit) -> str:
+    from thidua.awards.views.nominations import unit_query
+
+    return unit_query(request, unit)
+
+
+def _nominations_url(campaign, query: str = "") -> str:
     """Where the new drafts are: the unit's batch for the campaign (the nominations part),
     else this page."""
     for name, args in (("awards:unit_nominations", [campaign.pk]), ("awards:my_nominations", [])):
         try:
-            return reverse(name, args=args)
+            return reverse(name, args=args) + query
         except NoReverseMatch:
             continue
-    return reverse("awards:intake")
+    return reverse("awards:intake") + query
 
 
 @login_required
@@ -92,7 +101,12 @@ def upload(request):
         result = intake.import_file(request.user, unit=unit, campaign=campaign, data=file.read(), filename=file.name)
         return _preview(request, result)
     status = 400 if form.errors else 200
-    context = {"form": form, "unit": unit, "has_campaigns": form.fields["campaign"].queryset.exists()}
+    context = {
+        "form": form,
+        "unit": unit,
+        "has_campaigns": form.fields["campaign"].queryset.exists(),
+        "unit_query": _query(request, unit),
+    }
     return render(request, "awards/intake/upload.html", context, status=status)
 
 
@@ -102,6 +116,7 @@ def _preview(request, result, status=None):
         "unit": result.unit,
         "payload": result.payload() if result.ok else "",
         "form": IntakeForm(user=request.user, initial={"campaign": result.campaign}),
+        "unit_query": _query(request, result.unit),
     }
     return render(request, "awards/intake/preview.html", context, status=status or (200 if result.ok else 400))
 
@@ -122,7 +137,7 @@ def confirm(request):
         _("Đã nhập %(n)s đề nghị khen thưởng (bản nháp) cho “%(campaign)s”. Hãy bổ sung hồ sơ rồi gửi cấp trên.")
         % {"n": len(result.created), "campaign": result.campaign.movement_name or result.campaign.title},
     )
-    return redirect(_nominations_url(result.campaign))
+    return redirect(_nominations_url(result.campaign, _query(request, unit)))
 
 
 @login_required

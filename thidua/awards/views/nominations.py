@@ -29,14 +29,40 @@ from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user, require
 from thidua.core.models import AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
+from thidua.org.models import RoleKind, Unit
 from thidua.org.views.units import _form_error
 
 S = NominationStatus
 
 
+UNIT_PARAM = "don-vi"
+
+
 def _unit(request):
+    """The proposing unit: the acting CĐCS, or the CĐCS a federation's emulation office acts
+    for, picked on the page (?don-vi=<id>; paper dossiers still arrive at the office). A unit
+    outside the user's scope is 404, as if it did not exist; `awards.nominate` says the rest."""
+    raw = request.GET.get(UNIT_PARAM) or request.POST.get(UNIT_PARAM)
+    if raw:
+        return get_for_user(request.user, Unit, raw)
     role = getattr(request.user, "acting_role", None)
     return role.unit if role is not None else None
+
+
+def unit_query(request, unit) -> str:
+    """The query string that keeps the picked CĐCS on the next page ("" for the acting unit)."""
+    role = getattr(request.user, "acting_role", None)
+    if unit is None or (role is not None and role.unit_id == unit.pk):
+        return ""
+    return f"?{UNIT_PARAM}={unit.pk}"
+
+
+def units_to_act_for(request):
+    """The CĐCS of the acting federation's subtree its office may nominate for (the picker)."""
+    role = getattr(request.user, "acting_role", None)
+    if role is None or role.kind != RoleKind.EMULATION_OFFICER or not role.unit.kind.is_federation:
+        return Unit.objects.none()
+    return Unit.objects.within(role.unit).grassroots().active().only("pk", "name", "path").order_by("path")
 
 
 def url_or_none(name: str, *args) -> str | None:
@@ -54,9 +80,19 @@ def url_or_none(name: str, *args) -> str | None:
 def my_nominations(request):
     """The campaigns the acting CĐCS may nominate for, with what it has sent."""
     unit = _unit(request)
-    require(request.user, "awards.nominate", unit)
-    rows = queries.campaigns_for_unit(request.user, unit)
-    return render(request, "awards/nominations/campaigns.html", {"unit": unit, "campaigns": rows})
+    pickable = units_to_act_for(request)
+    if not request.user.has_perm("awards.nominate", unit) and not pickable.exists():
+        raise Http404
+    can = request.user.has_perm("awards.nominate", unit)
+    rows = queries.campaigns_for_unit(request.user, unit) if can else []
+    context = {
+        "unit": unit if can else None,
+        "campaigns": rows,
+        "units": pickable,
+        "unit_param": UNIT_PARAM,
+        "unit_query": unit_query(request, unit),
+    }
+    return render(request, "awards/nominations/campaigns.html", context)
 
 
 def _campaign(request, pk: int) -> Campaign:
@@ -78,6 +114,7 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
         "proposal_pdf": url_or_none("awards:proposal_file", campaign.pk, "pdf"),
         "proposal_docx": url_or_none("awards:proposal_file", campaign.pk, "docx"),
         "requirements": services.requirements_for(campaign),
+        "unit_query": unit_query(request, unit),
     }
 
 
@@ -107,7 +144,7 @@ def submit_batch(request, campaign: int):
         request,
         _("Đã gửi %(n)s hồ sơ đề nghị khen thưởng đến %(level)s.") % {"n": len(sent), "level": sent[0].level.name},
     )
-    return redirect("awards:unit_nominations", campaign=campaign.pk)
+    return redirect(reverse("awards:unit_nominations", args=[campaign.pk]) + unit_query(request, unit))
 
 
 @login_required
@@ -140,7 +177,13 @@ def nomination_create(request, campaign: int):
     return render(
         request,
         "awards/nominations/form.html",
-        {"form": form, "campaign": campaign, "unit": unit, "quota_rows": queries.quota_rows(campaign, unit)},
+        {
+            "form": form,
+            "campaign": campaign,
+            "unit": unit,
+            "quota_rows": queries.quota_rows(campaign, unit),
+            "unit_query": unit_query(request, unit),
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -233,6 +276,7 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         else None,
         "history": list(AuditEntry.objects.for_object(nomination).select_related("actor")[:40]),
         "award": getattr(nomination, "award", None) if nomination.status == S.AWARDED else None,
+        "unit_query": unit_query(request, nomination.unit),
     }
 
 
