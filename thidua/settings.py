@@ -152,6 +152,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBIL
 # one, cron runs `manage.py send_report_reminders` (idempotent, so both may run).
 CELERY_BEAT_SCHEDULE = {
     "reports-reminders": {"task": "reports.send_reminders", "schedule": crontab(hour=7, minute=0)},
+    # Imports left "running" by a worker that died: claimed again once their lease runs out.
+    "org-resume-imports": {"task": "org.resume_imports", "schedule": crontab(minute="*/5")},
 }
 # Background jobs (large imports) without a broker run in a thread of the web process, so the
 # progress page works on `make run`; tests set this to True to run them inline.

@@ -31,7 +31,7 @@ import xlsxwriter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -977,19 +977,62 @@ def job_progress(job: ImportJob) -> dict[str, Any]:
     }
 
 
+# A worker holds a job for this long after its last sign of life; then another may take it.
+# Signs of life: the claim (`heartbeat_at`) and, during the import, the progress beats in the
+# cache (the import's transaction keeps the row itself from changing mid-way). Much longer
+# than the gap between two beats, which is a batch of rows.
+LEASE = datetime.timedelta(minutes=10)
+
+
+def _last_beat(job_id: int) -> datetime.datetime | None:
+    state = cache.get(progress_key(job_id)) or {}
+    return state.get("beat")
+
+
+def claim(job_id: int) -> bool:
+    """Take the job: a queued one, or a running one whose worker has shown no sign of life for
+    LEASE (killed mid-import: its transaction rolled back, nothing of the file is in). One
+    conditional UPDATE each, so of two workers at most one gets it: a redelivered task does not
+    import twice, and neither do two workers resuming the same abandoned job."""
+    now = timezone.now()
+    if ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
+        status=ImportStatus.RUNNING, started_at=now, heartbeat_at=now
+    ):
+        return True
+    job = ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING).values("heartbeat_at", "started_at").first()
+    if job is None:
+        return False
+    seen = max(filter(None, (job["heartbeat_at"], job["started_at"], _last_beat(job_id))), default=None)
+    if seen is not None and seen > now - LEASE:
+        return False  # its worker is alive (or was, less than LEASE ago)
+    log.warning("import job %s: no sign of life since %s, claimed again", job_id, seen)
+    # Compare-and-set on the heartbeat read above: a second worker resuming it finds it changed.
+    return bool(
+        ImportJob.objects.filter(pk=job_id, status=ImportStatus.RUNNING, heartbeat_at=job["heartbeat_at"]).update(
+            started_at=now, heartbeat_at=now
+        )
+    )
+
+
+def stale_jobs() -> list[int]:
+    """Jobs left running by a worker that died (no sign of life for LEASE)."""
+    cutoff = timezone.now() - LEASE
+    candidates = ImportJob.objects.filter(status=ImportStatus.RUNNING).filter(
+        models.Q(heartbeat_at__lt=cutoff) | models.Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+    )
+    return [pk for pk in candidates.values_list("pk", flat=True) if (_last_beat(pk) or cutoff) <= cutoff]
+
+
 def run_job(job_id: int) -> None:
     """The background task's body: run the import of one uploaded file as its uploader, in the
     role they uploaded it in, and keep the outcome on the job."""
-    # Claiming the job in one UPDATE: a redelivered task (acks_late) does not import twice.
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.RUNNING, started_at=timezone.now()
-    )
-    if not claimed:
+    if not claim(job_id):
         return
     job = ImportJob.objects.select_related("actor").get(pk=job_id)
 
     def progress(phase: str, done: int, total: int) -> None:
-        cache.set(progress_key(job_id), {"phase": phase, "done": done, "total": total}, timeout=24 * 3600)
+        state = {"phase": phase, "done": done, "total": total, "beat": timezone.now()}  # the lease's heartbeat
+        cache.set(progress_key(job_id), state, timeout=24 * 3600)
 
     try:
         actor = job.actor

@@ -433,7 +433,9 @@ class ImportJob(models.Model):
 
     While it runs, its progress lives in the cache (the import's transaction holds SQLite's
     only write lock, so the row cannot be updated mid-way); the row gets its status before and
-    after that transaction."""
+    after that transaction. A worker claims the job for a lease (`heartbeat_at`, kept alive by
+    the progress beats in the cache): a job whose worker died mid-import is claimed again once
+    the lease has run out (org.imports.run_job, resume_stale_jobs)."""
 
     kind = models.CharField(_("loại dữ liệu"), max_length=10, choices=ImportKind.choices)
     file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/", blank=True)
@@ -452,6 +454,7 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("lần cuối ghi nhận đang chạy"), null=True, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 

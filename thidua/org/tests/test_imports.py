@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from thidua.core.models import AuditEntry
-from thidua.org import imports
+from thidua.org import imports, tasks
 from thidua.org.models import ImportJob, ImportStatus, Member, RoleKind, Unit
 from thidua.org.search import member_search_key
 from thidua.org.tests.factories import make_user
@@ -653,3 +653,60 @@ def test_a_large_import_is_searchable_at_once_on_both_databases(federation, offi
     assert found("0007 thu") == {"Hoàng Văn Thử 0007"}
     assert found(f"{count - 1:04d} hoang") == {f"Hoàng Văn Thử {count - 1:04d}"}
     assert Member.objects.search("thu hoang").count() == 1001  # the capped list: "more than 1,000"
+
+
+def _abandoned_job(officer, *, claimed_ago: datetime.timedelta) -> ImportJob:
+    """A job a worker claimed `claimed_ago` and then showed no sign of: killed mid-import, its
+    transaction rolled back, the row still says running."""
+    when = timezone.now() - claimed_ago
+    job = ImportJob.objects.create(
+        kind="members",
+        file=SimpleUploadedFile("a.xlsx", xlsx([MEMBER_HEADERS, member()])),
+        file_name="a.xlsx",
+        actor=officer,
+        role=officer.acting_role,
+        status=ImportStatus.RUNNING,
+    )
+    ImportJob.objects.filter(pk=job.pk).update(started_at=when, heartbeat_at=when)
+    return job
+
+
+def test_a_job_whose_worker_died_is_resumed_by_the_next_worker(federation, officer, django_capture_on_commit_callbacks):
+    cache.clear()
+    job = _abandoned_job(officer, claimed_ago=imports.LEASE + datetime.timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.resume_imports() == [job.pk]  # the beat queues it again; the worker imports it
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE
+    assert job.created_count == 1
+    assert Member.objects.count() == 1
+    assert tasks.resume_imports() == []
+
+
+def test_a_running_job_within_its_lease_is_not_taken_twice(federation, officer):
+    cache.clear()
+    job = _abandoned_job(officer, claimed_ago=datetime.timedelta(minutes=1))
+    assert imports.stale_jobs() == []
+    imports.run_job(job.pk)  # a redelivered task while the first worker still runs it
+    job.refresh_from_db()
+    assert job.status == ImportStatus.RUNNING
+    assert Member.objects.count() == 0
+
+
+def test_progress_beats_keep_a_long_import_s_lease(federation, officer):
+    """The claim is old, but the worker reported progress a moment ago: it is alive."""
+    cache.clear()
+    job = _abandoned_job(officer, claimed_ago=imports.LEASE * 3)
+    cache.set(imports.progress_key(job.pk), {"phase": "writing", "done": 10, "total": 100, "beat": timezone.now()}, 60)
+    assert imports.stale_jobs() == []
+    assert not imports.claim(job.pk)
+    assert Member.objects.count() == 0
+
+
+def test_two_workers_resuming_the_same_abandoned_job_claim_it_once(federation, officer):
+    cache.clear()
+    job = _abandoned_job(officer, claimed_ago=imports.LEASE * 2)
+    assert imports.claim(job.pk)
+    assert not imports.claim(job.pk)  # the second finds the lease just renewed
+    job.refresh_from_db()
+    assert job.heartbeat_at > timezone.now() - datetime.timedelta(minutes=1)
