@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Procedure
-from thidua.org.models import Member, Unit
+from thidua.org.models import Member, RoleKind, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -261,7 +261,13 @@ FORM_CATEGORIES = (AwardCategory.FORM, AwardCategory.PRAISE)
 class NominationQuerySet(UnitScopedQuerySet):
     """Visible in the proposing unit's subtree, to the level handling it (a forwarded
     nomination appears in the city federation's queue), and to the members of a council that
-    has it on a session's agenda (a district's award council sits members of CĐCS below it)."""
+    has it on a session's agenda (a district's award council sits members of CĐCS below it).
+
+    A plain member (RoleKind.MEMBER) is not an officer: they see their own nominations (as the
+    nominee) and those of the collectives they belong to (their group and its CĐCS), never
+    another person's — nor, through it, that person's dossier files (core's attachment view
+    reads the owner through here). The one choke point: rules' `awards.view_nomination` asks
+    this queryset."""
 
     def visible_to(self, user):
         if not user.is_authenticated:
@@ -282,10 +288,25 @@ class NominationQuerySet(UnitScopedQuerySet):
         role = getattr(user, "acting_role", None)
         if role is None:
             return self.filter(seat)
+        if role.kind == RoleKind.MEMBER:
+            return self.filter(self._own_for_member(user) | seat)
         path = role.unit.path
         handled = Q(level__path__gte=path, level__path__lt=path + PATH_END)
         own = Q(unit__path__gte=path, unit__path__lt=path + PATH_END)
         return self.filter(own | handled | seat)
+
+    @staticmethod
+    def _own_for_member(user) -> Q:
+        """The user's own nominations and those of their collectives: the unit of each of their
+        member records and, for a group, the CĐCS above it."""
+        units = set()
+        for unit_id, parent_id, is_group in Member.objects.filter(user=user).values_list(
+            "unit_id", "unit__parent_id", "unit__kind__is_group"
+        ):
+            units.add(unit_id)
+            if is_group and parent_id:
+                units.add(parent_id)
+        return Q(subject_member__user=user) | Q(subject_unit_id__in=units)
 
 
 class Nomination(models.Model):

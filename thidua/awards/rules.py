@@ -66,14 +66,10 @@ def at_level(user, obj) -> bool:
 
 
 @rules.predicate
-def handled_in_scope(user, obj) -> bool:
-    role = acting_role(user)
-    return role is not None and isinstance(obj, Nomination) and obj.level.path.startswith(role.unit.path)
-
-
-@rules.predicate
-def reviews_it(user, obj) -> bool:
-    """The user sits on a council that has the nomination on its agenda."""
+def visible(user, obj) -> bool:
+    """The nomination is in `Nomination.objects.visible_to(user)`: the one place that says who
+    reads a nomination (subtree and handling level for officers; own and their collectives'
+    for a plain member; a council's seat for its agenda)."""
     return isinstance(obj, Nomination) and Nomination.objects.visible_to(user).filter(pk=obj.pk).exists()
 
 
@@ -119,7 +115,7 @@ rules.add_perm("awards.nominate", is_superuser | proposes)
 rules.add_perm("awards.change_nomination", is_superuser | (proposes & editable))
 rules.add_perm("awards.submit", is_superuser | proposes)
 rules.add_perm("awards.withdraw", is_superuser | proposes)
-rules.add_perm("awards.view_nomination", is_superuser | in_scope | handled_in_scope | reviews_it)
+rules.add_perm("awards.view_nomination", is_superuser | visible)
 # obj = a nomination (or the acting unit, for its queue and its decisions).
 rules.add_perm("awards.review", is_superuser | (office & at_level))
 rules.add_perm("awards.council_result", is_superuser | (office & at_level))
