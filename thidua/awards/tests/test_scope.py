@@ -38,8 +38,10 @@ def test_the_proposing_cdcs_reads_its_dossier_and_a_sibling_does_not(
     nomination = submitted(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
     attachment = nomination.dossier_files.first().attachment
     response = login(award_people["school_chair"]).get(reverse("core:attachment", args=[attachment.pk]))
+    # Reading the streamed body closes the response (the test client's wrapper); closing it a
+    # second time would fire request_finished outside that wrapper, which closes the test's
+    # database connection on PostgreSQL.
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
-    response.close()
     assert login(award_people["company_chair"]).get(reverse("core:attachment", args=[attachment.pk])).status_code == 404
 
 
