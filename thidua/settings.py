@@ -223,6 +223,10 @@ if not DEBUG:
 PAGE_SIZE = 50
 # A deadline is "due soon" on the home page and calendar this many days ahead.
 THIDUA_DUE_SOON_DAYS = env.int("THIDUA_DUE_SOON_DAYS", default=7)
+# Rows each roll-up total is spread over (reports.tallies); 1 puts every report of a period on
+# the Confederation's one row (the bench's A/B). Safe to change on a live database: the reads sum
+# whatever shards there are; `manage.py rebuild_report_tallies` lays them out again.
+THIDUA_TALLY_SHARDS = env.int("THIDUA_TALLY_SHARDS", default=16)
 # How long after a closed emulation window a plan may still set a deadline (result reports,
 # dossiers: seed 000 closes on 15/9 and asks for the report by 18/9).
 THIDUA_DEADLINE_GRACE_DAYS = env.int("THIDUA_DEADLINE_GRACE_DAYS", default=60)

@@ -31,6 +31,7 @@ loads, the migration, a check). Rows written before shards existed are shard 0: 
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import Case, DecimalField, F, IntegerField, Max, Value, When
 from django.db.models.functions import Concat, Length, Substr
@@ -40,7 +41,7 @@ from thidua.org.models import Unit
 from thidua.reports.models import SENT, Answer, RollupTally, Submission
 
 REPORTS = 0  # indicator_pk of the row counting the reports sent
-SHARDS = 16  # rows per (period, unit, indicator) at most; the reads sum them
+SHARDS = settings.THIDUA_TALLY_SHARDS  # rows per (period, unit, indicator) at most; the reads sum them
 _MIX = 2654435761  # Knuth's multiplicative hash (a prime near 2**32 / golden ratio)
 
 
