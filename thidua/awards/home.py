@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from thidua.awards import notices
 from thidua.awards.figures import award_figures, share
 
 
@@ -26,4 +27,5 @@ def panel_context(request) -> dict | None:
         "more_kinds": sum(count for _name, count in figures["by_kind"][6:]),
         "can_review": user.has_perm("awards.use_review"),
         "can_nominate": user.has_perm("awards.use_nominations"),
+        "notices": notices.for_unit(role.unit),
     }

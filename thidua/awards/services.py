@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.awards import notices
 from thidua.awards.models import (
     FORM_CATEGORIES,
     LIVE_STATUSES,
@@ -582,6 +583,7 @@ def return_nomination(actor, nomination: Nomination, *, reason: str) -> Nominati
         reason=reason.strip(),
         extra_fields={"return_reason": reason.strip()},
     )
+    notices.returned(nomination)
     return nomination
 
 
@@ -782,6 +784,7 @@ def issue_decision(
         to_state=entry.symbol,
         changes={"awards": len(awards)},
     )
+    notices.decided(decision)
     return decision
 
 

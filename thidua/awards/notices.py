@@ -1,0 +1,171 @@
+"""Telling a unit about its nominations: when the level handling one returns it (with the
+reason), and when a decision awards its people.
+
+The same mechanism as reports' reminders (reports/reminders.py), not a second one: the notice on
+the unit's home page is read from the records themselves — the returned nomination with its
+reason, the issued decision with its awards — and an email leaves only after the transaction
+that made the event commits (core.background queues the task: to the worker with a broker,
+inline in tests), once: the task claims the effect (core.once) in the transaction that sends it,
+so a task delivered twice sends nothing the second time. The return's email is keyed by its
+audit entry (a nomination may be returned twice), the decision's by the decision.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from thidua.awards.models import Award, Decision, Nomination, NominationStatus
+from thidua.core import background, once
+from thidua.core.db import PATH_END
+from thidua.core.models import AuditEntry
+from thidua.org.models import Role
+from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
+
+RETURN_EFFECT = "awards.return_email"
+DECISION_EFFECT = "awards.decision_email"
+RECENT_DAYS = 90  # decisions shown on the home page this long after they are issued
+SHOWN = 5
+
+
+def unit_recipients(unit) -> list[str]:
+    """The unit's officers' addresses and its own (as reports' reminders choose them)."""
+    kinds = GRASSROOTS_ROLES if unit.kind.is_grassroots else FEDERATION_ROLES
+    emails = set(
+        Role.objects.filter(unit=unit, kind__in=kinds).exclude(user__email="").values_list("user__email", flat=True)
+    )
+    if unit.email:
+        emails.add(unit.email)
+    return sorted(emails)
+
+
+# --- what the notices say --------------------------------------------------------------------------
+
+
+def return_text(nomination: Nomination, reason: str) -> str:
+    return _("%(level)s trả lại hồ sơ đề nghị “%(kind)s” của %(name)s để bổ sung: %(reason)s") % {
+        "level": nomination.level.name,
+        "kind": nomination.award_kind.name,
+        "name": nomination.subject_name,
+        "reason": reason,
+    }
+
+
+def decision_text(decision: Decision, count: int) -> str:
+    return _("Quyết định số %(number)s ngày %(day)s của %(issuer)s khen thưởng %(n)s tập thể, cá nhân của đơn vị.") % {
+        "number": decision.number,
+        "day": f"{decision.issued_on:%d/%m/%Y}" if decision.issued_on else "",
+        "issuer": decision.unit.name,
+        "n": count,
+    }
+
+
+def for_unit(unit) -> list[str]:
+    """The notices of the unit's home page: its nominations waiting for a fix, with the reason,
+    then the decisions of the last RECENT_DAYS awarding its people. Two queries."""
+    returned = (
+        Nomination.objects.filter(unit=unit, status=NominationStatus.RETURNED)
+        .select_related("level", "award_kind", "subject_member", "subject_unit")
+        .order_by("-updated_at", "-pk")[:SHOWN]
+    )
+    path = unit.path
+    mine = Q(awards__unit__path__gte=path, awards__unit__path__lt=path + PATH_END)
+    since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)
+    decisions = (
+        Decision.objects.filter(mine, issued_on__gte=since, register_entry__isnull=False)
+        .annotate(n=Count("awards", filter=mine))
+        .select_related("unit", "register_entry")
+        .order_by("-issued_on", "-pk")[:SHOWN]
+    )
+    return [return_text(n, n.return_reason) for n in returned] + [decision_text(d, d.n) for d in decisions]
+
+
+# --- events: queued after the commit ---------------------------------------------------------------
+
+
+def returned(nomination: Nomination) -> None:
+    """Called in return_nomination's transaction, after the move wrote its audit entry."""
+    entry = AuditEntry.objects.for_object(nomination).filter(verb="return_nomination").order_by("-pk").first()
+    if entry is not None:
+        _queue("return", entry.pk)
+
+
+def decided(decision: Decision) -> None:
+    """Called in issue_decision's transaction."""
+    _queue("decision", decision.pk)
+
+
+def _queue(kind: str, object_id: int) -> None:
+    from thidua.awards.tasks import send_notice_email
+
+    background.enqueue(send_notice_email, kind, object_id)
+
+
+# --- the emails ----------------------------------------------------------------------------------
+
+
+def _return_mails(entry_id: int) -> list[tuple[str, str, list[str]]]:
+    entry = AuditEntry.objects.filter(pk=entry_id, verb="return_nomination").first()
+    nomination = (
+        Nomination.objects.select_related("unit", "unit__kind", "level", "award_kind", "subject_member", "subject_unit")
+        .filter(pk=entry.target_id)
+        .first()
+        if entry is not None
+        else None
+    )
+    if nomination is None:
+        return []
+    subject = _("[thidua] Hồ sơ đề nghị khen thưởng bị trả lại: %(name)s") % {"name": nomination.subject_name}
+    body = "\n\n".join(
+        [
+            _("Kính gửi %(unit)s,") % {"unit": nomination.unit.name},
+            return_text(nomination, entry.reason),
+            _("Đăng nhập thidua, vào mục Khen thưởng › Đề nghị khen thưởng để bổ sung hồ sơ và gửi lại."),
+        ]
+    )
+    return [(subject, body, unit_recipients(nomination.unit))]
+
+
+def _decision_mails(decision_id: int) -> list[tuple[str, str, list[str]]]:
+    decision = Decision.objects.select_related("unit", "register_entry").filter(pk=decision_id).first()
+    if decision is None:
+        return []
+    by_unit = defaultdict(list)
+    awards = Award.objects.filter(decision=decision, nomination__isnull=False).select_related(
+        "award_kind", "nomination__unit", "nomination__unit__kind"
+    )
+    for award in awards.order_by("order", "pk"):
+        by_unit[award.nomination.unit].append(award)
+    mails = []
+    for unit, rows in sorted(by_unit.items(), key=lambda pair: pair[0].path):
+        subject = _("[thidua] Quyết định khen thưởng số %(number)s") % {"number": decision.number}
+        lines = [f"- {a.name}: {a.award_kind.name}" for a in rows]
+        body = "\n\n".join(
+            [
+                _("Kính gửi %(unit)s,") % {"unit": unit.name},
+                decision_text(decision, len(rows)),
+                "\n".join(lines),
+                _("Đăng nhập thidua, vào mục Khen thưởng để tải quyết định và giấy khen."),
+            ]
+        )
+        mails.append((subject, body, unit_recipients(unit)))
+    return mails
+
+
+def send_email(kind: str, object_id: int) -> None:
+    """The event's emails, once: a second run of the task finds the claim and sends nothing."""
+    effect = RETURN_EFFECT if kind == "return" else DECISION_EFFECT
+    with transaction.atomic():
+        if not once.claim(effect, object_id):
+            return
+        # Union offices read Vietnamese whatever language the task runs in.
+        with translation.override(settings.LANGUAGE_CODE):
+            mails = _return_mails(object_id) if kind == "return" else _decision_mails(object_id)
+        for subject, body, recipients in mails:
+            if recipients:
+                send_mail(subject[:200], body, None, recipients)
