@@ -43,6 +43,7 @@ from thidua.awards.models import (
     Nomination,
     NominationStatus,
 )
+from thidua.awards.queries import campaign_year, in_campaign_year
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
 from thidua.org.models import Member, MemberRating, RatingLevel, RatingSubject, Unit, UnitRating
@@ -119,12 +120,6 @@ def _year_range(first: int, last: int) -> str:
 
 
 # --- the window of a criterion -------------------------------------------------------------------
-
-
-def campaign_year(campaign: Campaign) -> int | None:
-    """The year a campaign's awards count for: its end, else the date of its plan."""
-    day = campaign.ends_on or campaign.plan_date or campaign.starts_on
-    return day.year if day else None
 
 
 def _window(criterion: Criterion, subject: Subject) -> tuple[datetime.date, datetime.date]:
@@ -451,7 +446,7 @@ def attestations(nomination: Nomination) -> dict[int, str]:
 
 def evaluate_nomination(nomination: Nomination) -> list[Outcome]:
     campaign = nomination.campaign
-    year = campaign_year(campaign) or timezone.localdate().year
+    year = campaign_year(campaign)
     return evaluate(
         award_kind=nomination.award_kind,
         campaign=campaign,
@@ -523,7 +518,7 @@ def cap_allows(
             .count()
         )
     awarded = Award.objects.filter(in_subtree, award_kind=award_kind, year=year).count()
-    in_year = Q(campaign__ends_on__year=year) | Q(campaign__ends_on__isnull=True, campaign__plan_date__year=year)
+    in_year = in_campaign_year(year)
     pending = (
         Nomination.objects.filter(in_subtree, in_year, award_kind=award_kind, status__in=LIVE_STATUSES)
         .exclude(status=NominationStatus.AWARDED)

@@ -36,7 +36,6 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import services
@@ -454,9 +453,10 @@ def run(actor, *, unit: Unit, campaign: Campaign, rows: list[Row], commit: bool,
 
 
 def _evaluate(rows: list[Row], campaign: Campaign) -> None:
-    from thidua.awards.eligibility import campaign_year, evaluate, verdict
+    from thidua.awards.eligibility import evaluate, verdict
+    from thidua.awards.queries import campaign_year
 
-    year = campaign_year(campaign) or timezone.localdate().year
+    year = campaign_year(campaign)
     for row in rows:
         if row.ok:
             row.outcomes = evaluate(

@@ -1,6 +1,7 @@
 """Reading the nomination flow for its pages, each list in a fixed number of queries."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 from thidua.awards.models import (
     LIVE_STATUSES,
@@ -13,11 +14,29 @@ from thidua.awards.models import (
     NominationStatus,
     Quota,
 )
-from thidua.awards.services import quota_units
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.org.models import Unit
 
 S = NominationStatus
+
+
+def campaign_year(campaign: Campaign) -> int:
+    """The year a campaign's awards count for — the title year of its awards, of its criteria
+    and of its caps: its end, else the date of its plan, else its start, else this year."""
+    day = campaign.ends_on or campaign.plan_date or campaign.starts_on
+    return day.year if day else timezone.localdate().year
+
+
+def in_campaign_year(year: int, prefix: str = "campaign__") -> Q:
+    """The same rule in SQL: rows whose campaign (through `prefix`) counts for `year`."""
+    ends, plan, start = f"{prefix}ends_on", f"{prefix}plan_date", f"{prefix}starts_on"
+    return (
+        Q(**{f"{ends}__year": year})
+        | Q(**{f"{ends}__isnull": True, f"{plan}__year": year})
+        | Q(**{f"{ends}__isnull": True, f"{plan}__isnull": True, f"{start}__year": year})
+    )
+
+
 NOMINATION_RELATED = (
     "unit",
     "level",
@@ -112,6 +131,8 @@ def quota_rows(campaign: Campaign, unit: Unit) -> list[dict]:
 def quota_table(campaign: Campaign) -> tuple[list[AwardKind], list[dict]]:
     """The campaign's quota grid: its offered kinds, and per CĐCS the cells (quota, used)."""
     kinds = [o.award_kind for o in offers(campaign)]
+    from thidua.awards.services import quota_units  # services reads this module's years
+
     units = list(quota_units(campaign))
     quotas = {(q.unit_id, q.award_kind_id): q.count for q in Quota.objects.filter(campaign=campaign)}
     used = {

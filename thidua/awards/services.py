@@ -36,6 +36,7 @@ from thidua.awards.models import (
     Quota,
     SubjectKind,
 )
+from thidua.awards.queries import campaign_year
 from thidua.awards.workflow import NOMINATION_WORKFLOW
 from thidua.campaigns.models import Campaign, Procedure
 from thidua.core import attachments, audit
@@ -69,12 +70,6 @@ def _date(day: datetime.date) -> str:
 
 
 # --- what a campaign says ----------------------------------------------------------------------
-
-
-def campaign_year(campaign: Campaign) -> int:
-    """The year a campaign's awards count for (its end, else its plan date, else this year)."""
-    day = campaign.ends_on or campaign.plan_date
-    return day.year if day else timezone.localdate().year
 
 
 def procedure_of(campaign: Campaign) -> str:
