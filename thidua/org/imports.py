@@ -17,6 +17,7 @@ an import must not become a way to probe the tree (DESIGN.md, "Who uses it").
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -1034,40 +1035,49 @@ def run_job(job_id: int) -> None:
         state = {"phase": phase, "done": done, "total": total, "beat": timezone.now()}  # the lease's heartbeat
         cache.set(progress_key(job_id), state, timeout=24 * 3600)
 
-    try:
-        actor = job.actor
-        actor.acting_role = (
-            Role.objects.select_related("unit", "unit__kind").filter(pk=job.role_id, user=actor).first()
-            if job.role_id
-            else None
-        )
-        if actor.acting_role is None and not actor.is_superuser:
-            raise PermissionDenied
-        with job.file.open("rb") as handle:
-            data = handle.read()
-        result = IMPORTERS[job.kind](actor, data, job.file_name, progress=progress)
-    except PermissionDenied:
-        result = ImportResult(errors=[RowError(None, "", _("Bạn không còn quyền nhập loại dữ liệu này."))])
-    except Exception:
-        log.exception("import job %s failed", job_id)
-        result = ImportResult(errors=[RowError(None, "", _("Lỗi hệ thống khi nhập; chưa nhập dòng nào."))])
-    errors = result.errors or []
-    stored = [e.as_dict() for e in errors[:MAX_STORED_ERRORS]]
-    if len(errors) > MAX_STORED_ERRORS:
-        more = RowError(
-            None,
-            "",
-            ngettext("… và %(n)s lỗi khác.", "… và %(n)s lỗi khác.", len(errors) - MAX_STORED_ERRORS)
-            % {"n": len(errors) - MAX_STORED_ERRORS},
-        )
-        stored.append(more.as_dict())
-    job.status = ImportStatus.FAILED if errors else ImportStatus.DONE
-    job.total_rows = result.total
-    job.processed_rows = result.total
-    job.created_count = result.created
-    job.errors = stored
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "total_rows", "processed_rows", "created_count", "errors", "finished_at"])
+    # On PostgreSQL the outcome is written in the import's own transaction: a worker killed in
+    # between leaves neither the rows nor a "done", so the job resumed after its lease imports
+    # the file once. Not on SQLite, where a transaction takes the only write lock from its BEGIN
+    # (IMMEDIATE): wrapping the validation too would block every other writer for its seconds;
+    # there a worker killed between the import's COMMIT and the next statement leaves the rows
+    # in and the job running: the resumed run refuses the members by card number and the units
+    # by code as already there, but members without a card number would be imported again.
+    with transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext():
+        try:
+            actor = job.actor
+            actor.acting_role = (
+                Role.objects.select_related("unit", "unit__kind").filter(pk=job.role_id, user=actor).first()
+                if job.role_id
+                else None
+            )
+            if actor.acting_role is None and not actor.is_superuser:
+                raise PermissionDenied
+            with job.file.open("rb") as handle:
+                data = handle.read()
+            with transaction.atomic():  # a failed import leaves the outer transaction usable
+                result = IMPORTERS[job.kind](actor, data, job.file_name, progress=progress)
+        except PermissionDenied:
+            result = ImportResult(errors=[RowError(None, "", _("Bạn không còn quyền nhập loại dữ liệu này."))])
+        except Exception:
+            log.exception("import job %s failed", job_id)
+            result = ImportResult(errors=[RowError(None, "", _("Lỗi hệ thống khi nhập; chưa nhập dòng nào."))])
+        errors = result.errors or []
+        stored = [e.as_dict() for e in errors[:MAX_STORED_ERRORS]]
+        if len(errors) > MAX_STORED_ERRORS:
+            more = RowError(
+                None,
+                "",
+                ngettext("… và %(n)s lỗi khác.", "… và %(n)s lỗi khác.", len(errors) - MAX_STORED_ERRORS)
+                % {"n": len(errors) - MAX_STORED_ERRORS},
+            )
+            stored.append(more.as_dict())
+        job.status = ImportStatus.FAILED if errors else ImportStatus.DONE
+        job.total_rows = result.total
+        job.processed_rows = result.total
+        job.created_count = result.created
+        job.errors = stored
+        job.finished_at = timezone.now()
+        job.save(update_fields=["status", "total_rows", "processed_rows", "created_count", "errors", "finished_at"])
     cache.delete(progress_key(job_id))
     # The upload holds personal data; once read, the outcome is all the job needs to keep.
     if job.file:

@@ -10,6 +10,7 @@ import xlsxwriter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -710,3 +711,27 @@ def test_two_workers_resuming_the_same_abandoned_job_claim_it_once(federation, o
     assert not imports.claim(job.pk)  # the second finds the lease just renewed
     job.refresh_from_db()
     assert job.heartbeat_at > timezone.now() - datetime.timedelta(minutes=1)
+
+
+class _Killed(BaseException):
+    """The worker dies (SIGKILL, out of memory) — nothing in run_job catches it."""
+
+
+def test_a_worker_killed_before_writing_the_outcome_leaves_nothing_imported(federation, officer, monkeypatch):
+    """PostgreSQL: the rows and the job's outcome commit together, so the resumed job cannot
+    import the file a second time."""
+    if connection.vendor != "postgresql":
+        pytest.skip("on SQLite the outcome is written after the import's own transaction (org.imports.run_job)")
+    cache.clear()
+    job = _abandoned_job(officer, claimed_ago=imports.LEASE * 2)
+
+    def killed(*args, **kwargs):
+        raise _Killed
+
+    monkeypatch.setattr(ImportJob, "save", killed)
+    with pytest.raises(_Killed):
+        imports.run_job(job.pk)
+    monkeypatch.undo()
+    assert Member.objects.count() == 0
+    job.refresh_from_db()
+    assert job.status == ImportStatus.RUNNING
