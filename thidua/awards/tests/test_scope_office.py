@@ -59,6 +59,12 @@ def test_the_districts_office_nominates_edits_and_sends_for_its_cdcs(
     assert entry.reason == "LĐLĐ quận Long Biên lập thay cho CĐCS Trường THCS Gia Thụy"
     detail = client.get(reverse("awards:nomination", args=[nomination.pk])).content.decode()
     assert "lập thay cho CĐCS Trường THCS Gia Thụy" in detail
+    # The tờ trình thidua drafts is the school's, not Long Biên's.
+    batch = client.get(for_school(federation, "awards:unit_nominations", award_campaign.pk)).content.decode()
+    proposal = for_school(federation, "awards:proposal_file", award_campaign.pk, "docx")
+    assert proposal in batch
+    response = client.get(proposal)
+    assert response.status_code == 200 and response["Content-Disposition"].endswith(f'{federation.school.code}.docx"')
     response = client.post(reverse("awards:nomination_edit", args=[nomination.pk]), {"achievement": "Sửa lại."})
     assert response.status_code == 302
     complete_dossier(officer, nomination)

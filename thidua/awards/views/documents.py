@@ -79,15 +79,17 @@ def certificate(request, pk: int):
 
 @login_required
 def proposal_file(request, pk: int, fmt: str):
-    """The acting unit's Tờ trình đề nghị khen thưởng for a campaign, with its list: the
-    nominations it has made and not withdrawn."""
+    """The proposing unit's Tờ trình đề nghị khen thưởng for a campaign, with its list: the
+    nominations it has made and not withdrawn. The acting unit, or the CĐCS a federation's
+    office acts for (?don-vi=, as on the batch page)."""
+    from thidua.awards.views.nominations import _unit as proposing_unit
+
     if fmt not in ("pdf", "docx"):
         raise Http404
     campaign = get_for_user(request.user, Campaign, pk)
-    role = getattr(request.user, "acting_role", None)
-    if role is None:
+    unit = proposing_unit(request)
+    if unit is None:
         raise Http404
-    unit = role.unit
     require(request.user, "awards.nominate", unit)
     nominations = Nomination.objects.filter(campaign=campaign, unit=unit, status__in=LIVE_STATUSES)
     if not nominations.exists():

@@ -65,6 +65,10 @@ def units_to_act_for(request):
     return Unit.objects.within(role.unit).grassroots().active().only("pk", "name", "path").order_by("path")
 
 
+def _with(url: str | None, query: str) -> str | None:
+    return url + query if url else url
+
+
 def url_or_none(name: str, *args) -> str | None:
     """A link to a page of another part of the app, once that part has it."""
     try:
@@ -111,8 +115,8 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
         "due": due,
         "drafts": [n for n in rows if n.status == S.DRAFT],
         "can_nominate": request.user.has_perm("awards.nominate", unit),
-        "proposal_pdf": url_or_none("awards:proposal_file", campaign.pk, "pdf"),
-        "proposal_docx": url_or_none("awards:proposal_file", campaign.pk, "docx"),
+        "proposal_pdf": _with(url_or_none("awards:proposal_file", campaign.pk, "pdf"), unit_query(request, unit)),
+        "proposal_docx": _with(url_or_none("awards:proposal_file", campaign.pk, "docx"), unit_query(request, unit)),
         "requirements": services.requirements_for(campaign),
         "unit_query": unit_query(request, unit),
     }
@@ -271,7 +275,9 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         "file_form": forms.get("file_form") or DossierFileForm(),
         "file_errors_for": forms.get("file_errors_for"),
         "due": services.due_date(nomination.campaign, nomination.award_kind),
-        "proposal_pdf": url_or_none("awards:proposal_file", nomination.campaign_id, "pdf")
+        "proposal_pdf": _with(
+            url_or_none("awards:proposal_file", nomination.campaign_id, "pdf"), unit_query(request, nomination.unit)
+        )
         if user.has_perm("awards.nominate", nomination.unit)
         else None,
         "history": list(AuditEntry.objects.for_object(nomination).select_related("actor")[:40]),
