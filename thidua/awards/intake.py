@@ -400,11 +400,16 @@ def _check_duplicates(rows: list[Row]) -> None:
         keys = [(*who, "kind", row.award_kind.pk if row.award_kind is not None else None)]
         if row.award_kind is not None and services.is_form(row.award_kind):
             keys.append((*who, "form"))
-        earlier = next((seen[k] for k in keys if k in seen), None)
-        if earlier is not None:
+        if keys[0] in seen:
+            row.fail(
+                _("Trùng với dòng %(row)s: cùng một danh hiệu, hình thức được đề nghị hai lần.")
+                % {"row": seen[keys[0]]}
+            )
+            continue
+        if len(keys) > 1 and keys[1] in seen:
             row.fail(
                 _("Trùng với dòng %(row)s: mỗi tập thể, cá nhân chỉ được đề nghị một hình thức khen thưởng.")
-                % {"row": earlier}
+                % {"row": seen[keys[1]]}
             )
             continue
         for key in keys:

@@ -105,8 +105,10 @@ def test_a_title_and_a_form_go_together_two_forms_do_not(award_people, award_cam
     ]
     result = preview(award_people, award_campaign, federation, rows)
     assert [r.number for r in result.failed_rows] == [9, 10]
-    assert errors_of(result, 9)[0].startswith("Trùng với dòng 8")
-    assert errors_of(result, 10)[0].startswith("Trùng với dòng 6")
+    assert errors_of(result, 9) == [
+        "Trùng với dòng 8: mỗi tập thể, cá nhân chỉ được đề nghị một hình thức khen thưởng."
+    ]
+    assert errors_of(result, 10) == ["Trùng với dòng 6: cùng một danh hiệu, hình thức được đề nghị hai lần."]
 
 
 def test_the_nomination_guards_are_reported_per_row(award_people, award_campaign, federation, members, quota):
