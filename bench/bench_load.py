@@ -580,6 +580,7 @@ def main(argv=None) -> None:
     if args.build_only:
         return
 
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
@@ -709,7 +710,8 @@ def main(argv=None) -> None:
         "",
         f"Two gunicorn app servers ({args.workers} workers × {args.threads} threads each), one Celery worker, "
         f"PostgreSQL and Redis on this machine ({os.cpu_count()} cores); {manifest['cdcs']:,} CĐCS, "
-        f"{args.concurrency} concurrent clients (threads of this driver, same machine), {args.duration:.0f} s per phase. "
+        f"{args.concurrency} concurrent clients (threads of this driver, same machine), {args.duration:.0f} s per phase; "
+        f"roll-up tallies in {settings.THIDUA_TALLY_SHARDS} shard(s). "
         f"Load average {load_before[0]:.2f} before the mix, {load_after[0]:.2f} after.",
         "",
         "| phase / request | requests | per second | p50 ms | p95 ms | p99 ms | errors |",
