@@ -15,6 +15,7 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     year = timezone.localdate().year
+    can_review, can_nominate = user.has_perm("awards.use_review"), user.has_perm("awards.use_nominations")
     figures = award_figures(role.unit, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31))
     return {
         "unit": role.unit,
@@ -25,7 +26,7 @@ def panel_context(request) -> dict | None:
         "small_pct": share(figures["small_collectives"], figures["collectives"]),
         "kinds": figures["by_kind"][:6],
         "more_kinds": sum(count for _name, count in figures["by_kind"][6:]),
-        "can_review": user.has_perm("awards.use_review"),
-        "can_nominate": user.has_perm("awards.use_nominations"),
-        "notices": notices.for_unit(role.unit),
+        "can_review": can_review,
+        "can_nominate": can_nominate,
+        "notices": notices.for_unit(role.unit, user),
     }

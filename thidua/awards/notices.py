@@ -65,11 +65,13 @@ def decision_text(decision: Decision, count: int) -> str:
     }
 
 
-def for_unit(unit) -> list[str]:
-    """The notices of the unit's home page: its nominations waiting for a fix, with the reason,
-    then the decisions of the last RECENT_DAYS awarding its people. Two queries."""
+def for_unit(unit, user) -> list[str]:
+    """The notices of the unit's home page: its nominations waiting for a fix, with the reason
+    (those `user` may read: a plain member, their own), then the decisions of the last
+    RECENT_DAYS awarding its people (public on the honour roll anyway). A few queries."""
     returned = (
-        Nomination.objects.filter(unit=unit, status=NominationStatus.RETURNED)
+        Nomination.objects.visible_to(user)
+        .filter(unit=unit, status=NominationStatus.RETURNED)
         .select_related("level", "award_kind", "subject_member", "subject_unit")
         .order_by("-updated_at", "-pk")[:SHOWN]
     )

@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 
 from thidua.awards import notices, services
 from thidua.awards.models import Decision
-from thidua.awards.tests.conftest import DECIDED_ON, GIAY_KHEN, recommended, submitted
+from thidua.awards.tests.conftest import DECIDED_ON, GIAY_KHEN, account, recommended, submitted
 from thidua.core.models import AuditEntry
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,15 @@ def school_mail(award_people, federation):
 
 
 def test_a_return_reaches_the_unit_after_the_commit(
-    login, award_people, award_campaign, catalogue, members, school_mail, mailoutbox, django_capture_on_commit_callbacks
+    login,
+    award_people,
+    award_campaign,
+    catalogue,
+    members,
+    federation,
+    school_mail,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     nomination = submitted(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -40,6 +50,10 @@ def test_a_return_reaches_the_unit_after_the_commit(
     # In the app: on the school's home page, with the reason.
     home = login(award_people["school_chair"]).get("/").content.decode()
     assert 'data-testid="home-awards-notices"' in home and "Thiếu biên bản họp xét." in home
+    # The nominee reads it too; another plain member of the school does not.
+    assert "Thiếu biên bản họp xét." in login(award_people["member"]).get("/").content.decode()
+    other = account("dv_hoa", RoleKind.MEMBER, federation.school, MemberFactory(unit=federation.school))
+    assert "Thiếu biên bản họp xét." not in login(other).get("/").content.decode()
 
 
 def test_a_decision_reaches_the_units_whose_people_it_awards(
