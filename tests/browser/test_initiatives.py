@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, _page
+from tests.browser.menu import follow_menu
 from thidua.councils import services as councils
 from thidua.councils.models import CouncilKind, CouncilRole
 from thidua.initiatives import services
@@ -134,6 +135,8 @@ def test_initiative_from_idea_to_the_district_golden_book(browser, live_server, 
 
     # 2. The CĐCS gives it to its support team, which comments and hands it to the council.
     chair = as_user("chutich")
+    follow_menu(chair, "Sáng kiến", "Danh sách sáng kiến")
+    expect(chair.locator("body")).to_contain_text("Ứng dụng bảng tính chung theo dõi đoàn viên và đoàn phí")
     chair.goto(detail)
     chair.get_by_label("Tổ hỗ trợ").select_option(label="Tổ ươm mầm ý tưởng")
     chair.get_by_role("button", name="Giao tổ hỗ trợ").click()

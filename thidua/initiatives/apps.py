@@ -16,7 +16,7 @@ class InitiativesConfig(AppConfig):
         from thidua.core.sections import register as register_section
         from thidua.initiatives.home import agenda_item_section, panel_context
 
-        register(NavItem(_("Sáng kiến"), "initiatives:list", order=65, group=INITIATIVES))
+        register(NavItem(_("Danh sách sáng kiến"), "initiatives:list", order=65, group=INITIATIVES))
         register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66, group=INITIATIVES))
         from thidua.core import tree
         from thidua.initiatives.services import rewrite_paths

@@ -182,3 +182,23 @@ def test_a_members_record_lists_the_titles_they_registered_for(federation, membe
     assert "2025: Lao động tiên tiến" in page
     other = login(school_chair).get(reverse("org:member_detail", args=[members["binh"].pk])).content.decode()
     assert 'data-testid="member-titles"' not in other
+
+
+def test_the_list_registration_message_counts_members_in_english(federation, members, titles, school_chair, login):
+    """Vietnamese says "cho 1 đoàn viên" and "cho 2 đoàn viên" alike; English needs its plural."""
+    from django.conf import settings
+    from django.contrib.messages import get_messages
+    from django.utils import translation
+
+    browser = login(school_chair)
+    browser.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    said = []
+    for year, picked in ((YEAR, [members["an"]]), (YEAR + 1, [members["an"], members["binh"]])):
+        response = browser.post(
+            reverse("participation:titles_list"),
+            {"nam": year, "title": titles["lao-dong-gioi"].pk, "member": [m.pk for m in picked]},
+        )
+        said += [str(m) for m in get_messages(response.wsgi_request)]
+    translation.activate("vi")
+    assert any("Registered 1 member for" in m for m in said), said
+    assert any("Registered 2 members for" in m for m in said), said

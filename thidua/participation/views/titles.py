@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
@@ -124,7 +125,10 @@ def titles_list(request):
     else:
         messages.success(
             request,
-            _("Đã đăng ký “%(title)s” cho %(n)s đoàn viên.") % {"title": title.name, "n": added},
+            ngettext(
+                "Đã đăng ký “%(title)s” cho %(n)s đoàn viên.", "Đã đăng ký “%(title)s” cho %(n)s đoàn viên.", added
+            )
+            % {"title": title.name, "n": added},
         )
     return redirect(_back(year))
 
@@ -143,7 +147,13 @@ def titles_import(request):
     result = title_imports.import_titles(request.user, upload.read(), upload.name, year=year)
     if result.ok:
         messages.success(
-            request, _("Đã nhập %(n)s đăng ký danh hiệu từ %(rows)s dòng.") % {"n": result.created, "rows": result.rows}
+            request,
+            ngettext(
+                "Đã nhập %(n)s đăng ký danh hiệu từ %(rows)s dòng.",
+                "Đã nhập %(n)s đăng ký danh hiệu từ %(rows)s dòng.",
+                result.created,
+            )
+            % {"n": result.created, "rows": result.rows},
         )
         return redirect(_back(year))
     context = {"year": year, "errors": result.errors[:500], "error_count": len(result.errors), "name": upload.name}
