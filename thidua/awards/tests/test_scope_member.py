@@ -40,7 +40,10 @@ def page(client, nomination):
 
 def file(client, row):
     response = client.get(reverse("core:attachment", args=[row.attachment_id]))
-    response.close()  # a FileResponse holds the file open
+    if response.streaming:
+        # Reading the body closes the FileResponse through the test client's guard; calling
+        # close() ourselves would close the PostgreSQL test connection (docs/testing.md).
+        b"".join(response.streaming_content)
     return response.status_code
 
 
