@@ -266,7 +266,8 @@ class NominationQuerySet(UnitScopedQuerySet):
     A plain member (RoleKind.MEMBER) is not an officer: they see their own nominations (as the
     nominee) and those of the collectives they belong to (their group and its CĐCS), never
     another person's — nor, through it, that person's dossier files (core's attachment view
-    reads the owner through here). The one choke point: rules' `awards.view_nomination` asks
+    reads the owner through here). A council member's role (RoleKind.COUNCIL_MEMBER) reads the
+    same plus what their council has on its agenda, not the whole queue of its level. The one choke point: rules' `awards.view_nomination` asks
     this queryset."""
 
     def visible_to(self, user):
@@ -288,7 +289,9 @@ class NominationQuerySet(UnitScopedQuerySet):
         role = getattr(user, "acting_role", None)
         if role is None:
             return self.filter(seat)
-        if role.kind == RoleKind.MEMBER:
+        if role.kind in (RoleKind.MEMBER, RoleKind.COUNCIL_MEMBER):
+            # A council member's role gives no reach of its own: they read what their council
+            # has on its agenda (the seat), like any member, and nothing else of the subtree.
             return self.filter(self._own_for_member(user) | seat)
         path = role.unit.path
         handled = Q(level__path__gte=path, level__path__lt=path + PATH_END)

@@ -75,3 +75,25 @@ def test_officers_keep_their_reach(login, award_people, dossiers):
         client = login(award_people[who])
         assert all(page(client, n) == 200 for n in made.values())
         assert file(client, files["binh"]) == 200
+
+
+def test_a_council_member_reads_only_what_their_council_takes_up(
+    login, award_people, award_campaign, catalogue, members, federation, lb_council
+):
+    """A seat on Long Biên's award council is no window on the district's whole queue: the
+    nominations reach a council member when a session puts them on its agenda."""
+    from thidua.awards.tests.conftest import submitted, vote
+    from thidua.councils.models import CouncilMember
+
+    seated = CouncilMember.objects.filter(council=lb_council).select_related("member__user").first()
+    councillor = account("lb_hoidong", RoleKind.COUNCIL_MEMBER, federation.long_bien, seated.member)
+    on_agenda = submitted(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
+    waiting = submitted(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["binh"])
+    client = login(councillor)
+    assert page(client, on_agenda) == 404 and page(client, waiting) == 404
+    services.accept(award_people["lb_officer"], on_agenda)
+    services.send_to_council(award_people["lb_officer"], on_agenda)
+    vote(award_people["lb_officer"], lb_council, [on_agenda])
+    assert page(client, on_agenda) == 200
+    assert page(client, waiting) == 404
+    assert page(login(award_people["lb_officer"]), waiting) == 200
