@@ -5,6 +5,7 @@ Nominations, decisions and awards move only through the services, so they are re
 from django.contrib import admin
 
 from thidua.awards.models import Award, AwardKind, Criterion, Decision, DossierRequirement, Nomination
+from thidua.core.admin import ReadOnlyAdmin
 
 
 class CriterionInline(admin.StackedInline):
@@ -37,17 +38,6 @@ class DossierRequirementAdmin(admin.ModelAdmin):
     list_filter = ["procedure", "generated", "is_required"]
     search_fields = ["name", "code"]
     raw_id_fields = ["campaign"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Nomination)

@@ -498,16 +498,14 @@ def cap_allows(
     are sent together). Four queries."""
     if award_kind.cap_of_id is None or award_kind.cap_percent is None:
         return True, ""
-    path = unit.path
-    in_subtree = Q(unit__path__gte=path, unit__path__lt=path + PATH_END)
-    base = Award.objects.filter(in_subtree, award_kind_id=award_kind.cap_of_id, year=year, member__isnull=False)
+    base = Award.objects.within(unit).filter(award_kind_id=award_kind.cap_of_id, year=year, member__isnull=False)
     base_count = base.count()
     batch_count = 0
     if campaign is not None:
         held = Award.objects.filter(member=OuterRef("subject_member"), award_kind_id=award_kind.cap_of_id, year=year)
         batch_count = (
-            Nomination.objects.filter(
-                in_subtree,
+            Nomination.objects.within(unit)
+            .filter(
                 campaign=campaign,
                 award_kind_id=award_kind.cap_of_id,
                 subject_member__isnull=False,
@@ -517,10 +515,11 @@ def cap_allows(
             .exclude(Exists(held))
             .count()
         )
-    awarded = Award.objects.filter(in_subtree, award_kind=award_kind, year=year).count()
+    awarded = Award.objects.within(unit).filter(award_kind=award_kind, year=year).count()
     in_year = in_campaign_year(year)
     pending = (
-        Nomination.objects.filter(in_subtree, in_year, award_kind=award_kind, status__in=LIVE_STATUSES)
+        Nomination.objects.within(unit)
+        .filter(in_year, award_kind=award_kind, status__in=LIVE_STATUSES)
         .exclude(status=NominationStatus.AWARDED)
         .count()
     )

@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import Award, Decision, DecisionStatus
 from thidua.campaigns.models import Campaign
-from thidua.core.db import PATH_END
 from thidua.org.models import RoleKind, Sector
 
 # The level of the unit that decided (org.UnitKind.level).
@@ -39,41 +38,6 @@ INDIVIDUAL = Q(member__isnull=False)
 # ---------------------------------------------------------------- who reads what
 
 
-def _subtree(field: str, unit) -> Q:
-    return Q(**{f"{field}__path__gte": unit.path, f"{field}__path__lt": unit.path + PATH_END})
-
-
-def readable_awards(user) -> QuerySet[Award]:
-    """Awards whose certificate `user` may download: those on the record of their unit's
-    subtree (for the unions' officers), and their own (a member, whatever role they act in)."""
-    if not user.is_authenticated:
-        return Award.objects.none()
-    if user.is_superuser:
-        return Award.objects.all()
-    own = Q(member__user=user)
-    role = getattr(user, "acting_role", None)
-    if role is None or role.kind == RoleKind.MEMBER:
-        return Award.objects.filter(own)
-    return Award.objects.filter(own | _subtree("unit", role.unit))
-
-
-def readable_decisions(user) -> QuerySet[Decision]:
-    """Decisions `user` may download: those of their unit's subtree (the issuer and the unions
-    above it, drafts included), and issued ones that award someone of their subtree — a CĐCS
-    gets the decision naming its people ("Nơi nhận: như Điều 3"). A member reads their own
-    certificate, not the whole decision."""
-    if not user.is_authenticated:
-        return Decision.objects.none()
-    if user.is_superuser:
-        return Decision.objects.all()
-    role = getattr(user, "acting_role", None)
-    if role is None or role.kind == RoleKind.MEMBER:
-        return Decision.objects.none()
-    awards_below = Award.objects.filter(_subtree("unit", role.unit), decision=OuterRef("pk"))
-    issued = Q(status=DecisionStatus.ISSUED)
-    return Decision.objects.filter(_subtree("unit", role.unit) | (issued & Exists(awards_below)))
-
-
 def issuer_side(user, decision: Decision) -> bool:
     """The decision's unit is in the user's subtree: they print its certificates."""
     if user.is_superuser:
@@ -89,7 +53,7 @@ def downloads(user, campaign: Campaign, awards) -> tuple[list[Decision], set[int
     if not user.is_authenticated:
         return [], set()
     decisions = list(
-        readable_decisions(user)
+        Decision.objects.readable_by(user)
         .filter(status=DecisionStatus.ISSUED, campaign=campaign)
         .select_related("unit", "register_entry")
         .order_by("issued_on", "pk")
@@ -97,7 +61,7 @@ def downloads(user, campaign: Campaign, awards) -> tuple[list[Decision], set[int
     for decision in decisions:
         decision.can_print = issuer_side(user, decision)
     ids = [a.pk for a in awards]
-    certificates = set(readable_awards(user).filter(ISSUED, pk__in=ids).values_list("pk", flat=True))
+    certificates = set(Award.objects.readable_by(user).filter(ISSUED, pk__in=ids).values_list("pk", flat=True))
     return decisions, certificates
 
 

@@ -456,7 +456,21 @@ class DecisionStatus(models.TextChoices):
 
 
 class DecisionQuerySet(UnitScopedQuerySet):
-    pass
+    def readable_by(self, user):
+        """Decisions `user` may download: those of their unit's subtree (the issuer and the
+        unions above it, drafts included), and issued ones that award someone of their subtree —
+        a CĐCS gets the decision naming its people ("Nơi nhận: như Điều 3"). A member reads their
+        own certificate (`Award.objects.readable_by`), not the whole decision. Wider than
+        `visible_to`, which keeps the decision's page and print file on the issuer's side."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        role = getattr(user, "acting_role", None)
+        if role is None or role.kind == RoleKind.MEMBER:
+            return self.none()
+        awards_below = Award.objects.within(role.unit).filter(decision=models.OuterRef("pk"))
+        return self.within(role.unit) | self.filter(models.Exists(awards_below), status=DecisionStatus.ISSUED)
 
 
 class Decision(models.Model):
@@ -508,7 +522,18 @@ class Decision(models.Model):
 
 
 class AwardQuerySet(UnitScopedQuerySet):
-    pass
+    def readable_by(self, user):
+        """Awards whose certificate `user` may download: those on the record of their unit's
+        subtree (for the unions' officers), and their own (a member, whatever role they act in)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        own = self.filter(member__user=user)
+        role = getattr(user, "acting_role", None)
+        if role is None or role.kind == RoleKind.MEMBER:
+            return own
+        return own | self.within(role.unit)
 
 
 class Award(models.Model):

@@ -24,24 +24,12 @@ from thidua.awards.models import Award, Decision, Nomination, NominationStatus
 from thidua.core import background, once
 from thidua.core.db import PATH_END
 from thidua.core.models import AuditEntry
-from thidua.org.models import Role
-from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
+from thidua.org.queries import officer_emails
 
 RETURN_EFFECT = "awards.return_email"
 DECISION_EFFECT = "awards.decision_email"
 RECENT_DAYS = 90  # decisions shown on the home page this long after they are issued
 SHOWN = 5
-
-
-def unit_recipients(unit) -> list[str]:
-    """The unit's officers' addresses and its own (as reports' reminders choose them)."""
-    kinds = GRASSROOTS_ROLES if unit.kind.is_grassroots else FEDERATION_ROLES
-    emails = set(
-        Role.objects.filter(unit=unit, kind__in=kinds).exclude(user__email="").values_list("user__email", flat=True)
-    )
-    if unit.email:
-        emails.add(unit.email)
-    return sorted(emails)
 
 
 # --- what the notices say --------------------------------------------------------------------------
@@ -130,7 +118,7 @@ def _return_mails(entry_id: int) -> list[tuple[str, str, list[str]]]:
             _("Đăng nhập thidua, vào mục Khen thưởng › Đề nghị khen thưởng để bổ sung hồ sơ và gửi lại."),
         ]
     )
-    return [(subject, body, unit_recipients(nomination.unit))]
+    return [(subject, body, officer_emails(nomination.unit))]
 
 
 def _decision_mails(decision_id: int) -> list[tuple[str, str, list[str]]]:
@@ -155,7 +143,7 @@ def _decision_mails(decision_id: int) -> list[tuple[str, str, list[str]]]:
                 _("Đăng nhập thidua, vào mục Khen thưởng để tải quyết định và giấy khen."),
             ]
         )
-        mails.append((subject, body, unit_recipients(unit)))
+        mails.append((subject, body, officer_emails(unit)))
     return mails
 
 

@@ -3,6 +3,7 @@ entries are read-only: numbers are only ever given by documents.services.take_nu
 
 from django.contrib import admin
 
+from thidua.core.admin import ReadOnlyAdmin
 from thidua.documents.models import DocumentTemplate, IssuerProfile, RegisterEntry
 
 
@@ -20,17 +21,8 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegisterEntry)
-class RegisterEntryAdmin(admin.ModelAdmin):
+class RegisterEntryAdmin(ReadOnlyAdmin):
     list_display = ["symbol", "issued_on", "title", "unit"]
     list_filter = ["year", "doc_type"]
     search_fields = ["symbol", "title"]
     list_select_related = ["unit"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

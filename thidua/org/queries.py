@@ -11,7 +11,8 @@ from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from thidua.core.db import PATH_END
-from thidua.org.models import Member, MemberRating, Unit, UnitStatus
+from thidua.org.models import Member, MemberRating, Role, Unit, UnitStatus
+from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
 
 
 @dataclass(frozen=True)
@@ -99,3 +100,16 @@ def members_for_table(queryset, *, rating_year: int | None = None):
 
 def members_in_scope(user):
     return Member.objects.visible_to(user)
+
+
+def officer_emails(unit: Unit) -> list[str]:
+    """Where mail to a unit goes: its officers' addresses (chair and officers of a CĐCS; standing
+    committee, office, council and viewers of a federation) and the unit's own address. Report
+    reminders and award notices both write to these."""
+    kinds = GRASSROOTS_ROLES if unit.kind.is_grassroots else FEDERATION_ROLES
+    emails = set(
+        Role.objects.filter(unit=unit, kind__in=kinds).exclude(user__email="").values_list("user__email", flat=True)
+    )
+    if unit.email:
+        emails.add(unit.email)
+    return sorted(emails)

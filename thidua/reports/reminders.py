@@ -25,8 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.core import once
-from thidua.org.models import Role
-from thidua.org.rules import FEDERATION_ROLES, GRASSROOTS_ROLES
+from thidua.org.queries import officer_emails
 from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
 from thidua.reports.services import open_current_periods
 
@@ -56,15 +55,7 @@ def _due_now(today: datetime.date):
 
 
 def recipients_of(submission: Submission) -> list[str]:
-    kinds = GRASSROOTS_ROLES if submission.unit.kind.is_grassroots else FEDERATION_ROLES
-    emails = set(
-        Role.objects.filter(unit=submission.unit, kind__in=kinds)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    if submission.unit.email:
-        emails.add(submission.unit.email)
-    return sorted(emails)
+    return officer_emails(submission.unit)
 
 
 def _remind(submission: Submission, kind: str, day: datetime.date) -> Reminder | None:

@@ -35,7 +35,7 @@ def _decision_name(decision: Decision) -> str:
 
 def _decision(user, pk) -> Decision:
     try:
-        return honour.readable_decisions(user).select_related("register_entry").get(pk=pk)
+        return Decision.objects.readable_by(user).select_related("register_entry").get(pk=pk)
     except (Decision.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
@@ -67,7 +67,7 @@ def certificate(request, pk: int):
     """One awardee's certificate: the unions of their subtree, or the member themself."""
     try:
         award = (
-            honour.readable_awards(request.user)
+            Award.objects.readable_by(request.user)
             .filter(decision__status=DecisionStatus.ISSUED)
             .select_related("decision", "decision__register_entry")
             .get(pk=pk)

@@ -340,7 +340,7 @@ def attest(request, pk: int, criterion: int):
             evidence=form.cleaned_data["evidence"],
         )
     except ValidationError as error:
-        _form_error(form, error) if hasattr(error, "error_dict") else form.add_error(None, error)
+        _form_error(form, error)
         return _refused(request, pk, error, attest_form=form, attest_errors_for=criterion.pk)
     messages.success(request, _("Đã ghi xác nhận tiêu chuẩn."))
     return redirect(reverse("awards:nomination", args=[pk]) + "#tieu-chuan")
