@@ -59,10 +59,16 @@ class CampaignForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
+# The models' `order` fields carry no verbose name (a migration in five tables for a label): the
+# form names them, so the page does not say "Order".
+ORDER_LABEL = {"order": _("Thứ tự")}
+
+
 class ReferenceForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = DocumentReference
         fields = ["relation", "doc_kind", "number", "issued_on", "issuer", "title", "order"]
+        labels = ORDER_LABEL
         widgets = {"issued_on": DATE, "title": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -70,6 +76,7 @@ class SectionForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = PlanSection
         fields = ["heading", "part", "target_sector", "body", "order"]
+        labels = ORDER_LABEL
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
 
 
@@ -77,6 +84,7 @@ class ActivityForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["name", "planned_on", "owner", "status", "order"]
+        labels = ORDER_LABEL
         widgets = {"planned_on": DATE}
 
 
@@ -84,6 +92,7 @@ class DeadlineForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Deadline
         fields = ["what", "who", "due_on", "how", "order"]
+        labels = ORDER_LABEL
         widgets = {"due_on": DATE}
 
 
@@ -91,6 +100,7 @@ class ResponsibilityForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Responsibility
         fields = ["level", "body", "order"]
+        labels = ORDER_LABEL
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
 
 

@@ -88,7 +88,7 @@ class SubmissionForm(forms.Form):
             answer = answers.get(indicator.pk)
             help_text = ""
             if indicator.pk in autos:
-                help_text = _("Số liệu thidua đang có: %(n)s — hãy kiểm tra, sửa nếu cần.") % {
+                help_text = _("Số liệu hệ thống đã ghi nhận: %(n)s — hãy kiểm tra, sửa nếu cần.") % {
                     "n": int(autos[indicator.pk])
                 }
             common = {"label": indicator.label, "required": False, "help_text": help_text}

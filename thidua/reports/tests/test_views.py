@@ -26,7 +26,7 @@ def test_chair_sends_the_report_from_the_page(login, school_chair, quarterly, sc
     client = login(school_chair)
     page = client.get(f"/bao-cao/nop/{school_submission.pk}/")
     assert page.status_code == 200
-    assert "Số liệu thidua đang có: 2" in page.content.decode()
+    assert "Số liệu hệ thống đã ghi nhận: 2" in page.content.decode()
     response = client.post(
         f"/bao-cao/nop/{school_submission.pk}/", {**answers(quarterly, **GOOD), "action": "submit"}, follow=True
     )
