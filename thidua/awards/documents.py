@@ -263,7 +263,7 @@ def decision_document(decision: Decision) -> tuple[OfficialDocument, dict]:
         decision = Decision.objects.select_related(
             "unit", "unit__kind", "register_entry", "campaign", "campaign__issuer", "campaign__register_entry"
         ).get(pk=decision.pk)
-        profile = profile_for(decision.unit)
+        profile = profile_for(decision.unit, issued=decision.register_entry)  # as issued
         kinds, awards = _decision_awards(decision)
         counts = _counts_by_kind(kinds, awards)
         collectives = sum(c for _k, c, _i in counts)
@@ -498,7 +498,7 @@ def decision_docx(decision: Decision) -> bytes:
 
 def _certificate_frame(decision: Decision) -> dict:
     """What every certificate of a decision prints: issuer, decision line, date, signer."""
-    profile = profile_for(decision.unit)
+    profile = profile_for(decision.unit, issued=decision.register_entry)  # as issued
     day = decision.issued_on
     number = decision.register_entry.symbol if decision.register_entry_id else ""
     return {

@@ -106,7 +106,9 @@ def build(campaign: Campaign) -> OfficialDocument:
 
 
 def _build(campaign: Campaign) -> OfficialDocument:
-    profile = profile_for(campaign.issuer)
+    # An issued plan prints the letterhead it was issued under (its issuer may since have been
+    # dissolved or merged, or its campaign handed over to a successor: core.succession).
+    profile = profile_for(campaign.issuer, issued=campaign.register_entry)
     sections = list(campaign.sections.all())
     blocks: list = [*_text_blocks(campaign.intro)]
     written = campaign.intro + campaign.closing + "".join(s.body for s in sections)

@@ -12,4 +12,8 @@ class DocumentsConfig(AppConfig):
         from thidua.core.navigation import NavItem, register
 
         register_verbs({"take_number": _("Lấy số văn bản")})
+        from thidua.core import succession
+        from thidua.documents.services import freeze_letterheads
+
+        succession.register_freeze(freeze_letterheads)  # issued papers keep their letterhead
         register(NavItem(_("Sổ văn bản"), "documents:register", perm="documents.view_register", order=60))

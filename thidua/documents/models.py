@@ -144,6 +144,11 @@ class RegisterEntry(models.Model):
     target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     target_id = models.BigIntegerField(null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
+    # The letterhead lines as printed when the number was taken (documents.services.PROFILE_FIELDS):
+    # an issued paper keeps the issuer and superior names it was issued under, even after its
+    # unit is renamed, moved, dissolved or merged (2025 reform). Null: taken before snapshots
+    # existed and not frozen yet (core.succession freezes them before the tree changes).
+    letterhead = models.JSONField(_("tiêu đề văn bản khi ban hành"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RegisterEntryQuerySet.as_manager()

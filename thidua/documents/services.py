@@ -37,14 +37,25 @@ def _place_of(units: list[Unit]) -> str:
     return ""
 
 
-def profile_for(unit: Unit) -> IssuerProfile:
+def profile_for(unit: Unit, *, issued: RegisterEntry | None = None) -> IssuerProfile:
     """The unit's saved letterhead, or an unsaved one derived from its and its parent's names:
-    "LĐLĐ THÀNH PHỐ HÀ NỘI" / "LĐLĐ QUẬN LONG BIÊN", symbol "LĐLĐ", place "Long Biên"."""
+    "LĐLĐ THÀNH PHỐ HÀ NỘI" / "LĐLĐ QUẬN LONG BIÊN", symbol "LĐLĐ", place "Long Biên".
+
+    `issued`: the register entry of an issued paper — its letterhead as it was at issue (the
+    snapshot `take_number` keeps), so a plan of a district dissolved in 2025 still prints
+    "LĐLĐ HUYỆN GIA LÂM" under "LĐLĐ THÀNH PHỐ HÀ NỘI", whatever the tree says today."""
+    if issued is not None and issued.letterhead:
+        return IssuerProfile(unit=unit, **{f: issued.letterhead.get(f, "") for f in PROFILE_FIELDS})
     saved = IssuerProfile.objects.filter(unit=unit).first()
     if saved is not None:
         return saved
     # Nearest first; a CĐCS without a place in its name takes its federation's.
     ancestors = sorted(Unit.objects.filter(path__in=unit.ancestor_paths()), key=lambda u: -len(u.path))
+    return _derived_profile(unit, ancestors)
+
+
+def _derived_profile(unit: Unit, ancestors: list[Unit]) -> IssuerProfile:
+    """`ancestors`: nearest first."""
     parent = ancestors[0] if ancestors else None
     federation = not (unit.kind.is_grassroots or unit.kind.is_group)
     return IssuerProfile(
@@ -69,6 +80,33 @@ PROFILE_FIELDS = (
     "signer_title",
     "signer_name",
 )
+
+
+def letterhead_of(profile: IssuerProfile) -> dict[str, str]:
+    return {f: getattr(profile, f) for f in PROFILE_FIELDS}
+
+
+def freeze_letterheads(unit: Unit) -> int:
+    """Before the tree under `unit` changes (core.succession): every issued paper of the
+    subtree taken before snapshots existed gets the letterhead it would print today, i.e. the
+    one it was issued under. A fixed number of queries, then one UPDATE per issuing unit —
+    a province's few thousand CĐCS, most with no paper to freeze."""
+    pending = RegisterEntry.objects.within(unit).filter(letterhead__isnull=True)
+    unit_ids = set(pending.values_list("unit_id", flat=True).distinct())
+    if not unit_ids:
+        return 0
+    issuers = list(Unit.objects.filter(pk__in=unit_ids).select_related("kind"))
+    paths = {p for u in issuers for p in u.ancestor_paths()}
+    by_path = {u.path: u for u in Unit.objects.filter(path__in=paths)}
+    saved = {p.unit_id: p for p in IssuerProfile.objects.filter(unit_id__in=unit_ids)}
+    frozen = 0
+    for issuer in issuers:
+        profile = saved.get(issuer.pk)
+        if profile is None:
+            ancestors = [by_path[p] for p in reversed(issuer.ancestor_paths()) if p in by_path]
+            profile = _derived_profile(issuer, ancestors)
+        frozen += pending.filter(unit_id=issuer.pk).update(letterhead=letterhead_of(profile))
+    return frozen
 
 
 def save_issuer_profile(actor, unit: Unit, **values: str) -> IssuerProfile:
@@ -148,6 +186,7 @@ def take_number(
         title=title[:1000],
         issued_by=actor if actor is not None and actor.pk else None,
         target=target,
+        letterhead=letterhead_of(profile),
     )
     audit.record(
         actor,

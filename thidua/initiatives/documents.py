@@ -25,7 +25,7 @@ def _benefit(initiative) -> str:
 
 def decision_document(decision: RecognitionDecision) -> OfficialDocument:
     with translation.override("vi"):
-        profile = profile_for(decision.unit)
+        profile = profile_for(decision.unit, issued=decision.register_entry)  # as issued
         recognitions = list(
             decision.recognitions.select_related("initiative", "initiative__unit").order_by("entry_number")
         )

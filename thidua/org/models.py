@@ -59,6 +59,8 @@ class Ownership(models.TextChoices):
 class UnitStatus(models.TextChoices):
     ACTIVE = "active", _("Đang hoạt động")
     MERGED = "merged", _("Đã sáp nhập")
+    # Ended with its work handed to a successor (2025: district federations): org.services.dissolve_unit.
+    DISSOLVED = "dissolved", _("Đã giải thể")
     INACTIVE = "inactive", _("Ngừng hoạt động")
 
 
@@ -128,9 +130,10 @@ class Unit(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     status = models.CharField(_("trạng thái"), max_length=20, choices=UnitStatus.choices, default=UnitStatus.ACTIVE)
+    # The successor: the unit it merged into, or that took over its work when it was dissolved.
     merged_into = models.ForeignKey(
         "self",
-        verbose_name=_("sáp nhập vào"),
+        verbose_name=_("đơn vị tiếp nhận"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -206,7 +206,7 @@ def _blocks(text: str) -> list:
 
 def build(review: CampaignReview) -> OfficialDocument:
     with translation.override("vi"):
-        profile = profile_for(review.issuer)
+        profile = profile_for(review.issuer, issued=review.register_entry)  # as issued
         place = review.place or profile.place
         return OfficialDocument(
             superior_line=profile.superior_line,
