@@ -1,7 +1,9 @@
 """The participation stage of the demo federation (`manage.py load_demo`): what Long Biên's CĐCS
 did for the district's seed plans — registrations and works with their inauguration, articles
 and photos for seed 000, "Dân vận khéo" models for seed 004, covenants of the three blocs for
-seed 003 — and members' title registrations for this year.
+seed 003 — members' title registrations for this year, and the registrations and models of
+Long Biên's living plan for the year (campaigns.demo.living_campaign), dated from the demo's
+today (core.demo.today): some CĐCS registered before the deadline, the rest are late now.
 
 An overview where everyone is on time shows nothing to chase, so each kind is played out in
 several states (on time, late, missing), drawn from fixed patterns by position in the tree — no
@@ -16,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.campaigns.seeds import SEEDS_BY_KEY
+from thidua.core import demo
 from thidua.org.models import EmulationCluster, Member, Unit
 from thidua.participation import services
 from thidua.participation.models import Covenant, EmulationTitle, ModelProject, Part, TitleRegistration, Work
@@ -82,6 +84,51 @@ def load_demo_participation(log: Callable[[str], None]) -> None:
     _models(log)
     _covenants(log)
     _titles(log)
+    _living(log)
+
+
+@transaction.atomic
+def _living(log) -> None:
+    """The living plan: unit registrations due a few days ago (sent by two CĐCS in three, on
+    time; the others are late now) and "dân vận khéo" models due this week (one in three sent)."""
+    from thidua.campaigns import demo as campaigns_demo
+
+    campaign = campaigns_demo.living_campaign()
+    if campaign is None or ModelProject.objects.filter(campaign=campaign).exists():
+        log("  Đăng ký kế hoạch năm: đã có hoặc thiếu kế hoạch năm.")
+        return
+    today = demo.today()
+    deadlines = {d.what: d.due_on for d in campaign.deadlines.all()}
+    registration_due = min(deadlines.values())
+    model_due = sorted(deadlines.values())[1] if len(deadlines) > 1 else registration_due
+    services.set_due_date(None, campaign, part=Part.REGISTRATION, due=registration_due)
+    services.set_due_date(None, campaign, part=Part.MODEL, due=model_due)
+    campaign = Campaign.objects.get(pk=campaign.pk)
+    registered = models = 0
+    for index, deployment in enumerate(_grassroots_deployments(campaign)):
+        if index % 3 == 2:
+            continue
+        services.register_unit(
+            None,
+            campaign=campaign,
+            unit=deployment.unit,
+            targets="100% đoàn viên đăng ký thi đua\nCó ít nhất 01 mô hình “dân vận khéo”",
+            at=at(registration_due - datetime.timedelta(days=1 + index % 4)),
+        )
+        registered += 1
+        if index % 3 == 0:
+            name, field = MODEL_NAMES[index % len(MODEL_NAMES)]
+            services.register_model(
+                None,
+                campaign=campaign,
+                unit=deployment.unit,
+                name=name,
+                field=field,
+                description="Triển khai trong toàn thể đoàn viên, có kế hoạch và phân công cụ thể.",
+                at=at(min(today, model_due) - datetime.timedelta(days=1)),
+            )
+            models += 1
+    log(f"  Kế hoạch năm: {registered} CĐCS đăng ký thi đua, {models} mô hình.")
 
 
 @transaction.atomic
@@ -231,7 +278,7 @@ def _chair_name(unit: Unit) -> str:
 def _titles(log) -> None:
     """This year's title registrations in Long Biên's CĐCS: most members aim for Lao động
     tiên tiến, some for more, some CĐCS have not registered anyone yet."""
-    year = timezone.localdate().year
+    year = demo.today().year
     long_bien = Unit.objects.filter(code="HN-LB").first()
     titles = {t.code: t for t in EmulationTitle.objects.all()}
     if long_bien is None or not titles:

@@ -3,6 +3,10 @@ of seed 000 ("chậm nhất ngày 18/9/2023") and its quarterly report of seed 0
 tháng cuối quý"), last quarter and this one, with the CĐCS' reports in every state — on time,
 late, returned, accepted, a draft, nothing — drawn from a fixed pattern by position in the tree;
 and a draft of the seed 000 campaign's final review. Rerunning adds nothing.
+
+The seed 000 report keeps its printed deadline (18/9/2023: archive). The quarterly report is the
+living one: its periods are the demo's current and last quarter, from core.demo.today(), and a
+report is never sent after that day (it stays a draft).
 """
 
 import datetime
@@ -10,10 +14,10 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.utils import timezone
 
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.seeds import SEEDS_BY_KEY
+from thidua.core import demo
 from thidua.org.models import Unit
 from thidua.reports import services, sources
 from thidua.reports.models import Aggregation, CampaignReview, IndicatorKind, ReportForm, Source, Submission
@@ -110,7 +114,9 @@ def _play(period, due: datetime.date) -> None:
         values = _values(submission, index)
         on_time = datetime.datetime.combine(due - datetime.timedelta(days=2), datetime.time(9), tzinfo=HANOI)
         late = datetime.datetime.combine(due + datetime.timedelta(days=3), datetime.time(15), tzinfo=HANOI)
-        if outcome == "draft" or on_time > timezone.now():
+        now = datetime.datetime.combine(demo.today(), datetime.time(8), tzinfo=HANOI)
+        sent_at = late if outcome == "late" else on_time
+        if outcome == "draft" or sent_at > now:
             services.save_report(None, submission, values=values)
             continue
         services.save_report(None, submission, values=values, submit=True, at=late if outcome == "late" else on_time)
@@ -159,7 +165,7 @@ def _quarterly(log) -> None:
         due_before=True,
     )
     _indicators(form, campaign=False)
-    today = timezone.localdate()
+    today = demo.today()
     last_quarter = today.replace(day=1) - datetime.timedelta(days=92)
     services.publish_form(None, form, today=last_quarter)
     for day in (last_quarter, today):

@@ -1,12 +1,13 @@
 """`manage.py load_demo`: the demo federation (org.demo.federation), then the stages other apps
 register (core.demo), then the table of demo logins. Safe to rerun: see the builder."""
 
+import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from thidua.core.demo import run_stages
+from thidua.core.demo import anchored, run_stages
 from thidua.org.demo import federation
 
 URL = "http://127.0.0.1:8000"
@@ -24,16 +25,29 @@ class Command(BaseCommand):
             default=1.0,
             help=_("Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi."),
         )
+        parser.add_argument(
+            "--hom-nay",
+            dest="today",
+            default=None,
+            help="Ngày coi là hôm nay khi nạp (YYYY-MM-DD); mặc định là ngày chạy lệnh. Các thời hạn, kỳ báo cáo "
+            "mẫu tính từ ngày này.",
+        )
 
-    def handle(self, *args, scale: float, **options):
+    def handle(self, *args, scale: float, today: str | None = None, **options):
         if not 0 < scale <= 10:
             raise CommandError(_("--scale phải lớn hơn 0 và không quá 10."))
+        try:
+            anchor = datetime.date.fromisoformat(today) if today else None
+        except ValueError:
+            raise CommandError(_("--hom-nay phải là một ngày dạng YYYY-MM-DD.")) from None
         started = time.perf_counter()
         try:
             result = federation.build(scale=scale, log=self.stdout.write)
         except federation.DemoConflict as exc:
             raise CommandError(str(exc)) from exc
-        run_stages(self.stdout.write)
+        with anchored(anchor) as day:
+            self.stdout.write(_("Hôm nay của dữ liệu mẫu: %(day)s") % {"day": f"{day:%d/%m/%Y}"})
+            run_stages(self.stdout.write)
         elapsed = time.perf_counter() - started
         done = (
             _("Đã nạp dữ liệu mẫu (%(seconds).1f s).")
