@@ -8,8 +8,18 @@ silent. States are drawn from a fixed pattern by position in the tree — no ran
 runs on fresh databases give the same rows. Seed 001 goes to Lai Châu's next level down, and one
 district federation forwards it to its CĐCS.
 
+The seeds are archived papers: they keep their printed numbers, dates and deadlines (2019–2023),
+so every login would otherwise open on deadlines years overdue. An office at work has this
+year's plan open next to last years' archive, so the demo adds one living plan (`living_plan`):
+Long Biên's plan for the current year, written from the seeds' own content (seed 004's yearly
+theme and its "dân vận khéo" models, seed 000's awards criteria), dated from the demo's "today"
+(core.demo.today): issued three weeks ago, a registration deadline just missed, a model
+deadline this week, a review report later. Moving the seeds' dates instead would print a 2023
+paper with 2026 deadlines; copying the seeds' text would print another year's wording.
+
 Rerunning adds nothing: a seed whose issuer already has a campaign of the same title is left
-as it is, deployments included. Each seed is entered and played out in one transaction, so an
+as it is, deployments included; the living plan is found by its title's stem, whatever day the
+rerun is. Each seed is entered and played out in one transaction, so an
 interrupted run leaves no half-deployed campaign behind.
 """
 
@@ -20,8 +30,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from thidua.campaigns import services
-from thidua.campaigns.models import Campaign, Deployment, TargetMode
-from thidua.campaigns.seeds import SEEDS, SeedPlan, enter_seed
+from thidua.campaigns.models import Campaign, CampaignKind, Deployment, SectionPart, TargetMode
+from thidua.campaigns.seeds import SEED_000, SEED_004, SEEDS, Section, SeedDeadline, SeedPlan, enter_seed, text
+from thidua.core import demo
 from thidua.org.models import Member, Unit
 from thidua.org.queries import totals_for
 
@@ -54,10 +65,12 @@ def _launch_day(campaign: Campaign, index: int, late: bool) -> datetime.date:
     weeks after the plan), so the dashboard has someone to chase."""
     if not late:
         return campaign.plan_date + datetime.timedelta(days=2 + index % 5)
-    last = max((d.due_on for d in campaign.deadlines.all()), default=None)
+    # The last deadline already past on the demo's day: a launch is never dated in the future.
+    today = demo.today()
+    last = max((d.due_on for d in campaign.deadlines.all() if d.due_on < today), default=None)
     if last is not None:
-        return last + datetime.timedelta(days=3 + index % 3)
-    return campaign.plan_date + datetime.timedelta(days=42 + index % 7)
+        return min(last + datetime.timedelta(days=3 + index % 3), today)
+    return min(campaign.plan_date + datetime.timedelta(days=42 + index % 7), today)
 
 
 def _chair_of(unit: Unit) -> Member | None:
@@ -134,6 +147,84 @@ def _cascade_next_level(campaign: Campaign, offset: int) -> None:
 def load_demo_campaigns(log: Callable[[str], None]) -> None:
     for offset, seed in enumerate(SEEDS):
         _load_seed(seed, offset, log)
+    _load_living(log)
+
+
+# The living plan's title without its year: how a rerun finds it on any day.
+LIVING_TITLE_STEM = "Tổ chức phong trào thi đua thực hiện chủ đề công tác năm"
+# Days from the demo's today (negative: already past). A login sees one deadline missed, one
+# due this week, one later (campaigns.models.Deadline.state, THIDUA_DUE_SOON_DAYS = 7).
+LIVING_PLAN_DAY, LIVING_START, LIVING_END = -21, -20, 180
+LIVING_REGISTRATION_DUE, LIVING_MODEL_DUE, LIVING_REVIEW_DUE = -5, 4, 45
+
+
+def living_plan(issuer_code: str = SEED_004.issuer_code) -> SeedPlan:
+    """This year's plan of Long Biên, from the seeds' content, dated from core.demo.today()."""
+    day = demo.days_from_today
+    year = day(LIVING_PLAN_DAY).year
+    return SeedPlan(
+        key="living",
+        issuer_code=issuer_code,
+        issuer_name=SEED_004.issuer_name,
+        kind=CampaignKind.ANNUAL_THEME,
+        number=None,  # the next number of Long Biên's register for the year
+        plan_date=day(LIVING_PLAN_DAY),
+        place=SEED_004.place,
+        title=f"{LIVING_TITLE_STEM} {year} “{SEED_004.movement_name}” trong CNVCLĐ quận Long Biên",
+        movement_name=SEED_004.movement_name,
+        intro=f"Thực hiện chủ đề công tác năm {year} “{SEED_004.movement_name}”, Ban thường vụ LĐLĐ Quận Long "
+        "Biên xây dựng kế hoạch tổ chức phong trào thi đua trong CNVCLĐ Quận như sau:",
+        sections=(
+            Section(
+                SectionPart.CONTENT,
+                "NỘI DUNG THI ĐUA:",
+                text(
+                    "- 100% công đoàn cơ sở đăng ký thi đua và chỉ tiêu năm với LĐLĐ Quận.",
+                    "- Mỗi công đoàn cơ sở đăng ký ít nhất 01 mô hình “dân vận khéo”.",
+                    "- Đoàn viên đăng ký danh hiệu thi đua, sáng kiến; công đoàn cơ sở theo dõi, báo cáo định kỳ.",
+                ),
+            ),
+        ),
+        closing="Trên đây là kế hoạch tổ chức phong trào thi đua năm của LĐLĐ Quận Long Biên.",
+        recipients=SEED_004.recipients,
+        # Signed by the chair who signed the latest seed (000, 2023).
+        signer_title=SEED_000.signer_title,
+        signer_name=SEED_000.signer_name,
+        target_mode=TargetMode.ALL_GRASSROOTS,
+        starts_on=day(LIVING_START),
+        ends_on=day(LIVING_END),
+        activities=SEED_000.activities[:1],
+        deadlines=(
+            SeedDeadline("Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận", day(LIVING_REGISTRATION_DUE)),
+            SeedDeadline("Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận", day(LIVING_MODEL_DUE)),
+            SeedDeadline("Báo cáo sơ kết phong trào thi đua gửi về LĐLĐ Quận", day(LIVING_REVIEW_DUE)),
+        ),
+        reward={
+            **{k: v for k, v in SEED_000.reward.items() if k != "nomination_due_text"},
+            "nomination_due_on": day(LIVING_REVIEW_DUE),
+        },
+    )
+
+
+def living_campaign() -> Campaign | None:
+    return Campaign.objects.filter(
+        issuer__code=SEED_004.issuer_code, implements__isnull=True, title__startswith=LIVING_TITLE_STEM
+    ).first()
+
+
+@transaction.atomic
+def _load_living(log: Callable[[str], None]) -> None:
+    plan = living_plan()
+    issuer = Unit.objects.filter(code=plan.issuer_code).first()
+    if issuer is None:
+        log(f"  Bỏ qua kế hoạch năm: không có đơn vị mã {plan.issuer_code}.")
+        return
+    if living_campaign() is not None:
+        log(f"  Kế hoạch năm của {issuer.name} đã có.")
+        return
+    campaign = enter_seed(plan, issuer)
+    _play_all(_deployments(campaign), 0)
+    log(f"  Kế hoạch năm số {campaign.number} của {issuer.name} (ngày {campaign.plan_date:%d/%m/%Y}).")
 
 
 @transaction.atomic

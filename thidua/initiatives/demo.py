@@ -17,6 +17,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from thidua.campaigns.models import Campaign
+from thidua.core import demo
 from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
 from thidua.initiatives import services
@@ -123,7 +124,10 @@ def load_demo_initiatives(log: Callable[[str], None]) -> None:
     cdcs = list(Unit.objects.within(long_bien).filter(kind__is_grassroots=True).order_by("path")[: len(PATTERN)])
     # The district council sits members of the CĐCS below it (members belong to a CĐCS).
     district_council, _seats = _council(long_bien, set())
-    start = D(2023, 3, 6)
+    # Dated from the demo's today (core.demo.today), not the seed's 2019: the programme runs
+    # on, so its initiatives were registered over the past months and the last sessions and
+    # decisions fall within the last quarter (the latest: 240 − 14·7 − 65 = 77 days ago).
+    start = demo.days_from_today(-240)
     count = 0
     for n, unit in enumerate(cdcs):
         people = list(Member.objects.within(unit).order_by("id")[:3])

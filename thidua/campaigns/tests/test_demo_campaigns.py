@@ -1,12 +1,14 @@
 """The campaigns demo stage: the five seed plans under their printed numbers, their deployments
 in every state the coverage page shows, and a second run that adds nothing."""
 
+import datetime
+
 import pytest
 
-from thidua.campaigns.demo import load_demo_campaigns
+from thidua.campaigns.demo import living_campaign, load_demo_campaigns
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, DeploymentStatus
 from thidua.campaigns.seeds import SEEDS
-from thidua.core.demo import _STAGES
+from thidua.core.demo import _STAGES, anchored
 from thidua.core.models import AuditEntry
 from thidua.documents.models import RegisterEntry
 from thidua.org.models import Sector
@@ -115,12 +117,37 @@ def test_next_level_plan_is_forwarded_by_one_district(demo_tree):
 
 def test_rerun_adds_nothing(demo_tree):
     lines: list[str] = []
-    load_demo_campaigns(lines.append)
+    with anchored(datetime.date(2026, 3, 10)):
+        load_demo_campaigns(lines.append)
     first = _snapshot()
     assert first["campaigns"] > len(SEEDS)  # the seeds and the CĐCS's own plans
-    load_demo_campaigns(lines.append)
+    # A rerun on a later day (another "today") still finds the living plan.
+    with anchored(datetime.date(2027, 1, 5)):
+        load_demo_campaigns(lines.append)
     assert _snapshot() == first
-    assert sum("đã có" in line for line in lines) == len(SEEDS)
+    assert sum("đã có" in line for line in lines) == len(SEEDS) + 1  # the seeds and the living plan
+
+
+def test_living_plan_is_dated_from_the_demo_day_and_seeds_keep_their_dates(demo_tree):
+    """The demo is a living year: Long Biên's plan for the year has a deadline just missed,
+    one this week and one later, counted from the day the demo is loaded; the seeds stay the
+    papers they print (2023 deadlines, number 32)."""
+    today = datetime.date(2026, 3, 10)
+    with anchored(today):
+        load_demo_campaigns(lambda _line: None)
+    living = living_campaign()
+    assert living.status == CampaignStatus.ISSUED
+    assert living.title.startswith("Tổ chức phong trào thi đua thực hiện chủ đề công tác năm 2026")
+    assert living.number == "01/KH-LĐLĐ" and living.plan_date == datetime.date(2026, 2, 17)
+    assert [(d.due_on - today).days for d in living.deadlines.order_by("due_on")] == [-5, 4, 45]
+    assert [d.state(today) for d in living.deadlines.order_by("due_on")] == ["overdue", "due_soon", "upcoming"]
+    assert living.starts_on < today < living.ends_on
+    # Its CĐCS are in every state, and nobody launched it after the demo's today.
+    statuses = set(living.deployments.values_list("status", flat=True))
+    assert {DeploymentStatus.LAUNCHED, DeploymentStatus.ACKNOWLEDGED, DeploymentStatus.DEPLOYED} <= statuses
+    assert not living.deployments.filter(launched_on__gt=today).exists()
+    seed_000 = Campaign.objects.get(issuer=demo_tree["long_bien"], title=SEEDS[0].title)
+    assert seed_000.number == "32/KH-LĐLĐ" and seed_000.plan_date == datetime.date(2023, 8, 21)
 
 
 def test_missing_issuer_is_skipped_with_a_message(db):
@@ -128,5 +155,5 @@ def test_missing_issuer_is_skipped_with_a_message(db):
     lines: list[str] = []
     load_demo_campaigns(lines.append)
     assert Campaign.objects.count() == 0
-    assert len(lines) == len(SEEDS)
+    assert len(lines) == len(SEEDS) + 1  # the seeds and the living plan
     assert all("Bỏ qua" in line for line in lines)
