@@ -23,7 +23,11 @@ class CouncilsConfig(AppConfig):
                 "set_attendance": _("Điểm danh"),
                 "add_to_agenda": _("Đưa vào phiên họp"),
                 "cast_ballot": _("Chấm điểm, biểu quyết"),
-                "record_written_ballot": _("Ghi phiếu gửi bằng văn bản"),
+                "record_written_ballot": _("Thư ký nhập ý kiến bằng văn bản"),
+                "record_paper_ballot": _("Thư ký nhập phiếu thay thành viên"),
+                "cast_written_ballot": _("Gửi ý kiến bằng văn bản"),
+                "set_quorum": _("Đặt số thành viên có mặt tối thiểu"),
+                "adjourn_session": _("Hoãn phiên họp"),
                 "decide_item": _("Kết quả biểu quyết"),
                 "close_session": _("Kết thúc phiên họp"),
             }

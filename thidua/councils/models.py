@@ -6,9 +6,22 @@ A council belongs to a unit and has members with roles. A session has an agenda 
 point at any object (an initiative, later a nomination) through a generic relation; the app
 that owns the object registers it in `councils.subjects`, so this app never imports it. Each
 member present scores the council's criteria and votes; an interested member (an author) is
-recused; an absent member may vote in writing. The pass rule is data per council: at least
-`pass_numerator / pass_denominator` of the members who may vote agree (default 2/3, TT 18/2013
-Đ8; award councils set their own, e.g. 90 % for the highest titles under the older decree).
+recused. The pass rule is data per council: at least `pass_numerator / pass_denominator` of
+the members who may vote agree (default 2/3, TT 18/2013 Đ8; award councils set their own, e.g.
+90 % for the highest titles under the older decree).
+
+A council decides in one of two ways (`Procedure`), chosen when the session is opened:
+- in a meeting (họp hội đồng): only the votes of the members present count — each on their own
+  login, or entered by the secretariat from the paper ballot / show of hands — and nothing
+  passes unless a quorum is present: at least `quorum_numerator / quorum_denominator` of the
+  members (default 2/3). No statute fixes the quorum: TT 18/2013 Đ8 and the award law leave
+  the working rules to each council's quy chế hoạt động, and the usual quy chế of a Hội đồng
+  sáng kiến or Hội đồng Thi đua – Khen thưởng says "họp khi có ít nhất 2/3 số thành viên";
+  since TT 18/2013 Đ8 needs 2/3 of the whole council agreeing, a meeting of fewer could not
+  pass an initiative anyway. Each council sets its own figure.
+- by written consultation (lấy ý kiến bằng văn bản): no meeting, no quorum; each member's
+  written opinion is entered (or sent on their own login), and the same pass rule applies to
+  the whole council. The minutes say which way the council decided.
 """
 
 from django.conf import settings
@@ -64,6 +77,17 @@ class Council(models.Model):
             "Thông qua khi số thành viên đồng ý đạt ít nhất tỷ lệ này (mặc định 2/3, Thông tư 18/2013/TT-BKHCN)."
         ),
     )
+    # The meeting quorum (see the module docstring): a meeting decides only with at least
+    # quorum_numerator/quorum_denominator of the members present.
+    quorum_numerator = models.PositiveSmallIntegerField(_("số thành viên có mặt tối thiểu: tử số"), default=2)
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("số thành viên có mặt tối thiểu: mẫu số"),
+        default=3,
+        help_text=_(
+            "Phiên họp chỉ biểu quyết khi có mặt ít nhất tỷ lệ này số thành viên hội đồng "
+            "(mặc định 2/3, theo quy chế hoạt động của hội đồng)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CouncilQuerySet.as_manager()
@@ -80,6 +104,14 @@ class Council(models.Model):
     @property
     def pass_rule_text(self) -> str:
         return f"{self.pass_numerator}/{self.pass_denominator}"
+
+    @property
+    def quorum_text(self) -> str:
+        return f"{self.quorum_numerator}/{self.quorum_denominator}"
+
+    def quorum_for(self, seats: int) -> int:
+        """The fewest members present that make a quorum out of `seats` (integers, as passes)."""
+        return -(-self.quorum_numerator * seats // self.quorum_denominator) if seats else 0
 
 
 class CouncilRole(models.TextChoices):
@@ -131,6 +163,13 @@ class Criterion(models.Model):
 class SessionStatus(models.TextChoices):
     OPEN = "open", _("Đang họp")
     CLOSED = "closed", _("Đã kết thúc")
+    # A meeting that did not reach its quorum: nothing decided, the items wait for the next.
+    ADJOURNED = "adjourned", _("Hoãn, không đủ số thành viên")
+
+
+class Procedure(models.TextChoices):
+    MEETING = "meeting", _("Họp hội đồng")
+    WRITTEN = "written", _("Lấy ý kiến bằng văn bản")
 
 
 class SessionQuerySet(CouncilScopedQuerySet):
@@ -142,6 +181,25 @@ class Session(models.Model):
     held_on = models.DateField(_("ngày họp"))
     place = models.CharField(_("địa điểm"), max_length=300, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=SessionStatus.choices, default=SessionStatus.OPEN)
+    procedure = models.CharField(_("hình thức"), max_length=10, choices=Procedure.choices, default=Procedure.MEETING)
+    # Who signs the minutes: the member presiding (the chair, or the vice-chair or a member
+    # when she is absent) and the member taking the minutes.
+    presiding = models.ForeignKey(
+        "CouncilMember",
+        verbose_name=_("chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorder = models.ForeignKey(
+        "CouncilMember",
+        verbose_name=_("thư ký phiên họp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     closed_at = models.DateTimeField(_("thời điểm kết thúc"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -164,6 +222,10 @@ class Session(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == SessionStatus.OPEN
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.procedure == Procedure.MEETING
 
 
 class Attendance(models.Model):

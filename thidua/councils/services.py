@@ -2,9 +2,16 @@
 runs in one transaction and writes the audit trail. Refusals are ValidationErrors in
 Vietnamese, raised before anything is written.
 
-A session's one state machine (open → closed) is declared here; closing it counts every item
-by the council's pass rule and hands the result to the subject's app (councils.subjects) in
-the same transaction.
+A session's one state machine is declared here (SESSION_WORKFLOW): open → closed, when the
+council decided — closing counts every item by the council's pass rule and hands the result to
+the subject's app (councils.subjects) in the same transaction — or open → adjourned, when a
+meeting did not reach its quorum and decided nothing. The other writes (attendance, agenda,
+ballots) change no state and are refused once the session is not open.
+
+A session is a meeting or a written consultation (models.Procedure, see the models' docstring
+for the rule and its source): a meeting counts only the members present, each voting on their
+own login or through the secretariat from the paper ballot, and decides nothing without its
+quorum; a written consultation counts each member's written opinion.
 """
 
 import datetime
@@ -27,8 +34,10 @@ from thidua.councils.models import (
     Council,
     CouncilKind,
     CouncilMember,
+    CouncilRole,
     Criterion,
     Outcome,
+    Procedure,
     Recusal,
     Score,
     Session,
@@ -45,6 +54,13 @@ SESSION_WORKFLOW = Workflow(
             SessionStatus.CLOSED,
             "councils.manage_council",
             gettext_lazy("Kết thúc phiên họp"),
+        ),
+        Transition(
+            "adjourn_session",
+            (SessionStatus.OPEN,),
+            SessionStatus.ADJOURNED,
+            "councils.manage_council",
+            gettext_lazy("Hoãn phiên họp"),
         ),
     ],
 )
@@ -75,6 +91,13 @@ def passes(agree: int, eligible: int, numerator: int, denominator: int) -> bool:
 def _validate_rule(numerator: int, denominator: int) -> None:
     if not denominator or not numerator or numerator > denominator:
         raise ValidationError({"pass_numerator": _("Tỷ lệ thông qua phải lớn hơn 0 và không quá 100% (ví dụ 2/3).")})
+
+
+def _validate_quorum(numerator: int, denominator: int) -> None:
+    if not denominator or not numerator or numerator > denominator:
+        raise ValidationError(
+            {"quorum_numerator": _("Số thành viên có mặt tối thiểu phải lớn hơn 0 và không quá 100% (ví dụ 2/3).")}
+        )
 
 
 @transaction.atomic
@@ -116,6 +139,20 @@ def set_pass_rule(actor, council: Council, *, pass_numerator: int, pass_denomina
 
 
 @transaction.atomic
+def set_quorum(actor, council: Council, *, quorum_numerator: int, quorum_denominator: int) -> Council:
+    """The share of members that must be present for a meeting to decide (the council's quy chế)."""
+    _check(actor, "councils.manage_council", council)
+    _validate_quorum(quorum_numerator, quorum_denominator)
+    before = council.quorum_text
+    council.quorum_numerator, council.quorum_denominator = quorum_numerator, quorum_denominator
+    council.save(update_fields=["quorum_numerator", "quorum_denominator"])
+    audit.record(
+        actor, "set_quorum", council, scope_path=council.unit.path, from_state=before, to_state=council.quorum_text
+    )
+    return council
+
+
+@transaction.atomic
 def add_member(actor, council: Council, *, member: Member, role: str) -> CouncilMember:
     _check(actor, "councils.manage_council", council)
     if not member.unit.is_within(council.unit):
@@ -127,19 +164,80 @@ def add_member(actor, council: Council, *, member: Member, role: str) -> Council
     return seat
 
 
+def _first(seats, roles, among=None):
+    """The first seat holding one of `roles` (in that order), among the given seat ids."""
+    for role in roles:
+        for seat in seats:
+            if seat.role == role and (among is None or seat.pk in among):
+                return seat
+    return None
+
+
+PRESIDING_ROLES = (CouncilRole.CHAIR, CouncilRole.VICE_CHAIR)
+RECORDER_ROLES = (CouncilRole.SECRETARY,)
+
+
 @transaction.atomic
-def open_session(actor, council: Council, *, held_on: datetime.date, place: str = "") -> Session:
+def open_session(
+    actor, council: Council, *, held_on: datetime.date, place: str = "", procedure: str = Procedure.MEETING
+) -> Session:
+    """A meeting (everyone marked present until the secretariat records attendance, the chair
+    presiding) or a written consultation (no attendance; the chair signs the summary)."""
     _check(actor, "councils.manage_council", council)
     if held_on is None:
         raise ValidationError({"held_on": _("Hãy nhập ngày họp.")})
-    if not council.members.exists():
+    if procedure not in Procedure.values:
+        raise ValidationError({"procedure": _("Hãy chọn hình thức: họp hội đồng hoặc lấy ý kiến bằng văn bản.")})
+    seats = list(council.members.all())
+    if not seats:
         raise ValidationError(_("Hội đồng chưa có thành viên: hãy thêm thành viên trước khi họp."))
-    session = Session.objects.create(council=council, held_on=held_on, place=place.strip(), created_by=_user(actor))
-    Attendance.objects.bulk_create(
-        [Attendance(session=session, council_member=seat, present=True) for seat in council.members.all()]
+    session = Session.objects.create(
+        council=council,
+        held_on=held_on,
+        place=place.strip(),
+        procedure=procedure,
+        presiding=_first(seats, PRESIDING_ROLES),
+        recorder=_first(seats, RECORDER_ROLES),
+        created_by=_user(actor),
     )
-    audit.record(actor, "open_session", session, scope_path=council.unit.path, to_state=session.get_status_display())
+    if procedure == Procedure.MEETING:
+        Attendance.objects.bulk_create(
+            [Attendance(session=session, council_member=seat, present=True) for seat in seats]
+        )
+    audit.record(
+        actor,
+        "open_session",
+        session,
+        scope_path=council.unit.path,
+        to_state=f"{session.get_procedure_display()} — {session.get_status_display()}",
+    )
     return session
+
+
+def quorum(session: Session) -> tuple[int, int, int]:
+    """(members present, members needed, seats) of a meeting."""
+    seats = CouncilMember.objects.filter(council_id=session.council_id).count()
+    present = Attendance.objects.filter(session=session, present=True).count()
+    return present, session.council.quorum_for(seats), seats
+
+
+def _require_quorum(session: Session, message: str) -> None:
+    present, needed, seats = quorum(session)
+    if present < needed:
+        raise ValidationError(
+            message % {"present": present, "seats": seats, "needed": needed, "rule": session.council.quorum_text}
+        )
+
+
+NO_QUORUM_VOTE = gettext_lazy(
+    "Phiên họp chưa đủ số thành viên có mặt (%(present)s/%(seats)s, cần ít nhất %(needed)s — %(rule)s số "
+    "thành viên hội đồng): chưa thể biểu quyết."
+)
+NO_QUORUM_CLOSE = gettext_lazy(
+    "Phiên họp không đủ số thành viên có mặt (%(present)s/%(seats)s, cần ít nhất %(needed)s — %(rule)s số "
+    "thành viên hội đồng) nên không thông qua được nội dung nào. Nếu điểm danh có sai sót hãy sửa lại; nếu "
+    "không, hãy hoãn phiên họp và họp lại hoặc lấy ý kiến bằng văn bản."
+)
 
 
 def _locked_open(session: Session) -> Session:
@@ -154,11 +252,34 @@ def _locked_open(session: Session) -> Session:
 
 
 @transaction.atomic
-def set_attendance(actor, session: Session, *, present_ids: set[int]) -> None:
-    """Who is present (council member ids); the others are absent and may vote in writing."""
+def set_attendance(
+    actor, session: Session, *, present_ids: set[int], presiding_id: int | None = None, recorder_id: int | None = None
+) -> Session:
+    """Who is present (council member ids), who presides and who takes the minutes. The chair
+    presides when present, else the vice-chair; when neither is, a member present must be
+    chosen. Absent members do not vote in a meeting."""
     _check(actor, "councils.manage_council", session)
     session = _locked_open(session)
+    if session.procedure != Procedure.MEETING:
+        raise ValidationError(_("Lấy ý kiến bằng văn bản không có điểm danh."))
     present_ids = {int(i) for i in present_ids}
+    seats = list(CouncilMember.objects.filter(council_id=session.council_id).select_related("member"))
+    seat_ids = {s.pk for s in seats}
+    if not present_ids <= seat_ids:
+        raise ValidationError(_("Người này không phải thành viên hội đồng."))
+    signers = {}
+    for field, chosen, roles, label in (
+        ("presiding", presiding_id, PRESIDING_ROLES, _("Người chủ trì")),
+        ("recorder", recorder_id, RECORDER_ROLES, _("Thư ký phiên họp")),
+    ):
+        if chosen:
+            if int(chosen) not in present_ids:
+                raise ValidationError({field: _("%(who)s phải là thành viên có mặt.") % {"who": label}})
+            signers[field] = int(chosen)
+        else:
+            current = getattr(session, f"{field}_id")
+            default = _first(seats, roles, among=present_ids)
+            signers[field] = current if current in present_ids else (default.pk if default else None)
     for row in Attendance.objects.filter(session=session):
         present = row.council_member_id in present_ids
         if row.present != present:
@@ -171,13 +292,23 @@ def set_attendance(actor, session: Session, *, present_ids: set[int]) -> None:
                 raise ValidationError(_("Thành viên đã biểu quyết tại phiên họp nên không thể ghi vắng mặt."))
             row.present = present
             row.save(update_fields=["present"])
+    session.presiding_id, session.recorder_id = signers["presiding"], signers["recorder"]
+    session.save(update_fields=["presiding", "recorder"])
+    names = {s.pk: s.member.full_name for s in seats}
     audit.record(
         actor,
         "set_attendance",
         session,
         scope_path=session.council.unit.path,
-        to_state=_("%(n)s thành viên có mặt") % {"n": len(present_ids)},
+        to_state=_("%(n)s/%(total)s thành viên có mặt; chủ trì: %(chair)s; thư ký: %(recorder)s")
+        % {
+            "n": len(present_ids),
+            "total": len(seats),
+            "chair": names.get(signers["presiding"], "—"),
+            "recorder": names.get(signers["recorder"], "—"),
+        },
     )
+    return session
 
 
 @transaction.atomic
@@ -238,13 +369,23 @@ def _cast(actor, item: AgendaItem, seat: CouncilMember, *, agree: bool, scores: 
             _("%(name)s là tác giả nên không được chấm điểm, biểu quyết nội dung này.")
             % {"name": seat.member.full_name}
         )
-    present = Attendance.objects.filter(session=session, council_member=seat, present=True).exists()
-    if written and present:
-        raise ValidationError(
-            _("%(name)s có mặt tại phiên họp: phiếu phải do chính thành viên bỏ.") % {"name": seat.member.full_name}
-        )
-    if not written and not present:
-        raise ValidationError(_("Bạn được ghi vắng mặt: phiếu của bạn do thư ký ghi nhận bằng văn bản."))
+    if session.procedure == Procedure.MEETING:
+        # A meeting counts the members present only, and only with its quorum.
+        if written:
+            raise ValidationError(
+                _(
+                    "Phiên họp chỉ tính phiếu của thành viên có mặt. Muốn lấy ý kiến của %(name)s bằng văn bản, "
+                    "hãy tổ chức lấy ý kiến bằng văn bản."
+                )
+                % {"name": seat.member.full_name}
+            )
+        if not Attendance.objects.filter(session=session, council_member=seat, present=True).exists():
+            raise ValidationError(
+                _("%(name)s được ghi vắng mặt nên không biểu quyết tại phiên họp.") % {"name": seat.member.full_name}
+            )
+        _require_quorum(session, str(NO_QUORUM_VOTE))
+    else:
+        written = True  # a written consultation: every opinion is a written one
     if Ballot.objects.filter(item=item, council_member=seat).exists():
         raise ValidationError(_("%(name)s đã biểu quyết nội dung này.") % {"name": seat.member.full_name})
     checked = _validate_scores(session.council, scores)
@@ -256,12 +397,22 @@ def _cast(actor, item: AgendaItem, seat: CouncilMember, *, agree: bool, scores: 
     except IntegrityError:  # a second click that raced the first
         raise ValidationError(_("%(name)s đã biểu quyết nội dung này.") % {"name": seat.member.full_name}) from None
     Score.objects.bulk_create([Score(ballot=ballot, criterion=c, value=v) for c, v in checked])
+    own = actor is not None and actor.pk is not None and actor.pk == seat.member.user_id
+    if own:
+        verb, note = ("cast_written_ballot" if written else "cast_ballot"), seat.member.full_name
+    elif written:
+        verb = "record_written_ballot"
+        note = _("thư ký nhập ý kiến bằng văn bản thay cho %(name)s") % {"name": seat.member.full_name}
+    else:
+        verb = "record_paper_ballot"
+        note = _("thư ký nhập phiếu thay cho %(name)s") % {"name": seat.member.full_name}
     audit.record(
         actor,
-        "record_written_ballot" if written else "cast_ballot",
+        verb,
         item,
         scope_path=session.council.unit.path,
-        to_state=seat.member.full_name,
+        to_state=note,
+        changes={"agree": bool(agree), "member": seat.member.full_name},
     )
     return ballot
 
@@ -282,7 +433,8 @@ def cast_ballot(actor, item: AgendaItem, *, agree: bool, scores: dict) -> Ballot
 
 @transaction.atomic
 def record_written_ballot(actor, item: AgendaItem, *, seat: CouncilMember, agree: bool, scores: dict) -> Ballot:
-    """An absent member's vote sent in writing, entered by the council's secretariat."""
+    """A member's opinion sent in writing in a written consultation, entered by the council's
+    secretariat (a meeting refuses it: it counts the members present only)."""
     _check(actor, "councils.manage_council", item)
     if seat.council_id != item.session.council_id:
         raise ValidationError(_("Người này không phải thành viên hội đồng."))
@@ -297,9 +449,34 @@ def record_paper_ballot(actor, item: AgendaItem, *, seat: CouncilMember, agree: 
     if seat.council_id != item.session.council_id:
         raise ValidationError(_("Người này không phải thành viên hội đồng."))
     session = _locked_open(item.session)
+    if session.procedure != Procedure.MEETING:
+        return _cast(actor, item, seat, agree=agree, scores=scores, written=True)
     if not Attendance.objects.filter(session=session, council_member=seat, present=True).exists():
-        raise ValidationError(_("%(name)s vắng mặt: hãy ghi phiếu gửi bằng văn bản.") % {"name": seat.member.full_name})
+        raise ValidationError(
+            _("%(name)s được ghi vắng mặt nên không biểu quyết tại phiên họp.") % {"name": seat.member.full_name}
+        )
     return _cast(actor, item, seat, agree=agree, scores=scores, written=False)
+
+
+@transaction.atomic
+def record_ballots(actor, item: AgendaItem, entries: list[tuple[CouncilMember, bool, dict]]) -> list[Ballot]:
+    """The secretariat enters several members' ballots of one item at once — from the paper
+    ballots of a meeting, or the written opinions of a consultation: all or nothing. Refusals
+    come back as {seat id: [messages]} so the page shows each next to its row."""
+    _check(actor, "councils.manage_council", item)
+    if not entries:
+        raise ValidationError(_("Hãy nhập phiếu của ít nhất một thành viên."))
+    errors: dict[str, list[str]] = {}
+    ballots = []
+    for seat, agree, scores in entries:
+        try:
+            with transaction.atomic():  # a refused row leaves nothing behind, even mid-way
+                ballots.append(record_paper_ballot(actor, item, seat=seat, agree=agree, scores=scores))
+        except ValidationError as error:
+            errors[str(seat.pk)] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return ballots
 
 
 @transaction.atomic
@@ -309,11 +486,20 @@ def close_session(actor, session: Session) -> Session:
     session = _locked_open(session)
     council = session.council
     seats = council.members.count()
+    counted = Q()
+    if session.procedure == Procedure.MEETING:
+        _require_quorum(session, str(NO_QUORUM_CLOSE))
+        if session.presiding_id is None:
+            raise ValidationError(
+                _("Chủ tịch và Phó Chủ tịch hội đồng đều vắng mặt: hãy chọn người chủ trì phiên họp khi điểm danh.")
+            )
+        # Only the votes of the members present count in a meeting.
+        counted = Q(ballots__is_written=False)
     items = list(
         session.items.annotate(
             recused=Count("recusals", distinct=True),
-            agree=Count("ballots", filter=Q(ballots__agree=True), distinct=True),
-            disagree=Count("ballots", filter=Q(ballots__agree=False), distinct=True),
+            agree=Count("ballots", filter=Q(ballots__agree=True) & counted, distinct=True),
+            disagree=Count("ballots", filter=Q(ballots__agree=False) & counted, distinct=True),
         )
     )
     unvoted = [item.title for item in items if item.agree + item.disagree == 0]
@@ -332,7 +518,7 @@ def close_session(actor, session: Session) -> Session:
             rule = kind.pass_rule(item.subject) or rule
         passed = passes(item.agree, item.eligible_count, *rule)
         item.outcome = Outcome.PASSED if passed else Outcome.FAILED
-        item.average_score = _total_average(item)
+        item.average_score = _total_average(item, meeting=session.procedure == Procedure.MEETING)
         item.save(update_fields=["eligible_count", "agree_count", "disagree_count", "outcome", "average_score"])
         audit.record(
             actor,
@@ -340,7 +526,12 @@ def close_session(actor, session: Session) -> Session:
             item,
             scope_path=council.unit.path,
             to_state=item.get_outcome_display(),
-            changes={"agree": item.agree, "eligible": item.eligible_count, "rule": f"{rule[0]}/{rule[1]}"},
+            changes={
+                "agree": item.agree,
+                "eligible": item.eligible_count,
+                "rule": f"{rule[0]}/{rule[1]}",
+                "procedure": session.procedure,
+            },
         )
         if kind is not None and item.subject is not None:
             kind.on_decided(actor, item.subject, passed, item)
@@ -350,9 +541,33 @@ def close_session(actor, session: Session) -> Session:
     return session
 
 
-def _total_average(item: AgendaItem) -> Decimal | None:
-    """The mean over ballots of each ballot's total score (what the minutes print)."""
-    totals = [sum(s.value for s in b.scores.all()) for b in item.ballots.prefetch_related("scores")]
+@transaction.atomic
+def adjourn_session(actor, session: Session) -> Session:
+    """A meeting that did not reach its quorum ends without deciding anything: its items wait
+    for the next session (or a written consultation), their votes are not counted."""
+    _check(actor, "councils.manage_council", session)
+    session = _locked_open(session)
+    if session.procedure != Procedure.MEETING:
+        raise ValidationError(_("Chỉ phiên họp mới hoãn được."))
+    present, needed, seats = quorum(session)
+    if present >= needed:
+        raise ValidationError(_("Phiên họp đủ số thành viên có mặt: hãy biểu quyết và kết thúc phiên họp."))
+    SESSION_WORKFLOW.move(
+        session,
+        "adjourn_session",
+        actor=actor,
+        scope_path=session.council.unit.path,
+        reason=_("Có mặt %(present)s/%(seats)s, cần ít nhất %(needed)s.")
+        % {"present": present, "seats": seats, "needed": needed},
+        extra_fields={"closed_at": timezone.now()},
+    )
+    return session
+
+
+def _total_average(item: AgendaItem, *, meeting: bool = False) -> Decimal | None:
+    """The mean over the counted ballots of each ballot's total score (what the minutes print)."""
+    ballots = item.ballots.filter(is_written=False) if meeting else item.ballots.all()
+    totals = [sum(s.value for s in b.scores.all()) for b in ballots.prefetch_related("scores")]
     if not totals:
         return None
     return (Decimal(sum(totals)) / len(totals)).quantize(Decimal("0.01"))

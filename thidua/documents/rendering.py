@@ -91,6 +91,10 @@ class OfficialDocument:
     recipients: Sequence[str] = ()  # "Quận ủy, UBND Quận;" — the "- " is added when missing
     signer_lines: Sequence[str] = ()  # ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]
     signer_name: str = ""
+    # A second signature on the left, where a letter lists its recipients: the secretary of
+    # a council's minutes signs beside the member presiding. Empty for other documents.
+    cosigner_lines: Sequence[str] = ()
+    cosigner_name: str = ""
 
 
 def _runs(text: Text, *, bold: bool = False, italic: bool = False) -> list[dict]:
@@ -134,6 +138,8 @@ def document_data(doc: OfficialDocument) -> dict:
         "recipients": [_recipient(r) for r in doc.recipients if r.strip()],
         "signer_lines": [line.upper() for line in doc.signer_lines],
         "signer_name": doc.signer_name,
+        "cosigner_lines": [line.upper() for line in doc.cosigner_lines],
+        "cosigner_name": doc.cosigner_name,
     }
 
 

@@ -10,8 +10,8 @@ An office may open the result in Word, restyle it and upload it as its own templ
 (documents.rendering.document_data and _docx_context):
 
     {{ superior_line }} {{ body_line }} {{ number_line }} {{ date_line }} {{ type_name }}
-    summary, letter_summary, recipients, signer_lines: lists of strings
-    {{ signer_name }}
+    summary, letter_summary, recipients, signer_lines, cosigner_lines: lists of strings
+    {{ signer_name }} {{ cosigner_name }} (a second signer, on the left: minutes' secretary)
     blocks: each with `kind` ("heading", "paragraph", "bullet", "table") and `rich` (the
     text with its bold and italic runs, shown with {{r b.rich }}) or, for a table,
     `table` (a ready Word table, shown with {{p b.table }}).
@@ -191,6 +191,15 @@ def build() -> None:
     _tag(recipients, "{%p for r in recipients %}")
     _para(recipients, "{{ r }}", size=11, center=False)
     _tag(recipients, "{%p endfor %}")
+    # A second signer (minutes: the secretary) signs on the left when there are no recipients.
+    _tag(recipients, "{%p if cosigner_lines %}")
+    _tag(recipients, "{%p for line in cosigner_lines %}")
+    _para(recipients, "{{ line }}", bold=True)
+    _tag(recipients, "{%p endfor %}")
+    for _ in range(4):
+        _para(recipients, "")
+    _para(recipients, "{{ cosigner_name }}", bold=True)
+    _tag(recipients, "{%p endif %}")
 
     signature.paragraphs[0].paragraph_format.space_after = Pt(0)
     signature.paragraphs[0].text = ""
