@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from thidua.awards import notices
 from thidua.awards.figures import award_figures, share
+from thidua.awards.models import Nomination
 
 
 def panel_context(request) -> dict | None:
@@ -30,3 +31,31 @@ def panel_context(request) -> dict | None:
         "can_nominate": can_nominate,
         "notices": notices.for_unit(role.unit, user),
     }
+
+
+def own_tasks(request, today) -> list:
+    """The nominations of the user themselves (the nominee's view, awards' own scope rule):
+    what they are proposed for and where it stands — one query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from thidua.awards.models import NominationStatus
+    from thidua.core.home import OPEN, HomeTask
+
+    mine = (
+        Nomination.objects.filter(subject_member__user=request.user)
+        .exclude(status=NominationStatus.WITHDRAWN)
+        .select_related("award_kind")
+        .order_by("-id")[:10]
+    )
+    return [
+        HomeTask(
+            title=_("Được đề nghị: %(kind)s") % {"kind": n.award_kind.name},
+            url=reverse("awards:nomination", args=[n.pk]),
+            state=OPEN,
+            note=n.get_status_display(),
+            source=_("Khen thưởng của tôi"),
+            own=True,
+        )
+        for n in mine
+    ]

@@ -79,6 +79,10 @@ def register_figures() -> None:
     from thidua.reports.review_document import register_lines
 
     register_panel(HomePanel("awards", "awards/_home_panel.html", panel_context, order=40))
+    from thidua.awards.home import own_tasks
+    from thidua.core.home import register_tasks
+
+    register_tasks("awards", own_tasks)
     register_lines(review_lines)
 
 

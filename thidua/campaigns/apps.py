@@ -17,6 +17,10 @@ class CampaignsConfig(AppConfig):
         register(NavItem(_("Kế hoạch"), "campaigns:list", order=40, group=EMULATION))
         register(NavItem(_("Lịch"), "campaigns:calendar", order=45, group=EMULATION))
         register_panel(HomePanel("campaigns", "campaigns/_home_panel.html", panel_context, order=10))
+        from thidua.campaigns.home import tasks
+        from thidua.core.home import register_tasks
+
+        register_tasks("campaigns", tasks)
         register_verbs(
             {
                 "create_campaign": _("Soạn kế hoạch"),

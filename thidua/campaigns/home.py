@@ -1,10 +1,14 @@
 """The campaigns panel of the home page: plans received and not yet launched, deadlines due."""
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from thidua.campaigns.models import DeploymentStatus
+from thidua.campaigns.models import CampaignStatus, Deadline, DeploymentStatus
+from thidua.campaigns.rules import DEPLOYMENT_ROLES
 from thidua.campaigns.services import deployments_for
 from thidua.campaigns.views.calendar import deadlines_for
+from thidua.core.home import CLOSED, OPEN, HomeTask
 
 
 def panel_context(request) -> dict | None:
@@ -15,3 +19,48 @@ def panel_context(request) -> dict | None:
     pending = list(deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:10])
     deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if s != "upcoming" or d.due_on >= today][:10]
     return {"pending": pending, "rows": deadlines}
+
+
+def _ended(campaign, today) -> bool:
+    """A campaign whose window is over (or that its issuer closed): its leftovers are archive,
+    folded on the home page rather than listed first (a 2023 deadline is not today's work)."""
+    return campaign.status == CampaignStatus.CLOSED or (campaign.ends_on is not None and campaign.ends_on < today)
+
+
+def _label(campaign) -> str:
+    return _("Kế hoạch %(number)s") % {"number": campaign.number} if campaign.number else _("Kế hoạch")
+
+
+def tasks(request, today) -> list[HomeTask]:
+    """The deadlines of the campaigns the unit takes part in (its own plans: the units it waits
+    for) and the plans received and not yet launched — two queries whatever their number."""
+    role = getattr(request.user, "acting_role", None)
+    if role is None or role.kind not in DEPLOYMENT_ROLES:
+        return []
+    out = []
+    for deadline in Deadline.objects.for_unit(role.unit).order_by("due_on", "id"):
+        campaign = deadline.campaign
+        waiting_for = campaign.issuer_id == role.unit_id  # the issuer follows its units' deadline
+        out.append(
+            HomeTask(
+                title=(_("Theo dõi: %(what)s") if waiting_for else "%(what)s") % {"what": deadline.what},
+                url=reverse("campaigns:detail", args=[campaign.pk]),
+                due_on=deadline.due_on,
+                state=CLOSED if _ended(campaign, today) else OPEN,
+                note=deadline.who if waiting_for else campaign.title,
+                source=_label(campaign),
+            )
+        )
+    pending = deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED).select_related("campaign")
+    for deployment in pending:
+        campaign = deployment.campaign
+        out.append(
+            HomeTask(
+                title=_("Phát động kế hoạch cấp trên: %(title)s") % {"title": campaign.title},
+                url=reverse("campaigns:detail", args=[campaign.pk]),
+                state=CLOSED if _ended(campaign, today) else OPEN,
+                note=deployment.get_status_display(),
+                source=_label(campaign),
+            )
+        )
+    return out

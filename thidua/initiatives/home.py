@@ -19,3 +19,31 @@ def agenda_item_section(request, obj) -> dict | None:
         return None
     found = queries.similar(obj.title, role.unit, exclude_pk=obj.pk)
     return {"similar": found} if found else None
+
+
+def own_tasks(request, today) -> list:
+    """The user's own initiatives (as an author), newest first — one query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from thidua.core.home import OPEN, HomeTask
+    from thidua.initiatives.models import InitiativeStatus
+
+    mine = Initiative.objects.filter(authors__member__user=request.user).distinct().order_by("-id")[:OWN_SHOWN]
+    return [
+        HomeTask(
+            title=(
+                _("Hoàn thiện và đăng ký sáng kiến: %(title)s") if i.status == InitiativeStatus.DRAFT else "%(title)s"
+            )
+            % {"title": i.title},
+            url=reverse("initiatives:detail", args=[i.pk]),
+            state=OPEN,
+            note=i.get_status_display(),
+            source=_("Sáng kiến của tôi"),
+            own=True,
+        )
+        for i in mine
+    ]
+
+
+OWN_SHOWN = 10

@@ -16,6 +16,10 @@ class ParticipationConfig(AppConfig):
 
         register(NavItem(_("Giao ước"), "participation:covenants", order=50, group=EMULATION))
         register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55, group=EMULATION))
+        from thidua.core.home import register_tasks
+        from thidua.participation.home import own_tasks
+
+        register_tasks("participation", own_tasks)
         register_section(
             Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
         )

@@ -21,6 +21,10 @@ class ReportsConfig(AppConfig):
         from thidua.reports.home import panel_context
 
         register_panel(HomePanel("reports", "reports/_home_panel.html", panel_context, order=20))
+        from thidua.core.home import register_tasks
+        from thidua.reports.home import tasks
+
+        register_tasks("reports", tasks)
         from thidua.core.sections import Section
         from thidua.core.sections import register as register_section
         from thidua.reports.sections import campaign_section

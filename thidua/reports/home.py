@@ -4,12 +4,15 @@ subtree — share sent, on-time rate and a bar per period, drawn as inline SVG."
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.home import OPEN, RETURNED, HomeTask
 from thidua.reports import charts, queries
-from thidua.reports.models import FormStatus, Reminder, ReportForm, ReportPeriod, Submission
+from thidua.reports.models import FormStatus, Reminder, ReportForm, ReportPeriod, Submission, SubmissionStatus
 from thidua.reports.reminders import UNSENT, notice_text
+from thidua.reports.rules import REPORTER_ROLES
 from thidua.reports.views.board import STATE_LABELS
 
 PERIODS_SHOWN = 4
@@ -27,9 +30,13 @@ def _own(unit, today: datetime.date) -> dict:
         .select_related("submission__period__form")
         .order_by("-created_at", "-id")[:3]
     ]
+    returned = [s for s in pending if s.status == SubmissionStatus.RETURNED]
+    unsent = [s for s in pending if s.status != SubmissionStatus.RETURNED]
     return {
-        "overdue": [s for s in pending if s.period.due_on < today],
-        "due": [s for s in pending if s.period.due_on >= today],
+        # Sent back with a reason: to fix and resend, not "overdue, unsent".
+        "returned": returned,
+        "overdue": [s for s in unsent if s.period.due_on < today],
+        "due": [s for s in unsent if s.period.due_on >= today],
         "notices": notices,
     }
 
@@ -72,6 +79,45 @@ def panel_context(request) -> dict | None:
     if role.unit.kind.is_federation and request.user.has_perm("reports.view_board"):
         context["federation"] = _federation(request.user, role.unit, today)
     own = context["own"]
-    if not (own["overdue"] or own["due"] or own["notices"] or context.get("federation", {}).get("periods")):
+    if not (
+        own["returned"]
+        or own["overdue"]
+        or own["due"]
+        or own["notices"]
+        or context.get("federation", {}).get("periods")
+    ):
         return None
     return context
+
+
+def tasks(request, today: datetime.date) -> list[HomeTask]:
+    """The unit's reports still to send, one task each (one query): a report sent back says so,
+    with the reason and a link to fix it, instead of counting as overdue and unsent."""
+    role = getattr(request.user, "acting_role", None)
+    if role is None or role.kind not in REPORTER_ROLES:
+        return []
+    unsent = (
+        Submission.objects.filter(unit=role.unit, status__in=UNSENT, period__form__status=FormStatus.PUBLISHED)
+        .select_related("period", "period__form")
+        .order_by("period__due_on", "id")
+    )
+    out = []
+    for submission in unsent:
+        period = submission.period
+        returned = submission.status == SubmissionStatus.RETURNED
+        out.append(
+            HomeTask(
+                title=(
+                    _("Sửa và nộp lại báo cáo: %(form)s — %(period)s")
+                    if returned
+                    else _("Nộp báo cáo: %(form)s — %(period)s")
+                )
+                % {"form": period.form.title, "period": period.label},
+                url=reverse("reports:submission", args=[submission.pk]),
+                due_on=period.due_on,
+                state=RETURNED if returned else OPEN,
+                note=_("Bị trả lại: %(reason)s") % {"reason": submission.return_reason} if returned else "",
+                source=_("Báo cáo"),
+            )
+        )
+    return out

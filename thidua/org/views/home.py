@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from thidua.core.home import panels_for
+from thidua.core.home import panels_for, tasks_for
 from thidua.org import queries
 from thidua.org.models import Member
 
@@ -9,7 +9,8 @@ from thidua.org.models import Member
 @login_required
 def home(request):
     role = request.user.acting_role
-    context = {"role": role, "panels": panels_for(request)}
+    # "What must I do now" first: every app's open tasks, most urgent first (core.home).
+    context = {"role": role, "panels": panels_for(request), "tasks": tasks_for(request)}
     if role is not None:
         context["totals"] = queries.subtree_totals(role.unit)
         context["unit"] = role.unit
