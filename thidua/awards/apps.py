@@ -13,3 +13,7 @@ class AwardsConfig(AppConfig):
         from thidua.awards import registrations
 
         registrations.register_all()
+        from thidua.awards import succession as awards_succession
+        from thidua.core import succession
+
+        succession.register(awards_succession.STEP)  # a dissolved unit's open work goes to its successor

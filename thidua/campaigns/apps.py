@@ -48,3 +48,8 @@ class CampaignsConfig(AppConfig):
         from thidua.core.demo import DemoStage, register_stage
 
         register_stage(DemoStage("Kế hoạch thi đua mẫu", load_demo_campaigns, order=50))
+        from thidua.campaigns import succession as campaigns_succession
+        from thidua.core import succession
+
+        for step in campaigns_succession.STEPS:  # open plans go on under a dissolved unit's successor
+            succession.register(step)

@@ -27,6 +27,7 @@ class Step:
 
 _STEPS: dict[str, Step] = {}
 _FREEZES: list[Callable] = []
+_PAPER_COUNTS: list[Callable] = []
 
 
 def register(step: Step) -> None:
@@ -37,9 +38,16 @@ def steps() -> list[Step]:
     return sorted(_STEPS.values(), key=lambda s: (s.order, s.key))
 
 
-def register_freeze(freeze: Callable) -> None:
+def register_freeze(freeze: Callable, count: Callable | None = None) -> None:
+    """`count(unit)`: how many issued papers of the subtree keep their letterhead (preview)."""
     if freeze not in _FREEZES:
         _FREEZES.append(freeze)
+    if count is not None and count not in _PAPER_COUNTS:
+        _PAPER_COUNTS.append(count)
+
+
+def count_papers(unit) -> int:
+    return sum(count(unit) for count in _PAPER_COUNTS)
 
 
 def freeze(unit) -> int:
@@ -53,3 +61,27 @@ def preview(unit) -> list[tuple[Step, int]]:
 
 def hand_over(actor, unit, successor) -> dict[str, int]:
     return {step.key: step.hand_over(actor, unit, successor) for step in steps()}
+
+
+def record_handover(actor, obj, unit, successor) -> None:
+    """The audit line of one handed-over object, on the object (its history says who took it
+    over from whom, and when); scoped at the successor, where it is read from now on."""
+    from thidua.core import audit
+
+    audit.record(actor, "hand_over", obj, scope_path=successor.path, from_state=unit.name, to_state=successor.name)
+
+
+def record_bulk(actor, key: str, ids: list[int], unit, successor) -> None:
+    """One audit line on the successor listing the ids of many handed-over rows of one kind."""
+    from thidua.core import audit
+
+    if ids:
+        audit.record(
+            actor,
+            "hand_over",
+            successor,
+            scope_path=successor.path,
+            from_state=unit.name,
+            to_state=successor.name,
+            changes={key: sorted(ids)},
+        )

@@ -13,7 +13,7 @@ class DocumentsConfig(AppConfig):
 
         register_verbs({"take_number": _("Lấy số văn bản")})
         from thidua.core import succession
-        from thidua.documents.services import freeze_letterheads
+        from thidua.documents.services import count_papers, freeze_letterheads
 
-        succession.register_freeze(freeze_letterheads)  # issued papers keep their letterhead
+        succession.register_freeze(freeze_letterheads, count_papers)  # issued papers keep their letterhead
         register(NavItem(_("Sổ văn bản"), "documents:register", perm="documents.view_register", order=60))

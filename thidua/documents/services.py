@@ -86,6 +86,11 @@ def letterhead_of(profile: IssuerProfile) -> dict[str, str]:
     return {f: getattr(profile, f) for f in PROFILE_FIELDS}
 
 
+def count_papers(unit: Unit) -> int:
+    """Issued papers of the unit's subtree (one count over the path range)."""
+    return RegisterEntry.objects.within(unit).count()
+
+
 def freeze_letterheads(unit: Unit) -> int:
     """Before the tree under `unit` changes (core.succession): every issued paper of the
     subtree taken before snapshots existed gets the letterhead it would print today, i.e. the

@@ -62,3 +62,7 @@ class InitiativesConfig(AppConfig):
         from thidua.initiatives.demo import load_demo_initiatives
 
         register_stage(DemoStage("Sáng kiến mẫu", load_demo_initiatives, order=70))
+        from thidua.core import succession
+        from thidua.initiatives import succession as initiatives_succession
+
+        succession.register(initiatives_succession.STEP)  # a dissolved unit's open work goes to its successor

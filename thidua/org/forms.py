@@ -81,13 +81,49 @@ class MoveUnitForm(BootstrapMixin, forms.Form):
         self.fields["new_parent"].queryset = targets
 
 
+ROLE_CHOICES = [
+    ("end", _("Chấm dứt các vai trò tại đơn vị này (người dùng được giao vai trò mới khi cần)")),
+    ("move", _("Chuyển các vai trò sang đơn vị tiếp nhận (phạm vi sẽ là toàn bộ đơn vị tiếp nhận)")),
+]
+
+
+def _roles_field():
+    return forms.ChoiceField(
+        label=_("Vai trò của người dùng tại đơn vị"),
+        choices=ROLE_CHOICES,
+        initial="end",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+
+
 class MergeUnitForm(BootstrapMixin, forms.Form):
     survivor = UnitChoiceField(label=_("Sáp nhập vào đơn vị"), queryset=Unit.objects.none())
+    roles = _roles_field()
     reason = forms.CharField(label=_("Lý do, căn cứ"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, targets=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"].queryset = targets
+
+
+class DissolveUnitForm(BootstrapMixin, forms.Form):
+    """Giải thể (2025 reform): the successor takes its units and its open work."""
+
+    successor = UnitChoiceField(
+        label=_("Đơn vị tiếp nhận"),
+        queryset=Unit.objects.none(),
+        help_text=_("Các CĐCS, kế hoạch đang thực hiện, báo cáo, hồ sơ đang chờ xét chuyển về đơn vị này."),
+    )
+    roles = _roles_field()
+    reason = forms.CharField(
+        label=_("Lý do, căn cứ"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ví dụ: Quyết định số …/QĐ-TLĐ ngày …"),
+    )
+
+    def __init__(self, *args, targets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = targets
 
 
 class ReasonForm(BootstrapMixin, forms.Form):

@@ -86,6 +86,10 @@ rules.add_perm(
     is_superuser | (federation_editor & in_scope) | (grassroots_officer & in_scope & unit_takes_groups),
 )
 rules.add_perm("org.restructure_unit", is_superuser | (federation_editor & strictly_below))
+# Dissolving or merging a federation (2025 reform) is a decision of the upper level's standing
+# committee (Điều lệ Công đoàn Việt Nam: the upper union decides to found, merge or dissolve the
+# unions below it), not of its emulation office; an administrator may carry it out too.
+rules.add_perm("org.dissolve_unit", is_superuser | (acts_as(frozenset({R.STANDING_COMMITTEE})) & strictly_below))
 rules.add_perm("org.view_unit_history", is_superuser | (member_reader & in_scope))
 rules.add_perm("org.list_members", is_superuser | member_reader)
 rules.add_perm("org.view_member", is_superuser | (member_reader & in_scope) | is_own_member_record)

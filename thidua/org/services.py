@@ -5,6 +5,7 @@ permission, run in one transaction, keep the per-unit counters exact and write t
 Views, imports, the admin and management commands call the same functions.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +15,11 @@ from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from thidua.core import audit, tree
+from thidua.core import audit, succession, tree
 from thidua.core.db import PATH_ALPHABET, PATH_STEP
 from thidua.core.workflow import Transition, TransitionNotAllowed, Workflow
 from thidua.org.models import (
+    EmulationCluster,
     Member,
     MemberRating,
     RatingLevel,
@@ -35,6 +37,10 @@ UNIT_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
         Transition("merge", (UnitStatus.ACTIVE,), UnitStatus.MERGED, "org.restructure_unit", gettext_lazy("Sáp nhập")),
+        # 2025 reform: a district federation ends, its CĐCS and open work go to a successor.
+        Transition(
+            "dissolve", (UnitStatus.ACTIVE,), UnitStatus.DISSOLVED, "org.dissolve_unit", gettext_lazy("Giải thể")
+        ),
         Transition(
             "deactivate",
             (UnitStatus.ACTIVE,),
@@ -180,6 +186,8 @@ def _repath_subtree(unit: Unit, new_path: str) -> None:
     """One UPDATE rewrites the path of the unit and everything under it."""
     old_path = unit.path
     delta = (len(new_path) - len(old_path)) // PATH_STEP
+    # Papers issued under the old place keep the letterhead they were issued under (documents).
+    succession.freeze(unit)
     Unit.objects.within(unit).update(
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
         depth=F("depth") + delta,
@@ -232,13 +240,207 @@ def move_unit(actor, unit: Unit, new_parent: Unit, *, reason: str = "") -> Unit:
     return unit
 
 
+class RolePolicy:
+    """What happens to the roles held at a unit that is dissolved or merged."""
+
+    END = "end"  # ended (the default: a role at the successor would reach its whole subtree)
+    MOVE = "move"  # the same roles at the successor
+
+
+def _end_or_move_roles(actor, unit: Unit, successor: Unit, policy: str, reason: str) -> list[str]:
+    """The roles held at `unit` end, or move to `successor` (policy); one audit line per person,
+    on the successor, so its history says who lost or gained a role and why."""
+    roles = list(Role.objects.filter(unit=unit).select_related("user").order_by("user__username", "kind"))
+    done = []
+    for role in roles:
+        label = f"{role.user.get_username()}: {role.get_kind_display()}"
+        if policy == RolePolicy.MOVE:
+            Role.objects.get_or_create(user=role.user, unit=successor, kind=role.kind)
+        done.append(label)
+    Role.objects.filter(pk__in=[r.pk for r in roles]).delete()
+    if done:
+        verb = "move_roles" if policy == RolePolicy.MOVE else "end_roles"
+        audit.record(
+            actor,
+            verb,
+            successor,
+            scope_path=successor.path,
+            from_state=unit.name,
+            to_state=successor.name if policy == RolePolicy.MOVE else "",
+            reason=reason,
+            changes={"roles": done},
+        )
+    return done
+
+
+def _count_clusters(unit: Unit) -> int:
+    return EmulationCluster.objects.filter(organiser=unit).count()
+
+
+def _hand_over_clusters(actor, unit: Unit, successor: Unit) -> int:
+    """The clusters (cụm, khối thi đua) it organised are organised by the successor from now on."""
+    ids = list(EmulationCluster.objects.filter(organiser=unit).values_list("pk", flat=True))
+    EmulationCluster.objects.filter(pk__in=ids).update(organiser=successor)
+    succession.record_bulk(actor, "clusters", ids, unit, successor)
+    return len(ids)
+
+
+succession.register(
+    succession.Step(
+        "clusters", gettext_lazy("Cụm, khối thi đua do đơn vị tổ chức"), _count_clusters, _hand_over_clusters, 5
+    )
+)
+
+
+def _move_children(unit: Unit, successor: Unit) -> list[str]:
+    """Every direct child of `unit` (with its subtree) goes under `successor`: per child one
+    UPDATE over its path range, and the copies of the paths in other apps (core.tree)."""
+    moved = []
+    for child in Unit.objects.filter(parent=unit).select_related("kind").order_by("path"):
+        if child.is_active:
+            _validate_place(child.kind, successor)
+        _repath_subtree(child, next_child_path(successor))
+        Unit.objects.filter(pk=child.pk).update(parent=successor)
+        moved.append(child.name)
+    return moved
+
+
+def _keep_as_history_under(unit: Unit, successor: Unit) -> None:
+    """The ended unit's own records (papers, closed campaigns, reports) stay at its path; put
+    that path under the successor, so whoever has scope over the successor can read its
+    history — and no one else gains it. The unit has no active child left by now."""
+    if unit.is_within(successor):
+        return
+    _repath_subtree(unit, next_child_path(successor))
+    Unit.objects.filter(pk=unit.pk).update(parent=successor)
+    unit.parent = successor
+
+
+def _validate_successor(unit: Unit, successor: Unit, field: str) -> None:
+    if successor.pk == unit.pk:
+        raise ValidationError({field: _("Không thể chọn chính đơn vị này làm đơn vị tiếp nhận.")})
+    if successor.is_within(unit):
+        raise ValidationError(
+            {field: _("Đơn vị tiếp nhận không được là đơn vị trực thuộc đơn vị bị giải thể, sáp nhập.")}
+        )
+    if not successor.is_active:
+        raise ValidationError({field: _("Đơn vị tiếp nhận “%(name)s” không còn hoạt động.") % {"name": successor.name}})
+
+
+@dataclass
+class RestructurePreview:
+    """What dissolving or merging `unit` would move, counted before anything moves."""
+
+    unit: Unit
+    children: int
+    grassroots: int
+    members: int
+    roles: list[str]
+    papers: int
+    handover: list[tuple[Any, int]]  # (core.succession.Step, count)
+
+
+def restructure_preview(unit: Unit) -> RestructurePreview:
+    """A fixed number of queries: subtree sums over the path range, and one count per step."""
+    from thidua.org.queries import subtree_totals
+
+    totals = subtree_totals(unit)
+    roles = [
+        f"{r.user.get_username()}: {r.get_kind_display()}"
+        for r in Role.objects.filter(unit=unit).select_related("user").order_by("user__username", "kind")
+    ]
+    return RestructurePreview(
+        unit=unit,
+        children=Unit.objects.filter(parent=unit).count(),
+        grassroots=totals.grassroots,
+        members=totals.members,
+        roles=roles,
+        papers=succession.count_papers(unit),
+        handover=succession.preview(unit),
+    )
+
+
 @transaction.atomic
-def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "") -> Unit:
-    """Merge `source` into `survivor`: its members, groups and ratings follow the survivor; the
-    source stays, read-only, as history (status "Đã sáp nhập", `merged_into`)."""
+def dissolve_unit(actor, unit: Unit, successor: Unit, *, reason: str, roles: str = RolePolicy.END) -> Unit:
+    """End a federation (2025: district federations, Kết luận 127-KL/TW): its units go under
+    `successor` with everything they hold — members, plans, reports, initiatives, golden-book
+    entries, awards, whose counters follow the paths (core.tree) — its open work is handed to the
+    successor (core.succession: campaigns, report forms, quotas and nominations it handles…), the
+    roles held at it end or move (`roles`), its issued papers keep their letterhead, and the unit
+    stays, read-only, under the successor as history (status "Đã giải thể", `merged_into`).
+
+    Who: the standing committee of a federation above it, or an administrator (org.rules:
+    dissolving a union is the upper level's decision)."""
+    unit = Unit.objects.select_related("kind", "parent").get(pk=unit.pk)
+    successor = Unit.objects.select_related("kind").get(pk=successor.pk)
+    _check(actor, "org.dissolve_unit", unit)
+    _check(actor, "org.add_child_unit", successor)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do, căn cứ giải thể (số quyết định, ngày).")})
+    if not unit.kind.is_federation:
+        raise ValidationError(
+            {
+                "unit": _(
+                    "Chỉ giải thể liên đoàn lao động, công đoàn cấp trên; công đoàn cơ sở thì sáp nhập hoặc ngừng hoạt động."
+                )
+            }
+        )
+    if not successor.kind.is_federation:
+        raise ValidationError({"successor": _("Đơn vị tiếp nhận phải là liên đoàn lao động hoặc công đoàn cấp trên.")})
+    _validate_successor(unit, successor, "successor")
+    if roles not in (RolePolicy.END, RolePolicy.MOVE):
+        raise ValidationError({"roles": _("Hãy chọn cách xử lý vai trò của người dùng tại đơn vị.")})
+    UNIT_WORKFLOW.transition(unit, "dissolve")  # fails early, before anything moves
+
+    succession.freeze(unit)  # the whole subtree's papers at once, before any path changes
+    totals_before = restructure_preview(unit)
+    moved = _move_children(unit, successor)
+    handed = succession.hand_over(actor, unit, successor)
+    ended = _end_or_move_roles(actor, unit, successor, roles, reason)
+    unit.clusters.clear()  # it no longer emulates; its covenants stay as history
+    _keep_as_history_under(unit, successor)
+    unit.refresh_from_db()
+    UNIT_WORKFLOW.move(
+        unit,
+        "dissolve",
+        actor=actor,
+        reason=reason,
+        scope_path=unit.path,
+        extra_fields={"merged_into": successor},
+        changes={
+            "successor": successor.name,
+            "units_moved": moved,
+            "grassroots_moved": totals_before.grassroots,
+            "members_moved": totals_before.members,
+            "handed_over": handed,
+            "roles": {"policy": roles, "who": ended},
+        },
+    )
+    audit.record(
+        actor,
+        "take_over_unit",
+        successor,
+        scope_path=successor.path,
+        from_state=unit.name,
+        to_state=successor.name,
+        reason=reason,
+        changes={"units_moved": len(moved), "grassroots_moved": totals_before.grassroots, "handed_over": handed},
+    )
+    return unit
+
+
+@transaction.atomic
+def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "", roles: str = RolePolicy.END) -> Unit:
+    """Merge `source` into `survivor` (two CĐCS; or two provinces in 2025, Nghị quyết
+    202/2025/QH15): its members, groups or units and ratings follow the survivor, its open work
+    is handed over (core.succession), the roles held at it end or move (`roles`), its issued
+    papers keep their letterhead; the source stays, read-only, as history (status "Đã sáp nhập",
+    `merged_into`) — a federation's under the survivor, where the survivor's scope reads it."""
     source = Unit.objects.select_related("kind").get(pk=source.pk)
     survivor = Unit.objects.select_related("kind").get(pk=survivor.pk)
     _check(actor, "org.restructure_unit", source)
+    if source.kind.is_federation:
+        _check(actor, "org.dissolve_unit", source)  # merging a federation ends it: the upper level's decision
     _check(actor, "org.change_unit", survivor)
     if source.pk == survivor.pk:
         raise ValidationError({"survivor": _("Không thể sáp nhập một đơn vị vào chính nó.")})
@@ -252,23 +454,26 @@ def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "") -> Uni
         raise ValidationError(
             {"survivor": _("Chỉ sáp nhập các đơn vị cùng cấp (cơ sở với cơ sở, liên đoàn với liên đoàn).")}
         )
+    if roles not in (RolePolicy.END, RolePolicy.MOVE):
+        raise ValidationError({"roles": _("Hãy chọn cách xử lý vai trò của người dùng tại đơn vị.")})
     UNIT_WORKFLOW.transition(source, "merge")  # fails early, before anything moves
 
+    succession.freeze(source)
     moved_members = Member.objects.filter(unit=source).update(unit=survivor)
     Unit.objects.filter(pk=survivor.pk).update(
         member_count=F("member_count") + source.member_count,
         direct_worker_count=F("direct_worker_count") + source.direct_worker_count,
     )
     Unit.objects.filter(pk=source.pk).update(member_count=0, direct_worker_count=0)
-    moved_children = []
-    for child in Unit.objects.filter(parent=source).order_by("path"):
-        _repath_subtree(child, next_child_path(survivor))
-        Unit.objects.filter(pk=child.pk).update(parent=survivor)
-        moved_children.append(child.name)
+    moved_children = _move_children(source, survivor)
     survivor_years = set(UnitRating.objects.filter(unit=survivor).values_list("year", flat=True))
     kept_years = sorted(UnitRating.objects.filter(unit=source, year__in=survivor_years).values_list("year", flat=True))
     UnitRating.objects.filter(unit=source).exclude(year__in=survivor_years).update(unit=survivor)
-    Role.objects.filter(unit=source).delete()
+    handed = succession.hand_over(actor, source, survivor)
+    role_changes = _end_or_move_roles(actor, source, survivor, roles, reason)
+    if source.kind.is_federation:
+        source.clusters.clear()
+        _keep_as_history_under(source, survivor)
 
     source.refresh_from_db()
     UNIT_WORKFLOW.move(
@@ -284,6 +489,8 @@ def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "") -> Uni
             "groups_moved": moved_children,
             # Where both had a rating for a year, the survivor's own stands; the source's is kept on it.
             "ratings_kept_on_source": kept_years,
+            "handed_over": handed,
+            "roles": {"policy": roles, "who": role_changes},
         },
     )
     audit.record(
@@ -294,7 +501,7 @@ def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "") -> Uni
         from_state=source.name,
         to_state=survivor.name,
         reason=reason,
-        changes={"members_moved": moved_members},
+        changes={"members_moved": moved_members, "units_moved": len(moved_children), "handed_over": handed},
     )
     return survivor
 
@@ -534,6 +741,7 @@ __all__ = [
     "create_member",
     "create_unit",
     "deactivate_unit",
+    "dissolve_unit",
     "grant_role",
     "merge_units",
     "move_unit",
@@ -543,6 +751,7 @@ __all__ = [
     "reactivate_unit",
     "recount_members",
     "remove_member",
+    "restructure_preview",
     "update_member",
     "update_unit",
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/sua/", units.unit_edit, name="unit_edit"),
     path("don-vi/<int:pk>/chuyen/", units.unit_move, name="unit_move"),
     path("don-vi/<int:pk>/sap-nhap/", units.unit_merge, name="unit_merge"),
+    path("don-vi/<int:pk>/giai-the/", units.unit_dissolve, name="unit_dissolve"),
     path("don-vi/<int:pk>/trang-thai/<slug:action>/", units.unit_transition, name="unit_transition"),
     path("don-vi/<int:pk>/xep-loai/", ratings.rating_sheet, name="rating_sheet"),
     path("don-vi/<int:unit_pk>/them-doan-vien/", members.member_create, name="member_create"),

@@ -50,3 +50,7 @@ class ReportsConfig(AppConfig):
         from thidua.reports.demo import load_demo_reports
 
         register_stage(DemoStage("Báo cáo mẫu", load_demo_reports, order=70))
+        from thidua.core import succession
+        from thidua.reports import succession as reports_succession
+
+        succession.register(reports_succession.STEP)  # a dissolved unit's open work goes to its successor

@@ -162,7 +162,11 @@ def test_unit_merge_through_the_page_moves_members_and_shows_history(officer, fe
     url = reverse("org:unit_merge", args=[federation.company.pk])
     offered = list(client.get(url).context["form"].fields["survivor"].queryset)
     assert offered == [federation.school]
-    response = client.post(url, {"survivor": federation.school.pk, "reason": "Nghị quyết sắp xếp 2025"})
+    values = {"survivor": federation.school.pk, "roles": "end", "reason": "Nghị quyết sắp xếp 2025"}
+    preview = client.post(url, values)  # first the preview: nothing moves yet
+    assert preview.context["preview"].members == 1
+    assert Unit.objects.get(pk=federation.company.pk).status == UnitStatus.ACTIVE
+    response = client.post(url, {**values, "confirm": "1"})
     assert response.status_code == 302
     assert response["Location"] == reverse("org:unit_detail", args=[federation.school.pk])
     company = Unit.objects.get(pk=federation.company.pk)
@@ -190,7 +194,7 @@ def test_unit_merge_through_the_page_moves_members_and_shows_history(officer, fe
 def test_unit_merge_into_a_federation_is_refused(officer, federation, login):
     client = login(officer)
     url = reverse("org:unit_merge", args=[federation.company.pk])
-    response = client.post(url, {"survivor": federation.long_bien.pk, "reason": ""})
+    response = client.post(url, {"survivor": federation.long_bien.pk, "roles": "end", "reason": "", "confirm": "1"})
     assert list(field_errors(response)) == ["survivor"]
     assert Unit.objects.get(pk=federation.company.pk).status == UnitStatus.ACTIVE
 

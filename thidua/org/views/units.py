@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from thidua.core.access import get_for_user
 from thidua.core.models import AuditEntry
 from thidua.org import queries, services
-from thidua.org.forms import MergeUnitForm, MoveUnitForm, ReasonForm, UnitForm
+from thidua.org.forms import DissolveUnitForm, MergeUnitForm, MoveUnitForm, ReasonForm, UnitForm
 from thidua.org.models import Unit, UnitStatus
 
 
@@ -38,6 +38,7 @@ def unit_detail(request, pk: int):
         "can_change": user.has_perm("org.change_unit", unit),
         "can_add_child": unit.is_active and user.has_perm("org.add_child_unit", unit),
         "can_restructure": user.has_perm("org.restructure_unit", unit),
+        "can_dissolve": unit.is_active and unit.kind.is_federation and user.has_perm("org.dissolve_unit", unit),
         "can_add_member": unit.is_active
         and (unit.kind.is_grassroots or unit.kind.is_group)
         and user.has_perm("org.add_member", unit),
@@ -104,6 +105,30 @@ def unit_move(request, pk: int):
     return render(request, "org/unit_action.html", {"form": form, "unit": unit, "title": _("Chuyển đơn vị")})
 
 
+def _restructure(request, unit: Unit, form, *, title: str, operation, done_message: str, target_field: str):
+    """Choose → preview with counts → confirm. The preview is the same POST without `confirm`;
+    the confirmed POST runs the service (one transaction) or shows its errors by the fields."""
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data[target_field]
+        if request.POST.get("confirm"):
+            try:
+                operation(
+                    request.user, unit, target, reason=form.cleaned_data["reason"], roles=form.cleaned_data["roles"]
+                )
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, done_message % {"a": unit.name, "b": target.name})
+                return redirect("org:unit_detail", pk=target.pk)
+        else:
+            preview = services.restructure_preview(unit)
+    context = {"form": form, "unit": unit, "title": title, "preview": preview}
+    if preview is not None:
+        context["target"] = form.cleaned_data[target_field]
+    return render(request, "org/unit_restructure.html", context)
+
+
 @login_required
 def unit_merge(request, pk: int):
     unit = get_for_user(request.user, Unit, pk, perm="org.restructure_unit")
@@ -111,17 +136,40 @@ def unit_merge(request, pk: int):
         kind__is_grassroots=unit.kind.is_grassroots, kind__is_group=unit.kind.is_group
     )
     form = MergeUnitForm(request.POST or None, targets=targets.select_related("kind"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            survivor = services.merge_units(
-                request.user, unit, form.cleaned_data["survivor"], reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Đã sáp nhập “%(a)s” vào “%(b)s”.") % {"a": unit.name, "b": survivor.name})
-            return redirect("org:unit_detail", pk=survivor.pk)
-    return render(request, "org/unit_action.html", {"form": form, "unit": unit, "title": _("Sáp nhập đơn vị")})
+    return _restructure(
+        request,
+        unit,
+        form,
+        title=_("Sáp nhập đơn vị"),
+        operation=services.merge_units,
+        done_message=_("Đã sáp nhập “%(a)s” vào “%(b)s”."),
+        target_field="survivor",
+    )
+
+
+@login_required
+def unit_dissolve(request, pk: int):
+    """Giải thể (2025 reform: district federations): the successor takes its units and open work."""
+    unit = get_for_user(request.user, Unit, pk, perm="org.dissolve_unit")
+    if not unit.kind.is_federation or not unit.is_active:
+        raise Http404
+    # Federations above the unit's children: the unit's own parent first (the usual successor).
+    targets = (
+        _targets(request.user, unit)
+        .filter(kind__is_grassroots=False, kind__is_group=False)
+        .select_related("kind")
+        .order_by("path")
+    )
+    form = DissolveUnitForm(request.POST or None, targets=targets, initial={"successor": unit.parent_id})
+    return _restructure(
+        request,
+        unit,
+        form,
+        title=_("Giải thể đơn vị"),
+        operation=services.dissolve_unit,
+        done_message=_("Đã giải thể “%(a)s”; “%(b)s” tiếp nhận các đơn vị trực thuộc và công việc đang mở."),
+        target_field="successor",
+    )
 
 
 @login_required
