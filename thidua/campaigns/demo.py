@@ -101,7 +101,7 @@ def _own_plan(deployment: Deployment, day: datetime.date, issue: bool) -> None:
         signer_name=chair.full_name,
         recipients="Các tổ công đoàn;\nLưu BCH.",
     )
-    services.set_targets(None, own, mode=TargetMode.PICKED, units=groups)
+    services.set_targets(None, own, mode=TargetMode.GROUPS)
     services.issue_campaign(None, own)
 
 

@@ -5,6 +5,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import (
+    FEDERATION_TARGET_MODES,
+    GRASSROOTS_TARGET_MODES,
     Activity,
     Campaign,
     Deadline,
@@ -158,12 +160,22 @@ class TargetsForm(BootstrapMixin, forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
 
-    def __init__(self, *args, issuer: Unit, **kwargs):
+    def __init__(self, *args, issuer: Unit, forwarding: bool = False, **kwargs):
+        from thidua.campaigns.services import target_clusters, target_modes_for
+
         super().__init__(*args, **kwargs)
         self.fields["mode"].widget.attrs["class"] = "form-check-input"
-        self.fields["cluster"].queryset = EmulationCluster.objects.filter(
-            organiser__path__in=[*issuer.ancestor_paths(), issuer.path]
-        )
+        # A CĐCS's plan reaches its groups or members (no sector, cluster or unit to pick); a
+        # plan forwarded further down keeps the federation's choices.
+        modes = FEDERATION_TARGET_MODES if forwarding else target_modes_for(issuer)
+        self.fields["mode"].choices = [(m.value, m.label) for m in modes]
+        self.grassroots = modes == GRASSROOTS_TARGET_MODES
+        if self.grassroots:
+            for name in ("sector", "cluster", "units"):
+                del self.fields[name]
+            return
+        # Only the clusters the plan can reach: a guessed id of another one is refused here.
+        self.fields["cluster"].queryset = target_clusters(issuer)
         self.fields["units"].queryset = (
             Unit.objects.within(issuer).active().exclude(pk=issuer.pk).filter(kind__is_group=False).order_by("path")
         )

@@ -36,6 +36,22 @@ class TargetMode(models.TextChoices):
     CLUSTER = "cluster", _("Các đơn vị của một cụm, khối thi đua")
     PICKED = "picked", _("Các đơn vị được chọn")
     NEXT_LEVEL = "next_level", _("Công đoàn cấp dưới trực tiếp (triển khai tiếp xuống cơ sở)")
+    # A CĐCS's own plan reaches people, not units with accounts: its groups (tổ công đoàn), all
+    # its members, or nobody below (the executive committee carries it out itself).
+    GROUPS = "groups", _("Các tổ công đoàn của đơn vị")
+    MEMBERS = "members", _("Toàn thể đoàn viên của đơn vị")
+    NONE = "none", _("Không triển khai xuống cấp dưới (Ban Chấp hành tự tổ chức thực hiện)")
+
+
+# Who a plan reaches depends on its issuer's level (services.set_targets checks it).
+FEDERATION_TARGET_MODES = (
+    TargetMode.ALL_GRASSROOTS,
+    TargetMode.SECTOR,
+    TargetMode.CLUSTER,
+    TargetMode.PICKED,
+    TargetMode.NEXT_LEVEL,
+)
+GRASSROOTS_TARGET_MODES = (TargetMode.GROUPS, TargetMode.MEMBERS, TargetMode.NONE)
 
 
 class Procedure(models.TextChoices):
@@ -206,6 +222,8 @@ class SectionPart(models.TextChoices):
     WINDOW = "window", _("Thời gian thi đua")
     MEASURES = "measures", _("Giải pháp, biện pháp")
     REWARD = "reward", _("Khen thưởng")
+    # Left empty, the printed plan lists the covenants tied to the campaign (participation).
+    COVENANT = "covenant", _("Giao ước thi đua")
     ORGANISATION = "organisation", _("Tổ chức thực hiện")
     OTHER = "other", _("Phần khác")
 

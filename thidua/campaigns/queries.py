@@ -1,15 +1,16 @@
 """Reads for campaign pages: coverage rolled up the tree, laggards, calendars.
 
 Coverage counts the deployments of a campaign *and of every plan implementing it* (the
-campaign's lineage), grouped by the units under the viewer — one self-join over the path range,
-whatever the size of the province.
+campaign's lineage), and the units that answered with an issued plan of their own, grouped by
+the units under the viewer — one self-join over the path range, whatever the size of the
+province.
 """
 
 from dataclasses import dataclass
 
 from django.db import connection
 
-from thidua.campaigns.models import Campaign, Deployment, DeploymentStatus
+from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, DeploymentStatus
 from thidua.core.db import PATH_END
 from thidua.org.models import Unit
 
@@ -44,12 +45,13 @@ SELECT {group},
        COUNT(d.id),
        SUM(CASE WHEN d.status IN (%s, %s) THEN 1 ELSE 0 END),
        SUM(CASE WHEN d.status = %s THEN 1 ELSE 0 END),
-       SUM(CASE WHEN d.own_plan_id IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN op.status IN (%s, %s) THEN 1 ELSE 0 END),
        SUM(COALESCE(d.members_at_launch, 0)),
        SUM(COALESCE(d.members_reached, 0))
 FROM campaigns_deployment d
 JOIN campaigns_campaign c ON c.id = d.campaign_id
 JOIN org_unit u ON u.id = d.unit_id
+LEFT JOIN campaigns_campaign op ON op.id = d.own_plan_id
 {join}
 WHERE c.lineage >= %s AND c.lineage < %s
   AND u.path >= %s AND u.path < %s
@@ -63,6 +65,9 @@ def _params(campaign: Campaign, within: Unit) -> list:
         DeploymentStatus.ACKNOWLEDGED.value,
         DeploymentStatus.LAUNCHED.value,
         DeploymentStatus.LAUNCHED.value,
+        # An own plan counts once issued: a draft is not yet the unit's plan.
+        CampaignStatus.ISSUED.value,
+        CampaignStatus.CLOSED.value,
         campaign.lineage,
         campaign.lineage + PATH_END,
         within.path,

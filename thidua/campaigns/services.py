@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import (
+    FEDERATION_TARGET_MODES,
+    GRASSROOTS_TARGET_MODES,
     Activity,
     Campaign,
     CampaignStatus,
@@ -30,10 +32,11 @@ from thidua.campaigns.models import (
     TargetMode,
 )
 from thidua.core import audit
+from thidua.core.db import PATH_END
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
-from thidua.org.models import Unit, UnitStatus
+from thidua.org.models import EmulationCluster, Unit, UnitStatus
 from thidua.org.queries import totals_for
 
 CAMPAIGN_WORKFLOW = Workflow(
@@ -206,15 +209,36 @@ def save_reward(actor, campaign: Campaign, **values) -> RewardPlan:
     return reward
 
 
+def target_modes_for(issuer: Unit) -> tuple[TargetMode, ...]:
+    """A federation deploys to units below it; a CĐCS's plan reaches its groups, its members or
+    nobody below — it has no unit with an account under it to deploy to."""
+    return GRASSROOTS_TARGET_MODES if issuer.kind.is_grassroots else FEDERATION_TARGET_MODES
+
+
+def target_clusters(issuer: Unit):
+    """The clusters, blocs a plan of `issuer` may go to: organised by the issuer or a union
+    above it (HD 1723/HD-TLĐ: each level organises its own clusters), and holding a unit below
+    the issuer — the plan reaches only its own subtree, so a cluster of a sibling district or
+    of another province (Lai Châu's "7 tỉnh biên giới" for a Long Biên writer) is not offered."""
+    below = Unit.objects.filter(path__gt=issuer.path, path__lt=issuer.path + PATH_END, status=UnitStatus.ACTIVE)
+    return (
+        EmulationCluster.objects.filter(organiser__path__in=[*issuer.ancestor_paths(), issuer.path])
+        .filter(pk__in=below.values("clusters"))
+        .order_by("name")
+    )
+
+
 @transaction.atomic
 def set_targets(actor, campaign: Campaign, *, mode: str, sector: str = "", cluster=None, units=()) -> Campaign:
     _check(actor, "campaigns.change_campaign", campaign)
-    if mode not in TargetMode.values:
+    if mode not in target_modes_for(campaign.issuer):
         raise ValidationError({"target_mode": _("Hãy chọn nơi triển khai kế hoạch.")})
     if mode == TargetMode.SECTOR and not sector:
         raise ValidationError({"target_sector": _("Hãy chọn khối.")})
     if mode == TargetMode.CLUSTER and cluster is None:
         raise ValidationError({"target_cluster": _("Hãy chọn cụm, khối thi đua.")})
+    if mode == TargetMode.CLUSTER and not target_clusters(campaign.issuer).filter(pk=cluster.pk).exists():
+        raise ValidationError({"target_cluster": _("Cụm, khối thi đua này không có đơn vị nào thuộc đơn vị ban hành.")})
     campaign.target_mode = mode
     campaign.target_sector = sector if mode == TargetMode.SECTOR else ""
     campaign.target_cluster = cluster if mode == TargetMode.CLUSTER else None
@@ -248,7 +272,16 @@ def resolve_targets(issuer: Unit, campaign: Campaign):
         return units.filter(pk__in=campaign.target_units.values("pk"))
     if mode == TargetMode.NEXT_LEVEL:
         return units.filter(parent=issuer, kind__is_group=False)
+    if mode == TargetMode.GROUPS:
+        return units.filter(parent=issuer, kind__is_group=True)
     return units.none()
+
+
+def deploys(campaign: Campaign) -> bool:
+    """Whether issuing creates deployments. A CĐCS's plan is sent to its groups and members on
+    paper and at meetings: a group has no account to acknowledge or launch it, so a deployment
+    to it could never move and would stay a laggard of every coverage page above."""
+    return campaign.target_mode not in GRASSROOTS_TARGET_MODES
 
 
 # --- issuing -------------------------------------------------------------------------------
@@ -278,7 +311,13 @@ def validate_for_issue(campaign: Campaign) -> list:
                 % {"what": deadline.what, "date": f"{deadline.due_on:%d/%m/%Y}", "end": f"{campaign.ends_on:%d/%m/%Y}"}
             )
     targets = list(resolve_targets(campaign.issuer, campaign))
-    if not targets:
+    if campaign.target_mode not in target_modes_for(campaign.issuer):
+        errors.setdefault("target_mode", []).append(_("Kế hoạch chưa có đơn vị nhận triển khai."))
+    elif campaign.target_mode == TargetMode.GROUPS and not targets:
+        errors.setdefault("target_mode", []).append(
+            _("Đơn vị chưa có tổ công đoàn nào: hãy chọn triển khai đến toàn thể đoàn viên.")
+        )
+    elif deploys(campaign) and not targets:
         errors.setdefault("target_mode", []).append(_("Kế hoạch chưa có đơn vị nhận triển khai."))
     if errors:
         raise ValidationError(errors)
@@ -308,7 +347,7 @@ def issue_campaign(actor, campaign: Campaign) -> Campaign:
     entry = take_number(
         actor, campaign.issuer, DocType.PLAN, issued_on=campaign.plan_date, title=campaign.title, target=campaign
     )
-    deployed = _deploy(campaign, targets)
+    deployed = _deploy(campaign, targets) if deploys(campaign) else 0
     CAMPAIGN_WORKFLOW.move(
         campaign,
         "issue",
@@ -379,6 +418,12 @@ def forward(actor, deployment: Deployment, *, mode: str, sector: str = "", clust
     subtree (the "next level down, which cascades further")."""
     deployment = Deployment.objects.select_related("unit", "campaign").get(pk=deployment.pk)
     _check(actor, "campaigns.act_on_deployment", deployment)
+    if mode not in FEDERATION_TARGET_MODES or deployment.unit.kind.is_grassroots:
+        raise ValidationError({"target_mode": _("Hãy chọn nơi triển khai kế hoạch.")})
+    if mode == TargetMode.CLUSTER and (
+        cluster is None or not target_clusters(deployment.unit).filter(pk=cluster.pk).exists()
+    ):
+        raise ValidationError({"target_cluster": _("Cụm, khối thi đua này không có đơn vị nào thuộc đơn vị của bạn.")})
     probe = Campaign(issuer=deployment.unit, target_mode=mode, target_sector=sector, target_cluster=cluster)
     if mode == TargetMode.PICKED:
         targets = [u for u in units if u.path.startswith(deployment.unit.path) and u.pk != deployment.unit_id]
@@ -416,6 +461,8 @@ def start_own_plan(actor, deployment: Deployment) -> Campaign:
         }
         title = _("Triển khai %(title)s") % {"title": parent.title[:1].lower() + parent.title[1:]}
         issuing_body = _("Ban Chấp hành")
+        # A CĐCS signs for its executive committee (the seeds' CĐCS plans: "TM. BAN CHẤP HÀNH").
+        signer_title = _("TM. BAN CHẤP HÀNH\nCHỦ TỊCH") if deployment.unit.kind.is_grassroots else ""
     own = create_campaign(
         actor,
         issuer=deployment.unit,
@@ -428,7 +475,13 @@ def start_own_plan(actor, deployment: Deployment) -> Campaign:
         starts_on=parent.starts_on,
         ends_on=parent.ends_on,
         end_condition=parent.end_condition,
+        signer_title=signer_title,
     )
+    if deployment.unit.kind.is_grassroots:
+        # Its groups when it has some, else its members: the chair may change it before issuing.
+        has_groups = resolve_targets(deployment.unit, Campaign(target_mode=TargetMode.GROUPS)).exists()
+        own.target_mode = TargetMode.GROUPS if has_groups else TargetMode.MEMBERS
+        own.save(update_fields=["target_mode"])
     DocumentReference.objects.create(
         campaign=own,
         relation="Thực hiện",

@@ -97,10 +97,12 @@ def test_coverage_counts_the_plans_implementing_the_campaign(issued, school_chai
     Campaign.objects.filter(pk=own.pk).update(
         plan_date=datetime.date(2023, 8, 23), signer_title="TM. BCH", signer_name="Trần Thị Lan"
     )
-    services.set_targets(school_chair, own, mode=TargetMode.PICKED, units=[federation.group])
+    services.set_targets(school_chair, own, mode=TargetMode.GROUPS)
+    assert queries.coverage_total(issued, federation.long_bien).own_plans == 0  # a draft is not counted
     services.issue_campaign(school_chair, Campaign.objects.get(pk=own.pk))
     total = queries.coverage_total(issued, federation.long_bien)
-    assert (total.targets, total.own_plans) == (3, 1)
+    # The school's plan goes to its group on paper: the two CĐCS stay the only targets.
+    assert (total.targets, total.own_plans) == (2, 1)
 
 
 def test_own_plan_is_written_in_vietnamese_for_a_chair_reading_english(issued, school_chair, federation):

@@ -69,7 +69,7 @@ def own_plan(request, pk: int):
 @login_required
 def forward(request, pk: int):
     deployment = _deployment(request, pk)
-    form = TargetsForm(request.POST or None, issuer=deployment.unit)
+    form = TargetsForm(request.POST or None, issuer=deployment.unit, forwarding=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns import plan_document, queries, services
 from thidua.campaigns.forms import PART_FORMS, CampaignForm, RewardForm, TargetsForm
-from thidua.campaigns.models import Campaign, CampaignStatus, Deployment
+from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, TargetMode
 from thidua.core.access import get_for_user, require
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.documents.rendering import document_data, render_docx, render_pdf
@@ -99,7 +99,7 @@ def campaign_detail(request, pk: int):
         "can_see_coverage": campaign.status != CampaignStatus.DRAFT
         and user.has_perm("campaigns.view_coverage", campaign),
         "deployment": deployment,
-        "targets_count": services.resolve_targets(campaign.issuer, campaign).count() if campaign.target_mode else 0,
+        "targets_line": targets_line(campaign),
         "coverage": queries.coverage_total(campaign, role.unit if role else campaign.issuer)
         if campaign.status != CampaignStatus.DRAFT
         else None,
@@ -202,25 +202,50 @@ def targets_form(request, pk: int):
                 request.user,
                 campaign,
                 mode=data["mode"],
-                sector=data["sector"],
-                cluster=data["cluster"],
-                units=data["units"],
+                sector=data.get("sector", ""),
+                cluster=data.get("cluster"),
+                units=data.get("units", ()),
             )
         except ValidationError as error:
             _form_error(form, error)
         else:
-            count = services.resolve_targets(campaign.issuer, campaign).count()
-            messages.success(
-                request,
-                ngettext(
-                    "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
-                    "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
-                    count,
-                )
-                % {"n": count},
-            )
+            messages.success(request, targets_summary(campaign))
             return redirect("campaigns:detail", pk=campaign.pk)
     return render(request, "campaigns/targets_form.html", {"campaign": campaign, "form": form})
+
+
+def targets_line(campaign: Campaign) -> str:
+    """ "Tất cả công đoàn cơ sở trực thuộc — 18 đơn vị"; a CĐCS's groups are named."""
+    if not campaign.target_mode:
+        return ""
+    label = campaign.get_target_mode_display()
+    if campaign.target_mode == TargetMode.GROUPS:
+        names = [u.name for u in services.resolve_targets(campaign.issuer, campaign).order_by("path")]
+        return f"{label}: {', '.join(names)}" if names else label
+    if not services.deploys(campaign):
+        return label
+    count = services.resolve_targets(campaign.issuer, campaign).count()
+    return ngettext("%(label)s — %(n)s đơn vị", "%(label)s — %(n)s đơn vị", count) % {"label": label, "n": count}
+
+
+def targets_summary(campaign: Campaign) -> str:
+    """Where the plan goes, in a sentence: the units it deploys to, or for a CĐCS whom it reaches."""
+    count = services.resolve_targets(campaign.issuer, campaign).count()
+    if campaign.target_mode == TargetMode.GROUPS:
+        return ngettext(
+            "Kế hoạch sẽ được gửi đến %(n)s tổ công đoàn của đơn vị.",
+            "Kế hoạch sẽ được gửi đến %(n)s tổ công đoàn của đơn vị.",
+            count,
+        ) % {"n": count}
+    if campaign.target_mode == TargetMode.MEMBERS:
+        return _("Kế hoạch sẽ được phổ biến đến toàn thể đoàn viên của đơn vị.")
+    if campaign.target_mode == TargetMode.NONE:
+        return _("Kế hoạch không triển khai xuống cấp dưới; Ban Chấp hành tự tổ chức thực hiện.")
+    return ngettext(
+        "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
+        "Kế hoạch sẽ được triển khai đến %(n)s đơn vị.",
+        count,
+    ) % {"n": count}
 
 
 @login_required
@@ -236,9 +261,12 @@ def campaign_issue(request, pk: int):
         messages.error(request, str(error) or _("Bạn không có quyền ban hành kế hoạch này."))
     else:
         campaign.refresh_from_db()
-        messages.success(
-            request, _("Đã ban hành Kế hoạch số %(number)s và triển khai đến các đơn vị.") % {"number": campaign.number}
+        done = (
+            _("Đã ban hành Kế hoạch số %(number)s và triển khai đến các đơn vị.")
+            if services.deploys(campaign)
+            else _("Đã ban hành Kế hoạch số %(number)s.")
         )
+        messages.success(request, done % {"number": campaign.number})
     return redirect("campaigns:detail", pk=campaign.pk)
 
 
