@@ -18,16 +18,15 @@ def interested_members(initiative: Initiative) -> dict[int, str]:
 
 
 def candidates(council):
-    """Initiatives waiting for this council, not already on the agenda of an open session."""
+    """Initiatives its level sent to this council, not already on the agenda of an open
+    session. One proposed from below waits for the level's officer to send it (services)."""
     if council.kind != CouncilKind.INITIATIVE:
         return Initiative.objects.none()
     on_agenda = AgendaItem.objects.filter(
         session__council=council, session__status=SessionStatus.OPEN, subject_type__model="initiative"
     ).values("subject_id")
     return (
-        Initiative.objects.filter(
-            level=council.unit, status__in=(InitiativeStatus.AT_COUNCIL, InitiativeStatus.PROPOSED)
-        )
+        Initiative.objects.filter(level=council.unit, status=InitiativeStatus.AT_COUNCIL)
         .exclude(pk__in=on_agenda)
         .select_related("unit")
         .order_by("pk")

@@ -20,9 +20,10 @@ from thidua.campaigns.models import Campaign
 from thidua.core import demo
 from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
+from thidua.councils.rules import MANAGER_ROLES
 from thidua.initiatives import services
 from thidua.initiatives.models import Initiative, Programme
-from thidua.org.models import Member, Unit
+from thidua.org.models import Member, Role, Unit
 
 D = datetime.date
 TITLES = (
@@ -74,6 +75,32 @@ def _sit(council: Council, initiative: Initiative, day: D, *, agree: bool) -> No
     councils.close_session(None, session)
 
 
+def _manager(unit: Unit):
+    """A demo login managing `unit` (its chair or officer), acting in that role; None when the
+    unit has none — the support team's notes are then left out rather than written by nobody."""
+    role = Role.objects.filter(unit=unit, kind__in=MANAGER_ROLES).select_related("user", "unit").order_by("pk").first()
+    if role is None:
+        return None
+    role.user.acting_role = role
+    return role.user
+
+
+def _comment(unit: Unit, initiative: Initiative, text: str) -> None:
+    user = _manager(unit)
+    if user is not None:
+        services.add_comment(user, initiative, text=text)
+
+
+def _district_team(district: Unit):
+    """The district's own support team: its staff (the members holding its logins) first."""
+    team = district.support_teams.first()
+    if team is None:
+        staff = list(Member.objects.filter(user__roles__unit=district).distinct().order_by("id")[:2])
+        staff = staff or list(Member.objects.within(district).order_by("id")[:2])
+        team = services.create_support_team(None, unit=district, name="Tổ hỗ trợ sáng kiến quận", members=staff)
+    return team
+
+
 def _play(initiative: Initiative, state: str, day: D, district: Unit, district_council) -> None:
     if state == "draft":
         return
@@ -85,7 +112,7 @@ def _play(initiative: Initiative, state: str, day: D, district: Unit, district_c
         members = list(Member.objects.within(initiative.unit).order_by("-id")[:2])
         team = services.create_support_team(None, unit=initiative.unit, name="Tổ hỗ trợ sáng kiến", members=members)
     services.assign_support_team(None, initiative, team=team)
-    services.add_comment(None, initiative, text="Đề nghị bổ sung số liệu trước và sau khi áp dụng.")
+    _comment(initiative.unit, initiative, "Đề nghị bổ sung số liệu trước và sau khi áp dụng.")
     if state == "with_support_team":
         return
     services.send_to_council(None, initiative)
@@ -104,6 +131,10 @@ def _play(initiative: Initiative, state: str, day: D, district: Unit, district_c
     services.propose_to_next_level(None, initiative)
     if state == "proposed":
         return
+    # The district takes it through its own steps: its support team, its council, its decision.
+    services.assign_support_team(None, initiative, team=_district_team(district))
+    _comment(district, initiative, "Đề nghị nêu rõ khả năng nhân rộng ra các CĐCS khối trường học.")
+    services.send_to_council(None, initiative)
     _sit(district_council, initiative, day + datetime.timedelta(days=60), agree=True)
     services.issue_recognition_decision(
         None, unit=district, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=65)

@@ -4,12 +4,22 @@ item (core.home, core.sections: registered in AppConfig.ready)."""
 from thidua.initiatives import queries
 from thidua.initiatives.models import Initiative
 
+PROPOSED_SHOWN = 5
+
 
 def panel_context(request) -> dict | None:
     role = getattr(request.user, "acting_role", None)
     if role is None:
         return None
-    return {"unit": role.unit, "total": queries.counters(role.unit)}
+    context = {"unit": role.unit, "total": queries.counters(role.unit)}
+    if request.user.has_perm("initiatives.manage_unit", role.unit):
+        # The level's task: initiatives proposed to it from below, until its decision.
+        waiting = queries.proposed_from_below(role.unit)
+        context["from_below"] = list(waiting[:PROPOSED_SHOWN])
+        context["from_below_count"] = (
+            waiting.count() if len(context["from_below"]) == PROPOSED_SHOWN else len(context["from_below"])
+        )
+    return context
 
 
 def agenda_item_section(request, obj) -> dict | None:

@@ -9,7 +9,7 @@ province's table is one query whatever its size.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Case, Q, Sum, Value, When
 from django.db.models.functions import Substr
 
 from thidua.core.db import PATH_END, PATH_STEP
@@ -101,8 +101,31 @@ def golden_book(unit: Unit):
     return Recognition.objects.filter(unit=unit).for_book()
 
 
-def initiatives_for_table(user, *, status: str = "", q: str = ""):
+# An initiative proposed from below is the receiving level's work until its decision.
+OPEN_AT_LEVEL = (
+    InitiativeStatus.PROPOSED,
+    InitiativeStatus.WITH_SUPPORT_TEAM,
+    InitiativeStatus.AT_COUNCIL,
+    InitiativeStatus.COUNCIL_PASSED,
+)
+
+
+def proposed_from_below(unit: Unit):
+    """Initiatives CĐCS (or unions) below proposed to `unit`, still in its hands: its queue
+    ("Cấp dưới đề nghị"), waiting ones first."""
+    step = Case(*[When(status=s, then=Value(n)) for n, s in enumerate(OPEN_AT_LEVEL)])
+    return (
+        Initiative.objects.filter(level=unit, status__in=OPEN_AT_LEVEL)
+        .exclude(unit=unit)
+        .select_related("unit", "level", "programme")
+        .order_by(step, "pk")
+    )
+
+
+def initiatives_for_table(user, *, status: str = "", q: str = "", from_below: Unit | None = None):
     rows = Initiative.objects.visible_to(user).for_table()
+    if from_below is not None:
+        rows = rows.filter(pk__in=proposed_from_below(from_below).values("pk"))
     if status in InitiativeStatus.values:
         rows = rows.filter(status=status)
     for term in search_terms(q)[:6]:

@@ -1,10 +1,12 @@
 """Who may do what with initiatives (vocabulary shared with org.rules and councils.rules).
 
-Authors write and submit their own initiative. The CĐCS it belongs to (its chair or officer)
-assigns a support team; the team or the CĐCS completes the dossier and hands it to the
-council. Everything after that belongs to the level handling it (`Initiative.level`): its
-council's result, its numbered recognition decision, its proposal to the next level. Unions
-above read everything of their subtree; nobody else finds it.
+Authors write and submit their own initiative. The level handling it (`Initiative.level`: the
+CĐCS first, then each union it is proposed to) takes it through its own steps: its chair or
+officer assigns one of the level's support teams; that team or the level's managers comment
+and hand it to the level's council; the council's result, the numbered recognition decision
+and the proposal to the next level belong to the same level. The dossier itself is the
+authors': it is edited and returned to them only at their own CĐCS, before it is recognised
+there. Unions above read everything of their subtree; nobody else finds it.
 """
 
 import rules
@@ -42,12 +44,19 @@ def is_author(user, initiative) -> bool:
 
 
 @rules.predicate
+def at_first_level(user, initiative) -> bool:
+    """Still at the authors' own CĐCS (not yet proposed to a union above)."""
+    return isinstance(initiative, Initiative) and initiative.level_id == initiative.unit_id
+
+
+@rules.predicate
 def on_support_team(user, initiative) -> bool:
-    return (
-        isinstance(initiative, Initiative)
-        and initiative.support_team_id is not None
-        and initiative.support_team.members.filter(user=user).exists()
-    )
+    """A member of the support team the level handling it assigned (a CĐCS's team has no say
+    once the initiative is proposed to the district, whose own team takes over)."""
+    if not isinstance(initiative, Initiative) or initiative.support_team_id is None:
+        return False
+    team = initiative.support_team
+    return team.unit_id == initiative.level_id and team.members.filter(user=user).exists()
 
 
 @rules.predicate
@@ -75,18 +84,20 @@ registrant = acts_as(REGISTRANT_ROLES)
 manager = acts_as(MANAGER_ROLES)
 number_taker = acts_as(NUMBER_TAKER_ROLES)
 unit_manager = manager & at_own_unit
-supporter = unit_manager | on_support_team
+level_manager = manager & at_level
+supporter = level_manager | on_support_team
 
 # obj = the unit registering (the acting unit).
 rules.add_perm("initiatives.register", is_superuser | (registrant & at_own_unit))
 rules.add_perm("initiatives.view_initiative", is_superuser | in_scope | is_author | reviews_it)
 rules.add_perm(
     "initiatives.change_initiative",
-    is_superuser | (is_draft & is_author) | (in_preparation & supporter),
+    is_superuser | (is_draft & is_author) | (in_preparation & at_first_level & supporter),
 )
 rules.add_perm("initiatives.submit", is_superuser | is_author | unit_manager)
-rules.add_perm("initiatives.assign_support_team", is_superuser | unit_manager)
+rules.add_perm("initiatives.assign_support_team", is_superuser | level_manager)
 rules.add_perm("initiatives.support", is_superuser | supporter)
+rules.add_perm("initiatives.return_to_authors", is_superuser | (supporter & at_first_level))
 rules.add_perm("initiatives.decide", is_superuser | (manager & at_level))
 rules.add_perm("initiatives.recognise", is_superuser | (number_taker & at_level))
 rules.add_perm("initiatives.propose", is_superuser | (manager & at_level & has_next_level))

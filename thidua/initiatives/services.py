@@ -38,13 +38,18 @@ from thidua.initiatives.models import (
 from thidua.org.models import Member, Unit
 
 S = InitiativeStatus
+# One table for every level. An initiative proposed from below (PROPOSED, `level` = the union
+# above) is that level's "submitted": the receiving level assigns its own support team or
+# sends it straight to its own council, then recognises it by its own decision into its own
+# golden book, and may propose it up again. Returning to the authors (and editing the dossier)
+# stays at the authors' CĐCS: above it the dossier is the one the CĐCS recognised.
 INITIATIVE_WORKFLOW = Workflow(
     state_field="status",
     transitions=[
         Transition("submit", (S.DRAFT,), S.SUBMITTED, "initiatives.submit", gettext_lazy("Gửi đăng ký")),
         Transition(
             "assign_support_team",
-            (S.SUBMITTED,),
+            (S.SUBMITTED, S.PROPOSED),
             S.WITH_SUPPORT_TEAM,
             "initiatives.assign_support_team",
             gettext_lazy("Giao tổ hỗ trợ"),
@@ -53,26 +58,26 @@ INITIATIVE_WORKFLOW = Workflow(
             "return_to_authors",
             (S.SUBMITTED, S.WITH_SUPPORT_TEAM),
             S.DRAFT,
-            "initiatives.support",
+            "initiatives.return_to_authors",
             gettext_lazy("Trả lại tác giả để bổ sung"),
         ),
         Transition(
             "send_to_council",
-            (S.SUBMITTED, S.WITH_SUPPORT_TEAM),
+            (S.SUBMITTED, S.WITH_SUPPORT_TEAM, S.PROPOSED),
             S.AT_COUNCIL,
             "initiatives.support",
             gettext_lazy("Trình Hội đồng sáng kiến"),
         ),
         Transition(
             "council_pass",
-            (S.AT_COUNCIL, S.PROPOSED),
+            (S.AT_COUNCIL,),
             S.COUNCIL_PASSED,
             "initiatives.decide",
             gettext_lazy("Hội đồng thông qua"),
         ),
         Transition(
             "council_reject",
-            (S.AT_COUNCIL, S.PROPOSED),
+            (S.AT_COUNCIL,),
             S.NOT_RECOGNISED,
             "initiatives.decide",
             gettext_lazy("Hội đồng không thông qua"),
@@ -297,14 +302,15 @@ def create_support_team(actor, *, unit: Unit, name: str, members: list[Member]) 
 @transaction.atomic
 def assign_support_team(actor, initiative: Initiative, *, team: SupportTeam) -> Initiative:
     initiative = _locked(initiative)
-    if team is None or team.unit_id != initiative.unit_id:
-        raise ValidationError({"team": _("Hãy chọn một tổ hỗ trợ của đơn vị.")})
+    # The team of the level handling it: the CĐCS's own, or the district's for one proposed up.
+    if team is None or team.unit_id != initiative.level_id:
+        raise ValidationError({"team": _("Hãy chọn một tổ hỗ trợ của %(level)s.") % {"level": initiative.level.name}})
     INITIATIVE_WORKFLOW.move(
         initiative,
         "assign_support_team",
         actor=actor,
         scope_path=initiative.unit.path,
-        reason=team.name,
+        reason=f"{team.name} ({initiative.level.name})" if initiative.level_id != initiative.unit_id else team.name,
         extra_fields={"support_team": team},
     )
     return initiative
@@ -314,6 +320,8 @@ def assign_support_team(actor, initiative: Initiative, *, team: SupportTeam) -> 
 def add_comment(actor, initiative: Initiative, *, text: str) -> Comment:
     initiative = _locked(initiative)
     _check(actor, "initiatives.support", initiative)
+    if _user(actor) is None:  # a note is someone's: the page names who wrote it
+        raise ValidationError({"text": _("Góp ý phải có người viết.")})
     if not (text or "").strip():
         raise ValidationError({"text": _("Hãy nhập nội dung góp ý.")})
     comment = Comment.objects.create(initiative=initiative, author=_user(actor), text=text.strip())

@@ -8,6 +8,7 @@ from thidua.documents.models import RegisterEntry
 from thidua.initiatives import services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition, Tally
 from thidua.initiatives.tests.conftest import DAY, council_for, pass_council, register
+from thidua.org.tests.factories import MemberFactory
 
 S = InitiativeStatus
 
@@ -87,6 +88,16 @@ def test_the_whole_path_to_the_district_golden_book(federation, initiative, peop
     assert (initiative.status, initiative.level) == (S.PROPOSED, federation.long_bien)
 
     officer = people["lb_officer"]
+    # The district takes it through its own steps: its team, then its council.
+    with pytest.raises(ValidationError, match="tổ hỗ trợ của LĐLĐ quận Long Biên"):
+        services.assign_support_team(officer, initiative, team=team)  # the CĐCS's team
+    staff = MemberFactory(full_name="Đỗ Văn Quận", unit=federation.company)
+    district_team = services.create_support_team(
+        officer, unit=federation.long_bien, name="Tổ hỗ trợ quận", members=[staff]
+    )
+    services.assign_support_team(officer, initiative, team=district_team)
+    services.add_comment(officer, initiative, text="Nêu rõ khả năng nhân rộng.")
+    services.send_to_council(officer, initiative)
     district = council_for(
         federation.long_bien, officer, ["Phan Văn Một", "Phan Văn Hai", "Phan Văn Ba"], federation.company
     )

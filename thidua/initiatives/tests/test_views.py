@@ -153,6 +153,7 @@ def test_a_district_council_member_of_another_cdcs_reads_the_dossier_on_the_agen
     services.issue_recognition_decision(chair, unit=federation.school, initiative_ids=[initiative.pk], issued_on=DAY)
     services.propose_to_next_level(chair, initiative)
     officer = people["lb_officer"]
+    services.send_to_council(officer, initiative)
     district = council_for(federation.long_bien, officer, ["Phan Văn Một", "Phan Văn Hai"], federation.company)
     detail = reverse("initiatives:detail", args=[initiative.pk])
     seat_user = Member.objects.get(full_name="Phan Văn Một").user

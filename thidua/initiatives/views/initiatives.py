@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.access import get_for_user, require
 from thidua.core.models import Attachment, AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
+from thidua.councils.models import Council, CouncilKind
 from thidua.initiatives import queries, services
 from thidua.initiatives.forms import CommentForm, InitiativeForm, ReasonForm, TeamForm
 from thidua.initiatives.models import Initiative, InitiativeStatus
@@ -32,9 +33,11 @@ def _unit(request):
 @login_required
 def initiative_list(request):
     status, q = request.GET.get("trang-thai", ""), request.GET.get("q", "")
-    rows = queries.initiatives_for_table(request.user, status=status, q=q)
-    page = Paginator(rows, 50).get_page(request.GET.get("trang"))
     unit = _unit(request)
+    # "Cấp dưới đề nghị": the acting level's queue of initiatives proposed to it from below.
+    from_below = unit if unit is not None and request.GET.get("nguon") == "cap-duoi" else None
+    rows = queries.initiatives_for_table(request.user, status=status, q=q, from_below=from_below)
+    page = Paginator(rows, 50).get_page(request.GET.get("trang"))
     return render(
         request,
         "initiatives/initiative_list.html",
@@ -46,6 +49,8 @@ def initiative_list(request):
             "can_register": unit is not None and request.user.has_perm("initiatives.register", unit),
             "can_manage": unit is not None and request.user.has_perm("initiatives.manage_unit", unit),
             "unit": unit,
+            "from_below": from_below is not None,
+            "receives_proposals": unit is not None and not unit.kind.is_grassroots,
         },
     )
 
@@ -131,14 +136,28 @@ def _detail_context(request, initiative: Initiative, **forms) -> dict:
         "recognitions": list(initiative.recognitions.select_related("unit", "decision__register_entry").order_by("pk")),
         "comments": list(initiative.comments.select_related("author")),
         "actions": [a for a in MANUAL_ACTIONS if a in allowed],
+        **_next_steps(user, initiative),
         "can_edit": user.has_perm("initiatives.change_initiative", initiative),
         "can_comment": user.has_perm("initiatives.support", initiative),
-        "team_form": forms.get("team_form") or TeamForm(unit=initiative.unit),
+        "team_form": forms.get("team_form") or TeamForm(unit=initiative.level),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "reason_form": forms.get("reason_form") or ReasonForm(),
         "history": list(AuditEntry.objects.for_object(initiative).select_related("actor")[:40]),
         **(_similar_context(request, initiative.title, initiative.pk) if at_council or allowed else {"similar": []}),
     }
+
+
+def _next_steps(user, initiative: Initiative) -> dict:
+    """Where the level's manager goes for the steps taken elsewhere: the council's session
+    (councils' pages) and the recognition decision (the level's recognition page)."""
+    if not user.has_perm("initiatives.manage_unit", initiative.level):
+        return {}
+    if initiative.status == InitiativeStatus.AT_COUNCIL:
+        council = Council.objects.filter(unit=initiative.level, kind=CouncilKind.INITIATIVE).order_by("pk").first()
+        return {"council": council, "needs_council": council is None}
+    if initiative.status == InitiativeStatus.COUNCIL_PASSED and user.has_perm("initiatives.recognise", initiative):
+        return {"to_recognise": True}
+    return {}
 
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
@@ -164,7 +183,7 @@ def initiative_action(request, pk: int, action: str):
             services.submit(request.user, initiative)
             done = _("Đã gửi đăng ký sáng kiến.")
         elif action == "assign_support_team":
-            form = forms["team_form"] = TeamForm(request.POST, unit=initiative.unit)
+            form = forms["team_form"] = TeamForm(request.POST, unit=initiative.level)
             if not form.is_valid():
                 raise ValidationError(_("Hãy chọn tổ hỗ trợ."))
             services.assign_support_team(request.user, initiative, team=form.cleaned_data["team"])
