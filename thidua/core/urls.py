@@ -2,7 +2,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from thidua.core import health, views
+from thidua.core import health, pickers, views
 
 
 class FaviconView(RedirectView):
@@ -22,5 +22,6 @@ urlpatterns = [
     path("tep/<int:pk>/anh-nho/", views.attachment_file, {"thumbnail": True}, name="attachment_thumb"),
     path("healthz/", health.ready, name="health"),
     path("healthz/live/", health.live, name="health_live"),
+    path("chon/<slug:source>/", pickers.search, name="picker"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
 ]

@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.core.pickers import SearchPicker
 from thidua.initiatives.models import InitiativeKind, Programme, SupportTeam
 from thidua.org.forms import BootstrapMixin
 from thidua.org.models import Member, Unit
@@ -131,15 +132,16 @@ class ReasonForm(BootstrapMixin, forms.Form):
 
 class SupportTeamForm(BootstrapMixin, forms.Form):
     name = forms.CharField(label=_("Tên tổ"), max_length=200, initial=_("Tổ hỗ trợ sáng kiến"))
+    # A district has thousands of members: searched by name, not listed (core.pickers). The
+    # queryset is the unit's subtree, so an id posted from elsewhere is refused whatever was shown.
     members = forms.ModelMultipleChoiceField(
-        label=_("Thành viên"), queryset=Member.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Thành viên"), queryset=Member.objects.none(), widget=SearchPicker("doan-vien", multiple=True)
     )
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
         if unit is not None:
-            self.fields["members"].queryset = Member.objects.within(unit).order_by("search_key")
-        self.fields["members"].widget.attrs.pop("class", None)
+            self.fields["members"].queryset = Member.objects.within(unit).select_related("unit")
 
 
 class DecisionForm(BootstrapMixin, forms.Form):
