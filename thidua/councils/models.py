@@ -32,13 +32,27 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
-from thidua.org.models import Member, Unit
+from thidua.org.models import Member, RoleKind, Unit
 from thidua.org.scoping import UnitScopedQuerySet
+
+# Roles that read every council of their unit and below (they run or oversee them). A council
+# member's role or a plain member's reaches only the councils they sit on: the seat gives the
+# reach, not the level (a district's council member does not read the CĐCS councils below).
+OVERSEEING_ROLES = frozenset(
+    {
+        RoleKind.STANDING_COMMITTEE,
+        RoleKind.EMULATION_OFFICER,
+        RoleKind.VIEWER,
+        RoleKind.GRASSROOTS_CHAIR,
+        RoleKind.GRASSROOTS_OFFICER,
+    }
+)
 
 
 class CouncilScopedQuerySet(UnitScopedQuerySet):
-    """Rows of a council: visible in its unit's scope, and to the council's own members
-    wherever they belong (a district council sits members of the CĐCS below it)."""
+    """Rows of a council: visible in its unit's scope to the roles that oversee it, and to the
+    council's own members wherever they belong (a district council sits members of the CĐCS
+    below it)."""
 
     council_field = "council"
 
@@ -49,7 +63,7 @@ class CouncilScopedQuerySet(UnitScopedQuerySet):
             return self.all()
         seat = Exists(CouncilMember.objects.filter(council=OuterRef(self.council_field), member__user=user))
         role = getattr(user, "acting_role", None)
-        if role is None:
+        if role is None or role.kind not in OVERSEEING_ROLES:
             return self.filter(seat)
         path = f"{self.unit_field}__path"
         scope = Q(**{f"{path}__gte": role.unit.path, f"{path}__lt": role.unit.path + PATH_END})

@@ -3,12 +3,13 @@
 A council belongs to its unit: that unit's standing committee, emulation officer or CĐCS
 chair/officer sets it up, opens sessions, records attendance and written votes, and closes
 sessions. Scoring and voting are personal: only a member of the council, through their own
-account. Unions above read a council's sessions and minutes; nobody else finds them.
+account. Unions above read a council's sessions and minutes; a council member's role reads only
+the councils its holder sits on; nobody else finds them.
 """
 
 import rules
 
-from thidua.councils.models import AgendaItem, Council, CouncilMember, Criterion, Session
+from thidua.councils.models import OVERSEEING_ROLES, AgendaItem, Council, CouncilMember, Criterion, Session
 from thidua.org.models import RoleKind, Unit
 from thidua.org.rules import acting_role, acts_as, in_scope, is_superuser
 
@@ -47,6 +48,7 @@ manager = acts_as(MANAGER_ROLES)
 
 # obj = the unit that will have the council: the acting unit itself.
 rules.add_perm("councils.add_council", is_superuser | (manager & at_council_unit))
-rules.add_perm("councils.view_council", is_superuser | in_scope | sits_on_council)
+overseer = acts_as(OVERSEEING_ROLES)
+rules.add_perm("councils.view_council", is_superuser | (overseer & in_scope) | sits_on_council)
 rules.add_perm("councils.manage_council", is_superuser | (manager & at_council_unit))
 rules.add_perm("councils.cast_ballot", sits_on_council)

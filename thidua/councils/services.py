@@ -153,6 +153,21 @@ def set_quorum(actor, council: Council, *, quorum_numerator: int, quorum_denomin
 
 
 @transaction.atomic
+def set_rules(
+    actor,
+    council: Council,
+    *,
+    pass_numerator: int,
+    pass_denominator: int,
+    quorum_numerator: int,
+    quorum_denominator: int,
+) -> Council:
+    """The pass rule and the meeting quorum together (the council's settings form)."""
+    set_pass_rule(actor, council, pass_numerator=pass_numerator, pass_denominator=pass_denominator)
+    return set_quorum(actor, council, quorum_numerator=quorum_numerator, quorum_denominator=quorum_denominator)
+
+
+@transaction.atomic
 def add_member(actor, council: Council, *, member: Member, role: str) -> CouncilMember:
     _check(actor, "councils.manage_council", council)
     if not member.unit.is_within(council.unit):

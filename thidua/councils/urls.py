@@ -14,7 +14,8 @@ urlpatterns = [
     path("phien-hop/<int:pk>/diem-danh/", sessions.attendance, name="attendance"),
     path("phien-hop/<int:pk>/noi-dung/", sessions.add_item, name="add_item"),
     path("phien-hop/<int:pk>/ket-thuc/", sessions.close, name="close"),
+    path("phien-hop/<int:pk>/hoan/", sessions.adjourn, name="adjourn"),
     path("phien-hop/<int:pk>/bien-ban.<str:fmt>", sessions.minutes_download, name="minutes"),
     path("noi-dung/<int:pk>/bieu-quyet/", sessions.cast, name="cast"),
-    path("noi-dung/<int:pk>/phieu-van-ban/", sessions.written, name="written"),
+    path("noi-dung/<int:pk>/nhap-phieu/", sessions.ballots, name="ballots"),
 ]

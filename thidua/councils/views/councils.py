@@ -54,7 +54,12 @@ def _detail_context(request, council: Council, **forms) -> dict:
         "member_form": forms.get("member_form") or MemberForm(),
         "rule_form": forms.get("rule_form")
         or PassRuleForm(
-            initial={"pass_numerator": council.pass_numerator, "pass_denominator": council.pass_denominator}
+            initial={
+                "pass_numerator": council.pass_numerator,
+                "pass_denominator": council.pass_denominator,
+                "quorum_numerator": council.quorum_numerator,
+                "quorum_denominator": council.quorum_denominator,
+            }
         ),
         "session_form": forms.get("session_form") or SessionForm(),
         "history": list(AuditEntry.objects.for_object(council).select_related("actor")[:20]),
@@ -120,8 +125,8 @@ def set_rule(request, pk: int):
         pk,
         PassRuleForm,
         "rule_form",
-        lambda c, d: services.set_pass_rule(request.user, c, **d),
-        _("Đã lưu tỷ lệ thông qua."),
+        lambda c, d: services.set_rules(request.user, c, **d),
+        _("Đã lưu tỷ lệ thông qua và số thành viên có mặt tối thiểu."),
     )
 
 

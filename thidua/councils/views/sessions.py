@@ -1,5 +1,7 @@
-"""A council session: attendance, the agenda, each member's own scores and vote, written
-votes of absent members, closing with the results, and the minutes."""
+"""A council session — a meeting or a written consultation: attendance and who presides, the
+agenda, each member's own scores and vote, the secretariat's page entering paper ballots (or
+written opinions) of several members at once, closing with the results or adjourning a meeting
+without quorum, and the minutes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,8 +15,8 @@ from django.views.decorators.http import require_POST
 from thidua.core.access import get_for_user
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.councils import minutes, services, subjects
-from thidua.councils.forms import AgendaForm, BallotForm
-from thidua.councils.models import AgendaItem, Attendance, Ballot, CouncilMember, Recusal, Session
+from thidua.councils.forms import AgendaForm, AttendanceForm, BallotForm, EntryForm
+from thidua.councils.models import AgendaItem, Attendance, Ballot, Procedure, Recusal, Session
 from thidua.documents.rendering import render_docx, render_pdf
 from thidua.org.views.units import _form_error
 
@@ -39,6 +41,8 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
     present = set(Attendance.objects.filter(session=session, present=True).values_list("council_member_id", flat=True))
     my_seat = next((s for s in seats if s.member.user_id == user.pk), None) if user.is_authenticated else None
     can_manage = user.has_perm("councils.manage_council", session)
+    needed = council.quorum_for(len(seats))
+    has_quorum = len(present) >= needed
     items = list(session.items.select_related("subject_type").order_by("order", "id"))
     ballots: dict[int, list] = {}
     for ballot in (
@@ -58,7 +62,6 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         item_recused = recused.get(item.pk, {})
         kind = subjects.for_model(item.subject_type.model_class())
         subject = item.subject
-        absent = [s for s in seats if s.pk not in present and s.pk not in voted and s.pk not in item_recused]
         row = {
             "item": item,
             "subject": subject,
@@ -66,23 +69,23 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
             "ballots": ballots.get(item.pk, []),
             "recused": list(item_recused.values()),
             "my_state": None,
+            # Members whose ballot the secretariat may still enter.
+            "to_enter": len(_enterable(session, seats, present, voted, item_recused)),
         }
         if session.is_open and my_seat is not None:
             if my_seat.pk in item_recused:
                 row["my_state"] = "recused"
             elif my_seat.pk in voted:
                 row["my_state"] = "voted"
-            elif my_seat.pk not in present:
+            elif session.is_meeting and my_seat.pk not in present:
                 row["my_state"] = "absent"
+            elif session.is_meeting and not has_quorum:
+                row["my_state"] = "no_quorum"
             else:
                 row["my_state"] = "vote"
                 row["ballot_form"] = forms.get(("ballot", item.pk)) or BallotForm(
                     criteria=criteria, auto_id=f"b{item.pk}_%s"
                 )
-        if session.is_open and can_manage and absent:
-            row["written_form"] = forms.get(("written", item.pk)) or BallotForm(
-                criteria=criteria, seats=absent, auto_id=f"w{item.pk}_%s"
-            )
         rows.append(row)
     candidates = _candidates(session) if session.is_open and can_manage else []
     return {
@@ -91,11 +94,31 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         "criteria": criteria,
         "seats": seats,
         "present": present,
+        "quorum": {"present": len(present), "needed": needed, "seats": len(seats), "met": has_quorum},
+        "presiding": next((s for s in seats if s.pk == session.presiding_id), None),
+        "recorder": next((s for s in seats if s.pk == session.recorder_id), None),
         "rows": rows,
         "can_manage": can_manage,
+        "attendance_form": forms.get("attendance")
+        or AttendanceForm(
+            seats=seats,
+            initial={
+                "present": [str(pk) for pk in present],
+                "presiding": session.presiding_id,
+                "recorder": session.recorder_id,
+            },
+        ),
         "agenda_form": forms.get("agenda") or AgendaForm(choices=[(_key(c), str(c)) for c in candidates]),
         "candidates": candidates,
     }
+
+
+def _enterable(session: Session, seats, present: set, voted: set, recused: dict) -> list:
+    """Seats whose ballot is still to be entered: in a meeting, those present; in a written
+    consultation, every member — neither recused nor having voted."""
+    return [
+        s for s in seats if s.pk not in voted and s.pk not in recused and (not session.is_meeting or s.pk in present)
+    ]
 
 
 def _session(request, pk: int, perm: str = "councils.view_council") -> Session:
@@ -116,21 +139,33 @@ def _done(request, session: Session, message: str):
 
 def _refused(request, session: Session, forms: dict, form, error: ValidationError):
     _form_error(form, error)
-    if not session.is_open:  # the closed session shows no form to hold the message
+    context = _context(request, session, forms)
+    shown = [context["attendance_form"], context["agenda_form"], *(r.get("ballot_form") for r in context["rows"])]
+    if not session.is_open or not any(form is f for f in shown):
+        # The page shows no form to hold the message (a closed session, a meeting without quorum).
         messages.error(request, " ".join(error.messages))
-    return render(request, "councils/session_detail.html", _context(request, session, forms), status=400)
+    return render(request, "councils/session_detail.html", context, status=400)
 
 
 @login_required
 @require_POST
 def attendance(request, pk: int):
     session = _session(request, pk, perm="councils.manage_council")
-    try:
-        services.set_attendance(request.user, session, present_ids=set(request.POST.getlist("present")))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("councils:session", pk=session.pk)
-    return _done(request, session, _("Đã ghi danh sách có mặt."))
+    seats = list(session.council.members.select_related("member").order_by("role", "id"))
+    form = AttendanceForm(request.POST, seats=seats)
+    if form.is_valid():
+        try:
+            services.set_attendance(
+                request.user,
+                session,
+                present_ids={int(pk) for pk in form.cleaned_data["present"]},
+                presiding_id=form.cleaned_data["presiding"],
+                recorder_id=form.cleaned_data["recorder"],
+            )
+        except ValidationError as error:
+            return _refused(request, session, {"attendance": form}, form, error)
+        return _done(request, session, _("Đã ghi danh sách có mặt."))
+    return render(request, "councils/session_detail.html", _context(request, session, {"attendance": form}), status=400)
 
 
 @login_required
@@ -173,29 +208,74 @@ def cast(request, pk: int):
     )
 
 
+def _entry_rows(item: AgendaItem, data=None) -> list[dict]:
+    """One row per member whose ballot the secretariat may enter, each with its own form."""
+    session = item.session
+    seats = list(session.council.members.select_related("member").order_by("role", "id"))
+    present = set(Attendance.objects.filter(session=session, present=True).values_list("council_member_id", flat=True))
+    voted = set(Ballot.objects.filter(item=item).values_list("council_member_id", flat=True))
+    recused = {r.council_member_id: r.reason for r in Recusal.objects.filter(item=item)}
+    criteria = list(session.council.criteria.all())
+    return [
+        {"seat": seat, "form": EntryForm(data, criteria=criteria, prefix=f"s{seat.pk}")}
+        for seat in _enterable(session, seats, present, voted, recused)
+    ]
+
+
+@login_required
+def ballots(request, pk: int):
+    """The secretariat's page: each present member's vote from the paper ballot (or, in a
+    written consultation, each member's written opinion), entered all at once."""
+    item = _item(request, pk, "councils.manage_council")
+    session = item.session
+    if not session.is_open:
+        raise Http404
+    rows = _entry_rows(item, request.POST if request.method == "POST" else None)
+    error = ""
+    if request.method == "POST":
+        entries, valid = [], True
+        for row in rows:
+            form = row["form"]
+            if not form.is_valid():
+                valid = False
+            elif form.has_vote():
+                entries.append((row["seat"], form.cleaned_data["agree"], form.scores()))
+        if valid and not entries:
+            error = _("Hãy nhập phiếu của ít nhất một thành viên.")
+        elif valid:
+            try:
+                services.record_ballots(request.user, item, entries)
+            except ValidationError as refused:
+                by_seat = getattr(refused, "error_dict", {})
+                for row in rows:
+                    for message in by_seat.get(str(row["seat"].pk), []):
+                        row["form"].add_error(None, message)
+                if not by_seat:
+                    error = " ".join(refused.messages)
+            else:
+                names = ", ".join(seat.member.full_name for seat, _agree, _scores in entries)
+                return _done(request, session, _("Đã nhập phiếu của %(names)s.") % {"names": names})
+    context = {
+        "item": item,
+        "session": session,
+        "council": session.council,
+        "rows": rows,
+        "criteria": list(session.council.criteria.all()),
+        "error": error,
+    }
+    return render(request, "councils/ballots.html", context, status=400 if request.method == "POST" else 200)
+
+
 @login_required
 @require_POST
-def written(request, pk: int):
-    item = _item(request, pk, "councils.manage_council")
-    seats = CouncilMember.objects.filter(council_id=item.session.council_id).select_related("member")
-    form = BallotForm(request.POST, criteria=item.session.council.criteria.all(), seats=seats, auto_id=f"w{item.pk}_%s")
-    if form.is_valid():
-        seat = seats.get(pk=form.cleaned_data["seat"])
-        try:
-            services.record_written_ballot(
-                request.user, item, seat=seat, agree=form.cleaned_data["agree"], scores=form.scores()
-            )
-        except ValidationError as error:
-            return _refused(request, item.session, {("written", item.pk): form}, form, error)
-        return _done(
-            request, item.session, _("Đã ghi phiếu bằng văn bản của %(name)s.") % {"name": seat.member.full_name}
-        )
-    return render(
-        request,
-        "councils/session_detail.html",
-        _context(request, item.session, {("written", item.pk): form}),
-        status=400,
-    )
+def adjourn(request, pk: int):
+    session = _session(request, pk, perm="councils.manage_council")
+    try:
+        services.adjourn_session(request.user, session)
+    except (ValidationError, TransitionNotAllowed) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("councils:session", pk=session.pk)
+    return _done(request, session, _("Đã hoãn phiên họp; các nội dung chờ phiên họp sau."))
 
 
 @login_required
@@ -214,7 +294,8 @@ def close(request, pk: int):
 def minutes_download(request, pk: int, fmt: str):
     session = _session(request, pk)
     document = minutes.build(session)
-    name = f"bien-ban-hop-hoi-dong-{session.held_on:%Y-%m-%d}"
+    kind = "hop-hoi-dong" if session.procedure == Procedure.MEETING else "lay-y-kien-bang-van-ban"
+    name = f"bien-ban-{kind}-{session.held_on:%Y-%m-%d}"
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")
     elif fmt == "docx":
