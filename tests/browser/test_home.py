@@ -54,10 +54,11 @@ def test_each_role_opens_on_what_to_do_now(browser, live_server, log_in, living_
 
         log_in(tab, "lb_thiduakt", DEMO_PASSWORD)
         first = _first_task(tab)
-        assert "Theo dõi: Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận" in first.inner_text()
+        assert "đơn vị chưa nộp: Báo cáo định kỳ hằng quý" in first.inner_text()
         assert first.get_attribute("data-urgency") == "late"
         second = tab.get_by_test_id("home-tasks").get_by_test_id("home-task").nth(1)
-        assert second.get_attribute("data-urgency") == "due_soon"
+        assert "Theo dõi: Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận" in second.inner_text()
+        assert second.get_attribute("data-urgency") == "late"
         tab.screenshot(path=str(artifacts / f"home-officer-{viewport}.png"), full_page=False)
         tab.context.clear_cookies()
 

@@ -54,6 +54,9 @@ class HomeTask:
     note: str = ""  # a line under the title, e.g. the return's reason
     source: str = ""  # where it comes from: "Báo cáo", "Kế hoạch 01/KH-LĐLĐ"…
     own: bool = False  # the user's own item (their initiative, registration, nomination)
+    # An own item that waits for the user themselves (a draft to finish, a title to register):
+    # listed among the work to do as well as under "Của tôi".
+    needs_action: bool = False
 
     def urgency(self, today: datetime.date) -> str:
         if self.due_on is None:
@@ -102,7 +105,7 @@ def tasks_for(request, today: datetime.date | None = None) -> TaskList:
     rows = [{"task": t, "urgency": t.urgency(today)} for t in tasks]
     return TaskList(
         today=today,
-        open=[r for r in rows if r["task"].state != CLOSED and not r["task"].own],
-        own=[r for r in rows if r["task"].own],
+        open=[r for r in rows if r["task"].state != CLOSED and (not r["task"].own or r["task"].needs_action)],
+        own=[r for r in rows if r["task"].own and not r["task"].needs_action],
         closed=[r for r in rows if r["task"].state == CLOSED and not r["task"].own],
     )

@@ -51,6 +51,7 @@ def own_tasks(request, today) -> list:
             note=i.get_status_display(),
             source=_("Sáng kiến của tôi"),
             own=True,
+            needs_action=i.status == InitiativeStatus.DRAFT,
         )
         for i in mine
     ]

@@ -28,6 +28,7 @@ def own_tasks(request, today) -> list[HomeTask]:
                 note=_("Bạn chưa đăng ký danh hiệu nào cho năm nay."),
                 source=_("Danh hiệu của tôi"),
                 own=True,
+                needs_action=True,
             )
         ]
     return [

@@ -4,11 +4,12 @@ subtree — share sent, on-time rate and a bar per period, drawn as inline SVG."
 
 import datetime
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core.home import OPEN, RETURNED, HomeTask
+from thidua.core.home import CLOSED, OPEN, RETURNED, HomeTask
 from thidua.reports import charts, queries
 from thidua.reports.models import FormStatus, Reminder, ReportForm, ReportPeriod, Submission, SubmissionStatus
 from thidua.reports.reminders import UNSENT, notice_text
@@ -96,12 +97,12 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
     role = getattr(request.user, "acting_role", None)
     if role is None or role.kind not in REPORTER_ROLES:
         return []
+    out = _follow_up(role.unit, today) if role.unit.kind.is_federation else []
     unsent = (
         Submission.objects.filter(unit=role.unit, status__in=UNSENT, period__form__status=FormStatus.PUBLISHED)
         .select_related("period", "period__form")
         .order_by("period__due_on", "id")
     )
-    out = []
     for submission in unsent:
         period = submission.period
         returned = submission.status == SubmissionStatus.RETURNED
@@ -120,4 +121,49 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
                 source=_("Báo cáo"),
             )
         )
+    return out
+
+
+# A period of its own forms this long past its deadline is archive for the issuer: its
+# leftovers are folded on the home page, not listed first.
+FOLLOW_UP_DAYS = 120
+
+
+def _follow_up(unit, today: datetime.date) -> list[HomeTask]:
+    """For a federation, per period of the forms it issued: the units still to send (to chase,
+    dated by the period's deadline) and the reports sent and waiting for its review — one
+    grouped query whatever the number of units."""
+    rows = (
+        Submission.objects.filter(period__form__issuer=unit, period__form__status=FormStatus.PUBLISHED)
+        .filter(status__in=(*UNSENT, SubmissionStatus.SUBMITTED))
+        .values("period_id", "period__label", "period__due_on", "period__form__title", "status")
+        .annotate(n=Count("id"))
+        .order_by("period__due_on", "period_id")
+    )
+    periods: dict[int, dict] = {}
+    for row in rows:
+        entry = periods.setdefault(row["period_id"], {**row, "unsent": 0, "sent": 0})
+        entry["sent" if row["status"] == SubmissionStatus.SUBMITTED else "unsent"] += row["n"]
+    out = []
+    for pk, p in periods.items():
+        due = p["period__due_on"]
+        names = {"form": p["period__form__title"], "period": p["period__label"]}
+        state = CLOSED if (today - due).days > FOLLOW_UP_DAYS else OPEN
+        url = reverse("reports:board", args=[pk])
+        if p["unsent"]:
+            text = (
+                _("Đôn đốc %(n)s đơn vị chưa nộp: %(form)s — %(period)s")
+                if due < today
+                else _("Theo dõi %(n)s đơn vị chưa nộp: %(form)s — %(period)s")
+            )
+            out.append(HomeTask(text % {"n": p["unsent"], **names}, url, due_on=due, state=state, source=_("Báo cáo")))
+        if p["sent"]:
+            out.append(
+                HomeTask(
+                    _("Xem xét %(n)s báo cáo đã nộp: %(form)s — %(period)s") % {"n": p["sent"], **names},
+                    url,
+                    state=state,
+                    source=_("Báo cáo"),
+                )
+            )
     return out

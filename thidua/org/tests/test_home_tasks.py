@@ -86,11 +86,19 @@ def test_chair_home_opens_on_late_work_then_due_soon_with_the_returned_report_an
     assert 'data-testid="home-reports-overdue"' not in panel
 
 
-def test_officer_home_follows_the_units_deadlines_of_the_living_plan_first(living_demo, client):
-    tasks = _open_tasks(_home(client, "lb_thiduakt"))
-    assert tasks[0] == ("late", "open", "Theo dõi: Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận")
-    assert tasks[1] == ("due_soon", "open", "Theo dõi: Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận")
+def test_officer_home_chases_late_units_then_the_living_plans_deadlines(living_demo, client):
+    html = _home(client, "lb_thiduakt")
+    tasks = _open_tasks(html)
+    assert [RANK[u] for u, _s, _t in tasks] == sorted(RANK[u] for u, _s, _t in tasks)
+    # Last quarter's report, due 14/12/2025: the units still to send, to chase first.
+    assert tasks[0][0] == "late"
+    assert re.match(r"Đôn đốc \d+ đơn vị chưa nộp: Báo cáo định kỳ hằng quý .* — Quý IV năm 2025", tasks[0][2])
+    assert tasks[1] == ("late", "open", "Theo dõi: Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận")
+    assert ("due_soon", "open", "Theo dõi: Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận") in tasks
+    assert any(re.match(r"Xem xét \d+ báo cáo đã nộp: .* — Quý IV năm 2025", t) for _u, _s, t in tasks)
+    # Nothing of the seeds' years among today's work: the 2023 report and deadlines are folded.
     assert not any(re.search(r"20(19|21|22|23)", t) for _u, _s, t in tasks)
+    assert "Báo cáo kết quả đợt thi đua cao điểm" in html.split('data-testid="home-tasks-closed"', 1)[1]
 
 
 def test_member_home_shows_their_own_items(living_demo, client):
@@ -132,6 +140,7 @@ def test_tasks_of_any_app_sort_by_one_rule(rf, fixed_day):
         HomeTask("bị trả lại", "/f/", state=RETURNED),
         HomeTask("kế hoạch cũ", "/g/", due_on=day - datetime.timedelta(days=900), state=CLOSED),
         HomeTask("của tôi", "/h/", own=True),
+        HomeTask("của tôi, phải làm", "/i/", own=True, needs_action=True),
     ]
     home.register_tasks("zz_test", lambda request, today: made)
     saved = dict(home._TASKS)
@@ -149,8 +158,9 @@ def test_tasks_of_any_app_sort_by_one_rule(rf, fixed_day):
         "sắp đến hạn",
         "còn xa",
         "bị trả lại",
+        "của tôi, phải làm",
         "không hạn",
     ]
-    assert [r["urgency"] for r in result.open] == ["late", "late", "due_soon", "upcoming", "undated", "undated"]
+    assert [r["urgency"] for r in result.open] == ["late", "late", "due_soon", "upcoming"] + ["undated"] * 3
     assert [r["task"].title for r in result.closed] == ["kế hoạch cũ"]
     assert [r["task"].title for r in result.own] == ["của tôi"]
