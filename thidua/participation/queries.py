@@ -171,6 +171,26 @@ def missing(campaign: Campaign, within: Unit, part: str):
     )
 
 
+# The parts whose rows say whether they came after the deadline (a work's lateness is its
+# evidence's, listed apart).
+LATE = {
+    "registration": Registration,
+    "model": ModelProject,
+}
+
+
+def late(campaign: Campaign, within: Unit, part: str):
+    """Registrations or models of the subtree's CĐCS sent after the deadline, first sent first:
+    they have one, but not "by the deadline" (seed 004: "chậm nhất ngày 22/02/2021")."""
+    return (
+        LATE[part]
+        .objects.within(within)
+        .filter(campaign__lineage__gte=campaign.lineage, campaign__lineage__lt=campaign.lineage + PATH_END)
+        .filter(is_late=True)
+        .order_by("registered_at", "id")
+    )
+
+
 def gallery(campaign: Campaign, within: Unit, limit: int = 24):
     """The newest photos of works in the subtree, with their work and unit (one query)."""
     return (

@@ -79,18 +79,30 @@ def _check(actor, perm: str, obj=None) -> None:
 # --- deadlines -----------------------------------------------------------------------------
 
 
+# Parts due only by the day the plan sets for them. A registration (đăng ký thi đua) is a pledge
+# made at the start ("trước ngày 25/8/2023" in seed 000); the window's end is no deadline for it
+# — a plan that sets none has none, and its pages say so. Works and models, carried out during
+# the campaign, are due by the window's end when the plan sets no day of its own.
+NO_FALLBACK = frozenset({Part.REGISTRATION})
+
+
+def _fallback(campaign: Campaign, part: str) -> datetime.date | None:
+    return None if part in NO_FALLBACK else campaign.ends_on
+
+
 def due_on(campaign: Campaign, part: str) -> datetime.date | None:
-    """The day a part is due: the campaign's own due date for it, else the window's end."""
+    """The day a part is due: the campaign's own due date for it, else (works, models) the
+    window's end."""
     for due in campaign.participation_due_dates.all():
         if due.part == part:
             return due.due_on
-    return campaign.ends_on
+    return _fallback(campaign, part)
 
 
 def due_dates(campaign: Campaign) -> dict[str, datetime.date | None]:
     """Every part's due day, in one query (pages show them all)."""
     own = dict(DueDate.objects.filter(campaign=campaign).values_list("part", "due_on"))
-    return {part: own.get(part, campaign.ends_on) for part in Part.values}
+    return {part: own.get(part, _fallback(campaign, part)) for part in Part.values}
 
 
 def is_late(campaign: Campaign, part: str, moment: datetime.datetime) -> bool:

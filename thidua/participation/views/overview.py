@@ -43,6 +43,7 @@ def overview(request, pk: int):
     unit = _scope(request, campaign)
     part = _part(request)
     missing = queries.missing(campaign, unit, part)
+    late = queries.late(campaign, unit, part) if part in queries.LATE else None
     today = timezone.localdate()
     rows = queries.progress_by_child(campaign, unit)
     # A federation's total is the sum of its children's rows (one query saved on the largest
@@ -61,6 +62,11 @@ def overview(request, pk: int):
         # Plain values: a hundred names need no model instances (the province page's budget).
         "missing": missing.values("unit__name", "unit__parent__name")[:100],
         "missing_count": missing.count(),
+        # Who has one, but sent it after the deadline (registrations and models say so).
+        "late_rows": (
+            late.values("unit__name", "unit__parent__name", "registered_at")[:100] if late is not None else None
+        ),
+        "late_count": late.count() if late is not None else 0,
         "past_due": due.get(part) is not None and today > due[part],
         "due": due,
         "gallery": list(queries.gallery(campaign, unit)),
