@@ -8,11 +8,18 @@ class CouncilsConfig(AppConfig):
     verbose_name = _("Hội đồng")
 
     def ready(self) -> None:
+        from thidua.core.demo import DemoStage, register_stage
+        from thidua.core.home import register_tasks
         from thidua.core.models import register_verbs
         from thidua.core.navigation import INITIATIVES, NavItem, register
+        from thidua.councils.demo import load_demo_councils
+        from thidua.councils.home import tasks
 
         # Initiative councils first; the awards flow will file its councils here too.
         register(NavItem(_("Hội đồng"), "councils:list", order=68, group=INITIATIVES))
+        register_tasks("councils", tasks)
+        # After initiatives (70) and awards (80) have built Long Biên's councils.
+        register_stage(DemoStage("Hội đồng mẫu", load_demo_councils, order=90))
 
         register_verbs(
             {
