@@ -114,12 +114,17 @@ class InitiativeForm(BootstrapMixin, forms.Form):
 
 
 class TeamForm(BootstrapMixin, forms.Form):
+    """One of the support teams of `unit`: the level handling the initiative."""
+
     team = forms.ModelChoiceField(label=_("Tổ hỗ trợ"), queryset=SupportTeam.objects.none())
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
         if unit is not None:
             self.fields["team"].queryset = SupportTeam.objects.filter(unit=unit)
+            self.fields["team"].error_messages["invalid_choice"] = _(
+                "Hãy chọn một tổ hỗ trợ của %(unit)s trong danh sách."
+            ) % {"unit": unit.name}
 
 
 class CommentForm(BootstrapMixin, forms.Form):

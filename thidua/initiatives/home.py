@@ -16,9 +16,7 @@ def panel_context(request) -> dict | None:
         # The level's task: initiatives proposed to it from below, until its decision.
         waiting = queries.proposed_from_below(role.unit)
         context["from_below"] = list(waiting[:PROPOSED_SHOWN])
-        context["from_below_count"] = (
-            waiting.count() if len(context["from_below"]) == PROPOSED_SHOWN else len(context["from_below"])
-        )
+        context["from_below_count"] = waiting.count() if context["from_below"] else 0
     return context
 
 

@@ -70,6 +70,17 @@ def in_preparation(user, initiative) -> bool:
 
 
 @rules.predicate
+def being_completed(user, initiative) -> bool:
+    """Before the council has it: the time for the support team's notes on the dossier."""
+    return isinstance(initiative, Initiative) and initiative.status in (
+        S.DRAFT,
+        S.SUBMITTED,
+        S.WITH_SUPPORT_TEAM,
+        S.PROPOSED,
+    )
+
+
+@rules.predicate
 def has_next_level(user, initiative) -> bool:
     return isinstance(initiative, Initiative) and initiative.level.parent_id is not None
 
@@ -97,6 +108,7 @@ rules.add_perm(
 rules.add_perm("initiatives.submit", is_superuser | is_author | unit_manager)
 rules.add_perm("initiatives.assign_support_team", is_superuser | level_manager)
 rules.add_perm("initiatives.support", is_superuser | supporter)
+rules.add_perm("initiatives.comment", is_superuser | (supporter & being_completed))
 rules.add_perm("initiatives.return_to_authors", is_superuser | (supporter & at_first_level))
 rules.add_perm("initiatives.decide", is_superuser | (manager & at_level))
 rules.add_perm("initiatives.recognise", is_superuser | (number_taker & at_level))

@@ -319,7 +319,7 @@ def assign_support_team(actor, initiative: Initiative, *, team: SupportTeam) -> 
 @transaction.atomic
 def add_comment(actor, initiative: Initiative, *, text: str) -> Comment:
     initiative = _locked(initiative)
-    _check(actor, "initiatives.support", initiative)
+    _check(actor, "initiatives.comment", initiative)
     if _user(actor) is None:  # a note is someone's: the page names who wrote it
         raise ValidationError({"text": _("Góp ý phải có người viết.")})
     if not (text or "").strip():

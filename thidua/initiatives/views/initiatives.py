@@ -138,7 +138,7 @@ def _detail_context(request, initiative: Initiative, **forms) -> dict:
         "actions": [a for a in MANUAL_ACTIONS if a in allowed],
         **_next_steps(user, initiative),
         "can_edit": user.has_perm("initiatives.change_initiative", initiative),
-        "can_comment": user.has_perm("initiatives.support", initiative),
+        "can_comment": user.has_perm("initiatives.comment", initiative),
         "team_form": forms.get("team_form") or TeamForm(unit=initiative.level),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "reason_form": forms.get("reason_form") or ReasonForm(),
