@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardKind, NominationStatus
+from thidua.core.pickers import SearchPicker
 from thidua.org.forms import BootstrapMixin
 from thidua.org.models import Member, Unit
 
@@ -16,6 +17,21 @@ class SubjectChoice:
     COLLECTIVE = "collective"
     INDIVIDUAL = "individual"
     CHOICES = [(INDIVIDUAL, _("Cá nhân (đoàn viên)")), (COLLECTIVE, _("Tập thể (công đoàn cơ sở, tổ công đoàn)"))]
+
+
+class ActForUnitForm(forms.Form):
+    """The CĐCS a federation's office acts for (?don-vi=, views.nominations.UNIT_PARAM): found by
+    typing its name or code (core.pickers), as a province has thousands. `units` is the
+    office's subtree; picking sends the form at once."""
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["don-vi"] = forms.ModelChoiceField(
+            label=_("Lập đề nghị thay cho công đoàn cơ sở (hồ sơ giấy gửi về văn phòng)"),
+            queryset=units,
+            required=False,
+            widget=SearchPicker("cdcs", submit_on_pick=True),
+        )
 
 
 class NominationForm(BootstrapMixin, forms.Form):

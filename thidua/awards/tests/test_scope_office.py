@@ -35,8 +35,12 @@ def test_the_districts_office_nominates_edits_and_sends_for_its_cdcs(
     officer = award_people["lb_officer"]
     client = login(officer)
     picker = client.get(reverse("awards:my_nominations")).content.decode()
-    assert 'data-testid="act-for-unit"' in picker and "CĐCS Trường THCS Gia Thụy" in picker
-    assert "CĐCS UBND xã Đa Tốn" not in picker  # Gia Lâm's CĐCS is not offered
+    assert 'data-testid="act-for-unit"' in picker
+    # The picker searches (core.pickers); sent without JavaScript, the page lists the matches.
+    found = client.get(reverse("awards:my_nominations"), {"don-vi__tim": "gia thuy"}).content.decode()
+    assert f'value="{federation.school.pk}"' in found and "CĐCS Trường THCS Gia Thụy" in found
+    elsewhere = client.get(reverse("awards:my_nominations"), {"don-vi__tim": "da ton"}).content.decode()
+    assert "CĐCS UBND xã Đa Tốn" not in elsewhere  # Gia Lâm's CĐCS is not offered
     page = client.get(for_school(federation, "awards:my_nominations")).content.decode()
     assert for_school(federation, "awards:unit_nominations", award_campaign.pk) in page
     batch = client.get(for_school(federation, "awards:unit_nominations", award_campaign.pk))

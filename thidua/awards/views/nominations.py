@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.awards import queries, services
-from thidua.awards.forms import AchievementForm, AttestForm, DossierFileForm, NominationForm, ReasonForm
+from thidua.awards.forms import (
+    AchievementForm,
+    ActForUnitForm,
+    AttestForm,
+    DossierFileForm,
+    NominationForm,
+    ReasonForm,
+)
 from thidua.awards.models import (
     CheckResult,
     Criterion,
@@ -87,12 +94,14 @@ def my_nominations(request):
     pickable = units_to_act_for(request)
     if not request.user.has_perm("awards.nominate", unit) and not pickable.exists():
         raise Http404
-    can = request.user.has_perm("awards.nominate", unit)
+    # An administrator acts in no unit (unit None) yet holds every permission.
+    can = unit is not None and request.user.has_perm("awards.nominate", unit)
     rows = queries.campaigns_for_unit(request.user, unit) if can else []
     context = {
         "unit": unit if can else None,
         "campaigns": rows,
-        "units": pickable,
+        # The CĐCS picker (?don-vi=, its search box ?don-vi__tim= when sent without JavaScript).
+        "act_for": ActForUnitForm(request.GET or None, units=pickable) if pickable.exists() else None,
         "unit_param": UNIT_PARAM,
         "unit_query": unit_query(request, unit),
     }
