@@ -214,6 +214,9 @@ def test_an_award_from_quota_to_certificate_and_a_forwarded_one(browser, live_se
     candidates = committee.get_by_test_id("candidates")
     expect(candidates).to_contain_text("Nguyễn Văn An")
     expect(candidates).not_to_contain_text("Trần Thị Bình")  # a city Bằng khen is not the district's to decide
+    # Nothing is ticked until the chair chooses whom the decision awards (issue 14).
+    expect(candidates.get_by_role("checkbox", name="Nguyễn Văn An")).not_to_be_checked()
+    candidates.get_by_role("checkbox", name="Nguyễn Văn An").check()
     committee.get_by_label("Ngày ban hành").fill(TODAY)
     committee.get_by_role("button", name="Ban hành quyết định (lấy số)").click()
     expect(committee.get_by_test_id("decision-number")).to_contain_text("Quyết định số 01/QĐ-")

@@ -47,6 +47,7 @@ PLAN = (
     (3, 0, "giay-khen-cap-tren-co-so", "submitted"),
     (3, 1, "lao-dong-tien-tien", "accepted"),
 )
+CONFIRM_REASON = "Đơn vị đã họp xét, cá nhân hoàn thành tốt nhiệm vụ; xếp loại năm chưa cập nhật lên thidua."
 RETURN_REASON = "Báo cáo thành tích chưa có xác nhận của thủ trưởng đơn vị; đề nghị bổ sung biên bản họp xét chọn."
 
 
@@ -145,7 +146,10 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
             made.append((nomination, state))
         if sent:
             for unit in cdcs[:4]:
-                services.submit_batch(None, campaign=campaign, unit=unit)
+                # Lao động tiên tiến rests on the year's rating, entered after the demo's year:
+                # each CĐCS confirms sending them anyway, as a sender does on the batch page.
+                drafts = [n.pk for n, _s in made if n.unit_id == unit.pk]
+                services.submit_batch(None, campaign=campaign, unit=unit, confirmed=drafts, reason=CONFIRM_REASON)
 
     to_council = []
     for nomination, state in made:

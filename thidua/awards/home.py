@@ -16,7 +16,7 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     year = timezone.localdate().year
-    can_review, can_nominate = user.has_perm("awards.use_review"), user.has_perm("awards.use_nominations")
+    can_review, can_nominate = user.has_perm("awards.view_queue"), user.has_perm("awards.use_nominations")
     figures = award_figures(role.unit, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31))
     return {
         "unit": role.unit,

@@ -24,11 +24,14 @@ from thidua.awards.models import Award, Decision, Nomination, NominationStatus
 from thidua.core import background, once
 from thidua.core.db import PATH_END
 from thidua.core.models import AuditEntry
+from thidua.org.models import RoleKind
 from thidua.org.queries import officer_emails
 
 RETURN_EFFECT = "awards.return_email"
 DECISION_EFFECT = "awards.decision_email"
 RECENT_DAYS = 90  # decisions shown on the home page this long after they are issued
+# Roles that act for a person, not a unit: their home tells them their own outcome only.
+PERSONAL_ROLES = (RoleKind.MEMBER, RoleKind.COUNCIL_MEMBER)
 SHOWN = 5
 
 
@@ -53,10 +56,52 @@ def decision_text(decision: Decision, count: int) -> str:
     }
 
 
+def own_award_text(award: Award) -> str:
+    decision = award.decision
+    return _("Bạn được khen thưởng “%(kind)s” theo Quyết định số %(number)s ngày %(day)s của %(issuer)s.") % {
+        "kind": award.award_kind.name,
+        "number": decision.number,
+        "day": f"{decision.issued_on:%d/%m/%Y}" if decision.issued_on else "",
+        "issuer": decision.unit.name,
+    }
+
+
+def not_recommended_text(nomination: Nomination) -> str:
+    return _("Hội đồng Thi đua – Khen thưởng của %(level)s không đề nghị khen thưởng “%(kind)s” cho bạn.") % {
+        "level": nomination.level.name,
+        "kind": nomination.award_kind.name,
+    }
+
+
+def for_person(user) -> list[str]:
+    """A member's notices: the outcome of their own nominations of the last RECENT_DAYS — the
+    award with its decision, or the council's refusal. Not the unit's returned dossiers nor its
+    decisions: those are the CĐCS's own work, told to its officers. Two queries."""
+    since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)
+    awards = (
+        Award.objects.filter(member__user=user, decision__issued_on__gte=since, decision__register_entry__isnull=False)
+        .select_related("award_kind", "decision", "decision__unit", "decision__register_entry")
+        .order_by("-decision__issued_on", "-pk")[:SHOWN]
+    )
+    refused = (
+        Nomination.objects.filter(
+            subject_member__user=user,
+            status=NominationStatus.NOT_RECOMMENDED,
+            updated_at__date__gte=since,
+        )
+        .select_related("level", "award_kind")
+        .order_by("-updated_at", "-pk")[:SHOWN]
+    )
+    return [own_award_text(a) for a in awards] + [not_recommended_text(n) for n in refused]
+
+
 def for_unit(unit, user) -> list[str]:
-    """The notices of the unit's home page: its nominations waiting for a fix, with the reason
-    (those `user` may read: a plain member, their own), then the decisions of the last
-    RECENT_DAYS awarding its people (public on the honour roll anyway). A few queries."""
+    """The notices of the unit's home page: its nominations waiting for a fix, with the reason,
+    then the decisions of the last RECENT_DAYS awarding its people. For the unit's officers; a
+    member acting as a member reads `for_person` instead. A few queries."""
+    role = getattr(user, "acting_role", None)
+    if role is not None and role.kind in PERSONAL_ROLES:
+        return for_person(user)
     returned = (
         Nomination.objects.visible_to(user)
         .filter(unit=unit, status=NominationStatus.RETURNED)

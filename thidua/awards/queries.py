@@ -1,5 +1,7 @@
 """Reading the nomination flow for its pages, each list in a fixed number of queries."""
 
+import datetime
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -63,8 +65,18 @@ def campaigns_with_awards(user):
     )
 
 
+def first_due(plan_due: datetime.date | None, offer_dues) -> datetime.date | None:
+    """The first day a campaign's nominations are due: each offered kind is due on its own day,
+    else on the plan's (`services.due_date`); the earliest of them. The same day the office set
+    on its setup page, so the CĐCS's lists and the office's pages say one deadline."""
+    dues = [due or plan_due for due in offer_dues]
+    dues = [due for due in dues if due is not None]
+    return min(dues) if dues else plan_due
+
+
 def campaigns_for_unit(user, unit: Unit) -> list[Campaign]:
-    """Campaigns a CĐCS may nominate for, with its nominations counted."""
+    """Campaigns a CĐCS may nominate for, with its nominations counted and their first
+    deadline (`first_due`, one more query for all of them)."""
     rows = list(
         campaigns_with_awards(user).annotate(
             own_count=Count("nominations", filter=Q(nominations__unit=unit, nominations__status__in=LIVE_STATUSES)),
@@ -72,7 +84,17 @@ def campaigns_for_unit(user, unit: Unit) -> list[Campaign]:
             returned_count=Count("nominations", filter=Q(nominations__unit=unit, nominations__status=S.RETURNED)),
         )
     )
-    return [c for c in rows if unit.is_within(c.issuer)]
+    rows = [c for c in rows if unit.is_within(c.issuer)]
+    offer_dues: dict[int, list] = {}
+    for campaign_id, due_on in CampaignAward.objects.filter(campaign__in=[c.pk for c in rows]).values_list(
+        "campaign_id", "due_on"
+    ):
+        offer_dues.setdefault(campaign_id, []).append(due_on)
+    for campaign in rows:
+        reward = getattr(campaign, "reward", None)
+        plan_due = reward.nomination_due_on if reward is not None else None
+        campaign.due = first_due(plan_due, offer_dues.get(campaign.pk, []))
+    return rows
 
 
 def with_files(queryset):
@@ -97,6 +119,26 @@ def with_verdicts(nominations):
     return nominations
 
 
+def with_dues(nominations):
+    """Each nomination's deadline (`due`): its kind's own day in the campaign, else the plan's
+    (`services.due_date`), read for the whole page in two queries, so the CĐCS's batch and the
+    office's queue say the same day."""
+    from thidua.campaigns.models import RewardPlan
+
+    campaign_ids = {n.campaign_id for n in nominations}
+    plan = dict(RewardPlan.objects.filter(campaign__in=campaign_ids).values_list("campaign_id", "nomination_due_on"))
+    own = {
+        (c, k): due
+        for c, k, due in CampaignAward.objects.filter(campaign__in=campaign_ids).values_list(
+            "campaign_id", "award_kind_id", "due_on"
+        )
+    }
+    for nomination in nominations:
+        key = (nomination.campaign_id, nomination.award_kind_id)
+        nomination.due = own.get(key) or plan.get(nomination.campaign_id)
+    return nominations
+
+
 def unit_batch(campaign: Campaign, unit: Unit) -> list[Nomination]:
     return list(with_files(Nomination.objects.filter(campaign=campaign, unit=unit)).order_by("award_kind__order", "pk"))
 
@@ -111,6 +153,8 @@ def quota_rows(campaign: Campaign, unit: Unit) -> list[dict]:
         .annotate(n=Count("pk"))
         .values_list("award_kind_id", "n")
     )
+    reward = getattr(campaign, "reward", None)
+    plan_due = reward.nomination_due_on if reward is not None else None
     rows = []
     for offer in offers(campaign):
         kind_id = offer.award_kind_id
@@ -120,6 +164,7 @@ def quota_rows(campaign: Campaign, unit: Unit) -> list[dict]:
             {
                 "offer": offer,
                 "kind": offer.award_kind,
+                "due": offer.due_on or plan_due,
                 "quota": quota,
                 "used": n,
                 "left": None if quota is None else max(quota - n, 0),
@@ -155,9 +200,23 @@ def quota_table(campaign: Campaign) -> tuple[list[AwardKind], list[dict]]:
     return kinds, rows
 
 
-def queue(user, level: Unit, *, status: str = "", award_kind=None, unit=None, campaign=None):
-    """Nominations handled by `level`, filtered; "cho-xet" = waiting for its office."""
-    rows = Nomination.objects.visible_to(user).filter(level=level).exclude(status__in=(S.DRAFT, S.WITHDRAWN))
+def _handled_by(level: Unit, subtree: bool) -> Q:
+    """The level itself, or (a viewer above reading) every level of its subtree."""
+    if not subtree:
+        return Q(level=level)
+    from thidua.core.db import PATH_END
+
+    return Q(level__path__gte=level.path, level__path__lt=level.path + PATH_END)
+
+
+def queue(user, level: Unit, *, status: str = "", award_kind=None, unit=None, campaign=None, subtree=False):
+    """Nominations handled by `level` (with `subtree`, by any level of its subtree: what a
+    viewer above reads), filtered; "cho-xet" = waiting for its office."""
+    rows = (
+        Nomination.objects.visible_to(user)
+        .filter(_handled_by(level, subtree))
+        .exclude(status__in=(S.DRAFT, S.WITHDRAWN))
+    )
     if status == "cho-xet":
         rows = rows.filter(status__in=(S.SUBMITTED, S.FORWARDED))
     elif status:
@@ -171,10 +230,10 @@ def queue(user, level: Unit, *, status: str = "", award_kind=None, unit=None, ca
     return with_files(rows).order_by("-submitted_at", "-pk")
 
 
-def status_counts(user, level: Unit) -> dict[str, int]:
+def status_counts(user, level: Unit, *, subtree: bool = False) -> dict[str, int]:
     return dict(
         Nomination.objects.visible_to(user)
-        .filter(level=level)
+        .filter(_handled_by(level, subtree))
         .values_list("status")
         .annotate(n=Count("pk"))
         .values_list("status", "n")

@@ -33,7 +33,7 @@ def register_nominations() -> None:
     from thidua.core.sections import register as register_section
 
     register(NavItem(_("Đề nghị khen thưởng"), "awards:my_nominations", "awards.use_nominations", 70, group=AWARDS))
-    register(NavItem(_("Xét khen thưởng"), "awards:queue", "awards.use_review", 71, group=AWARDS))
+    register(NavItem(_("Xét khen thưởng"), "awards:queue", "awards.view_queue", 71, group=AWARDS))
     register(NavItem(_("Quyết định khen thưởng"), "awards:decisions", "awards.use_review", 72, group=AWARDS))
     from thidua.awards import sections
 

@@ -107,6 +107,9 @@ grassroots = acts_as(GRASSROOTS_ROLES)
 office = acts_as(OFFICE_ROLES)
 decider = acts_as(DECIDER_ROLES)
 emulation_office = acts_as(frozenset({R.EMULATION_OFFICER}))
+# "Theo dõi (cấp trên)" (DESIGN.md: a viewer at a higher level sees the forwarded nominations
+# and the figures of its whole subtree): it reads the queues of its subtree, and acts on none.
+viewer = acts_as(frozenset({R.VIEWER}))
 
 # obj = the proposing unit (the acting unit) or one of its nominations. A federation's emulation
 # office may act for a CĐCS of its subtree (the audit trail names who acted).
@@ -130,3 +133,7 @@ rules.add_perm("awards.manage_catalogue", is_superuser)
 # Menu entries (no object): who works on which side of the flow.
 rules.add_perm("awards.use_nominations", is_superuser | grassroots | emulation_office)
 rules.add_perm("awards.use_review", is_superuser | office)
+# The review queue, read: the office of the level, or a viewer above (read-only, its subtree).
+rules.add_perm("awards.view_queue", is_superuser | office | viewer)
+# obj = the unit whose subtree's queues a viewer reads (its own, or one below it).
+rules.add_perm("awards.read_queue", is_superuser | (viewer & in_scope))

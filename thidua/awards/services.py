@@ -517,10 +517,33 @@ def _complete_or_refuse(nominations: Iterable[Nomination]) -> None:
         raise ValidationError({"dossier": problems})
 
 
+class CriteriaNotConfirmed(ValidationError):
+    """Some nominations of the batch fail their criteria (verdict "Chưa đạt") and the sender has
+    not confirmed sending them, each by name, with a reason. `failing` lists (nomination, the
+    labels of the criteria not met) for the page that asks."""
+
+    def __init__(self, failing: list[tuple[Nomination, list[str]]], message: str):
+        self.failing = failing
+        super().__init__({"criteria": [message]})
+
+
+def _unmet(checks: list[CriterionCheck]) -> list[str]:
+    return [c.criterion.label for c in checks if c.result == CheckResult.NOT_MET]
+
+
 @transaction.atomic
-def submit_batch(actor, *, campaign: Campaign, unit: Unit) -> list[Nomination]:
+def submit_batch(
+    actor, *, campaign: Campaign, unit: Unit, confirmed: Iterable[int] = (), reason: str = ""
+) -> list[Nomination]:
     """Send every draft nomination of `unit` for `campaign` to the level above, all or none:
-    each must be within its deadline and have its dossier complete."""
+    each must be within its deadline and have its dossier complete.
+
+    A nomination whose criteria are not met ("Chưa đạt", from the data) may still be sent — the
+    level above judges, and the data may be behind the facts — but only when the sender names it
+    (`confirmed`, its id) and says why (`reason`), which the audit trail keeps with the sending.
+    Otherwise CriteriaNotConfirmed lists them, and nothing is sent."""
+    from thidua.awards.eligibility import verdict
+
     _check(actor, "awards.submit", unit)
     drafts = list(
         Nomination.objects.select_for_update(of=("self",))
@@ -533,15 +556,36 @@ def submit_batch(actor, *, campaign: Campaign, unit: Unit) -> list[Nomination]:
     for nomination in drafts:
         _deadline_guard(campaign, nomination.award_kind, field="dossier")
     _complete_or_refuse(drafts)
+    failing = []
+    for nomination in drafts:
+        checks = store_checks(nomination)
+        if checks and verdict(checks) == CheckResult.NOT_MET:
+            failing.append((nomination, _unmet(checks)))
+    confirmed_ids, reason = set(confirmed), (reason or "").strip()
+    if failing:
+        names = "; ".join(n.subject_name for n, _labels in failing)
+        if not {n.pk for n, _labels in failing} <= confirmed_ids:
+            raise CriteriaNotConfirmed(
+                failing,
+                _("Chưa đạt tiêu chuẩn: %(names)s. Hãy xác nhận vẫn gửi từng đề nghị và ghi lý do.") % {"names": names},
+            )
+        if not reason:
+            raise CriteriaNotConfirmed(failing, _("Hãy ghi lý do vẫn gửi các đề nghị chưa đạt tiêu chuẩn."))
+    sent_anyway = {n.pk: labels for n, labels in failing}
     now = timezone.now()
     for nomination in drafts:
-        store_checks(nomination)
+        confirmation = ""
+        if nomination.pk in sent_anyway:
+            confirmation = _("gửi dù chưa đạt tiêu chuẩn (%(criteria)s), người gửi xác nhận: %(reason)s") % {
+                "criteria": "; ".join(sent_anyway[nomination.pk]),
+                "reason": reason,
+            }
         NOMINATION_WORKFLOW.move(
             nomination,
             "submit_nomination",
             actor=actor,
             scope_path=unit.path,
-            reason="; ".join(r for r in (nomination.level.name, on_behalf(actor, unit)) if r),
+            reason="; ".join(r for r in (nomination.level.name, on_behalf(actor, unit), confirmation) if r),
             extra_fields={"submitted_at": now},
         )
     return drafts

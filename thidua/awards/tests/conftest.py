@@ -162,10 +162,18 @@ def nominate(people, campaign, kind, *, member=None, unit=None, proposer=None, a
     )
 
 
-def submitted(people, campaign, kind, **subject) -> Nomination:
+def submitted(people, campaign, kind, *, sent_anyway: str = "", **subject) -> Nomination:
+    """Sent in its own batch; `sent_anyway` is the sender's reason for sending it although its
+    criteria are not met (the batch asks for it then)."""
     nomination = nominate(people, campaign, kind, **subject)
     complete_dossier(people["school_chair"], nomination)
-    services.submit_batch(people["school_chair"], campaign=campaign, unit=nomination.unit)
+    services.submit_batch(
+        people["school_chair"],
+        campaign=campaign,
+        unit=nomination.unit,
+        confirmed=[nomination.pk] if sent_anyway else [],
+        reason=sent_anyway,
+    )
     return Nomination.objects.get(pk=nomination.pk)
 
 
@@ -212,9 +220,9 @@ def vote(manager, council, nominations, *, agree=True, on=DECIDED_ON):
     return session
 
 
-def recommended(people, campaign, kind, council, **subject) -> Nomination:
+def recommended(people, campaign, kind, council, *, sent_anyway: str = "", **subject) -> Nomination:
     """Submitted, accepted, sent to Long Biên's award council and recommended by it."""
-    nomination = submitted(people, campaign, kind, **subject)
+    nomination = submitted(people, campaign, kind, sent_anyway=sent_anyway, **subject)
     services.accept(people["lb_officer"], nomination)
     services.send_to_council(people["lb_officer"], nomination)
     vote(people["lb_officer"], council, [nomination])

@@ -114,8 +114,24 @@ def test_one_decision_issues_both_titles(award_people, award_campaign, catalogue
             member=MemberFactory(unit=members["an"].unit),
             source="QĐ số 1/QĐ-CĐCS",
         )
-    ldtt = recommended(award_people, award_campaign, catalogue[LDTT], lb_council, member=members["an"])
-    chien_si = recommended(award_people, award_campaign, cstdcs, lb_council, member=members["an"])
+    ldtt = recommended(
+        award_people,
+        award_campaign,
+        catalogue[LDTT],
+        lb_council,
+        member=members["an"],
+        sent_anyway="Xếp loại năm 2026 chưa nhập: đơn vị xác nhận hoàn thành tốt nhiệm vụ.",
+    )
+    # Sent on its own, after the Lao động tiên tiến: the criteria read it as not met yet, so the
+    # sender confirms it (issue 14); the council's recommendation then makes both awardable.
+    chien_si = recommended(
+        award_people,
+        award_campaign,
+        cstdcs,
+        lb_council,
+        member=members["an"],
+        sent_anyway="Lao động tiên tiến đã được Hội đồng đề nghị.",
+    )
     services.issue_decision(
         award_people["lb_chair"],
         unit=award_campaign.issuer,

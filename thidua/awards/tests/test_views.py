@@ -416,3 +416,29 @@ def test_an_officer_records_an_earlier_paper_award_from_the_members_page(
     assert gia_lam.get(link).status_code == 404
     other = reverse("awards:record_award") + f"?doan-vien={members['dung'].pk}"
     assert login(award_people["lb_officer"]).get(other).status_code == 404
+
+
+def test_composing_a_decision_ticks_no_one_until_the_chair_chooses(
+    login, award_people, award_campaign, catalogue, members, lb_council
+):
+    """Every recommended nominee was pre-ticked (issue 14): a decision awards people, each one a
+    choice. "Chọn tất cả" ticks them all on request."""
+    first = recommended(award_people, award_campaign, catalogue[GIAY_KHEN], lb_council, member=members["an"])
+    from thidua.org.tests.factories import MemberFactory
+
+    colleague = MemberFactory(full_name="Hoàng Thị Mai", unit=members["an"].unit)
+    second = recommended(award_people, award_campaign, catalogue[GIAY_KHEN], lb_council, member=colleague)
+    chair = login(award_people["lb_chair"])
+    url = reverse("awards:decision_create") + f"?ke-hoach={award_campaign.pk}"
+    form = chair.get(url).content.decode()
+    for nomination in (first, second):
+        assert f'value="{nomination.pk}" id="n{nomination.pk}" aria-label' in form  # listed, not checked
+    assert " checked" not in form.split('data-testid="candidates"')[1].split("</table>")[0]
+    assert 'data-testid="choose-all"' in form and "Chọn tất cả (2)" in form
+    everyone = chair.get(url + "&chon=tat-ca").content.decode()
+    table = everyone.split('data-testid="candidates"')[1].split("</table>")[0]
+    assert table.count(" checked") == 2
+    # Nothing chosen: refused with a message, no number taken.
+    response = chair.post(url, {"issued_on": DECIDED_ON.isoformat(), "title": "Về việc khen thưởng năm 2026"})
+    assert response.status_code == 400 and "Hãy chọn các đề nghị được khen thưởng." in response.content.decode()
+    assert not Decision.objects.exists()

@@ -114,14 +114,16 @@ def _campaign(request, pk: int) -> Campaign:
 
 
 def _batch_context(request, campaign: Campaign, unit) -> dict:
-    rows = queries.unit_batch(campaign, unit)
-    due = services.due_date(campaign)
+    # The verdict of the criteria as stored when each was sent — what the office's queue shows.
+    rows = queries.with_dues(queries.with_verdicts(queries.unit_batch(campaign, unit)))
+    quota_rows = queries.quota_rows(campaign, unit)
+    plan_due = services.due_date(campaign)
     return {
         "campaign": campaign,
         "unit": unit,
         "nominations": rows,
-        "quota_rows": queries.quota_rows(campaign, unit),
-        "due": due,
+        "quota_rows": quota_rows,
+        "due": queries.first_due(plan_due, [q["offer"].due_on for q in quota_rows]),
         "drafts": [n for n in rows if n.status == S.DRAFT],
         "can_nominate": request.user.has_perm("awards.nominate", unit),
         "proposal_pdf": _with(url_or_none("awards:proposal_file", campaign.pk, "pdf"), unit_query(request, unit)),
@@ -147,8 +149,17 @@ def submit_batch(request, campaign: int):
     campaign = _campaign(request, campaign)
     unit = _unit(request)
     require(request.user, "awards.submit", unit)
+    confirmed = [int(v) for v in request.POST.getlist("xac_nhan") if v.isdigit()]
+    reason = request.POST.get("ly_do", "")
     try:
-        sent = services.submit_batch(request.user, campaign=campaign, unit=unit)
+        sent = services.submit_batch(request.user, campaign=campaign, unit=unit, confirmed=confirmed, reason=reason)
+    except services.CriteriaNotConfirmed as error:
+        # Nothing sent: the page asks the sender to confirm each nomination that fails its
+        # criteria, by name, and to say why (kept in the audit trail with the sending).
+        context = _batch_context(request, campaign, unit)
+        context |= {"failing": error.failing, "confirm_errors": error.messages, "confirmed": set(confirmed)}
+        context["reason"] = reason
+        return render(request, "awards/nominations/batch.html", context, status=400)
     except ValidationError as error:
         context = _batch_context(request, campaign, unit)
         context["errors"] = error.messages

@@ -31,7 +31,13 @@ def _campaign_filter(request):
 @login_required
 def queue(request):
     level = _unit(request)
-    require(request.user, "awards.review", level)
+    require(request.user, "awards.view_queue")
+    # The office of the level works its queue; a viewer above (Theo dõi) reads the queues of
+    # every level of its subtree and acts on none (its pages offer no action: the rules say so).
+    works = request.user.has_perm("awards.review", level)
+    if not works and not request.user.has_perm("awards.read_queue", level):
+        raise Http404
+    read_only = not works
     units = Unit.objects.within(level).exclude(pk=level.pk).filter(kind__is_group=False).order_by("path")
     data = request.GET.copy()
     data.setdefault("trang_thai", QueueFilterForm.WAITING)
@@ -46,16 +52,18 @@ def queue(request):
         award_kind=filters.get("hinh_thuc"),
         unit=filters.get("don_vi"),
         campaign=campaign,
+        subtree=read_only,
     )
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
-    queries.with_verdicts(page.object_list)
-    counts = queries.status_counts(request.user, level)
-    campaigns = list(queries.campaigns_with_awards(request.user).filter(issuer=level)[:20])
+    queries.with_dues(queries.with_verdicts(page.object_list))
+    counts = queries.status_counts(request.user, level, subtree=read_only)
+    campaigns = list(queries.campaigns_with_awards(request.user).filter(issuer=level)[:20]) if works else []
     return render(
         request,
         "awards/review/queue.html",
         {
             "level": level,
+            "read_only": read_only,
             "form": form,
             "page": page,
             "campaign": campaign,
@@ -89,6 +97,13 @@ def decisions(request):
             "waiting": len(queries.decidable(level)) if level is not None else 0,
         },
     )
+
+
+ALL = "tat-ca"
+
+
+def _ticked(request, candidates) -> set[int]:
+    return {n.pk for n in candidates} if request.GET.get("chon") == ALL else set()
 
 
 @login_required
@@ -131,7 +146,10 @@ def decision_create(request):
             "campaign": campaign,
             "campaigns": campaigns,
             "candidates": candidates,
-            "chosen": chosen if request.method == "POST" else {n.pk for n in candidates},
+            # Nothing is ticked until the chair chooses (a decision awards people: each name is
+            # a choice); "Chọn tất cả" (?chon=tat-ca) ticks every candidate shown.
+            "chosen": chosen if request.method == "POST" else _ticked(request, candidates),
+            "all_chosen": request.method != "POST" and request.GET.get("chon") == ALL,
         },
         status=400 if form.is_bound else 200,
     )
