@@ -202,3 +202,29 @@ def test_every_management_command_prints_its_help():
             continue
         parser = load_command_class(app, name).create_parser("manage.py", name)
         assert "--help" in parser.format_help(), name
+
+
+def test_living_year_is_anchored_on_the_given_day_and_a_later_rerun_adds_nothing(db):
+    """`load_demo --hom-nay` fixes the demo's today: the open work is dated from it, and a rerun
+    on another day (a later `make run`) finds everything and adds no row in any app."""
+    from django.apps import apps as django_apps
+
+    from thidua.campaigns.demo import living_campaign
+    from thidua.reports.models import ReportPeriod
+
+    out = StringIO()
+    call_command("load_demo", scale=SCALE, today="2026-03-10", stdout=out)
+    assert "Hôm nay của dữ liệu mẫu: 10/03/2026" in out.getvalue()
+    living = living_campaign()
+    assert living.plan_date.isoformat() == "2026-02-17"
+    quarters = ReportPeriod.objects.filter(form__period="quarter").values_list("label", flat=True)
+    assert sorted(quarters) == ["Quý I năm 2026", "Quý IV năm 2025"]
+    rows = {m._meta.label: m.objects.count() for m in django_apps.get_models() if m._meta.app_label != "sessions"}
+    call_command("load_demo", scale=SCALE, today="2026-11-20", stdout=StringIO())
+    again = {m._meta.label: m.objects.count() for m in django_apps.get_models() if m._meta.app_label != "sessions"}
+    assert {k: (v, again[k]) for k, v in rows.items() if again[k] != v} == {}
+
+
+def test_hom_nay_must_be_a_date():
+    with pytest.raises(CommandError, match="--hom-nay"):
+        call_command("load_demo", scale=SCALE, today="10/03/2026", stdout=StringIO())
