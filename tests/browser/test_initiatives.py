@@ -1,6 +1,6 @@
 """An initiative from idea to the district's golden book, in a browser: a member registers it
 (warned of a similar one), the CĐCS gives it to its support team, the team comments and hands
-it to the council; the CĐCS council sits (the author recused, one member voting in writing),
+it to the council; the CĐCS council sits (the author recused, a paper ballot entered by the secretariat),
 passes it, the chair recognises it by a numbered decision and it enters the golden book; it is
 proposed to Long Biên, whose council passes it and whose officer recognises it there."""
 
@@ -73,9 +73,10 @@ def _ballot(form, agree=True, scores=(32, 25, 24)):
     form.get_by_label("Đồng ý công nhận" if agree else "Không đồng ý").check()
 
 
-def _sit(page, url, council_pk, *, absent=(), written=(), own_vote=None):
-    """Open a session of the council, put the initiative on the agenda, mark `absent`, record
-    their `written` votes."""
+def _sit(page, url, council_pk, *, absent=(), paper=(), own_vote=None):
+    """Open a session of the council, put the initiative on the agenda, mark `absent`, and
+    enter the `paper` ballots of members present on the secretariat's page (a meeting counts
+    the members present only)."""
     page.goto(f"{url}/hoi-dong/{council_pk}/")
     page.get_by_label("Ngày họp").fill(TODAY)
     page.get_by_role("button", name="Mở phiên họp").click()
@@ -86,13 +87,18 @@ def _sit(page, url, council_pk, *, absent=(), written=(), own_vote=None):
         page.get_by_label(name).uncheck()
     if absent:
         page.get_by_role("button", name="Lưu điểm danh").click()
-    for name in written:
-        page.locator("summary", has_text="Ghi phiếu gửi bằng văn bản").click()
-        page.get_by_label("Thành viên vắng mặt gửi phiếu").select_option(label=name)
-        _ballot(page.locator('form[action$="/phieu-van-ban/"]'))
-        page.get_by_role("button", name="Ghi phiếu").click()
-        expect(page.get_by_test_id("agenda-item")).to_contain_text(name)
-    return page.url
+    session = page.url
+    if paper:
+        page.get_by_role("link", name="Nhập phiếu giấy của thành viên có mặt").click()
+        for name in paper:
+            row = page.get_by_test_id("entry-row").filter(has_text=name)
+            for label, value in zip(["Tính mới", "Khả năng áp dụng", "Hiệu quả, lợi ích"], (32, 25, 24), strict=True):
+                row.get_by_label(label).fill(str(value))
+            row.get_by_label("Đồng ý", exact=True).check()
+        page.get_by_role("button", name="Ghi các phiếu đã nhập").click()
+        for name in paper:
+            expect(page.get_by_test_id("agenda-item")).to_contain_text(name)
+    return session
 
 
 def test_initiative_from_idea_to_the_district_golden_book(browser, live_server, log_in, setting, artifacts):
@@ -149,8 +155,8 @@ def test_initiative_from_idea_to_the_district_golden_book(browser, live_server, 
     team.get_by_role("button", name="Trình Hội đồng sáng kiến").click()
     expect(team.get_by_test_id("initiative-status")).to_have_text("Chờ Hội đồng xét")
 
-    # 3. The CĐCS council: An (the author) recused, Sáu absent votes in writing, Chủ and Năm vote.
-    session = _sit(chair, url, setting["council"].pk, absent=["Lê Văn Sáu"], written=["Lê Văn Sáu"])
+    # 3. The CĐCS council: An (the author) recused, Sáu's paper ballot entered, Chủ and Năm vote.
+    session = _sit(chair, url, setting["council"].pk, paper=["Lê Văn Sáu"])
     expect(chair.get_by_test_id("agenda-item")).to_contain_text("Nguyễn Văn An (Tác giả)")
     _ballot(chair.get_by_test_id("my-ballot"))
     chair.get_by_role("button", name="Gửi phiếu").click()
@@ -182,17 +188,19 @@ def test_initiative_from_idea_to_the_district_golden_book(browser, live_server, 
     expect(phone.get_by_test_id("golden-book")).to_contain_text("Ứng dụng bảng tính chung")
     phone.screenshot(path=artifacts / "golden-book-phone.png", full_page=True)
 
-    # 5. Proposed to Long Biên, whose council passes it (two written votes) and recognises it.
+    # 5. Proposed to Long Biên, whose council passes it (two paper ballots) and recognises it.
     chair.goto(detail)
     chair.get_by_role("button", name="Đề nghị LĐLĐ quận Long Biên xét công nhận").click()
     expect(chair.get_by_test_id("initiative-status")).to_have_text("Đề nghị cấp trên xét")
     officer = as_user("lb_tdkt")
+    officer.goto(detail)  # the district sends it to its own council (without a team of its own)
+    officer.get_by_role("button", name="Trình Hội đồng sáng kiến").click()
+    expect(officer.get_by_test_id("initiative-status")).to_have_text("Chờ Hội đồng xét")
     district_session = _sit(
         officer,
         url,
         setting["district"].pk,
-        absent=["Phan Văn Hai", "Phan Văn Ba"],
-        written=["Phan Văn Hai", "Phan Văn Ba"],
+        paper=["Phan Văn Hai", "Phan Văn Ba"],
     )
     district_member = as_user("hd_quan")
     district_member.goto(district_session)
