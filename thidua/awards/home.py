@@ -59,3 +59,38 @@ def own_tasks(request, today) -> list:
         )
         for n in mine
     ]
+
+
+def unit_tasks(request, today) -> list:
+    """The unit's nominations sent back by the level above, to fix and send again — each with
+    the reason, dated by the campaign's dossier deadline where it has one. One query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from thidua.awards.models import NominationStatus
+    from thidua.core.home import RETURNED, HomeTask
+
+    role = getattr(request.user, "acting_role", None)
+    if role is None or role.kind in notices.PERSONAL_ROLES or not request.user.has_perm("awards.use_nominations"):
+        return []
+    returned = (
+        Nomination.objects.visible_to(request.user)
+        .filter(unit=role.unit, status=NominationStatus.RETURNED)
+        .select_related("award_kind", "subject_member", "subject_unit", "campaign__reward")
+        .order_by("-pk")[:20]
+    )
+    out = []
+    for n in returned:
+        reward = getattr(n.campaign, "reward", None) if n.campaign_id else None
+        out.append(
+            HomeTask(
+                title=_("Bổ sung hồ sơ đề nghị “%(kind)s” của %(name)s")
+                % {"kind": n.award_kind.name, "name": n.subject_name},
+                url=reverse("awards:nomination", args=[n.pk]),
+                due_on=reward.nomination_due_on if reward else None,
+                state=RETURNED,
+                note=_("Bị trả lại: %(reason)s") % {"reason": n.return_reason},
+                source=_("Khen thưởng"),
+            )
+        )
+    return out

@@ -79,10 +79,11 @@ def register_figures() -> None:
     from thidua.reports.review_document import register_lines
 
     register_panel(HomePanel("awards", "awards/_home_panel.html", panel_context, order=40))
-    from thidua.awards.home import own_tasks
+    from thidua.awards.home import own_tasks, unit_tasks
     from thidua.core.home import register_tasks
 
     register_tasks("awards", own_tasks)
+    register_tasks("awards_unit", unit_tasks)
     register_lines(review_lines)
 
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from thidua.awards import demo as awards_demo
 from thidua.campaigns.demo import living_campaign
 from thidua.campaigns.models import Deadline
 from thidua.core import home
@@ -76,6 +77,11 @@ def test_chair_home_opens_on_late_work_then_due_soon_with_the_returned_report_an
     due_soon = [t for u, _s, t in tasks if u == "due_soon"]
     assert "Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận" in due_soon
     assert any(t.startswith("Nộp báo cáo: Báo cáo định kỳ hằng quý") for t in due_soon)
+    # The district sent back the CĐCS's own nomination (awards demo): to fix, with the reason.
+    assert ("undated", RETURNED, "Bổ sung hồ sơ đề nghị “Công đoàn cơ sở vững mạnh” của CĐCS Trường THCS Gia Thụy") in [
+        (u, s, t.replace("&ldquo;", "“").replace("&rdquo;", "”")) for u, s, t in tasks
+    ]
+    assert f"Bị trả lại: {awards_demo.RETURN_REASON}" in html
     # The 2023 anniversary campaign is archive: folded, not listed among today's work.
     assert not any("20 năm Ngày thành lập" in t for _u, _s, t in tasks)
     folded = html.split('data-testid="home-tasks-closed"', 1)[1]
