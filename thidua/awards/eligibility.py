@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -554,3 +554,77 @@ def cap_allows(
         "%(kind)s không quá %(pct)s %% số %(base_kind)s: đơn vị có %(base)s %(base_kind)s năm %(year)s, "
         "tối đa %(limit)s; đã có %(used)s, đề nghị thêm %(extra)s sẽ vượt."
     ) % values
+
+
+def quota_cap_warnings(campaign: Campaign, quotas: dict[tuple[int, int], int]) -> dict[tuple[int, int], str]:
+    """Per (unit id, kind id) cell of a campaign's quota grid whose kind has a cap (Chiến sĩ thi
+    đua cơ sở ≤ 15 % of Lao động tiên tiến, DOMAIN.md, Luật 06/2022 Đ23 — the figure is the
+    kind's `cap_percent`): a warning when the quota is more than the cap lets the unit use now,
+    with the figures — the unit's base as `cap_allows` counts it (the awards of the year on its
+    record and the living nominations of the campaign not yet awarded), the limit it gives, and
+    the base the quota would need. A warning, not a refusal: the base grows as the CĐCS nominates
+    its Lao động tiên tiến with the same batch, so a quota may become usable. Four queries."""
+    kinds = {
+        k.pk: k
+        for k in AwardKind.objects.filter(
+            pk__in={kind_id for _unit, kind_id in quotas}, cap_of__isnull=False, cap_percent__isnull=False
+        ).select_related("cap_of")
+    }
+    cells = {key: count for key, count in quotas.items() if key[1] in kinds and count}
+    if not cells:
+        return {}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in={unit_id for unit_id, _kind in cells})}
+    year = campaign_year(campaign)
+    base_kinds = {k.cap_of_id for k in kinds.values()}
+    ranges = Q()
+    for unit in units.values():
+        ranges |= Q(unit__path__gte=unit.path, unit__path__lt=unit.path + PATH_END)
+    counted: dict[tuple[int, int], int] = {}
+
+    def add(path: str, kind_id: int) -> None:
+        for unit in units.values():
+            if path.startswith(unit.path):
+                counted[(unit.pk, kind_id)] = counted.get((unit.pk, kind_id), 0) + 1
+
+    held = Award.objects.filter(member=OuterRef("subject_member"), award_kind=OuterRef("award_kind"), year=year)
+    for path, kind_id in Award.objects.filter(
+        ranges, award_kind_id__in=base_kinds, year=year, member__isnull=False
+    ).values_list("unit__path", "award_kind_id"):
+        add(path, kind_id)
+    for path, kind_id in (
+        Nomination.objects.filter(
+            ranges,
+            campaign=campaign,
+            award_kind_id__in=base_kinds,
+            subject_member__isnull=False,
+            status__in=LIVE_STATUSES,
+        )
+        .exclude(status=NominationStatus.AWARDED)
+        .exclude(Exists(held))
+        .values_list("unit__path", "award_kind_id")
+    ):
+        add(path, kind_id)
+    warnings = {}
+    for (unit_id, kind_id), count in cells.items():
+        kind = kinds[kind_id]
+        base = counted.get((unit_id, kind.cap_of_id), 0)
+        limit = int((Decimal(base) * kind.cap_percent / 100).to_integral_value(rounding=ROUND_DOWN))
+        if count <= limit:
+            continue
+        # The smallest base whose cap_percent reaches `count`.
+        needed = int((Decimal(count) * 100 / kind.cap_percent).to_integral_value(rounding=ROUND_CEILING))
+        warnings[(unit_id, kind_id)] = _(
+            "Chỉ tiêu %(count)s vượt giới hạn: %(kind)s không quá %(pct)s %% số %(base_kind)s. "
+            "Đơn vị hiện có %(base)s %(base_kind)s năm %(year)s (đã công nhận hoặc đề nghị cùng đợt), "
+            "nên hiện chỉ được tối đa %(limit)s; cần ít nhất %(needed)s %(base_kind)s để dùng hết chỉ tiêu."
+        ) % {
+            "count": count,
+            "kind": kind.name,
+            "pct": number_text(kind.cap_percent),
+            "base_kind": kind.cap_of.name,
+            "base": count_text(base),
+            "year": year,
+            "limit": count_text(limit),
+            "needed": count_text(needed),
+        }
+    return warnings

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from thidua.awards import queries, services
+from thidua.awards import eligibility, queries, services
 from thidua.awards.models import AwardKind
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user
@@ -89,6 +89,13 @@ def _save_quotas(request, campaign: Campaign) -> tuple[dict, dict]:
             errors = error.message_dict
         else:
             messages.success(request, _("Đã lưu chỉ tiêu khen thưởng (%(n)s ô thay đổi).") % {"n": changed})
+            over = eligibility.quota_cap_warnings(campaign, {k: v for k, v in counts.items() if v})
+            if over:
+                messages.warning(
+                    request,
+                    _("Lưu ý: %(n)s ô có chỉ tiêu vượt giới hạn tỷ lệ của danh hiệu; xem ghi chú dưới từng ô.")
+                    % {"n": len(over)},
+                )
     return errors, posted
 
 
@@ -109,12 +116,17 @@ def campaign_setup(request, campaign: int):
             if not quota_errors:
                 return redirect("awards:setup", campaign=campaign.pk)
     kinds, rows = queries.quota_table(campaign)
+    # The cap's warning of each cell (Chiến sĩ thi đua cơ sở ≤ 15 % of Lao động tiên tiến):
+    # warned, not refused — see eligibility.quota_cap_warnings.
+    saved = {(row["unit"].pk, cell["kind"].pk): cell["quota"] for row in rows for cell in row["cells"]}
+    warnings = eligibility.quota_cap_warnings(campaign, {k: v for k, v in saved.items() if v})
     for row in rows:
         for cell in row["cells"]:
             name = f"q_{row['unit'].pk}_{cell['kind'].pk}"
             cell["name"] = name
             cell["value"] = posted_quotas.get(name, "" if cell["quota"] is None else cell["quota"])
             cell["errors"] = quota_errors.get(name, [])
+            cell["warning"] = warnings.get((row["unit"].pk, cell["kind"].pk), "")
     loose = [m for k, ms in quota_errors.items() if not k.startswith("q_") for m in ms]
     status = 400 if offer_errors or quota_errors else 200
     return render(
