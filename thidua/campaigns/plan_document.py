@@ -91,6 +91,24 @@ def _responsibility_blocks(campaign: Campaign) -> list:
     return blocks
 
 
+def _covenant_blocks(campaign: Campaign) -> list:
+    """The covenants tied to the plan (participation.Covenant, through its related name, so
+    this module needs no import of the app): title, cluster, and each target as a bullet."""
+    covenants = getattr(campaign, "covenants", None)
+    if covenants is None:
+        return []
+    blocks: list = []
+    for covenant in covenants.select_related("cluster").order_by("-year", "title"):
+        blocks.append(
+            Paragraph(
+                _("%(title)s (%(cluster)s, năm %(year)s).")
+                % {"title": covenant.title, "cluster": covenant.cluster.name, "year": covenant.year}
+            )
+        )
+        blocks += [Bullet(line) for line in covenant.target_lines()]
+    return blocks
+
+
 def _mentions(text: str, day) -> bool:
     """Whether the text names the day, as "05/9/2023", "5/9/2023" or "05/09/2023" — a whole
     date, so a deadline of 5/9 is not taken as written because the text says 15/9."""
@@ -123,6 +141,8 @@ def _build(campaign: Campaign) -> OfficialDocument:
                 body = _reward_blocks(campaign)
             elif section.part == SectionPart.ORGANISATION:
                 body = _responsibility_blocks(campaign)
+            elif section.part == SectionPart.COVENANT:
+                body = _covenant_blocks(campaign)
         blocks += body
     missing = [d for d in campaign.deadlines.all() if not _mentions(written, d.due_on)]
     if missing:

@@ -12,7 +12,7 @@ class ParticipationConfig(AppConfig):
         from thidua.core.navigation import EMULATION, NavItem, register
         from thidua.core.sections import Section
         from thidua.core.sections import register as register_section
-        from thidua.participation.sections import campaign_section, member_section
+        from thidua.participation.sections import campaign_section, covenant_section, member_section
 
         register(NavItem(_("Giao ước"), "participation:covenants", order=50, group=EMULATION))
         register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55, group=EMULATION))
@@ -22,6 +22,9 @@ class ParticipationConfig(AppConfig):
         register_tasks("participation", own_tasks)
         register_section(
             Section("campaign_detail", "participation", "participation/_campaign_section.html", campaign_section)
+        )
+        register_section(
+            Section("campaign_detail", "covenants", "participation/_covenant_section.html", covenant_section, order=110)
         )
         register_section(
             Section("member_detail", "participation", "participation/_member_section.html", member_section)
@@ -41,6 +44,7 @@ class ParticipationConfig(AppConfig):
                 "register_model": _("Đăng ký mô hình"),
                 "model_results": _("Ghi kết quả mô hình"),
                 "create_covenant": _("Soạn giao ước thi đua"),
+                "tie_covenant": _("Gắn giao ước với kế hoạch"),
                 "sign_covenant": _("Ký giao ước"),
                 "inspect_covenant": _("Kiểm tra thực hiện giao ước"),
             }

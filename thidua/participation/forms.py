@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.campaigns.models import Campaign
 from thidua.org.forms import BootstrapMixin
 from thidua.org.models import EmulationCluster
-from thidua.participation.models import EmulationTitle, InspectionKind, Part
+from thidua.participation.models import Covenant, EmulationTitle, InspectionKind, Part
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -122,10 +123,56 @@ class CovenantForm(BootstrapMixin, forms.Form):
         help_text=_("Mỗi dòng một chỉ tiêu."),
     )
 
-    def __init__(self, *args, clusters=None, **kwargs):
+    campaign = forms.ModelChoiceField(
+        label=_("Gắn với kế hoạch"),
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label=_("— Không gắn với kế hoạch nào —"),
+        help_text=_("Kế hoạch yêu cầu ký kết giao ước: giao ước sẽ hiện ở phần “Giao ước thi đua” của kế hoạch."),
+    )
+
+    def __init__(self, *args, clusters=None, campaigns=None, **kwargs):
         super().__init__(*args, **kwargs)
         if clusters is not None:
             self.fields["cluster"].queryset = clusters
+        if campaigns is not None:
+            self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].label_from_instance = campaign_label
+
+
+def campaign_label(campaign: Campaign) -> str:
+    """ "32/KH-LĐLĐ — Phát động đợt thi đua …" (a draft has no number yet)."""
+    number = campaign.number or str(_("Dự thảo"))
+    return f"{number} — {campaign.title[:90]}"
+
+
+class TieCampaignForm(BootstrapMixin, forms.Form):
+    """On a covenant's page: the plan it answers."""
+
+    campaign = forms.ModelChoiceField(
+        label=_("Gắn với kế hoạch"),
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label=_("— Không gắn với kế hoạch nào —"),
+    )
+
+    def __init__(self, *args, campaigns=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if campaigns is not None:
+            self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].label_from_instance = campaign_label
+
+
+class TieCovenantForm(BootstrapMixin, forms.Form):
+    """On a plan's page: a covenant already written, to tie to the plan."""
+
+    covenant = forms.ModelChoiceField(label=_("Giao ước đã soạn"), queryset=Covenant.objects.none())
+
+    def __init__(self, *args, covenants=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if covenants is not None:
+            self.fields["covenant"].queryset = covenants
+        self.fields["covenant"].label_from_instance = lambda c: f"{c.title} ({c.cluster.name}, {c.year})"
 
 
 class TitlesForm(BootstrapMixin, forms.Form):

@@ -2,7 +2,7 @@
 record in short, with a link to act), or, for a federation, the way to the overview."""
 
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment
-from thidua.participation.models import TitleRegistration
+from thidua.participation.models import Covenant, PartyStatus, TitleRegistration
 from thidua.participation.queries import evidence_for
 
 
@@ -21,6 +21,42 @@ def campaign_section(request, campaign: Campaign) -> dict | None:
         "deployed": deployed,
         "facts": evidence_for(role.unit, campaign) if deployed else None,
         "can_see_overview": can_see_overview,
+    }
+
+
+def covenant_section(request, campaign: Campaign) -> dict | None:
+    """The plan's "Giao ước thi đua" part: the covenants tied to it that the reader may see,
+    with how many parties signed; the organiser ties one already written or writes one."""
+    from django.db.models import Count, Q
+
+    from thidua.participation.forms import TieCovenantForm
+    from thidua.participation.services import covenant_campaigns
+    from thidua.participation.views.covenants import _organisable_clusters, manageable_covenants
+
+    user = request.user
+    covenants = list(
+        Covenant.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("cluster")
+        .annotate(
+            parties_count=Count("parties"), signed_count=Count("parties", filter=Q(parties__status=PartyStatus.SIGNED))
+        )
+        .order_by("-year", "title")
+    )
+    cluster = _organisable_clusters(user).select_related("organiser").first()
+    can_tie = (
+        cluster is not None
+        and user.has_perm("participation.manage_covenant", cluster)
+        and covenant_campaigns(user).filter(pk=campaign.pk).exists()
+    )
+    if not covenants and not can_tie:
+        return None
+    untied = manageable_covenants(user).exclude(campaign=campaign) if can_tie else None
+    return {
+        "campaign": campaign,
+        "covenants": covenants,
+        "can_tie": can_tie,
+        "tie_form": TieCovenantForm(covenants=untied) if untied is not None and untied.exists() else None,
     }
 
 

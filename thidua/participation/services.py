@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.campaigns.models import Campaign, Deployment
+from thidua.campaigns.models import Campaign, CampaignStatus, Deployment
 from thidua.core import attachments, audit
 from thidua.core.workflow import Transition, Workflow
 from thidua.org.models import EmulationCluster, Member, Unit
@@ -382,6 +382,46 @@ def record_model_results(actor, project: ModelProject, *, results: str) -> Model
 # --- covenants ------------------------------------------------------------------------------
 
 
+def covenant_campaigns(actor):
+    """The plans a covenant may be tied to by the acting unit: its own plans (drafts included,
+    so the plan's "Giao ước thi đua" part can be printed) and the issued plans sent to it — the
+    ones that ask it to organise covenants (seed 003: "ký kết giao ước thi đua")."""
+    if actor is None or actor.is_superuser:
+        return Campaign.objects.all()
+    role = getattr(actor, "acting_role", None)
+    if role is None:
+        return Campaign.objects.none()
+    sent = Deployment.objects.filter(unit=role.unit).exclude(campaign__status=CampaignStatus.DRAFT)
+    return Campaign.objects.filter(Q(issuer=role.unit) | Q(pk__in=sent.values("campaign_id")))
+
+
+def _check_campaign(actor, campaign: Campaign | None) -> None:
+    if campaign is not None and not covenant_campaigns(actor).filter(pk=campaign.pk).exists():
+        raise ValidationError(
+            {"campaign": _("Chỉ gắn giao ước với kế hoạch của đơn vị mình hoặc kế hoạch cấp trên gửi đến.")}
+        )
+
+
+@transaction.atomic
+def tie_covenant(actor, covenant: Covenant, campaign: Campaign | None) -> Covenant:
+    """Tie a covenant to the plan that asks for it (or untie it, with None): the plan's
+    "Giao ước thi đua" part lists it, and its parties' records for that plan show it."""
+    _check(actor, "participation.manage_covenant", covenant)
+    _check_campaign(actor, campaign)
+    before = covenant.campaign
+    covenant.campaign = campaign
+    covenant.save(update_fields=["campaign"])
+    audit.record(
+        actor,
+        "tie_covenant",
+        covenant,
+        scope_path=covenant.cluster.organiser.path,
+        from_state=str(before or "")[:200],
+        to_state=str(campaign or "")[:200],
+    )
+    return covenant
+
+
 @transaction.atomic
 def create_covenant(
     actor,
@@ -393,8 +433,10 @@ def create_covenant(
     targets: str = "",
     campaign: Campaign | None = None,
 ) -> Covenant:
-    """A covenant of a cluster, to be signed by each of its units (one party per unit)."""
+    """A covenant of a cluster, to be signed by each of its units (one party per unit),
+    tied to the plan that asks for it when one is given."""
     _check(actor, "participation.manage_covenant", cluster)
+    _check_campaign(actor, campaign)
     if not title.strip():
         raise ValidationError({"title": _("Hãy nhập tên giao ước.")})
     if not content.strip():

@@ -6,16 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import EmulationCluster, Unit
 from thidua.org.views.units import _form_error
 from thidua.participation import services
-from thidua.participation.forms import CovenantForm, InspectionForm, SignForm
+from thidua.participation.forms import CovenantForm, InspectionForm, SignForm, TieCampaignForm, TieCovenantForm
 from thidua.participation.models import Covenant, CovenantParty, InspectionKind, PartyStatus
 
 SELF_KINDS = (InspectionKind.SELF_HALF, InspectionKind.SELF_YEAR)
@@ -44,13 +46,27 @@ def covenant_list(request):
     return render(request, "participation/covenant_list.html", {"rows": rows, "can_create": can_create})
 
 
+def _tieable_campaigns(user):
+    return services.covenant_campaigns(user).select_related("register_entry").order_by("-plan_date", "-id")
+
+
 @login_required
 def covenant_create(request):
     clusters = _organisable_clusters(request.user).select_related("organiser")
     first = clusters.first()
     if first is None or not request.user.has_perm("participation.manage_covenant", first):
         raise Http404
-    form = CovenantForm(request.POST or None, clusters=clusters, initial={"year": timezone.localdate().year})
+    campaigns = _tieable_campaigns(request.user)
+    initial = {"year": timezone.localdate().year}
+    # From a plan's page ("Soạn giao ước cho kế hoạch này"): the plan comes chosen.
+    asked = (
+        campaigns.filter(pk=request.GET.get("ke-hoach")).first() if request.GET.get("ke-hoach", "").isdigit() else None
+    )
+    if asked is not None:
+        initial["campaign"] = asked
+        if asked.starts_on:
+            initial["year"] = asked.starts_on.year
+    form = CovenantForm(request.POST or None, clusters=clusters, campaigns=campaigns, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             covenant = services.create_covenant(request.user, **form.cleaned_data)
@@ -64,6 +80,7 @@ def covenant_create(request):
 
 def _detail_context(request, covenant: Covenant, **forms) -> dict:
     role = request.user.acting_role
+    can_manage = request.user.has_perm("participation.manage_covenant", covenant)
     parties = list(covenant.parties.select_related("unit", "unit__parent").prefetch_related("inspections__inspector"))
     mine = next((p for p in parties if role is not None and p.unit_id == role.unit_id), None)
     inspectable = [p for p in parties if request.user.has_perm("participation.inspect_below", p)]
@@ -80,6 +97,13 @@ def _detail_context(request, covenant: Covenant, **forms) -> dict:
         "sign_form": forms.get("sign_form") or SignForm(initial={"signer_name": request.user.get_full_name()}),
         "self_form": forms.get("self_form") or InspectionForm(kinds=SELF_KINDS, prefix="self"),
         "upper_form": forms.get("upper_form") or InspectionForm(kinds=(InspectionKind.UPPER_SAMPLE,), prefix="upper"),
+        "can_manage": can_manage,
+        "tie_form": (
+            forms.get("tie_form")
+            or TieCampaignForm(initial={"campaign": covenant.campaign_id}, campaigns=_tieable_campaigns(request.user))
+        )
+        if can_manage
+        else None,
     }
 
 
@@ -120,6 +144,58 @@ def covenant_sign(request, pk: int, party: int):
         "participation/covenant_detail.html",
         _detail_context(request, covenant, sign_form=form) | {"open_form": "sign"},
         status=400,
+    )
+
+
+@login_required
+@require_POST
+def covenant_tie(request, pk: int):
+    """From the covenant's page: tie it to a plan, or untie it."""
+    covenant = get_for_user(request.user, Covenant, pk, perm="participation.manage_covenant")
+    covenant = Covenant.objects.select_related("cluster", "cluster__organiser", "campaign").get(pk=covenant.pk)
+    form = TieCampaignForm(request.POST, campaigns=_tieable_campaigns(request.user))
+    if form.is_valid():
+        try:
+            services.tie_covenant(request.user, covenant, form.cleaned_data["campaign"])
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Đã lưu kế hoạch của giao ước."))
+            return redirect("participation:covenant", pk=covenant.pk)
+    return render(
+        request,
+        "participation/covenant_detail.html",
+        _detail_context(request, covenant, tie_form=form) | {"open_form": "tie_form"},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def campaign_tie(request, pk: int):
+    """From a plan's page: tie a covenant already written to the plan."""
+    campaign = get_for_user(request.user, Campaign, pk, perm="campaigns.view_campaign")
+    if not services.covenant_campaigns(request.user).filter(pk=campaign.pk).exists():
+        raise Http404
+    form = TieCovenantForm(request.POST, covenants=manageable_covenants(request.user))
+    if form.is_valid():
+        try:
+            services.tie_covenant(request.user, form.cleaned_data["covenant"], campaign)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã gắn giao ước với kế hoạch."))
+    else:
+        messages.error(request, _("Hãy chọn một giao ước đã soạn."))
+    return redirect(reverse("campaigns:detail", args=[campaign.pk]) + "#covenants")
+
+
+def manageable_covenants(user):
+    """Covenants of the clusters organised in the user's scope (those they may tie)."""
+    return (
+        Covenant.objects.filter(cluster__in=_organisable_clusters(user))
+        .select_related("cluster")
+        .order_by("-year", "title")
     )
 
 
