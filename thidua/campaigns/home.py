@@ -16,8 +16,14 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     today = timezone.localdate()
-    pending = list(deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:10])
-    deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if s != "upcoming" or d.due_on >= today][:10]
+    # Campaigns that have ended are archive: their plans and deadlines stay on the calendar,
+    # not on the home page (a 2023 deadline listed first for every role was the complaint).
+    pending = [
+        d
+        for d in deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30]
+        if not _ended(d.campaign, today)
+    ][:10]
+    deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if not _ended(d.campaign, today)][:10]
     return {"pending": pending, "rows": deadlines}
 
 

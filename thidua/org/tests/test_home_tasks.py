@@ -105,6 +105,10 @@ def test_officer_home_chases_late_units_then_the_living_plans_deadlines(living_d
     # Nothing of the seeds' years among today's work: the 2023 report and deadlines are folded.
     assert not any(re.search(r"20(19|21|22|23)", t) for _u, _s, t in tasks)
     assert "Báo cáo kết quả đợt thi đua cao điểm" in html.split('data-testid="home-tasks-closed"', 1)[1]
+    # The campaigns panel lower down no longer lists the seeds' deadlines either.
+    campaigns_panel = html.split('data-testid="home-campaigns"', 1)[1].split("</div></div>", 1)[0]
+    assert "05/03/2026" in campaigns_panel
+    assert not re.search(r"/20(19|21|22|23)\b", campaigns_panel)
 
 
 def test_member_home_shows_their_own_items(living_demo, client):
