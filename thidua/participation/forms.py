@@ -124,7 +124,7 @@ class CovenantForm(BootstrapMixin, forms.Form):
     )
 
     campaign = forms.ModelChoiceField(
-        label=_("Gắn với kế hoạch"),
+        label=_("Kế hoạch thi đua"),
         queryset=Campaign.objects.none(),
         required=False,
         empty_label=_("— Không gắn với kế hoạch nào —"),
@@ -150,7 +150,7 @@ class TieCampaignForm(BootstrapMixin, forms.Form):
     """On a covenant's page: the plan it answers."""
 
     campaign = forms.ModelChoiceField(
-        label=_("Gắn với kế hoạch"),
+        label=_("Kế hoạch thi đua"),
         queryset=Campaign.objects.none(),
         required=False,
         empty_label=_("— Không gắn với kế hoạch nào —"),
