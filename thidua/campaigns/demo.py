@@ -10,9 +10,10 @@ district federation forwards it to its CĐCS.
 
 The seeds are archived papers: they keep their printed numbers, dates and deadlines (2019–2023),
 so every login would otherwise open on deadlines years overdue. An office at work has this
-year's plan open next to last years' archive, so the demo adds one living plan (`living_plan`):
-Long Biên's plan for the current year, written from the seeds' own content (seed 004's yearly
-theme and its "dân vận khéo" models, seed 000's awards criteria), dated from the demo's "today"
+year's plan open next to last years' archive, so the demo adds a living plan (`living_plan`)
+for each issuer of the seeds (Long Biên, Gia Lâm, Lai Châu): its plan for the current year,
+written from the seeds' own content (Long Biên: seed 004's yearly theme and its "dân vận khéo"
+models; seed 000's awards criteria; each issuer's signer and recipients), dated from the demo's "today"
 (core.demo.today): issued three weeks ago, a registration deadline just missed, a model
 deadline this week, a review report later. Moving the seeds' dates instead would print a 2023
 paper with 2026 deadlines; copying the seeds' text would print another year's wording.
@@ -25,13 +26,25 @@ interrupted run leaves no half-deployed campaign behind.
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
 
 from thidua.campaigns import services
 from thidua.campaigns.models import Campaign, CampaignKind, Deployment, SectionPart, TargetMode
-from thidua.campaigns.seeds import SEED_000, SEED_004, SEEDS, Section, SeedDeadline, SeedPlan, enter_seed, text
+from thidua.campaigns.seeds import (
+    SEED_000,
+    SEED_001,
+    SEED_002,
+    SEED_004,
+    SEEDS,
+    Section,
+    SeedDeadline,
+    SeedPlan,
+    enter_seed,
+    text,
+)
 from thidua.core import demo
 from thidua.org.models import Member, Unit
 from thidua.org.queries import totals_for
@@ -158,46 +171,66 @@ LIVING_PLAN_DAY, LIVING_START, LIVING_END = -21, -20, 180
 LIVING_REGISTRATION_DUE, LIVING_MODEL_DUE, LIVING_REVIEW_DUE = -5, 4, 45
 
 
-def living_plan(issuer_code: str = SEED_004.issuer_code) -> SeedPlan:
-    """This year's plan of Long Biên, from the seeds' content, dated from core.demo.today()."""
+@dataclass(frozen=True)
+class LivingIssuer:
+    """An issuer of the seeds that gets this year's plan: its latest seed gives the paper's
+    place, signer, recipients and how it deploys; the theme and the wording are the year's."""
+
+    seed: SeedPlan
+    theme: str
+    where: str  # "quận Long Biên": the plan is for the CNVCLĐ of …
+    office: str  # "LĐLĐ Quận": where units send what they owe
+    model: str  # the model (mô hình) each CĐCS registers
+
+
+LIVING_ISSUERS = (
+    LivingIssuer(SEED_000, SEED_004.movement_name, "quận Long Biên", "LĐLĐ Quận", "mô hình “dân vận khéo”"),
+    LivingIssuer(SEED_002, "Lao động giỏi, lao động sáng tạo", "huyện Gia Lâm", "LĐLĐ Huyện", "mô hình, cách làm hay"),
+    LivingIssuer(SEED_001, "Lao động giỏi, lao động sáng tạo", "tỉnh Lai Châu", "LĐLĐ Tỉnh", "mô hình, cách làm hay"),
+)
+
+
+def living_plan(issuer: LivingIssuer = LIVING_ISSUERS[0]) -> SeedPlan:
+    """This year's plan of one of the seeds' issuers, dated from core.demo.today()."""
     day = demo.days_from_today
     year = day(LIVING_PLAN_DAY).year
+    seed = issuer.seed
     return SeedPlan(
         key="living",
-        issuer_code=issuer_code,
-        issuer_name=SEED_004.issuer_name,
+        issuer_code=seed.issuer_code,
+        issuer_name=seed.issuer_name,
         kind=CampaignKind.ANNUAL_THEME,
-        number=None,  # the next number of Long Biên's register for the year
+        number=None,  # the next number of the issuer's register for the year
         plan_date=day(LIVING_PLAN_DAY),
-        place=SEED_004.place,
-        title=f"{LIVING_TITLE_STEM} {year} “{SEED_004.movement_name}” trong CNVCLĐ quận Long Biên",
-        movement_name=SEED_004.movement_name,
-        intro=f"Thực hiện chủ đề công tác năm {year} “{SEED_004.movement_name}”, Ban thường vụ LĐLĐ Quận Long "
-        "Biên xây dựng kế hoạch tổ chức phong trào thi đua trong CNVCLĐ Quận như sau:",
+        place=seed.place,
+        title=f"{LIVING_TITLE_STEM} {year} “{issuer.theme}” trong CNVCLĐ {issuer.where}",
+        movement_name=issuer.theme,
+        intro=f"Thực hiện chủ đề công tác năm {year} “{issuer.theme}”, Ban thường vụ {seed.issuer_name} xây dựng "
+        f"kế hoạch tổ chức phong trào thi đua trong CNVCLĐ {issuer.where} như sau:",
         sections=(
             Section(
                 SectionPart.CONTENT,
                 "NỘI DUNG THI ĐUA:",
                 text(
-                    "- 100% công đoàn cơ sở đăng ký thi đua và chỉ tiêu năm với LĐLĐ Quận.",
-                    "- Mỗi công đoàn cơ sở đăng ký ít nhất 01 mô hình “dân vận khéo”.",
+                    f"- 100% công đoàn cơ sở đăng ký thi đua và chỉ tiêu năm với {issuer.office}.",
+                    f"- Mỗi công đoàn cơ sở đăng ký ít nhất 01 {issuer.model}.",
                     "- Đoàn viên đăng ký danh hiệu thi đua, sáng kiến; công đoàn cơ sở theo dõi, báo cáo định kỳ.",
                 ),
             ),
         ),
-        closing="Trên đây là kế hoạch tổ chức phong trào thi đua năm của LĐLĐ Quận Long Biên.",
-        recipients=SEED_004.recipients,
-        # Signed by the chair who signed the latest seed (000, 2023).
-        signer_title=SEED_000.signer_title,
-        signer_name=SEED_000.signer_name,
-        target_mode=TargetMode.ALL_GRASSROOTS,
+        closing=f"Trên đây là kế hoạch tổ chức phong trào thi đua năm {year} của {seed.issuer_name}.",
+        recipients=seed.recipients,
+        # Signed by whoever signed the issuer's latest seed.
+        signer_title=seed.signer_title,
+        signer_name=seed.signer_name,
+        target_mode=seed.target_mode,
         starts_on=day(LIVING_START),
         ends_on=day(LIVING_END),
         activities=SEED_000.activities[:1],
         deadlines=(
-            SeedDeadline("Đăng ký thi đua, chỉ tiêu năm gửi về LĐLĐ Quận", day(LIVING_REGISTRATION_DUE)),
-            SeedDeadline("Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận", day(LIVING_MODEL_DUE)),
-            SeedDeadline("Báo cáo sơ kết phong trào thi đua gửi về LĐLĐ Quận", day(LIVING_REVIEW_DUE)),
+            SeedDeadline(f"Đăng ký thi đua, chỉ tiêu năm gửi về {issuer.office}", day(LIVING_REGISTRATION_DUE)),
+            SeedDeadline(f"Đăng ký {issuer.model} gửi về {issuer.office}", day(LIVING_MODEL_DUE)),
+            SeedDeadline(f"Báo cáo sơ kết phong trào thi đua gửi về {issuer.office}", day(LIVING_REVIEW_DUE)),
         ),
         reward={
             **{k: v for k, v in SEED_000.reward.items() if k != "nomination_due_text"},
@@ -206,20 +239,25 @@ def living_plan(issuer_code: str = SEED_004.issuer_code) -> SeedPlan:
     )
 
 
-def living_campaign() -> Campaign | None:
+def living_campaign(issuer_code: str = SEED_000.issuer_code) -> Campaign | None:
     return Campaign.objects.filter(
-        issuer__code=SEED_004.issuer_code, implements__isnull=True, title__startswith=LIVING_TITLE_STEM
+        issuer__code=issuer_code, implements__isnull=True, title__startswith=LIVING_TITLE_STEM
     ).first()
 
 
-@transaction.atomic
 def _load_living(log: Callable[[str], None]) -> None:
-    plan = living_plan()
+    for issuer in LIVING_ISSUERS:
+        _load_living_of(issuer, log)
+
+
+@transaction.atomic
+def _load_living_of(living: LivingIssuer, log: Callable[[str], None]) -> None:
+    plan = living_plan(living)
     issuer = Unit.objects.filter(code=plan.issuer_code).first()
     if issuer is None:
         log(f"  Bỏ qua kế hoạch năm: không có đơn vị mã {plan.issuer_code}.")
         return
-    if living_campaign() is not None:
+    if living_campaign(plan.issuer_code) is not None:
         log(f"  Kế hoạch năm của {issuer.name} đã có.")
         return
     campaign = enter_seed(plan, issuer)

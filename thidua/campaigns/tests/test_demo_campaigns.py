@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from thidua.campaigns.demo import living_campaign, load_demo_campaigns
+from thidua.campaigns.demo import LIVING_ISSUERS, living_campaign, load_demo_campaigns
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, DeploymentStatus, TargetMode
 from thidua.campaigns.seeds import SEEDS
 from thidua.core.demo import _STAGES, anchored
@@ -126,7 +126,7 @@ def test_rerun_adds_nothing(demo_tree):
     with anchored(datetime.date(2027, 1, 5)):
         load_demo_campaigns(lines.append)
     assert _snapshot() == first
-    assert sum("đã có" in line for line in lines) == len(SEEDS) + 1  # the seeds and the living plan
+    assert sum("đã có" in line for line in lines) == len(SEEDS) + len(LIVING_ISSUERS)  # seeds and living plans
 
 
 def test_living_plan_is_dated_from_the_demo_day_and_seeds_keep_their_dates(demo_tree):
@@ -149,6 +149,12 @@ def test_living_plan_is_dated_from_the_demo_day_and_seeds_keep_their_dates(demo_
     assert not living.deployments.filter(launched_on__gt=today).exists()
     seed_000 = Campaign.objects.get(issuer=demo_tree["long_bien"], title=SEEDS[0].title)
     assert seed_000.number == "32/KH-LĐLĐ" and seed_000.plan_date == datetime.date(2023, 8, 21)
+    # Gia Lâm's and Lai Châu's logins have this year's work too: Lai Châu's reaches its
+    # districts, as its seed 001 does.
+    for code in ("HN-GL", "LC"):
+        plan = living_campaign(code)
+        assert [(d.due_on - today).days for d in plan.deadlines.order_by("due_on")] == [-5, 4, 45]
+    assert set(living_campaign("LC").deployments.values_list("unit__code", flat=True)) == {"LC-TD", "LC-TP"}
 
 
 def test_missing_issuer_is_skipped_with_a_message(db):
@@ -156,5 +162,5 @@ def test_missing_issuer_is_skipped_with_a_message(db):
     lines: list[str] = []
     load_demo_campaigns(lines.append)
     assert Campaign.objects.count() == 0
-    assert len(lines) == len(SEEDS) + 1  # the seeds and the living plan
+    assert len(lines) == len(SEEDS) + len(LIVING_ISSUERS)  # the seeds and the living plans
     assert all("Bỏ qua" in line for line in lines)
