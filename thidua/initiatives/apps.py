@@ -24,9 +24,10 @@ class InitiativesConfig(AppConfig):
         tree.register(rewrite_paths)
         register_panel(HomePanel("initiatives", "initiatives/_home_panel.html", panel_context, order=30))
         from thidua.core.home import register_tasks
-        from thidua.initiatives.home import own_tasks
+        from thidua.initiatives.home import level_tasks, own_tasks
 
         register_tasks("initiatives", own_tasks)
+        register_tasks("initiatives_from_below", level_tasks)
         register_section(Section("council_agenda_item", "similar", "initiatives/_similar.html", agenda_item_section))
         from thidua.councils import subjects
         from thidua.initiatives import council_subject

@@ -1,10 +1,27 @@
 """The initiatives panel of the home page and the duplicate warning on a council's agenda
 item (core.home, core.sections: registered in AppConfig.ready)."""
 
-from thidua.initiatives import queries
-from thidua.initiatives.models import Initiative
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-PROPOSED_SHOWN = 5
+from thidua.core.home import HomeTask
+from thidua.initiatives import queries
+from thidua.initiatives.models import Initiative, InitiativeStatus
+
+LEVEL_TASKS_SHOWN = 20
+# What the receiving level does next with an initiative proposed from below (its task's title).
+NEXT_STEP = {
+    InitiativeStatus.PROPOSED: gettext_lazy("Tiếp nhận sáng kiến cấp dưới đề nghị: giao tổ hỗ trợ hoặc trình Hội đồng"),
+    InitiativeStatus.WITH_SUPPORT_TEAM: gettext_lazy("Trình Hội đồng sáng kiến khi tổ hỗ trợ hoàn thiện xong"),
+    InitiativeStatus.AT_COUNCIL: gettext_lazy("Đưa vào phiên họp Hội đồng sáng kiến"),
+    InitiativeStatus.COUNCIL_PASSED: gettext_lazy("Ban hành quyết định công nhận"),
+}
+
+
+def _manages(request):
+    role = getattr(request.user, "acting_role", None)
+    return role if role is not None and request.user.has_perm("initiatives.manage_unit", role.unit) else None
 
 
 def panel_context(request) -> dict | None:
@@ -12,12 +29,26 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     context = {"unit": role.unit, "total": queries.counters(role.unit)}
-    if request.user.has_perm("initiatives.manage_unit", role.unit):
-        # The level's task: initiatives proposed to it from below, until its decision.
-        waiting = queries.proposed_from_below(role.unit)
-        context["from_below"] = list(waiting[:PROPOSED_SHOWN])
-        context["from_below_count"] = waiting.count() if context["from_below"] else 0
+    if _manages(request):
+        context["from_below_count"] = queries.proposed_from_below(role.unit).count()
     return context
+
+
+def level_tasks(request, today) -> list:
+    """'Cấp dưới đề nghị': each initiative proposed to the acting level from below, with the
+    level's next step, until its decision (one query)."""
+    role = _manages(request)
+    if role is None:
+        return []
+    return [
+        HomeTask(
+            title=f"{NEXT_STEP[i.status]}: {i.title}",
+            url=reverse("initiatives:detail", args=[i.pk]),
+            note=f"{i.unit.name} · {i.get_status_display()}",
+            source=_("Cấp dưới đề nghị"),
+        )
+        for i in queries.proposed_from_below(role.unit)[:LEVEL_TASKS_SHOWN]
+    ]
 
 
 def agenda_item_section(request, obj) -> dict | None:

@@ -69,7 +69,8 @@ def test_the_district_takes_a_proposal_through_its_own_steps(
 
     # The officer's home and queue name it; Gia Lâm's do not, and its pages are 404 there.
     home = login(officer).get(reverse("home")).content.decode()
-    assert "Cấp dưới đề nghị: 1 sáng kiến chờ xử lý" in home and proposed.title in home
+    assert "Cấp dưới đề nghị: 1 sáng kiến chờ xử lý" in home  # the panel's link to the queue
+    assert f"Tiếp nhận sáng kiến cấp dưới đề nghị: giao tổ hỗ trợ hoặc trình Hội đồng: {proposed.title}" in home
     queue = client.get(reverse("initiatives:list"), {"nguon": "cap-duoi"}).content.decode()
     assert proposed.title in queue
     gl = login(gia_lam)
@@ -96,6 +97,7 @@ def test_the_district_takes_a_proposal_through_its_own_steps(
     assert client.post(action("assign_support_team"), {"team": district_team.pk}).status_code == 302
     proposed.refresh_from_db()
     assert (proposed.status, proposed.support_team) == (S.WITH_SUPPORT_TEAM, district_team)
+    assert "Trình Hội đồng sáng kiến khi tổ hỗ trợ hoàn thiện xong" in client.get(reverse("home")).content.decode()
     page = client.get(detail).content.decode()
     assert _shown(page) == {"send_to_council", "comment"}
     client.post(action("comment"), {"text": "Nêu rõ khả năng nhân rộng ra các trường."})
@@ -114,6 +116,7 @@ def test_the_district_takes_a_proposal_through_its_own_steps(
     pass_council(officer, district, proposed)
     page = client.get(detail).content.decode()
     assert 'href="/cong-nhan-sang-kien/"' in page
+    assert f"Ban hành quyết định công nhận: {proposed.title}" in client.get(reverse("home")).content.decode()
     recognition = client.post(
         reverse("initiatives:recognition"),
         {"issued_on": DAY.isoformat(), "signer_name": "Nguyễn Trường Giang", "initiatives": [str(proposed.pk)]},

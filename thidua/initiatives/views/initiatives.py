@@ -154,10 +154,10 @@ def _next_steps(user, initiative: Initiative) -> dict:
         return {}
     if initiative.status == InitiativeStatus.AT_COUNCIL:
         council = Council.objects.filter(unit=initiative.level, kind=CouncilKind.INITIATIVE).order_by("pk").first()
-        return {"council": council, "needs_council": council is None}
+        return {"acts_at_level": True, "council": council, "needs_council": council is None}
     if initiative.status == InitiativeStatus.COUNCIL_PASSED and user.has_perm("initiatives.recognise", initiative):
-        return {"to_recognise": True}
-    return {}
+        return {"acts_at_level": True, "to_recognise": True}
+    return {"acts_at_level": True}
 
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
