@@ -44,12 +44,15 @@ class ReportsConfig(AppConfig):
                 "draft_review": _("Soạn báo cáo sơ kết, tổng kết"),
                 "update_review": _("Sửa báo cáo sơ kết, tổng kết"),
                 "issue_review": _("Ban hành báo cáo sơ kết, tổng kết"),
+                "refresh_review": _("Cập nhật số liệu báo cáo sơ kết, tổng kết"),
             }
         )
         from thidua.core.demo import DemoStage, register_stage
-        from thidua.reports.demo import load_demo_reports
+        from thidua.reports.demo import load_demo_reports, load_demo_review
 
         register_stage(DemoStage("Báo cáo mẫu", load_demo_reports, order=70))
+        # After every other stage (awards is 80): the draft review reads the whole demo's figures.
+        register_stage(DemoStage("Báo cáo tổng kết mẫu", load_demo_review, order=95))
         from thidua.core import succession
         from thidua.reports import succession as reports_succession
 

@@ -145,8 +145,20 @@ def _result_report(log) -> None:
     _indicators(form, campaign=True)
     period = services.publish_form(None, form, today=due)
     _play(period, due)
+    log(f"  Báo cáo kết quả kế hoạch 000: {period.submissions.count()} CĐCS.")
+
+
+@transaction.atomic
+def load_demo_review(log: Callable[[str], None]) -> None:
+    """The draft final review of seed 000, written last (its own stage, after the awards'): its
+    figures are those of the whole demo — the decision included — as an officer drafting it
+    today would read them."""
+    campaign = _campaign("000")
+    if campaign is None or CampaignReview.objects.filter(campaign=campaign).exists():
+        log("  Dự thảo báo cáo tổng kết mẫu: đã có hoặc thiếu kế hoạch 000.")
+        return
     services.draft_review(None, campaign, issuer=campaign.issuer, kind="final")
-    log(f"  Báo cáo kết quả kế hoạch 000: {period.submissions.count()} CĐCS, kèm dự thảo báo cáo tổng kết.")
+    log("  Dự thảo báo cáo tổng kết kế hoạch 000: đã soạn với số liệu hiện có.")
 
 
 @transaction.atomic

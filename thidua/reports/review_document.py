@@ -185,6 +185,20 @@ def _draft_body(campaign: Campaign, unit: Unit, start, end) -> str:
     return "\n".join(lines)
 
 
+_ASSESSMENT = re.compile(r"^\s*III\.\s", re.MULTILINE)
+
+
+def with_fresh_figures(body: str, fresh: str) -> str:
+    """The draft `body` with its figures (the opening line, parts I and II: everything before
+    "III. ĐÁNH GIÁ CHUNG") replaced by those of `fresh`, and the officer's own parts from "III."
+    on kept as written. A body without a part III keeps all its text below the new figures."""
+    fresh_cut = _ASSESSMENT.search(fresh)
+    figures = fresh[: fresh_cut.start()] if fresh_cut else fresh
+    cut = _ASSESSMENT.search(body)
+    rest = body[cut.start() :] if cut else body
+    return figures.rstrip("\n") + "\n" + rest.lstrip("\n")
+
+
 _ROMAN_HEADING = re.compile(r"^[IVX]+\.\s")
 
 

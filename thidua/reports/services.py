@@ -515,6 +515,33 @@ def draft_review(
 
 
 @transaction.atomic
+def refresh_review_figures(actor, review: CampaignReview) -> CampaignReview:
+    """'Cập nhật số liệu': the draft's figures (parts I and II) drafted again from what thidua
+    holds today — a decision, a report sent since — keeping the officer's assessment (parts III
+    and IV) as written. An issued review is frozen: its figures are those it was signed with."""
+    from thidua.reports import review_document
+
+    review = CampaignReview.objects.select_for_update().select_related("campaign", "issuer").get(pk=review.pk)
+    _check(actor, "reports.change_review", review)
+    if not review.is_draft:
+        raise ValidationError(_("Báo cáo đã ban hành: số liệu giữ như khi ban hành."))
+    fresh = review_document.draft_body(review.campaign, review.issuer, start=review.covers_from, end=review.covers_to)
+    body = review_document.with_fresh_figures(review.body, fresh)
+    changed = body != review.body
+    review.body = body
+    review.save(update_fields=["body", "updated_at"])
+    audit.record(
+        actor,
+        "refresh_review",
+        review,
+        scope_path=review.issuer.path,
+        to_state=_("Số liệu đến ngày %(day)s") % {"day": f"{timezone.localdate():%d/%m/%Y}"},
+        changes={"changed": changed},
+    )
+    return review
+
+
+@transaction.atomic
 def update_review(actor, review: CampaignReview, **values) -> CampaignReview:
     _check(actor, "reports.change_review", review)
     if not review.is_draft:

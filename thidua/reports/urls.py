@@ -20,4 +20,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/so-ket-tong-ket/moi/", reviews.review_create, name="review_create"),
     path("so-ket-tong-ket/<int:pk>/", reviews.review_detail, name="review"),
     path("so-ket-tong-ket/<int:pk>/tai.<str:fmt>", reviews.review_file, name="review_file"),
+    path("so-ket-tong-ket/<int:pk>/cap-nhat-so-lieu/", reviews.review_refresh, name="review_refresh"),
 ]

@@ -59,3 +59,17 @@ def test_the_demo_plays_every_state_and_a_rerun_adds_nothing(seed_000):
     count = Nomination.objects.count()
     load_demo_awards(lambda _line: None)
     assert Nomination.objects.count() == count and Decision.objects.count() == 1
+
+
+def test_the_demos_draft_review_counts_the_demos_decision(seed_000):
+    """The review's draft is written after the awards' stage: its figures include the decision
+    (it said "0 tập thể, 0 cá nhân" when drafted before it)."""
+    from thidua.campaigns.seeds import SEEDS_BY_KEY
+    from thidua.reports.demo import load_demo_review
+    from thidua.reports.models import CampaignReview
+
+    Campaign.objects.filter(issuer=seed_000).update(title=SEEDS_BY_KEY["000"].title)  # as the demo names it
+    load_demo_awards(lambda _line: None)
+    load_demo_review(lambda _line: None)
+    body = CampaignReview.objects.get().body
+    assert "- Khen thưởng (gắn với kế hoạch): 1 tập thể, 1 cá nhân" in body

@@ -88,6 +88,21 @@ def review_detail(request, pk: int):
 
 
 @login_required
+@require_POST
+def review_refresh(request, pk: int):
+    review = get_for_user(request.user, CampaignReview, pk)
+    if not request.user.has_perm("reports.change_review", review):
+        raise Http404
+    try:
+        services.refresh_review_figures(request.user, review)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã cập nhật số liệu phần I, II theo dữ liệu hôm nay; phần đánh giá giữ nguyên."))
+    return redirect("reports:review", pk=review.pk)
+
+
+@login_required
 def review_file(request, pk: int, fmt: str):
     review = get_for_user(request.user, CampaignReview, pk)
     if fmt not in CONTENT_TYPES:
