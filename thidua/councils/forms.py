@@ -89,8 +89,11 @@ class AttendanceForm(OwnIds, BootstrapMixin, forms.Form):
         people = [(str(s.pk), f"{s.member.full_name} — {s.get_role_display()}") for s in seats]
         self.fields["present"].choices = people
         self.fields["present"].widget.attrs.pop("class", None)
-        self.fields["presiding"].choices = [("", _("Theo vai trò (Chủ tịch, vắng thì Phó Chủ tịch)")), *people]
-        self.fields["recorder"].choices = [("", _("Theo vai trò (Thư ký hội đồng)")), *people]
+        self.fields["presiding"].choices = [
+            ("", _("Giữ nguyên, hoặc theo vai trò (Chủ tịch, vắng thì Phó Chủ tịch)")),
+            *people,
+        ]
+        self.fields["recorder"].choices = [("", _("Giữ nguyên, hoặc theo vai trò (Thư ký hội đồng)")), *people]
         for name in ("presiding", "recorder"):
             self.fields[name].widget.attrs["class"] = "form-select"
 

@@ -20,6 +20,7 @@ from thidua.councils.models import (
     Recusal,
     Session,
     SessionStatus,
+    role_rank,
 )
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
@@ -41,12 +42,12 @@ def _build(session: Session) -> OfficialDocument:
         rows = list(
             Attendance.objects.filter(session=session)
             .select_related("council_member__member")
-            .order_by("council_member__role", "council_member_id")
+            .order_by(role_rank("council_member__"), "council_member_id")
         )
         seats = [row.council_member for row in rows]
         present = {row.council_member_id for row in rows if row.present}
     else:
-        seats = list(council.members.select_related("member").order_by("role", "id"))
+        seats = list(council.members.select_related("member").in_role_order())
         present = set()
     names = {s.pk: s.member.full_name for s in seats}
     items = list(AgendaItem.objects.filter(session=session).order_by("order", "id"))

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, When
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
@@ -136,8 +136,23 @@ class CouncilRole(models.TextChoices):
     UNION_REPRESENTATIVE = "union_rep", _("Đại diện công đoàn")
 
 
+def role_rank(prefix: str = "") -> Case:
+    """The order a council lists its members in: chair, vice-chair, secretary, members."""
+    order = [
+        CouncilRole.CHAIR,
+        CouncilRole.VICE_CHAIR,
+        CouncilRole.SECRETARY,
+        CouncilRole.MEMBER,
+        CouncilRole.UNION_REPRESENTATIVE,
+    ]
+    return Case(*[When(**{f"{prefix}role": r}, then=n) for n, r in enumerate(order)], default=len(order))
+
+
 class CouncilMemberQuerySet(UnitScopedQuerySet):
     unit_field = "council__unit"
+
+    def in_role_order(self):
+        return self.order_by(role_rank(), "id")
 
 
 class CouncilMember(models.Model):

@@ -47,7 +47,7 @@ def council_list(request):
 def _detail_context(request, council: Council, **forms) -> dict:
     return {
         "council": council,
-        "seats": list(council.members.select_related("member", "member__unit").order_by("role", "id")),
+        "seats": list(council.members.select_related("member", "member__unit").in_role_order()),
         "criteria": list(council.criteria.all()),
         "sessions": list(council.sessions.order_by("-held_on", "-id")),
         "can_manage": request.user.has_perm("councils.manage_council", council),

@@ -37,7 +37,7 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
     council = session.council
     user = request.user
     criteria = list(council.criteria.all())
-    seats = list(council.members.select_related("member").order_by("role", "id"))
+    seats = list(council.members.select_related("member").in_role_order())
     present = set(Attendance.objects.filter(session=session, present=True).values_list("council_member_id", flat=True))
     my_seat = next((s for s in seats if s.member.user_id == user.pk), None) if user.is_authenticated else None
     can_manage = user.has_perm("councils.manage_council", session)
@@ -102,11 +102,9 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         "attendance_form": forms.get("attendance")
         or AttendanceForm(
             seats=seats,
-            initial={
-                "present": [str(pk) for pk in present],
-                "presiding": session.presiding_id,
-                "recorder": session.recorder_id,
-            },
+            # The signers are left on "as now / by role": the service keeps the current one
+            # while present, else takes the chair (vice-chair) and the secretary.
+            initial={"present": [str(pk) for pk in present]},
         ),
         "agenda_form": forms.get("agenda") or AgendaForm(choices=[(_key(c), str(c)) for c in candidates]),
         "candidates": candidates,
@@ -151,7 +149,7 @@ def _refused(request, session: Session, forms: dict, form, error: ValidationErro
 @require_POST
 def attendance(request, pk: int):
     session = _session(request, pk, perm="councils.manage_council")
-    seats = list(session.council.members.select_related("member").order_by("role", "id"))
+    seats = list(session.council.members.select_related("member").in_role_order())
     form = AttendanceForm(request.POST, seats=seats)
     if form.is_valid():
         try:
@@ -211,7 +209,7 @@ def cast(request, pk: int):
 def _entry_rows(item: AgendaItem, data=None) -> list[dict]:
     """One row per member whose ballot the secretariat may enter, each with its own form."""
     session = item.session
-    seats = list(session.council.members.select_related("member").order_by("role", "id"))
+    seats = list(session.council.members.select_related("member").in_role_order())
     present = set(Attendance.objects.filter(session=session, present=True).values_list("council_member_id", flat=True))
     voted = set(Ballot.objects.filter(item=item).values_list("council_member_id", flat=True))
     recused = {r.council_member_id: r.reason for r in Recusal.objects.filter(item=item)}
