@@ -114,6 +114,14 @@ def download(page: Page, link) -> bytes:
     return response.body()
 
 
+def pick_option(select, text: str) -> None:
+    """Choose the first option of a <select> whose label starts with `text` (labels are often
+    cut short), as a person scanning the list does."""
+    option = select.locator("option").filter(has_text=re.compile("^\\s*" + re.escape(text)))
+    value = option.first.get_attribute("value")
+    select.select_option(value)
+
+
 def alert(page: Page):
     return expect(page.get_by_role("alert").first)
 
@@ -246,8 +254,306 @@ def deploy_own_plan(page: Page, choice: str) -> str:
     return confirmation.inner_text()
 
 
+def sign_and_date_plan(page: Page, signer_name: str, plan_date, signer_title: str | None = None) -> None:
+    """Thông tin chung of the open draft: who signs it and the day it is issued."""
+    page.get_by_role("link", name="Thông tin chung").click()
+    if signer_title is not None:
+        page.get_by_label("Chức danh người ký").fill(signer_title)
+    page.get_by_label("Người ký", exact=True).fill(signer_name)
+    page.get_by_label("Ngày ban hành").fill(_date(plan_date))
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_test_id("campaign-status")).to_have_text("Dự thảo")
+
+
 def issue_open_plan(page: Page) -> str:
     """The signer issues the draft open on the page; returns its number."""
     page.get_by_test_id("issue").click()
     expect(page.get_by_test_id("campaign-status")).to_have_text("Đã ban hành")
     return page.get_by_test_id("campaign-number").inner_text()
+
+
+# ---------------------------------------------------------------- participation
+
+
+def small_photo(tmp: Path, name: str) -> Path:
+    """A real JPEG, as a phone camera would give (small, so the upload stays quick)."""
+    from PIL import Image
+
+    path = tmp / name
+    Image.new("RGB", (640, 480), (40, 140, 60)).save(path, format="JPEG")
+    return path
+
+
+def open_participation(page: Page, plan_url: str) -> None:
+    """The plan's page → "Đăng ký, công trình, mô hình" (the CĐCS's own record)."""
+    page.goto(plan_url)
+    page.get_by_test_id("participation-section").get_by_role("link", name="Đăng ký, công trình, mô hình").click()
+
+
+def register_for_plan(page: Page, pledge: str) -> None:
+    page.get_by_label("Nội dung, chỉ tiêu đăng ký").fill(pledge)
+    page.get_by_role("button", name="Lưu đăng ký").click()
+    alert(page).to_contain_text("Đã lưu đăng ký thi đua")
+
+
+def register_work(page: Page, name: str, value: int) -> None:
+    page.locator("summary", has_text="Đăng ký công trình, phần việc").click()
+    page.get_by_label("Tên công trình, phần việc").fill(name)
+    page.get_by_label("Giá trị (đồng)").fill(str(value))
+    page.get_by_role("button", name="Đăng ký công trình").click()
+    expect(page.get_by_test_id("record-works")).to_contain_text(name)
+
+
+def complete_and_inaugurate_work(page: Page, name: str, day, photo: Path, article_url: str, article_title: str) -> None:
+    """The work's page: done (with a photo and the news article), then inaugurated."""
+    page.get_by_test_id("record-works").get_by_role("link", name=name).click()
+    page.get_by_label("Ngày hoàn thành").fill(_date(day))
+    page.locator("#complete_photos").set_input_files(str(photo))
+    page.locator("#complete_article_url").fill(article_url)
+    page.locator("#complete_article_title").fill(article_title)
+    page.get_by_role("button", name="Đã hoàn thành").click()
+    expect(page.get_by_test_id("work-status")).to_have_text("Đã hoàn thành")
+    page.get_by_label("Ngày khánh thành").fill(_date(day))
+    page.get_by_role("button", name="Đã khánh thành").click()
+    expect(page.get_by_test_id("work-status")).to_have_text("Đã khánh thành")
+
+
+def register_model(page: Page, name: str, field: str) -> None:
+    page.locator("summary", has_text="Đăng ký mô hình").click()
+    page.get_by_label("Tên mô hình").fill(name)
+    page.get_by_label("Lĩnh vực").fill(field)
+    page.get_by_role("button", name="Đăng ký mô hình").click()
+    expect(page.get_by_test_id("record-models")).to_contain_text(name)
+
+
+def write_covenant(page: Page, *, cluster: str, year: int, title: str, content: str, targets: str, plan: str) -> str:
+    """Thi đua › Giao ước → Soạn giao ước, for a cluster, tied to the plan that asks for it."""
+    open_from_menu(page, "Thi đua", "Giao ước")
+    page.get_by_role("link", name="Soạn giao ước").click()
+    page.get_by_label("Cụm, khối thi đua").select_option(label=cluster)
+    page.get_by_label("Năm").fill(str(year))
+    page.get_by_label("Tên giao ước").fill(title)
+    page.get_by_label("Nội dung giao ước").fill(content)
+    page.get_by_label("Chỉ tiêu").fill(targets)
+    pick_option(page.get_by_label("Kế hoạch thi đua"), plan)
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_test_id("parties")).to_be_visible()
+    return page.url
+
+
+def sign_covenant(page: Page, title: str, signer: str, position: str) -> None:
+    open_from_menu(page, "Thi đua", "Giao ước")
+    page.get_by_role("link", name=title).click()
+    page.get_by_label("Họ tên người ký").fill(signer)
+    page.get_by_label("Chức vụ").fill(position)
+    page.get_by_role("button", name="Ký giao ước").click()
+    expect(page.get_by_test_id("parties")).to_contain_text(signer)
+
+
+# ---------------------------------------------------------------- initiatives and councils
+
+
+def register_initiative(page: Page, *, title: str, solution: str, benefit: int, applied_since, campaign: str) -> str:
+    """Sáng kiến › Đăng ký sáng kiến, as its author (the login's own member is author 1)."""
+    open_from_menu(page, "Sáng kiến", "Danh sách sáng kiến")
+    page.get_by_role("link", name="Đăng ký sáng kiến").click()
+    page.get_by_label("Loại").select_option(label="Sáng kiến")
+    page.get_by_label("Tên sáng kiến").fill(title)
+    page.get_by_label("Nội dung giải pháp").fill(solution)
+    page.get_by_label("Lợi ích (đồng/năm)").fill(str(benefit))
+    page.get_by_label("Áp dụng lần đầu từ ngày").fill(_date(applied_since))
+    pick_option(page.get_by_label("Phong trào thi đua"), campaign)
+    page.get_by_label("Tỷ lệ (%) của tác giả 1").fill("100")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    expect(page.get_by_test_id("initiative-status")).to_have_text("Đã đăng ký")
+    return page.url
+
+
+def open_initiative(page: Page, title: str) -> None:
+    """Sáng kiến › Danh sách sáng kiến → the initiative by its title."""
+    open_from_menu(page, "Sáng kiến", "Danh sách sáng kiến")
+    page.get_by_test_id("initiatives").get_by_role("link", name=title).first.click()
+
+
+def hand_to_support_team(page: Page, team: str) -> None:
+    page.get_by_label("Tổ hỗ trợ").select_option(label=team)
+    page.get_by_role("button", name="Giao tổ hỗ trợ").click()
+    expect(page.get_by_test_id("initiative-status")).to_have_text("Tổ hỗ trợ đang hoàn thiện")
+
+
+def comment_and_send_to_council(page: Page, comment: str) -> None:
+    page.get_by_label("Góp ý").fill(comment)
+    page.get_by_role("button", name="Gửi góp ý").click()
+    expect(page.get_by_test_id("comments")).to_contain_text(comment[:30])
+    page.get_by_role("button", name="Trình Hội đồng sáng kiến").click()
+    expect(page.get_by_test_id("initiative-status")).to_have_text("Chờ Hội đồng xét")
+
+
+def open_council_session(page: Page, council: str, unit: str, held_on, place: str = "") -> str:
+    """Hội đồng → the unit's council → Mở phiên họp → put the waiting item on the agenda;
+    returns the session's URL."""
+    open_from_menu(page, "Sáng kiến", "Hội đồng")
+    row = page.get_by_test_id("councils").locator("tr", has_text=council).filter(has_text=unit)
+    row.get_by_role("link").first.click()
+    page.get_by_label("Ngày họp").fill(_date(held_on))
+    if place:
+        page.get_by_label("Địa điểm").fill(place)
+    page.get_by_role("button", name="Mở phiên họp").click()
+    expect(page.get_by_test_id("session-status")).to_have_text("Đang họp")
+    page.get_by_role("button", name="Đưa vào").first.click()
+    expect(page.get_by_test_id("agenda-item")).to_be_visible()
+    return page.url
+
+
+def record_attendance(page: Page, present: list[str]) -> None:
+    """Tick who is in the room (everyone else unticked), save; the quorum badge answers."""
+    for box in page.get_by_test_id("attendance").locator('input[name="present"]').all():
+        label = box.evaluate("e => e.labels[0].innerText")
+        box.set_checked(any(name in label for name in present))
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    expect(page.get_by_test_id("quorum")).to_be_visible()
+
+
+def cast_own_ballot(page: Page, agree: bool = True, scores: dict | None = None) -> None:
+    """A member with an account votes on their own login, on the session's page."""
+    ballot = page.get_by_test_id("my-ballot")
+    for label, value in (scores or {}).items():
+        ballot.get_by_label(label).fill(str(value))
+    ballot.get_by_label("Đồng ý công nhận" if agree else "Không đồng ý").check()
+    page.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.get_by_text("Bạn đã biểu quyết nội dung này.")).to_be_visible()
+
+
+def enter_paper_ballots(page: Page, ballots: dict[str, dict]) -> None:
+    """The secretary types the paper ballots of members present without an account:
+    {"Họ tên": {"agree": True, "Tính mới": 35, …}}; rows left empty are those who vote online."""
+    page.get_by_test_id("enter-ballots").first.click()
+    for row in page.get_by_test_id("entry-row").all():
+        name = row.locator("legend").inner_text()
+        ballot = next((b for who, b in ballots.items() if who in name), None)
+        if ballot is None:
+            continue
+        row.get_by_label("Đồng ý" if ballot.get("agree", True) else "Không đồng ý", exact=True).check()
+        for label, value in ballot.items():
+            if label != "agree":
+                row.get_by_label(label).fill(str(value))
+    page.get_by_role("button", name="Ghi các phiếu đã nhập").click()
+
+
+def close_session(page: Page, session_url: str) -> str:
+    """Kết thúc và ghi kết quả; returns the item's outcome as the page says it."""
+    page.goto(session_url)
+    page.get_by_role("button", name="Kết thúc và ghi kết quả").click()
+    return page.get_by_test_id("item-outcome").first.inner_text()
+
+
+def recognise_initiatives(page: Page, titles: list[str], signer: str = "") -> str:
+    """Sáng kiến › Công nhận: tick the passed initiatives, issue the numbered decision; returns
+    the page's confirmation."""
+    open_from_menu(page, "Sáng kiến", "Danh sách sáng kiến")
+    page.get_by_role("link", name="Công nhận", exact=True).click()
+    for title in titles:
+        page.get_by_label(title).check()
+    if signer:
+        page.get_by_label("Người ký").fill(signer)
+    page.get_by_role("button", name="Ban hành quyết định công nhận").click()
+    alert(page).to_contain_text("Đã ban hành Quyết định số")
+    return page.get_by_role("alert").first.inner_text()
+
+
+def propose_initiative_up(page: Page, upper: str) -> None:
+    page.get_by_role("button", name=f"Đề nghị {upper} xét công nhận").click()
+    expect(page.get_by_test_id("initiative-status")).to_have_text("Đề nghị cấp trên xét")
+
+
+# ---------------------------------------------------------------- reports and the review
+
+
+def draft_report_form(page: Page, *, title: str, campaign: str, due_on, instructions: str = "") -> str:
+    """Báo cáo → Soạn biểu mẫu báo cáo: a one-off report tied to the plan, from every CĐCS."""
+    open_from_menu(page, None, "Báo cáo")
+    page.get_by_role("link", name="Soạn biểu mẫu báo cáo").click()
+    page.get_by_label("Tên báo cáo").fill(title)
+    page.get_by_label("Kỳ báo cáo").select_option(label="Một lần (theo kế hoạch)")
+    pick_option(page.get_by_label("Gắn với kế hoạch, phong trào"), campaign)
+    page.get_by_label("Hạn nộp (báo cáo một lần)").fill(_date(due_on))
+    page.get_by_label("Đơn vị phải báo cáo").select_option(label="Tất cả công đoàn cơ sở trực thuộc")
+    page.get_by_label("Hướng dẫn cho đơn vị").fill(instructions)
+    page.get_by_role("button", name="Lưu biểu mẫu").click()
+    expect(page.get_by_test_id("indicators")).to_be_visible()
+    return page.url
+
+
+def add_indicator(page: Page, label: str, kind: str, aggregation: str, source: str = "Đơn vị tự nhập") -> None:
+    page.locator("summary", has_text="Thêm chỉ tiêu").click()
+    page.locator("#ind_label").fill(label)
+    page.get_by_label("Kiểu").select_option(label=kind)
+    page.get_by_label("Tổng hợp lên cấp trên").select_option(label=aggregation)
+    page.get_by_label("Tự điền từ dữ liệu thidua").select_option(label=source)
+    page.get_by_role("button", name="Thêm chỉ tiêu").click()
+    expect(page.get_by_test_id("indicators")).to_contain_text(label)
+
+
+def send_report_form(page: Page) -> str:
+    page.get_by_role("button", name="Gửi các đơn vị").click()
+    alert(page).to_contain_text("Đã gửi biểu mẫu tới")
+    return page.get_by_role("alert").first.inner_text()
+
+
+def open_report_from_home(page: Page, title: str, panel: str = "home-reports-due") -> None:
+    go_home(page)
+    page.get_by_test_id(panel).get_by_role("link", name=title[:40]).first.click()
+
+
+def submit_report(page: Page, answers: dict[str, str]) -> str:
+    """Fill the answers (by the indicator's label, as numbered on the form) and send."""
+    for label, value in answers.items():
+        page.get_by_label(label).fill(value)
+    page.get_by_role("button", name="Nộp báo cáo").click()
+    alert(page).to_contain_text("Đã nộp báo cáo")
+    return page.get_by_role("alert").first.inner_text()
+
+
+def open_board(page: Page, form_title: str) -> None:
+    """Báo cáo → the form → Tình hình nộp (the status board of its period)."""
+    open_from_menu(page, None, "Báo cáo")
+    page.get_by_role("link", name=form_title[:40]).first.click()
+    page.get_by_role("link", name="Tình hình nộp").first.click()
+    expect(page.get_by_test_id("board-total")).to_be_visible()
+
+
+def return_report(page: Page, unit: str, reason: str) -> None:
+    page.get_by_test_id("board-rows").get_by_role("link", name=unit).click()
+    page.get_by_label("Lý do trả lại").fill(reason)
+    page.get_by_role("button", name="Trả lại để sửa").click()
+    alert(page).to_contain_text("Đã trả lại báo cáo")
+
+
+def accept_report(page: Page, unit: str) -> None:
+    page.get_by_test_id("board-rows").get_by_role("link", name=unit).click()
+    page.get_by_role("button", name="Tiếp nhận").click()
+    expect(page.get_by_test_id("submission-status").first).to_have_text("Đã tiếp nhận")
+
+
+def draft_review(page: Page, plan_url: str, kind: str = "Tổng kết") -> str:
+    """The plan's page → Báo cáo, sơ kết, tổng kết → a draft with the figures of today."""
+    page.goto(plan_url)
+    section = page.get_by_test_id("reports-section")
+    section.get_by_label("Loại báo cáo").select_option(label=kind)
+    section.get_by_role("button", name="Soạn báo cáo với số liệu hiện có").click()
+    expect(page.get_by_test_id("review-status")).to_be_visible()
+    return page.url
+
+
+def open_review(page: Page, plan_url: str, kind: str = "Tổng kết") -> None:
+    page.goto(plan_url)
+    page.get_by_test_id("reports-section").get_by_role("link", name=re.compile(f"^{kind}:")).first.click()
+
+
+def issue_review(page: Page, issued_on) -> str:
+    """The signer dates the draft and issues it under the next number; returns the status."""
+    page.get_by_label("Ngày ban hành").fill(_date(issued_on))
+    page.get_by_role("button", name="Lấy số và ban hành").click()
+    expect(page.get_by_test_id("review-status")).to_contain_text("Số")
+    return page.get_by_test_id("review-status").inner_text()

@@ -28,6 +28,11 @@ PURPOSE = (
     "thực, hiệu quả, thiết thực chào mừng kỷ niệm 20 năm ngày thành lập quận."
 )
 WORKS_DUE = "Hoàn thành các công trình, phần việc chào mừng kỷ niệm 20 năm Ngày thành lập quận Long Biên"
+WORK = "Vườn trường xanh chào mừng 20 năm thành lập quận"
+COVENANT = "Giao ước thi đua khối trường học chào mừng 20 năm thành lập quận"
+INITIATIVE = "Bảng tính dùng chung theo dõi công trình, tin bài chào mừng 20 năm thành lập quận"
+SCORES = {"agree": True, "Tính mới": 35, "Khả năng áp dụng": 25, "Hiệu quả, lợi ích": 25}
+REPORT = "Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên"
 REPORT_DUE = "Báo cáo kết quả thực hiện kế hoạch về LĐLĐ Quận Long Biên"
 # The seed's window (16/8 – 15/9, works by 15/9, report by 18/9), moved so that today falls inside.
 STARTS, ENDS = TODAY - datetime.timedelta(days=5), TODAY + datetime.timedelta(days=25)
@@ -75,6 +80,7 @@ def play(journey) -> None:
         steps.start_own_plan(school, number)
         said = steps.deploy_own_plan(school, "Các tổ công đoàn của đơn vị")
         assert "chưa có đơn vị nhận" not in said
+        steps.sign_and_date_plan(school, "Nguyễn Thị Hồng Hạnh", TODAY)
         own_number = steps.issue_open_plan(school)
         assert own_number.endswith("/KH-CĐCS")
         journey.shot(school, "journey-000-03-cdcs-own-plan")
@@ -87,6 +93,143 @@ def play(journey) -> None:
     expect(officer.get_by_test_id("cov-launched")).to_contain_text("2 (")
     expect(officer.get_by_test_id("cov-own")).to_have_text("1")
     journey.shot(officer, "journey-000-04-coverage")
+
+    # 3. Registrations, a work dedicated to the 20 years (done, inaugurated, with its news and
+    # photo), a model; the schools' covenant tied to the plan, signed by the school.
+    steps.open_participation(school, plan_url)
+    steps.register_for_plan(school, "100% đoàn viên được phổ biến kế hoạch\n01 công trình chào mừng 20 năm")
+    steps.register_work(school, WORK, 45_000_000)
+    steps.complete_and_inaugurate_work(
+        school,
+        WORK,
+        TODAY,
+        steps.small_photo(journey.tmp, "khanh-thanh-vuon-truong.jpg"),
+        "https://longbien.hanoi.gov.vn/tin/vuon-truong-xanh",
+        "Khánh thành vườn trường xanh chào mừng 20 năm thành lập quận",
+    )
+    steps.open_participation(school, plan_url)
+    steps.register_model(school, "Nhà giáo gương mẫu, học sinh chăm ngoan", "Giáo dục")
+    journey.shot(school, "journey-000-05-participation-record")
+    steps.open_participation(company, plan_url)
+    steps.register_for_plan(company, "Tăng năng suất lao động 5%; chỉnh trang cổng, tường rào")
+    with journey.known_break("H3 covenants tied to the plan"):
+        steps.write_covenant(
+            officer,
+            cluster="Khối Trường học",
+            year=TODAY.year,
+            title=COVENANT,
+            content="Các trường cùng thi đua lập thành tích chào mừng 20 năm thành lập quận.",
+            targets="100% đoàn viên được phổ biến\nMỗi trường có ít nhất 01 công trình",
+            plan=number,
+        )
+        steps.sign_covenant(school, COVENANT, "Nguyễn Thị Hồng Hạnh", "Chủ tịch Công đoàn cơ sở")
+        officer.goto(plan_url)
+        expect(officer.locator("main")).to_contain_text(COVENANT)
+
+    # The officer's overview of participation: who registered, what works, the photo.
+    officer.goto(plan_url)
+    officer.get_by_role("link", name="Tổng hợp tham gia").click()
+    expect(officer.get_by_test_id("ov-registered")).to_contain_text("2 (")
+    expect(officer.get_by_test_id("ov-works")).to_contain_text("1 đăng ký, 1 hoàn thành")
+    expect(officer.get_by_test_id("ov-gallery").locator("img")).to_have_count(1)
+    journey.shot(officer, "journey-000-06-participation-overview")
+
+    # 4. An initiative: the member registers it for this campaign; the CĐCS's support team
+    # coaches it and hands it to the CĐCS council, which sits with its three members present
+    # (none has an account: the chair enters their paper ballots); the CĐCS recognises it by a
+    # numbered decision, it enters the CĐCS's golden book, and is proposed up to Long Biên.
+    member = journey.as_user("doanvien")
+    initiative_url = steps.register_initiative(
+        member,
+        title=INITIATIVE,
+        solution="Mỗi tổ công đoàn dùng chung một bảng tính, tự động nhắc hạn báo cáo và tổng hợp tin bài.",
+        benefit=15_000_000,
+        applied_since=STARTS,
+        campaign=TITLE[:60],
+    )
+    steps.open_initiative(school, INITIATIVE)
+    steps.hand_to_support_team(school, "Tổ hỗ trợ sáng kiến")
+    steps.comment_and_send_to_council(school, "Bổ sung số liệu trước và sau khi áp dụng trong đợt thi đua.")
+    session = steps.open_council_session(
+        school, "Hội đồng sáng kiến", "CĐCS Trường THCS Gia Thụy", TODAY, "Phòng họp Trường THCS Gia Thụy"
+    )
+    with journey.known_break("H2 council ballots of members present without an account"):
+        steps.record_attendance(school, ["Phạm Kim Nhung", "Lê Thùy Linh", "Nguyễn Thu Ngọc"])
+        steps.enter_paper_ballots(
+            school, {name: dict(SCORES) for name in ("Phạm Kim Nhung", "Lê Thùy Linh", "Nguyễn Thu Ngọc")}
+        )
+        assert steps.close_session(school, session) == "Thông qua · 3/3"
+        said = steps.recognise_initiatives(school, [INITIATIVE], signer="Nguyễn Thị Hồng Hạnh")
+        expect(school.get_by_test_id("golden-book")).to_contain_text(INITIATIVE)
+        school.goto(initiative_url)
+        steps.propose_initiative_up(school, "LĐLĐ quận Long Biên")
+
+    # 5. The result report (seed: "chậm nhất ngày 18/9"): the officer drafts it with figures
+    # thidua fills in, sends it; the school's figures come from its own record; returned with a
+    # reason, fixed and resent; both CĐCS accepted; the roll-up adds them up.
+    steps.draft_report_form(
+        officer,
+        title=REPORT,
+        campaign=TITLE[:60],
+        due_on=REPORT_ON,
+        instructions="Gửi về LĐLĐ Quận chậm nhất ngày hạn nộp.",
+    )
+    steps.add_indicator(
+        officer,
+        "Số đoàn viên được phổ biến, quán triệt",
+        "Số nguyên",
+        "Cộng tổng",
+        "Số đoàn viên được phổ biến kế hoạch",
+    )
+    steps.add_indicator(
+        officer,
+        "Số công trình, phần việc đã hoàn thành",
+        "Số nguyên",
+        "Cộng tổng",
+        "Số công trình, phần việc đã hoàn thành",
+    )
+    steps.add_indicator(officer, "Kết quả nổi bật, kiến nghị", "Văn bản", "Không tổng hợp")
+    assert "18 đơn vị" in steps.send_report_form(officer)
+
+    steps.open_report_from_home(school, REPORT)
+    expect(school.get_by_label("1. Số đoàn viên được phổ biến, quán triệt")).to_have_value("5")
+    expect(school.get_by_label("2. Số công trình, phần việc đã hoàn thành")).to_have_value("1")
+    assert "lần 1" in steps.submit_report(school, {"3. Kết quả nổi bật, kiến nghị": "Khánh thành vườn trường xanh."})
+    steps.open_board(officer, REPORT)
+    expect(officer.get_by_test_id("board-on_time")).to_have_text("1")
+    journey.shot(officer, "journey-000-07-report-board")
+    steps.return_report(officer, "CĐCS Trường THCS Gia Thụy", "Đề nghị ghi rõ ngày khánh thành và đường dẫn tin bài.")
+    steps.open_report_from_home(school, REPORT, panel="home-reports-returned")
+    expect(school.get_by_test_id("return-reason")).to_contain_text("ghi rõ ngày khánh thành")
+    said = steps.submit_report(
+        school,
+        {
+            "3. Kết quả nổi bật, kiến nghị": f"Khánh thành vườn trường xanh ngày {TODAY:%d/%m/%Y}; tin bài trên cổng quận."
+        },
+    )
+    assert "lần 2" in said
+    steps.open_report_from_home(company, REPORT)
+    steps.submit_report(company, {"3. Kết quả nổi bật, kiến nghị": "Chỉnh trang cổng, tường rào công ty."})
+    for unit in ("CĐCS Trường THCS Gia Thụy", "CĐCS Công ty CP May Đức Giang"):
+        steps.open_board(officer, REPORT)
+        steps.accept_report(officer, unit)
+    steps.open_board(officer, REPORT)
+    expect(officer.get_by_test_id("board-total")).to_have_text("18")
+    officer.get_by_role("link", name="Tổng hợp số liệu").first.click()
+    expect(officer.get_by_test_id("rollup-total")).to_contain_text("13")  # 5 + 8 members reached
+    journey.shot(officer, "journey-000-08-report-rollup")
+
+    # 6. The review (tổng kết) with today's figures, issued under a number; its paper says so.
+    steps.draft_review(officer, plan_url)
+    body = officer.get_by_label("Nội dung")
+    expect(body).to_contain_text("2/18 đơn vị đã nộp")
+    expect(body).to_contain_text("1 công trình, phần việc được đăng ký; 1 hoàn thành, 1 khánh thành")
+    expect(body).to_contain_text("Sáng kiến (gắn với kế hoạch): đăng ký 1, được công nhận 1")
+    steps.open_review(chair, plan_url)
+    review_number = steps.issue_review(chair, TODAY)
+    journey.shot(chair, "journey-000-09-review")
+    paper = steps.pdf_text(steps.download(chair, chair.get_by_role("link", name="Tải PDF")), journey.tmp)
+    assert review_number.split()[-1].split("/")[0] in paper
 
 
 def test_seed_000_long_bien_20_years(journey):
