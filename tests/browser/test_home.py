@@ -9,13 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from thidua.reports import services as reports
-from thidua.reports.models import Submission, SubmissionStatus
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 DAY = datetime.date(2026, 3, 10)
-REASON = "Số đoàn viên được phổ biến chưa khớp với biên bản họp."
+REASON = "Số đoàn viên được phổ biến chưa khớp với biên bản."  # the reports demo's return
 DEMO_PASSWORD = "thidua2026"
 
 
@@ -23,13 +20,6 @@ DEMO_PASSWORD = "thidua2026"
 def living_demo(monkeypatch, unit_kinds):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: DAY)
     call_command("load_demo", scale=0.03, today=DAY.isoformat(), stdout=StringIO())
-    sent = Submission.objects.get(
-        unit__code="HN-LB-001",
-        status=SubmissionStatus.SUBMITTED,
-        period__due_on__lt=DAY,
-        period__form__period="quarter",
-    )
-    reports.return_report(None, sent, reason=REASON)
 
 
 def _first_task(page):

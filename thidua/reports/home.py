@@ -106,6 +106,7 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
     for submission in unsent:
         period = submission.period
         returned = submission.status == SubmissionStatus.RETURNED
+        archived = (today - period.due_on).days > FOLLOW_UP_DAYS
         out.append(
             HomeTask(
                 title=(
@@ -116,7 +117,8 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
                 % {"form": period.form.title, "period": period.label},
                 url=reverse("reports:submission", args=[submission.pk]),
                 due_on=period.due_on,
-                state=RETURNED if returned else OPEN,
+                # A report long past its deadline (a 2023 campaign's) is folded with the archive.
+                state=CLOSED if archived else RETURNED if returned else OPEN,
                 note=_("Bị trả lại: %(reason)s") % {"reason": submission.return_reason} if returned else "",
                 source=_("Báo cáo"),
             )

@@ -17,11 +17,9 @@ from thidua.campaigns.demo import living_campaign
 from thidua.campaigns.models import Deadline
 from thidua.core import home
 from thidua.core.home import CLOSED, RETURNED, HomeTask
-from thidua.reports import services as reports
-from thidua.reports.models import Submission, SubmissionStatus
 
 DAY = datetime.date(2026, 3, 10)
-REASON = "Số đoàn viên được phổ biến chưa khớp với biên bản họp."
+REASON = "Số đoàn viên được phổ biến chưa khớp với biên bản."  # the reports demo's return
 TASK_RE = re.compile(
     r'data-testid="home-task" data-urgency="(\w+)" data-state="(\w+)">\s*<div[^>]*>\s*'
     r'<a href="[^"]*" class="fw-semibold">([^<]*)</a>'
@@ -37,16 +35,6 @@ def fixed_day(monkeypatch):
 @pytest.fixture
 def living_demo(db, fixed_day):
     call_command("load_demo", scale=0.03, today=DAY.isoformat(), stdout=StringIO())
-    # The district sends back the school's report of last quarter (sent on time), as its
-    # officer would on the review page.
-    sent = Submission.objects.get(
-        unit__code="HN-LB-001",
-        status=SubmissionStatus.SUBMITTED,
-        period__due_on__lt=DAY,
-        period__form__period="quarter",
-    )
-    reports.return_report(None, sent, reason=REASON)
-    return sent
 
 
 def _home(client, username: str) -> str:
@@ -174,3 +162,11 @@ def test_tasks_of_any_app_sort_by_one_rule(rf, fixed_day):
     assert [r["urgency"] for r in result.open] == ["late", "late", "due_soon", "upcoming"] + ["undated"] * 3
     assert [r["task"].title for r in result.closed] == ["kế hoạch cũ"]
     assert [r["task"].title for r in result.own] == ["của tôi"]
+
+
+def test_a_report_of_a_2023_campaign_never_sent_is_folded_not_listed_first(living_demo, client):
+    html = _home(client, "cdcs_canbo")
+    tasks = _open_tasks(html)
+    assert tasks and not any("20 năm thành lập" in t for _u, _s, t in tasks)
+    folded = html.split('data-testid="home-tasks-closed"', 1)[1]
+    assert "Nộp báo cáo: Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên" in folded
