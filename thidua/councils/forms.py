@@ -90,10 +90,10 @@ class AttendanceForm(OwnIds, BootstrapMixin, forms.Form):
         self.fields["present"].choices = people
         self.fields["present"].widget.attrs.pop("class", None)
         self.fields["presiding"].choices = [
-            ("", _("Giữ nguyên, hoặc theo vai trò (Chủ tịch, vắng thì Phó Chủ tịch)")),
+            ("", _("Tự động (Chủ tịch; vắng thì Phó Chủ tịch)")),
             *people,
         ]
-        self.fields["recorder"].choices = [("", _("Giữ nguyên, hoặc theo vai trò (Thư ký hội đồng)")), *people]
+        self.fields["recorder"].choices = [("", _("Tự động (Thư ký hội đồng)")), *people]
         for name in ("presiding", "recorder"):
             self.fields[name].widget.attrs["class"] = "form-select"
 
@@ -168,7 +168,7 @@ class EntryForm(BootstrapMixin, forms.Form):
                 required=False,
                 widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}),
             )
-        self.fields["agree"].widget.attrs.pop("class", None)
+        self.fields["agree"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
         data = super().clean()

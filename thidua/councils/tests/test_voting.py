@@ -293,6 +293,16 @@ def test_minutes_of_a_meeting_the_vice_chair_presided_are_signed_by_her_and_the_
     assert "CHỦ TỊCH HỘI ĐỒNG" not in out.replace("PHÓ CHỦ TỊCH HỘI ĐỒNG", "")
     signatures = out[out.index("thông qua tại phiên họp") :]
     assert "Lý Thị Phó" in signatures and "Ngô Thị Thư" in signatures and "Hoàng Văn Chủ" not in signatures
+    # The Word copy signs the same way: the secretary on the left, the vice-chair on the right.
+    import io
+
+    from docx import Document
+
+    from thidua.documents.rendering import render_docx
+
+    closing = Document(io.BytesIO(render_docx(minutes.build(session)))).tables[-1].rows[0].cells
+    left, right = (" ".join(c.text.split()) for c in closing)
+    assert (left, right) == ("THƯ KÝ Ngô Thị Thư", "CHỦ TRÌ PHIÊN HỌP PHÓ CHỦ TỊCH HỘI ĐỒNG Lý Thị Phó")
 
 
 def test_a_meeting_with_chair_and_vice_chair_absent_needs_someone_to_preside(council, chair, session, members):
