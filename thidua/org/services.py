@@ -266,7 +266,7 @@ def _end_or_move_roles(actor, unit: Unit, successor: Unit, policy: str, reason: 
             successor,
             scope_path=successor.path,
             from_state=unit.name,
-            to_state=successor.name if policy == RolePolicy.MOVE else "",
+            to_state="; ".join(done),  # who, read on the successor's history
             reason=reason,
             changes={"roles": done},
         )
