@@ -45,6 +45,7 @@ class ReportsConfig(AppConfig):
                 "update_review": _("Sửa báo cáo sơ kết, tổng kết"),
                 "issue_review": _("Ban hành báo cáo sơ kết, tổng kết"),
                 "refresh_review": _("Cập nhật số liệu báo cáo sơ kết, tổng kết"),
+                "remind_late_units": _("Nhắc các đơn vị chưa nộp báo cáo"),
             }
         )
         from thidua.core.demo import DemoStage, register_stage

@@ -334,6 +334,8 @@ class SubmissionVersion(models.Model):
 class ReminderKind(models.TextChoices):
     BEFORE = "before", _("Nhắc trước hạn")
     AFTER = "after", _("Nhắc quá hạn")
+    # Sent by an officer from the status board ("Nhắc các đơn vị chưa nộp"), on the day pressed.
+    BY_OFFICER = "by_officer", _("Cán bộ nhắc")
 
 
 class Reminder(models.Model):
@@ -346,6 +348,10 @@ class Reminder(models.Model):
     on_date = models.DateField()
     created_at = models.DateTimeField(auto_now_add=True)
     recipients = models.TextField(blank=True)
+    # Who pressed "Nhắc các đơn vị chưa nộp"; empty for the automatic reminders of the schedule.
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

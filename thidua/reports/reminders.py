@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.core import once
+from thidua.core.db import PATH_END
 from thidua.org.queries import officer_emails
 from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
 from thidua.reports.services import open_current_periods
@@ -116,6 +117,71 @@ def _queue_lost_emails(*, before, today: datetime.date) -> None:
     )
     for reminder_id in lost.iterator():
         _queue_email(reminder_id)
+
+
+def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date) -> int:
+    """ "Nhắc các đơn vị chưa nộp": a reminder now to every unit of `within`'s subtree whose
+    report for `period` is past its due day and not in (not sent, or returned), from the status
+    board. The same reminders as the schedule's — a `Reminder` row each (kind BY_OFFICER, the
+    officer who pressed it), its email queued after the commit (core.background) and sent once
+    (core.once, send_email) — so a second press the same day reminds no unit twice (the row is
+    unique per submission, kind and day). Audited on the period. Returns the units reminded."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from thidua.core import audit, background
+    from thidua.reports.queries import is_overdue
+    from thidua.reports.tasks import send_reminder_email
+
+    if actor is not None and not actor.has_perm("reports.remind", within):
+        raise PermissionDenied
+    if not is_overdue(period, today):
+        raise ValidationError(_("Chưa quá hạn nộp: các đơn vị còn thời gian, hệ thống tự nhắc trước hạn."))
+    done = Reminder.objects.filter(submission=OuterRef("pk"), kind=ReminderKind.BY_OFFICER, on_date=today)
+    late = (
+        Submission.objects.filter(period=period, status__in=UNSENT)
+        .within(within)
+        .exclude(Exists(done))
+        .select_related("unit", "unit__kind")
+        .order_by("unit__path")
+    )
+    sent_by = actor if actor is not None and actor.pk else None
+    with transaction.atomic():
+        reminders = [
+            Reminder.objects.create(
+                submission=submission,
+                kind=ReminderKind.BY_OFFICER,
+                on_date=today,
+                recipients="\n".join(recipients_of(submission)),
+                sent_by=sent_by,
+            )
+            for submission in late
+        ]
+        for reminder in reminders:
+            background.enqueue(send_reminder_email, reminder.pk)
+        if reminders:
+            audit.record(
+                actor,
+                "remind_late_units",
+                period,
+                scope_path=within.path,
+                to_state=within.name,
+                changes={"units": len(reminders)},
+            )
+    return len(reminders)
+
+
+def sent_for(period: ReportPeriod, within, limit: int = 50):
+    """The reminders of `period` sent to units of `within`'s subtree, newest first (at most
+    `limit`), with the unit and who sent it (empty: the schedule). One query."""
+    return (
+        Reminder.objects.filter(
+            submission__period=period,
+            submission__unit__path__gte=within.path,
+            submission__unit__path__lt=within.path + PATH_END,
+        )
+        .select_related("submission__unit", "sent_by")
+        .order_by("-created_at", "-pk")[:limit]
+    )
 
 
 def notice_text(reminder: Reminder) -> str:

@@ -9,7 +9,7 @@ import rules
 
 from thidua.campaigns.rules import COVERAGE_ROLES, PLAN_ISSUER_ROLES, is_acting_unit
 from thidua.org.models import RoleKind
-from thidua.org.rules import acting_role, acts_as, federation_editor, is_superuser, strictly_below
+from thidua.org.rules import acting_role, acts_as, federation_editor, in_scope, is_superuser, strictly_below
 
 R = RoleKind
 REPORTER_ROLES = frozenset({R.GRASSROOTS_CHAIR, R.GRASSROOTS_OFFICER, R.STANDING_COMMITTEE, R.EMULATION_OFFICER})
@@ -36,3 +36,6 @@ rules.add_perm("reports.view_board", is_superuser | (acts_as(COVERAGE_ROLES) & a
 # obj = a campaign review: drafted and issued by its issuer.
 rules.add_perm("reports.change_review", is_superuser | (federation_editor & is_acting_unit))
 rules.add_perm("reports.issue_review", is_superuser | (acts_as(PLAN_ISSUER_ROLES) & is_acting_unit))
+# obj = the unit whose subtree's late units are reminded now (the status board's unit): a
+# federation's officers, within their scope.
+rules.add_perm("reports.remind", is_superuser | (federation_editor & acts_for_federation & in_scope))

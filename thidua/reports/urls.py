@@ -15,6 +15,7 @@ urlpatterns = [
     path("bao-cao/nop/<int:pk>/xem-xet/", submissions.review, name="review_submission"),
     path("bao-cao/ky/<int:pk>/", board.board, name="board"),
     path("bao-cao/ky/<int:pk>/tinh-hinh.xlsx", board.board_export, name="board_export"),
+    path("bao-cao/ky/<int:pk>/nhac-nop/", board.remind_late, name="remind_late"),
     path("bao-cao/ky/<int:pk>/tong-hop/", board.rollup, name="rollup"),
     path("bao-cao/ky/<int:pk>/tong-hop.xlsx", board.rollup_export, name="rollup_export"),
     path("ke-hoach/<int:pk>/so-ket-tong-ket/moi/", reviews.review_create, name="review_create"),

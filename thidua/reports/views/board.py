@@ -2,18 +2,23 @@
 and the roll-up of its indicators, both drilled down the tree with `?don-vi=` and exported."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user, require
 from thidua.org.exports import xlsx_response
 from thidua.org.models import Unit
 from thidua.org.queries import breadcrumbs
-from thidua.reports import charts, queries
+from thidua.reports import charts, queries, reminders
 from thidua.reports.models import ReportPeriod, Submission, number_text
 from thidua.reports.views import picker
 
@@ -89,8 +94,38 @@ def board(request, pk: int):
             "overdue": overdue,
             "chart": board_chart(children[:30], _("Tình hình nộp báo cáo theo đơn vị trực thuộc")),
             "picker": periods,
+            "can_remind": overdue and request.user.has_perm("reports.remind", unit),
+            "late_count": total.missing + total.returned if overdue else 0,
+            "reminders": list(reminders.sent_for(period, unit)),
         },
     )
+
+
+@login_required
+@require_POST
+def remind_late(request, pk: int):
+    """ "Nhắc các đơn vị chưa nộp": the board's late units (of its unit, ?don-vi=) reminded now."""
+    period, unit = _period_and_unit(request, pk)
+    if not request.user.has_perm("reports.remind", unit):
+        raise Http404
+    try:
+        n = reminders.remind_late_units(request.user, period, unit, timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if n:
+            messages.success(
+                request,
+                ngettext(
+                    "Đã nhắc %(n)s đơn vị chưa nộp; thư nhắc được gửi đến cán bộ và địa chỉ của đơn vị.",
+                    "Đã nhắc %(n)s đơn vị chưa nộp; thư nhắc được gửi đến cán bộ và địa chỉ của đơn vị.",
+                    n,
+                )
+                % {"n": n},
+            )
+        else:
+            messages.info(request, _("Không còn đơn vị nào chưa nộp cần nhắc (đã nhắc hôm nay hoặc đã nộp đủ)."))
+    return redirect(reverse("reports:board", args=[period.pk]) + f"?don-vi={unit.pk}#nhac-nop")
 
 
 @login_required
