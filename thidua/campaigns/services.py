@@ -462,7 +462,8 @@ def start_own_plan(actor, deployment: Deployment) -> Campaign:
         title = _("Triển khai %(title)s") % {"title": parent.title[:1].lower() + parent.title[1:]}
         issuing_body = _("Ban Chấp hành")
         # A CĐCS signs for its executive committee (the seeds' CĐCS plans: "TM. BAN CHẤP HÀNH").
-        signer_title = _("TM. BAN CHẤP HÀNH\nCHỦ TỊCH") if deployment.unit.kind.is_grassroots else ""
+        # One line with " / " between the titles: the field is a one-line box (signer_lines splits).
+        signer_title = _("TM. BAN CHẤP HÀNH / CHỦ TỊCH") if deployment.unit.kind.is_grassroots else ""
     own = create_campaign(
         actor,
         issuer=deployment.unit,

@@ -166,7 +166,9 @@ class TieCampaignForm(BootstrapMixin, forms.Form):
 class TieCovenantForm(BootstrapMixin, forms.Form):
     """On a plan's page: a covenant already written, to tie to the plan."""
 
-    covenant = forms.ModelChoiceField(label=_("Giao ước đã soạn"), queryset=Covenant.objects.none())
+    covenant = forms.ModelChoiceField(
+        label=_("Giao ước đã soạn"), queryset=Covenant.objects.none(), empty_label=_("— Chọn giao ước —")
+    )
 
     def __init__(self, *args, covenants=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -96,7 +96,9 @@ def campaign_detail(request, pk: int):
         "window": plan_document.window_text(campaign),
         "can_edit": user.has_perm("campaigns.change_campaign", campaign),
         "can_issue": campaign.status == CampaignStatus.DRAFT and user.has_perm("campaigns.issue_campaign", campaign),
+        # A CĐCS's own plan deploys nothing: it has no coverage to follow.
         "can_see_coverage": campaign.status != CampaignStatus.DRAFT
+        and services.deploys(campaign)
         and user.has_perm("campaigns.view_coverage", campaign),
         "deployment": deployment,
         "targets_line": targets_line(campaign),
