@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from thidua.campaigns import services
 from thidua.campaigns.models import Campaign, CampaignKind, Deployment, SectionPart, TargetMode
@@ -279,5 +280,11 @@ def _load_seed(seed: SeedPlan, offset: int, log: Callable[[str], None]) -> None:
         _cascade_next_level(campaign, offset)
     else:
         _play_all(_deployments(campaign), offset)
+    # The seeds are history: their plans reached the units the day after they were signed, not
+    # the day the demo is loaded (the home page folds plans long received for ended campaigns).
+    received = datetime.datetime.combine(
+        campaign.plan_date + datetime.timedelta(days=1), datetime.time(8), tzinfo=timezone.get_current_timezone()
+    )
+    Deployment.objects.filter(campaign__lineage__startswith=campaign.lineage).update(deployed_at=received)
     count = Deployment.objects.filter(campaign=campaign).count()
     log(f"  Kế hoạch số {campaign.number} của {issuer.name}: triển khai đến {count} đơn vị.")

@@ -16,12 +16,11 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     today = timezone.localdate()
-    # Campaigns that have ended are archive: their plans and deadlines stay on the calendar,
-    # not on the home page (a 2023 deadline listed first for every role was the complaint).
+    # Deadlines of campaigns that have ended, and plans received long ago for them, are
+    # archive: they stay on the calendar and the plan list, not on the home page (a 2023
+    # deadline listed first for every role was the complaint).
     pending = [
-        d
-        for d in deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30]
-        if not _ended(d.campaign, today)
+        d for d in deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30] if not _stale(d, today)
     ][:10]
     deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if not _ended(d.campaign, today)][:10]
     return {"pending": pending, "rows": deadlines}
@@ -31,6 +30,17 @@ def _ended(campaign, today) -> bool:
     """A campaign whose window is over (or that its issuer closed): its leftovers are archive,
     folded on the home page rather than listed first (a 2023 deadline is not today's work)."""
     return campaign.status == CampaignStatus.CLOSED or (campaign.ends_on is not None and campaign.ends_on < today)
+
+
+# A plan received this long ago, for a campaign that has ended, is archive. A plan received
+# lately stays on the list whatever its dates: someone sent it and waits for the answer (an
+# office entering last year's plan today still expects its CĐCS to acknowledge it).
+STALE_AFTER_DAYS = 120
+
+
+def _stale(deployment, today) -> bool:
+    received = timezone.localtime(deployment.deployed_at).date()
+    return _ended(deployment.campaign, today) and (today - received).days > STALE_AFTER_DAYS
 
 
 def _label(campaign) -> str:
@@ -64,7 +74,7 @@ def tasks(request, today) -> list[HomeTask]:
             HomeTask(
                 title=_("Phát động kế hoạch cấp trên: %(title)s") % {"title": campaign.title},
                 url=reverse("campaigns:detail", args=[campaign.pk]),
-                state=CLOSED if _ended(campaign, today) else OPEN,
+                state=CLOSED if _stale(deployment, today) else OPEN,
                 note=deployment.get_status_display(),
                 source=_label(campaign),
             )

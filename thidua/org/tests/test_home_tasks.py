@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from thidua.awards import demo as awards_demo
 from thidua.campaigns.demo import living_campaign
-from thidua.campaigns.models import Deadline
+from thidua.campaigns.models import Deadline, Deployment
 from thidua.core import home
 from thidua.core.home import CLOSED, RETURNED, HomeTask
 
@@ -170,3 +170,19 @@ def test_a_report_of_a_2023_campaign_never_sent_is_folded_not_listed_first(livin
     assert tasks and not any("20 năm thành lập" in t for _u, _s, t in tasks)
     folded = html.split('data-testid="home-tasks-closed"', 1)[1]
     assert "Nộp báo cáo: Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên" in folded
+
+
+def test_a_plan_received_lately_stays_on_the_list_even_for_a_past_campaign(living_demo, client):
+    """The demo's seed 004 (2021) reached the school in 2021 and was never answered: archive,
+    folded. The same plan sent today (an office entering last year's plan now) waits for the
+    school's answer: listed, and on the campaigns panel."""
+    title = "Phát động kế hoạch cấp trên: Thực hiện chủ đề công tác năm 2021 trong CNVCLĐ quận Long Biên"
+    html = _home(client, "cdcs_chutich")
+    assert title not in [t for _u, _s, t in _open_tasks(html)]
+    assert title in html.split('data-testid="home-tasks-closed"', 1)[1]
+    Deployment.objects.filter(
+        unit__code="HN-LB-001", campaign__title__startswith="Thực hiện chủ đề công tác năm 2021"
+    ).update(deployed_at=timezone.now())
+    html = client.get("/").content.decode()
+    assert ("undated", "open", title) in _open_tasks(html)
+    assert "Thực hiện chủ đề công tác năm 2021" in html.split('data-testid="home-campaigns"', 1)[1]
