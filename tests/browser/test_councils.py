@@ -101,6 +101,7 @@ def test_a_meeting_with_quorum_paper_ballots_and_an_own_vote_then_a_written_cons
 
     # 1. The secretariat opens a meeting and puts An's nomination on the agenda.
     officer.goto(f"{url}/hoi-dong/{setting.pk}/")
+    officer.screenshot(path=artifacts / "council-detail-desktop.png", full_page=True)
     officer.get_by_label("Họp hội đồng").check()
     officer.get_by_label("Ngày họp").fill(TODAY.isoformat())
     officer.get_by_label("Địa điểm").fill("Phòng họp tầng 3")
