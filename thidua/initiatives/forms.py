@@ -116,7 +116,9 @@ class InitiativeForm(BootstrapMixin, forms.Form):
 class TeamForm(BootstrapMixin, forms.Form):
     """One of the support teams of `unit`: the level handling the initiative."""
 
-    team = forms.ModelChoiceField(label=_("Tổ hỗ trợ"), queryset=SupportTeam.objects.none())
+    team = forms.ModelChoiceField(
+        label=_("Tổ hỗ trợ"), queryset=SupportTeam.objects.none(), empty_label=_("— Chọn tổ hỗ trợ —")
+    )
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)

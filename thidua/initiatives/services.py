@@ -310,7 +310,7 @@ def assign_support_team(actor, initiative: Initiative, *, team: SupportTeam) -> 
         "assign_support_team",
         actor=actor,
         scope_path=initiative.unit.path,
-        reason=f"{team.name} ({initiative.level.name})" if initiative.level_id != initiative.unit_id else team.name,
+        reason=f"{team.name} — {initiative.level.name}" if initiative.level_id != initiative.unit_id else team.name,
         extra_fields={"support_team": team},
     )
     return initiative

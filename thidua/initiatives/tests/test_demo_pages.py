@@ -22,12 +22,43 @@ def demo(db, monkeypatch, settings, tmp_path):
     call_command("load_demo", scale=0.03, stdout=None)
 
 
+# What each button on an initiative's page looks like (views.initiatives, the template).
+BUTTONS = {
+    "submit": "Gửi đăng ký</button>",
+    "assign_support_team": "Giao tổ hỗ trợ</button>",
+    "send_to_council": "Trình Hội đồng sáng kiến</button>",
+    "return_to_authors": "Trả lại tác giả để bổ sung</summary>",
+    "propose": "xét công nhận</button>",
+    "edit": "Sửa hồ sơ</a>",
+    "comment": "Gửi góp ý</button>",
+}
+FIRST_LEVEL = {"assign_support_team", "send_to_council", "return_to_authors", "edit", "comment"}
+DISTRICT = [
+    ("lb_thiduakt", "emulation_officer"),
+    ("lb_kiemnhiem", "emulation_officer"),
+    ("lb_chutich", "standing_committee"),
+]
+# (login, role, initiative's state, handled by its own CĐCS?) → the buttons on that page; every
+# other page of every login and role shows none.
+EXPECTED = {
+    # The school's chair: its registered initiative; nothing once proposed to the district.
+    ("cdcs_chutich", "grassroots_chair", "submitted", True): FIRST_LEVEL,
+    # lb_kiemnhiem also chairs the CĐCS of the district's office (in that role only).
+    ("lb_kiemnhiem", "grassroots_chair", "submitted", True): FIRST_LEVEL,
+    # The district's officers and standing committee: the proposal waiting for them, and the
+    # one they recognised, to propose to Hà Nội.
+    **{(*who, "proposed", False): {"assign_support_team", "send_to_council", "comment"} for who in DISTRICT},
+    **{(*who, "recognised", False): {"propose"} for who in DISTRICT},
+}
+
+
 def test_every_demo_initiative_opens_for_every_role_that_reaches_it(demo, client):
     initiatives = list(Initiative.objects.order_by("pk"))
     assert len(initiatives) >= 16
     # The support team's notes are someone's: the loader writes them as a member of the team.
     assert Comment.objects.exists() and not Comment.objects.filter(author=None).exists()
     opened = set()
+    shown: dict[tuple, set] = {}
     for role in Role.objects.select_related("user", "unit").order_by("user__username", "pk"):
         user = role.user
         client.force_login(user)
@@ -42,8 +73,16 @@ def test_every_demo_initiative_opens_for_every_role_that_reaches_it(demo, client
             assert response.status_code == expected, (user.username, str(role), initiative.pk, initiative.status)
             if expected == 200:
                 opened.add(initiative.pk)
+                page = response.content.decode()
+                key = (user.username, role.kind, initiative.status, initiative.level_id == initiative.unit_id)
+                buttons = {name for name, html in BUTTONS.items() if html in page}
+                if buttons or key in EXPECTED:
+                    assert buttons == EXPECTED.get(key, set()), (key, initiative.pk)
+                    shown.setdefault(key, set()).update(buttons)
     # The district's officer reaches every one of them (the demo plays Long Biên's CĐCS).
     assert opened == {i.pk for i in initiatives}
+    # Each expected case is in the demo: a demo login finds something to do in each.
+    assert set(shown) == set(EXPECTED)
 
 
 def test_a_comment_whose_author_was_removed_still_shows(demo, client):
