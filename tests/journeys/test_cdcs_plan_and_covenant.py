@@ -125,3 +125,34 @@ def test_covenant_tied_to_the_plan_is_signed_by_the_school_and_shown_on_the_plan
     phone = journey.as_user("lb_thiduakt", phone=True)
     phone.goto(plan_url)
     journey.shot(phone, "plan-covenants-phone")
+
+
+def test_cdcs_registers_a_model_late_and_the_district_sees_who_has_none_and_who_was_late(journey):
+    """Seed 004: each CĐCS registers at least one "Dân vận khéo" model by 22/02/2021."""
+    school = journey.as_user("cdcs_chutich")
+    steps.open_from_menu(school, "Thi đua", "Kế hoạch")
+    school.get_by_test_id("received").locator("a", has_text="chủ đề công tác năm 2021").first.click()
+    plan_url = school.url
+    school.get_by_test_id("participation-section").get_by_role("link", name="Đăng ký, công trình, mô hình").click()
+    models = school.get_by_test_id("record-models")
+    expect(models).to_contain_text("Ít nhất 01 mô hình, hết ngày 22/02/2021")
+    steps.register_model(school, "Tổ công đoàn tự quản, đoàn viên tự giác", "Xây dựng tổ chức công đoàn")
+    expect(models.locator("div.border-bottom", has_text="Tổ công đoàn tự quản")).to_contain_text("Muộn")
+    journey.shot(school, "model-record-desktop")
+    phone = journey.as_user("cdcs_chutich", phone=True)
+    phone.goto(school.url)
+    journey.shot(phone, "model-record-phone")
+
+    officer = journey.as_user("lb_thiduakt")
+    officer.goto(plan_url)
+    officer.get_by_test_id("participation-section").get_by_role("link", name="Tổng hợp tham gia").click()
+    officer.get_by_role("link", name="Chưa có mô hình").click()
+    expect(officer.get_by_test_id("ov-missing-title")).to_contain_text("đã quá hạn")
+    expect(officer.get_by_test_id("ov-missing")).not_to_contain_text("CĐCS Trường THCS Gia Thụy")
+    expect(officer.get_by_test_id("ov-late-parts")).to_contain_text(
+        f"CĐCS Trường THCS Gia Thụy (LĐLĐ quận Long Biên) — {TODAY:%d/%m/%Y}"
+    )
+    journey.shot(officer, "model-overview-desktop")
+    officer_phone = journey.as_user("lb_thiduakt", phone=True)
+    officer_phone.goto(officer.url)
+    journey.shot(officer_phone, "model-overview-phone")
