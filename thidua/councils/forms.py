@@ -109,7 +109,7 @@ class AgendaForm(OwnIds, BootstrapMixin, forms.Form):
 
 
 class BallotForm(OwnIds, BootstrapMixin, forms.Form):
-    """Scores per criterion of the council and the vote; for a written vote, whose."""
+    """A member's own scores per criterion of the council and their vote."""
 
     id_prefix = "ballot"
 
@@ -120,7 +120,7 @@ class BallotForm(OwnIds, BootstrapMixin, forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, criteria=(), seats=None, **kwargs):
+    def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for c in self.criteria:
@@ -130,13 +130,6 @@ class BallotForm(OwnIds, BootstrapMixin, forms.Form):
                 max_value=c.max_score,
                 widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
             )
-        if seats is not None:
-            self.fields["seat"] = forms.ChoiceField(
-                label=_("Thành viên vắng mặt gửi phiếu"),
-                choices=[(str(s.pk), s.member.full_name) for s in seats],
-                widget=forms.Select(attrs={"class": "form-select"}),
-            )
-            self.order_fields(["seat"])
         self.fields["agree"].widget.attrs.pop("class", None)
 
     def scores(self) -> dict[int, int]:

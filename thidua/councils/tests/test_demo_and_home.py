@@ -62,3 +62,21 @@ def test_home_lists_the_votes_a_member_owes_and_not_those_given(login, federatio
     assert "Điều hành họp hội đồng ngày 07/12/2026" in login(chair).get("/").content.decode()
     outsider = make_user("khac", RoleKind.GRASSROOTS_CHAIR, federation.company)
     assert "Điều hành" not in login(outsider).get("/").content.decode()
+
+
+@pytest.mark.parametrize("sessions", [1, 3])
+def test_the_home_tasks_of_councils_take_a_fixed_number_of_queries(
+    rf, council, chair, members, decided, django_assert_num_queries, sessions
+):
+    from thidua.councils.home import tasks
+
+    for n in range(sessions):
+        session = services.open_session(chair, council, held_on=datetime.date(2026, 12, 7 + n))
+        services.add_to_agenda(chair, session, members["an"])
+    request = rf.get("/")
+    request.user = council.people[0][1]
+    with django_assert_num_queries(1):  # the items waiting for the member's vote
+        assert len(tasks(request, datetime.date(2026, 12, 6))) == sessions
+    request.user = chair
+    with django_assert_num_queries(2):  # their votes (none: no seat) and the sessions to run
+        assert len(tasks(request, datetime.date(2026, 12, 6))) == sessions
