@@ -49,7 +49,9 @@ INITIATIVE_WORKFLOW = Workflow(
         Transition("submit", (S.DRAFT,), S.SUBMITTED, "initiatives.submit", gettext_lazy("Gửi đăng ký")),
         Transition(
             "assign_support_team",
-            (S.SUBMITTED, S.PROPOSED),
+            # Again while with a team: another of the level's teams takes over (or, after the
+            # level was dissolved and its work handed over, the successor's own team).
+            (S.SUBMITTED, S.PROPOSED, S.WITH_SUPPORT_TEAM),
             S.WITH_SUPPORT_TEAM,
             "initiatives.assign_support_team",
             gettext_lazy("Giao tổ hỗ trợ"),

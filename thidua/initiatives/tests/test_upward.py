@@ -12,7 +12,7 @@ from thidua.core.models import AuditEntry
 from thidua.initiatives import services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition
 from thidua.initiatives.tests.conftest import DAY, account, council_for, pass_council, register
-from thidua.org.models import RoleKind
+from thidua.org.models import Member, RoleKind
 from thidua.org.tests.factories import MemberFactory
 
 S = InitiativeStatus
@@ -99,7 +99,7 @@ def test_the_district_takes_a_proposal_through_its_own_steps(
     assert (proposed.status, proposed.support_team) == (S.WITH_SUPPORT_TEAM, district_team)
     assert "Trình Hội đồng sáng kiến khi tổ hỗ trợ hoàn thiện xong" in client.get(reverse("home")).content.decode()
     page = client.get(detail).content.decode()
-    assert _shown(page) == {"send_to_council", "comment"}
+    assert _shown(page) == {"assign_support_team", "send_to_council", "comment"}
     client.post(action("comment"), {"text": "Nêu rõ khả năng nhân rộng ra các trường."})
     assert client.post(action("send_to_council")).status_code == 302
     page = client.get(detail).content.decode()
@@ -187,3 +187,30 @@ def test_the_queue_runs_a_fixed_number_of_queries(login, federation, people, mem
         assert f"Đề nghị {n}.{n - 1}" in content
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_successor_of_a_dissolved_district_gives_its_work_to_its_own_team(
+    federation, people, proposed, district_team
+):
+    """The 2025 reform: a dissolved district's waiting initiatives go to its successor
+    (initiatives.succession); one its team held is given to a team of the successor's."""
+    from thidua.initiatives.succession import hand_over_initiatives
+
+    services.assign_support_team(people["lb_officer"], proposed, team=district_team)
+    hand_over_initiatives(None, federation.long_bien, federation.city)
+    successor = account("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city)
+    staff = MemberFactory(full_name="Vũ Văn Thành Phố", unit=federation.company)
+    city_team = services.create_support_team(
+        successor, unit=federation.city, name="Tổ hỗ trợ thành phố", members=[staff]
+    )
+    proposed.refresh_from_db()
+    # The old district's team has no say at the new level; the successor's officer reassigns.
+    assert "send_to_council" not in {
+        t.action
+        for t in services.INITIATIVE_WORKFLOW.allowed(
+            proposed, Member.objects.get(pk=district_team.members.get().pk).user
+        )
+    }
+    services.assign_support_team(successor, proposed, team=city_team)
+    proposed.refresh_from_db()
+    assert (proposed.level, proposed.status, proposed.support_team) == (federation.city, S.WITH_SUPPORT_TEAM, city_team)

@@ -20,6 +20,7 @@ ALLOWED = {
     (S.SUBMITTED, "assign_support_team"): {"school_chair"},
     (S.SUBMITTED, "return_to_authors"): {"school_chair"},
     (S.SUBMITTED, "send_to_council"): {"school_chair"},
+    (S.WITH_SUPPORT_TEAM, "assign_support_team"): {"school_chair"},
     (S.WITH_SUPPORT_TEAM, "return_to_authors"): {"school_chair", "team"},
     (S.WITH_SUPPORT_TEAM, "send_to_council"): {"school_chair", "team"},
     (S.AT_COUNCIL, "council_pass"): {"school_chair"},
@@ -34,6 +35,7 @@ DISTRICT = frozenset({"lb_officer", "lb_chair"})
 ALLOWED_AT_DISTRICT = {
     (S.PROPOSED, "assign_support_team"): DISTRICT,
     (S.PROPOSED, "send_to_council"): DISTRICT,
+    (S.WITH_SUPPORT_TEAM, "assign_support_team"): DISTRICT,
     (S.WITH_SUPPORT_TEAM, "send_to_council"): DISTRICT | {"lb_team"},
     (S.AT_COUNCIL, "council_pass"): DISTRICT,
     (S.AT_COUNCIL, "council_reject"): DISTRICT,
