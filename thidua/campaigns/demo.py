@@ -286,5 +286,6 @@ def _load_seed(seed: SeedPlan, offset: int, log: Callable[[str], None]) -> None:
         campaign.plan_date + datetime.timedelta(days=1), datetime.time(8), tzinfo=timezone.get_current_timezone()
     )
     Deployment.objects.filter(campaign__lineage__startswith=campaign.lineage).update(deployed_at=received)
+    Campaign.objects.filter(lineage__startswith=campaign.lineage, issued_at__isnull=False).update(issued_at=received)
     count = Deployment.objects.filter(campaign=campaign).count()
     log(f"  Kế hoạch số {campaign.number} của {issuer.name}: triển khai đến {count} đơn vị.")

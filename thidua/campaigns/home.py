@@ -22,7 +22,7 @@ def panel_context(request) -> dict | None:
     pending = [
         d for d in deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30] if not _stale(d, today)
     ][:10]
-    deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if not _ended(d.campaign, today)][:10]
+    deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if not _archived(d.campaign, today)][:10]
     return {"pending": pending, "rows": deadlines}
 
 
@@ -36,6 +36,12 @@ def _ended(campaign, today) -> bool:
 # lately stays on the list whatever its dates: someone sent it and waits for the answer (an
 # office entering last year's plan today still expects its CĐCS to acknowledge it).
 STALE_AFTER_DAYS = 120
+
+
+def _archived(campaign, today) -> bool:
+    """A campaign that has ended and was issued long ago: its deadlines are history."""
+    issued = timezone.localtime(campaign.issued_at).date() if campaign.issued_at else None
+    return _ended(campaign, today) and (issued is None or (today - issued).days > STALE_AFTER_DAYS)
 
 
 def _stale(deployment, today) -> bool:
@@ -62,7 +68,7 @@ def tasks(request, today) -> list[HomeTask]:
                 title=(_("Theo dõi: %(what)s") if waiting_for else "%(what)s") % {"what": deadline.what},
                 url=reverse("campaigns:detail", args=[campaign.pk]),
                 due_on=deadline.due_on,
-                state=CLOSED if _ended(campaign, today) else OPEN,
+                state=CLOSED if _archived(campaign, today) else OPEN,
                 note=deadline.who if waiting_for else campaign.title,
                 source=_label(campaign),
             )

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from thidua.awards import demo as awards_demo
 from thidua.campaigns.demo import living_campaign
-from thidua.campaigns.models import Deadline, Deployment
+from thidua.campaigns.models import Campaign, Deadline, Deployment
 from thidua.core import home
 from thidua.core.home import CLOSED, RETURNED, HomeTask
 
@@ -177,12 +177,16 @@ def test_a_plan_received_lately_stays_on_the_list_even_for_a_past_campaign(livin
     folded. The same plan sent today (an office entering last year's plan now) waits for the
     school's answer: listed, and on the campaigns panel."""
     title = "Phát động kế hoạch cấp trên: Thực hiện chủ đề công tác năm 2021 trong CNVCLĐ quận Long Biên"
+    deadline_2021 = ("late", "open", "Đăng ký mô hình “dân vận khéo” gửi về LĐLĐ Quận")  # 22/02/2021
     html = _home(client, "cdcs_chutich")
     assert title not in [t for _u, _s, t in _open_tasks(html)]
+    assert deadline_2021 not in _open_tasks(html)
     assert title in html.split('data-testid="home-tasks-closed"', 1)[1]
     Deployment.objects.filter(
         unit__code="HN-LB-001", campaign__title__startswith="Thực hiện chủ đề công tác năm 2021"
     ).update(deployed_at=timezone.now())
+    Campaign.objects.filter(title__startswith="Thực hiện chủ đề công tác năm 2021").update(issued_at=timezone.now())
     html = client.get("/").content.decode()
     assert ("undated", "open", title) in _open_tasks(html)
+    assert deadline_2021 in _open_tasks(html)
     assert "Thực hiện chủ đề công tác năm 2021" in html.split('data-testid="home-campaigns"', 1)[1]
