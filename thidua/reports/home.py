@@ -17,6 +17,7 @@ from thidua.reports.rules import REPORTER_ROLES
 from thidua.reports.views.board import STATE_LABELS
 
 PERIODS_SHOWN = 4
+NONE_OWN = {"returned": [], "overdue": [], "due": [], "notices": []}
 
 
 def _own(unit, today: datetime.date) -> dict:
@@ -76,7 +77,10 @@ def panel_context(request) -> dict | None:
     if role is None:
         return None
     today = timezone.localdate()
-    context = {"today": today, "unit": role.unit, "own": _own(role.unit, today)}
+    # The unit's reports — due, overdue, sent back with the reason, its reminders — are the work
+    # of those who fill them in (its chair, its officers): a member reads none of them (issue 14).
+    own = _own(role.unit, today) if role.kind in REPORTER_ROLES else NONE_OWN
+    context = {"today": today, "unit": role.unit, "own": own}
     if role.unit.kind.is_federation and request.user.has_perm("reports.view_board"):
         context["federation"] = _federation(request.user, role.unit, today)
     own = context["own"]
@@ -106,7 +110,7 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
     for submission in unsent:
         period = submission.period
         returned = submission.status == SubmissionStatus.RETURNED
-        archived = (today - period.due_on).days > FOLLOW_UP_DAYS
+        archived = _archived(period.due_on, period.opened_at, today)
         out.append(
             HomeTask(
                 title=(
@@ -126,9 +130,15 @@ def tasks(request, today: datetime.date) -> list[HomeTask]:
     return out
 
 
-# A period of its own forms this long past its deadline is archive for the issuer: its
-# leftovers are folded on the home page, not listed first.
+# A period this long past its deadline, and opened as long ago, is archive: its leftovers are
+# folded on the home page, not listed first. One opened lately stays whatever its dates (an
+# office entering last year's report today still waits for it).
 FOLLOW_UP_DAYS = 120
+
+
+def _archived(due_on: datetime.date, opened_at, today: datetime.date) -> bool:
+    opened = timezone.localtime(opened_at).date() if opened_at else due_on
+    return (today - due_on).days > FOLLOW_UP_DAYS and (today - opened).days > FOLLOW_UP_DAYS
 
 
 def _follow_up(unit, today: datetime.date) -> list[HomeTask]:
@@ -138,7 +148,7 @@ def _follow_up(unit, today: datetime.date) -> list[HomeTask]:
     rows = (
         Submission.objects.filter(period__form__issuer=unit, period__form__status=FormStatus.PUBLISHED)
         .filter(status__in=(*UNSENT, SubmissionStatus.SUBMITTED))
-        .values("period_id", "period__label", "period__due_on", "period__form__title", "status")
+        .values("period_id", "period__label", "period__due_on", "period__opened_at", "period__form__title", "status")
         .annotate(n=Count("id"))
         .order_by("period__due_on", "period_id")
     )
@@ -150,7 +160,7 @@ def _follow_up(unit, today: datetime.date) -> list[HomeTask]:
     for pk, p in periods.items():
         due = p["period__due_on"]
         names = {"form": p["period__form__title"], "period": p["period__label"]}
-        state = CLOSED if (today - due).days > FOLLOW_UP_DAYS else OPEN
+        state = CLOSED if _archived(due, p["period__opened_at"], today) else OPEN
         url = reverse("reports:board", args=[pk])
         if p["unsent"]:
             text = (

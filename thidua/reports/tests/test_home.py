@@ -37,3 +37,22 @@ def test_the_district_sees_shares_and_an_inline_chart(login, lb_officer, school_
     on_time = "100%" if this_quarter.due_on >= datetime.date.today() else "0%"
     assert f'aria-label="Đúng hạn: {on_time}"' in html
     assert "<script" not in html.split('data-testid="home-reports"')[1].split("</div></div>")[0]
+
+
+def test_a_member_reads_none_of_the_units_report_work(login, federation, school_chair, this_quarter):
+    """doanvien on the demo read "Bị trả lại, cần sửa và nộp lại" with a button to fix the
+    CĐCS's report (issue 14): the unit's reports are its chair's and officers' work."""
+    from thidua.org.models import RoleKind
+    from thidua.org.tests.factories import make_user
+
+    submission = Submission.objects.get(unit=federation.school, period=this_quarter)
+    values = answers(this_quarter.form, reached="1", share="50", held="no")
+    services.save_report(school_chair, submission, values=values, submit=True, at=timezone.now())
+    lb_officer = make_user("lb_tdkt_home", RoleKind.EMULATION_OFFICER, federation.long_bien)
+    services.return_report(lb_officer, submission, reason="Số đoàn viên được phổ biến chưa khớp.")
+    chair_home = login(school_chair).get("/").content.decode()
+    assert "Số đoàn viên được phổ biến chưa khớp." in chair_home
+    member = make_user("dv_home", RoleKind.MEMBER, federation.school)
+    member_home = login(member).get("/").content.decode()
+    assert "Số đoàn viên được phổ biến chưa khớp." not in member_home
+    assert 'data-testid="home-reports"' not in member_home
