@@ -10,13 +10,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from thidua.core import audit, succession, tree
-from thidua.core.db import PATH_ALPHABET, PATH_STEP
+from thidua.core.db import PATH_ALPHABET, PATH_END, PATH_STEP
 from thidua.core.workflow import Transition, TransitionNotAllowed, Workflow
 from thidua.org.models import (
     EmulationCluster,
@@ -292,17 +292,41 @@ succession.register(
 )
 
 
+# Children moved per UPDATE statement: a CASE branch (two bound values) per child keeps each
+# statement far below SQLite's 32,766 bound parameters and PostgreSQL's limits.
+_MOVE_CHUNK = 400
+
+
 def _move_children(unit: Unit, successor: Unit) -> list[str]:
-    """Every direct child of `unit` (with its subtree) goes under `successor`: per child one
-    UPDATE over its path range, and the copies of the paths in other apps (core.tree)."""
-    moved = []
-    for child in Unit.objects.filter(parent=unit).select_related("kind").order_by("path"):
+    """Every direct child of `unit` (with its subtree) goes under `successor`, numbered after the
+    successor's last child. The tree's rows move in one UPDATE per _MOVE_CHUNK children over the
+    unit's path range (a CASE gives each child's subtree its new step), the parents in one more;
+    the copies of the paths in other apps follow per child (core.tree). Callers froze the
+    letterheads of the whole subtree first (core.succession.freeze)."""
+    children = list(Unit.objects.filter(parent=unit).select_related("kind").order_by("path"))
+    if not children:
+        return []
+    for child in children:
         if child.is_active:
             _validate_place(child.kind, successor)
-        _repath_subtree(child, next_child_path(successor))
-        Unit.objects.filter(pk=child.pk).update(parent=successor)
-        moved.append(child.name)
-    return moved
+    first = decode_step(next_child_path(successor)[-PATH_STEP:])  # locks the successor's row
+    moves = [(child.path, successor.path + encode_step(first + i)) for i, child in enumerate(children)]
+    start = len(unit.path) + 1  # where a child's step starts in a path below the unit
+    delta = (len(successor.path) - len(unit.path)) // PATH_STEP
+    for offset in range(0, len(moves), _MOVE_CHUNK):
+        chunk = moves[offset : offset + _MOVE_CHUNK]
+        new_step = Case(
+            *(When(path__gte=old, path__lt=old + PATH_END, then=Value(new[-PATH_STEP:])) for old, new in chunk),
+            output_field=CharField(),
+        )
+        Unit.objects.filter(path__gte=chunk[0][0], path__lt=chunk[-1][0] + PATH_END).update(
+            path=Concat(Value(successor.path), new_step, Substr("path", start + PATH_STEP), output_field=CharField()),
+            depth=F("depth") + delta,
+        )
+    Unit.objects.filter(parent=unit).update(parent=successor)
+    for old, new in moves:
+        tree.paths_moved(old, new)  # copies of the paths in other apps (core.tree)
+    return [child.name for child in children]
 
 
 def _keep_as_history_under(unit: Unit, successor: Unit) -> None:
