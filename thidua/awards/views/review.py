@@ -31,6 +31,8 @@ def _campaign_filter(request):
 @login_required
 def queue(request):
     level = _unit(request)
+    if level is None:  # the administrator acts in no unit: there is no level's queue to show
+        raise Http404
     require(request.user, "awards.view_queue")
     # The office of the level works its queue; a viewer above (Theo dõi) reads the queues of
     # every level of its subtree and acts on none (its pages offer no action: the rules say so).
