@@ -20,7 +20,15 @@ from thidua.campaigns.seeds import SEEDS_BY_KEY
 from thidua.core import demo
 from thidua.org.models import Unit
 from thidua.reports import services, sources
-from thidua.reports.models import Aggregation, CampaignReview, IndicatorKind, ReportForm, Source, Submission
+from thidua.reports.models import (
+    Aggregation,
+    CampaignReview,
+    IndicatorKind,
+    ReportForm,
+    ReportPeriod,
+    Source,
+    Submission,
+)
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PATTERN = ("on_time", "accepted", "late", "returned", "nothing", "draft", "on_time", "accepted")
@@ -144,6 +152,10 @@ def _result_report(log) -> None:
     )
     _indicators(form, campaign=True)
     period = services.publish_form(None, form, today=due)
+    # History: the 2023 period was opened in 2023, not the day the demo is loaded (the home
+    # page folds old periods opened long ago).
+    opened = datetime.datetime.combine(due - datetime.timedelta(days=28), datetime.time(8), tzinfo=HANOI)
+    ReportPeriod.objects.filter(pk=period.pk).update(opened_at=opened)
     _play(period, due)
     log(f"  Báo cáo kết quả kế hoạch 000: {period.submissions.count()} CĐCS.")
 

@@ -17,6 +17,7 @@ from thidua.campaigns.demo import living_campaign
 from thidua.campaigns.models import Campaign, Deadline, Deployment
 from thidua.core import home
 from thidua.core.home import CLOSED, RETURNED, HomeTask
+from thidua.reports.models import ReportPeriod
 
 DAY = datetime.date(2026, 3, 10)
 REASON = "Số đoàn viên được phổ biến chưa khớp với biên bản."  # the reports demo's return
@@ -170,6 +171,12 @@ def test_a_report_of_a_2023_campaign_never_sent_is_folded_not_listed_first(livin
     assert tasks and not any("20 năm thành lập" in t for _u, _s, t in tasks)
     folded = html.split('data-testid="home-tasks-closed"', 1)[1]
     assert "Nộp báo cáo: Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên" in folded
+    # The same period opened today (an office entering last year's report now) is today's work.
+    ReportPeriod.objects.filter(form__title__startswith="Báo cáo kết quả đợt thi đua cao điểm").update(
+        opened_at=timezone.now()
+    )
+    tasks = _open_tasks(client.get("/").content.decode())
+    assert any(u == "late" and "20 năm thành lập" in t for u, _s, t in tasks)
 
 
 def test_a_plan_received_lately_stays_on_the_list_even_for_a_past_campaign(living_demo, client):
