@@ -531,6 +531,35 @@ def _unmet(checks: list[CriterionCheck]) -> list[str]:
     return [c.criterion.label for c in checks if c.result == CheckResult.NOT_MET]
 
 
+def _checked_and_confirmed(nominations: list[Nomination], confirmed: Iterable[int], reason: str) -> dict[int, str]:
+    """Store each nomination's criteria as sent; those that fail ("Chưa đạt") must be among
+    `confirmed` and `reason` given, else CriteriaNotConfirmed. Returns, per failing one, the
+    words the audit entry of its sending adds."""
+    from thidua.awards.eligibility import verdict
+
+    failing = []
+    for nomination in nominations:
+        checks = store_checks(nomination)
+        if checks and verdict(checks) == CheckResult.NOT_MET:
+            failing.append((nomination, _unmet(checks)))
+    if not failing:
+        return {}
+    reason = (reason or "").strip()
+    names = "; ".join(n.subject_name for n, _labels in failing)
+    if not {n.pk for n, _labels in failing} <= set(confirmed):
+        raise CriteriaNotConfirmed(
+            failing,
+            _("Chưa đạt tiêu chuẩn: %(names)s. Hãy xác nhận vẫn gửi từng đề nghị và ghi lý do.") % {"names": names},
+        )
+    if not reason:
+        raise CriteriaNotConfirmed(failing, _("Hãy ghi lý do vẫn gửi các đề nghị chưa đạt tiêu chuẩn."))
+    return {
+        n.pk: _("gửi dù chưa đạt tiêu chuẩn (%(criteria)s), người gửi xác nhận: %(reason)s")
+        % {"criteria": "; ".join(labels), "reason": reason}
+        for n, labels in failing
+    }
+
+
 @transaction.atomic
 def submit_batch(
     actor, *, campaign: Campaign, unit: Unit, confirmed: Iterable[int] = (), reason: str = ""
@@ -542,8 +571,6 @@ def submit_batch(
     level above judges, and the data may be behind the facts — but only when the sender names it
     (`confirmed`, its id) and says why (`reason`), which the audit trail keeps with the sending.
     Otherwise CriteriaNotConfirmed lists them, and nothing is sent."""
-    from thidua.awards.eligibility import verdict
-
     _check(actor, "awards.submit", unit)
     drafts = list(
         Nomination.objects.select_for_update(of=("self",))
@@ -556,30 +583,10 @@ def submit_batch(
     for nomination in drafts:
         _deadline_guard(campaign, nomination.award_kind, field="dossier")
     _complete_or_refuse(drafts)
-    failing = []
-    for nomination in drafts:
-        checks = store_checks(nomination)
-        if checks and verdict(checks) == CheckResult.NOT_MET:
-            failing.append((nomination, _unmet(checks)))
-    confirmed_ids, reason = set(confirmed), (reason or "").strip()
-    if failing:
-        names = "; ".join(n.subject_name for n, _labels in failing)
-        if not {n.pk for n, _labels in failing} <= confirmed_ids:
-            raise CriteriaNotConfirmed(
-                failing,
-                _("Chưa đạt tiêu chuẩn: %(names)s. Hãy xác nhận vẫn gửi từng đề nghị và ghi lý do.") % {"names": names},
-            )
-        if not reason:
-            raise CriteriaNotConfirmed(failing, _("Hãy ghi lý do vẫn gửi các đề nghị chưa đạt tiêu chuẩn."))
-    sent_anyway = {n.pk: labels for n, labels in failing}
+    sent_anyway = _checked_and_confirmed(drafts, confirmed, reason)
     now = timezone.now()
     for nomination in drafts:
-        confirmation = ""
-        if nomination.pk in sent_anyway:
-            confirmation = _("gửi dù chưa đạt tiêu chuẩn (%(criteria)s), người gửi xác nhận: %(reason)s") % {
-                "criteria": "; ".join(sent_anyway[nomination.pk]),
-                "reason": reason,
-            }
+        confirmation = sent_anyway.get(nomination.pk, "")
         NOMINATION_WORKFLOW.move(
             nomination,
             "submit_nomination",
@@ -592,18 +599,20 @@ def submit_batch(
 
 
 @transaction.atomic
-def resubmit(actor, nomination: Nomination) -> Nomination:
+def resubmit(actor, nomination: Nomination, *, confirmed: Iterable[int] = (), reason: str = "") -> Nomination:
     """A returned nomination, fixed, goes back to the level that returned it. No deadline: the
-    office asked for the fix."""
+    office asked for the fix. Failing its criteria, it goes only confirmed with a reason, as in
+    `submit_batch`."""
     nomination = _locked(nomination)
     _check(actor, "awards.submit", nomination)
     _complete_or_refuse([nomination])
-    store_checks(nomination)
+    confirmation = _checked_and_confirmed([nomination], confirmed, reason).get(nomination.pk, "")
     NOMINATION_WORKFLOW.move(
         nomination,
         "resubmit_nomination",
         actor=actor,
         scope_path=nomination.unit.path,
+        reason=confirmation,
         extra_fields={"submitted_at": timezone.now(), "return_reason": ""},
     )
     return nomination

@@ -86,3 +86,32 @@ def test_a_batch_that_meets_its_criteria_is_sent_at_once(login, award_people, aw
     response = login(award_people["school_chair"]).post(reverse("awards:submit_batch", args=[award_campaign.pk]))
     assert response.status_code == 302
     assert Nomination.objects.get(pk=fine.pk).status == S.SUBMITTED
+
+
+def test_resending_a_returned_nomination_that_fails_its_criteria_asks_to_confirm_it(
+    login, award_people, award_campaign, catalogue, members
+):
+    from thidua.awards import services
+
+    nomination = nominate(award_people, award_campaign, catalogue[LDTT], member=members["an"])
+    complete_dossier(award_people["school_chair"], nomination)
+    services.submit_batch(
+        award_people["school_chair"],
+        campaign=award_campaign,
+        unit=nomination.unit,
+        confirmed=[nomination.pk],
+        reason="x",
+    )
+    services.return_nomination(award_people["lb_officer"], nomination, reason="Bổ sung biên bản họp xét.")
+    chair = login(award_people["school_chair"])
+    url = reverse("awards:nomination_action", args=[nomination.pk, "resubmit_nomination"])
+    asked = chair.post(url)
+    assert asked.status_code == 400
+    text = asked.content.decode()
+    assert 'data-testid="confirm-failing"' in text and "Chưa đạt tiêu chuẩn: Nguyễn Văn An." in text
+    assert Nomination.objects.get(pk=nomination.pk).status == S.RETURNED
+    sent = chair.post(url, {"xac_nhan": str(nomination.pk), "ly_do": "Đã bổ sung; xếp loại năm chưa nhập."})
+    assert sent.status_code == 302
+    assert Nomination.objects.get(pk=nomination.pk).status == S.SUBMITTED
+    entry = AuditEntry.objects.for_object(nomination).get(verb="resubmit_nomination")
+    assert "gửi dù chưa đạt tiêu chuẩn" in entry.reason and "Đã bổ sung; xếp loại năm chưa nhập." in entry.reason

@@ -421,7 +421,8 @@ def nomination_action(request, pk: int, action: str):
             form = forms["reason_form"] = ReasonForm(request.POST)
             services.return_nomination(request.user, nomination, reason=request.POST.get("reason", ""))
         elif action == "resubmit_nomination":
-            services.resubmit(request.user, nomination)
+            confirmed = [nomination.pk] if request.POST.get("xac_nhan") == str(nomination.pk) else []
+            services.resubmit(request.user, nomination, confirmed=confirmed, reason=request.POST.get("ly_do", ""))
         elif action == "accept_nomination":
             services.accept(request.user, nomination)
         elif action == "nomination_to_council":
@@ -432,6 +433,12 @@ def nomination_action(request, pk: int, action: str):
             services.withdraw(request.user, nomination)
         else:
             raise Http404
+    except services.CriteriaNotConfirmed as error:
+        # Not sent: the page asks to confirm it by name, with a reason (as the batch does).
+        nomination = _nomination(request, pk)
+        context = _detail_context(request, nomination)
+        context |= {"failing": error.failing, "confirm_errors": error.messages, "reason": request.POST.get("ly_do", "")}
+        return render(request, "awards/nominations/detail.html", context, status=400)
     except (ValidationError, TransitionNotAllowed) as error:
         if forms and isinstance(error, ValidationError):
             form.is_valid()
