@@ -92,12 +92,28 @@ def test_a_meeting_with_quorum_paper_ballots_and_an_own_vote_then_a_written_cons
     browser, live_server, log_in, setting, artifacts
 ):
     url = live_server.url
-    _c, officer = _page(browser, DESKTOP)
-    log_in(officer, "lb_tdkt")
-    _c, hoidong = _page(browser, DESKTOP)
-    log_in(hoidong, "lb_hoidong")
-    _c, phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    log_in(phone, "lb_tdkt")
+    contexts = []
+    try:
+        _walk(browser, url, log_in, setting, artifacts, contexts)
+    finally:
+        # Closed contexts drop their keep-alive connections, so the live server's threads let
+        # go of the test database (PostgreSQL refuses to drop a database still in use).
+        for context in contexts:
+            context.close()
+
+
+def _walk(browser, url, log_in, setting, artifacts, contexts):
+    pages = []
+    for viewport, username, options in [
+        (DESKTOP, "lb_tdkt", {}),
+        (DESKTOP, "lb_hoidong", {}),
+        (PHONE, "lb_tdkt", {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}),
+    ]:
+        context, page = _page(browser, viewport, **options)
+        contexts.append(context)
+        log_in(page, username)
+        pages.append(page)
+    officer, hoidong, phone = pages
 
     # 1. The secretariat opens a meeting and puts An's nomination on the agenda.
     officer.goto(f"{url}/hoi-dong/{setting.pk}/")
