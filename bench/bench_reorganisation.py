@@ -15,6 +15,7 @@ the rows below it: a walk of the rows would grow with --groups) and the time per
 """
 
 import argparse
+import collections
 import datetime
 import json
 import os
@@ -102,6 +103,9 @@ def main() -> None:
     from thidua.org import services
 
     call_command("migrate", verbosity=0)
+    # CaptureQueriesContext reads Django's log of the last 9,000 statements by default; a large
+    # district issues more.
+    connection.queries_log = collections.deque(maxlen=1_000_000)
     province, districts, admin = build(sizes, args.groups)
     rows = []
     for district, size in zip(districts, sizes, strict=True):
