@@ -233,3 +233,29 @@ def test_two_provinces_merge_into_one_and_only_the_survivor_reads_the_absorbed_h
     assert Member.objects.visible_to(tq_officer).filter(unit=school).count() == 3
     assert not Member.objects.visible_to(lc_officer).filter(unit=school).exists()
     assert queries.subtree_totals(root).members == 9
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+
+def test_dissolve_page_previews_then_confirms_and_is_404_outside_the_rule(provinces, login):
+    from django.urls import reverse
+
+    _root, ha_giang, _tuyen_quang, lai_chau, district, school, _own = provinces
+    url = reverse("org:unit_dissolve", args=[district.pk])
+    office = make_user("hg_vanphong", RoleKind.EMULATION_OFFICER, ha_giang)
+    assert login(office).get(url).status_code == 404  # the office drafts, the committee decides
+    neighbour = make_user("lc_bantv", RoleKind.STANDING_COMMITTEE, lai_chau)
+    assert login(neighbour).get(url).status_code == 404  # another province
+    client = login(make_user("hg_bantv", RoleKind.STANDING_COMMITTEE, ha_giang))
+    values = {"successor": ha_giang.pk, "roles": "end", "reason": REASON}
+    preview = client.post(url, values)
+    assert (preview.context["preview"].grassroots, preview.context["preview"].members) == (1, 3)
+    assert Unit.objects.get(pk=district.pk).status == UnitStatus.ACTIVE  # nothing moved yet
+    missing = client.post(url, {**values, "reason": "", "confirm": "1"})
+    assert "reason" in missing.context["form"].errors
+    done = client.post(url, {**values, "confirm": "1"})
+    assert done.status_code == 302
+    assert Unit.objects.get(pk=school.pk).parent_id == ha_giang.pk
+    assert Unit.objects.get(pk=district.pk).status == UnitStatus.DISSOLVED
+    assert client.get(url).status_code == 404  # not a second time
