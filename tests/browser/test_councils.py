@@ -157,7 +157,7 @@ def _walk(browser, url, log_in, setting, artifacts, contexts):
 
     # 5. lb_hoidong finds the vote on his home page and casts it on his own login.
     hoidong.goto(f"{url}/")
-    hoidong.get_by_role("link", name="Biểu quyết: Nguyễn Văn An").click()
+    hoidong.get_by_role("link", name="Biểu quyết tại họp hội đồng: Nguyễn Văn An").click()
     ballot = hoidong.get_by_test_id("my-ballot")
     ballot.get_by_label("Thành tích").fill("90")
     ballot.get_by_label("Đồng ý công nhận").check()
@@ -193,7 +193,7 @@ def _walk(browser, url, log_in, setting, artifacts, contexts):
     officer.get_by_role("button", name="Ghi các phiếu đã nhập").click()
     written = officer.url
     hoidong.goto(f"{url}/")
-    hoidong.get_by_role("link", name="Biểu quyết: Trần Thị Bình").click()
+    hoidong.get_by_role("link", name="Cho ý kiến bằng văn bản: Trần Thị Bình").click()
     hoidong.get_by_test_id("my-ballot").get_by_label("Thành tích").fill("80")
     hoidong.get_by_test_id("my-ballot").get_by_label("Không đồng ý").check()
     hoidong.get_by_role("button", name="Gửi phiếu").click()

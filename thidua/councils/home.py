@@ -34,9 +34,14 @@ def tasks(request, today):
     for item in mine:
         if item.session.procedure == Procedure.MEETING and not item.present:
             continue
+        title = (
+            _("Biểu quyết tại họp hội đồng: %(title)s")
+            if item.session.procedure == Procedure.MEETING
+            else _("Cho ý kiến bằng văn bản: %(title)s")
+        )
         found.append(
             HomeTask(
-                title=_("Biểu quyết: %(title)s") % {"title": item.title},
+                title=title % {"title": item.title},
                 url=reverse("councils:session", args=[item.session_id]),
                 due_on=item.session.held_on,
                 source=item.session.council.name,

@@ -47,7 +47,7 @@ def test_the_demo_seats_lb_hoidong_on_long_bien_s_councils_and_opens_a_meeting(l
     page = client.get(reverse("councils:session", args=[session.pk])).content.decode()
     assert "Phiếu của bạn" in page and "Nguyễn Văn An" in page
     home = client.get("/").content.decode()
-    assert "Biểu quyết: Nguyễn Văn An" in home
+    assert "Biểu quyết tại họp hội đồng: Nguyễn Văn An" in home
 
 
 def test_home_lists_the_votes_a_member_owes_and_not_those_given(login, federation, council, chair, members, decided):
@@ -55,10 +55,12 @@ def test_home_lists_the_votes_a_member_owes_and_not_those_given(login, federatio
     item = services.add_to_agenda(chair, session, members["an"])
     services.set_attendance(chair, session, present_ids={council.people[n][0].pk for n in (0, 1, 2)})
     voter, absent = council.people[1][1], council.people[3][1]
-    assert "Biểu quyết: Nguyễn Văn An" in login(voter).get("/").content.decode()
-    assert "Biểu quyết: Nguyễn Văn An" not in login(absent).get("/").content.decode()  # absent: no vote
+    assert "Biểu quyết tại họp hội đồng: Nguyễn Văn An" in login(voter).get("/").content.decode()
+    assert (
+        "Biểu quyết tại họp hội đồng: Nguyễn Văn An" not in login(absent).get("/").content.decode()
+    )  # absent: no vote
     services.cast_ballot(voter, item, agree=True, scores=scores(council))
-    assert "Biểu quyết: Nguyễn Văn An" not in login(voter).get("/").content.decode()
+    assert "Biểu quyết tại họp hội đồng: Nguyễn Văn An" not in login(voter).get("/").content.decode()
     assert "Điều hành họp hội đồng ngày 07/12/2026" in login(chair).get("/").content.decode()
     outsider = make_user("khac", RoleKind.GRASSROOTS_CHAIR, federation.company)
     assert "Điều hành" not in login(outsider).get("/").content.decode()
