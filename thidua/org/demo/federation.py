@@ -193,13 +193,18 @@ LB_STAFF = (
 )
 MAY_DUC_GIANG = (Person("Đặng Thị Thu Hà", True, 1982, "Nhân viên văn phòng", union_role="vice", username="cdcs_canbo"),)
 GL_STAFF = (
-    Person("Nguyễn Đức Thê", False, 1970, "Chủ tịch LĐLĐ huyện"),  # signed seed 002 (2021)
+    Person("Nguyễn Đức Thê", False, 1970, "Chủ tịch LĐLĐ huyện", username="gl_chutich"),  # signed seed 002 (2021)
     Person("Vũ Thị Hồng Nhung", True, 1986, "Cán bộ Văn phòng – Thi đua khen thưởng", username="gl_thiduakt"),
 )
 LC_STAFF = (
     Person("Nguyễn Thị Thiệp", True, 1969, "Chủ tịch LĐLĐ tỉnh"),  # signed seed 001 (2022), "TM. BAN THƯỜNG VỤ"
     Person("Tòng Văn Khánh", False, 1985, "Chuyên viên Văn phòng – Thi đua khen thưởng", username="lc_thiduakt"),
 )
+# Seeds 001 and 002 go down to the CĐCS: a district of Lai Châu that forwards the province's
+# plan, and a CĐCS under each of the two issuers that acts on it (journeys, issue 14).
+TP_LC_STAFF = (Person("Lò Văn Thắng", False, 1983, "Chuyên viên Thi đua – Khen thưởng", username="lctp_thiduakt"),)
+QUYET_THANG = (Person("Vàng Thị Dung", True, 1980, "Phó Hiệu trưởng", union_role="chair", username="lctp_cdcs"),)
+DUONG_XA = (Person("Ngô Thị Thanh Hương", True, 1979, "Phó Hiệu trưởng", union_role="chair", username="gl_cdcs"),)
 
 #   num, name, bloc, members, share of women, profile, then ownership, groups, place, people
 LONG_BIEN = (
@@ -228,7 +233,7 @@ LONG_BIEN = (
     Cdcs(18, "CĐCS Công ty TNHH Thực phẩm Sài Đồng", E, 70, 0.62, "food", NON_STATE, place="phường Sài Đồng"),
 )
 GIA_LAM = (
-    Cdcs(1, "CĐCS Trường THCS Dương Xá", S, 58, 0.78, "school", groups=G_THCS[:3], place="xã Dương Xá"),
+    Cdcs(1, "CĐCS Trường THCS Dương Xá", S, 58, 0.78, "school", groups=G_THCS[:3], place="xã Dương Xá", people=DUONG_XA),
     Cdcs(2, "CĐCS Trường THCS Kiêu Kỵ", S, 52, 0.78, "school", place="xã Kiêu Kỵ"),
     Cdcs(3, "CĐCS Trường Tiểu học Trâu Quỳ", S, 56, 0.88, "school", groups=G_TH[:2], place="thị trấn Trâu Quỳ"),
     Cdcs(4, "CĐCS Trường Tiểu học Đa Tốn", S, 45, 0.88, "school", place="xã Đa Tốn"),
@@ -248,11 +253,12 @@ GIA_LAM = (
          ("Tổ công đoàn Chuyền may 1 – 6", "Tổ công đoàn Chuyền may 7 – 12"), "thị trấn Yên Viên"),
 )
 TP_LAI_CHAU = (
-    Cdcs(1, "CĐCS Trường THCS Quyết Thắng", S, 40, 0.75, "school", place="phường Quyết Thắng"),
+    Cdcs(1, "CĐCS Trường THCS Quyết Thắng", S, 40, 0.75, "school", place="phường Quyết Thắng", people=QUYET_THANG),
     Cdcs(2, "CĐCS Trường Tiểu học Đoàn Kết", S, 38, 0.85, "school", place="phường Đoàn Kết"),
     Cdcs(3, "CĐCS Trường Mầm non Tân Phong", S, 30, 0.98, "kindergarten", place="phường Tân Phong"),
     Cdcs(4, "CĐCS Trường Tiểu học Quyết Tiến", S, 35, 0.85, "school", place="phường Quyết Tiến"),
-    Cdcs(5, "CĐCS Cơ quan LĐLĐ thành phố Lai Châu", P, 7, 0.5, "staff", staff=True, place="phường Tân Phong"),
+    Cdcs(5, "CĐCS Cơ quan LĐLĐ thành phố Lai Châu", P, 7, 0.5, "staff", staff=True, place="phường Tân Phong",
+         people=TP_LC_STAFF),
     Cdcs(6, "CĐCS UBND phường Tân Phong", P, 24, 0.45, "ward", place="phường Tân Phong"),
     Cdcs(7, "CĐCS UBND phường Đông Phong", P, 22, 0.45, "ward", place="phường Đông Phong"),
     Cdcs(8, "CĐCS Trung tâm Y tế thành phố Lai Châu", P, 85, 0.68, "health", groups=G_HEALTH[:2], place="phường Đông Phong"),
@@ -538,7 +544,11 @@ DEMO_USERS = (
     # Two roles: the role picker. An officer of the federation who also chairs its office's CĐCS.
     DemoUser("lb_kiemnhiem", ((R.EMULATION_OFFICER, "HN-LB"), (R.GRASSROOTS_CHAIR, "HN-LB-007"))),
     DemoUser("gl_thiduakt", ((R.EMULATION_OFFICER, "HN-GL"),)),
+    DemoUser("gl_chutich", ((R.STANDING_COMMITTEE, "HN-GL"),)),
+    DemoUser("gl_cdcs", ((R.GRASSROOTS_CHAIR, "HN-GL-001"),)),
     DemoUser("lc_thiduakt", ((R.EMULATION_OFFICER, "LC"),)),
+    DemoUser("lctp_thiduakt", ((R.EMULATION_OFFICER, "LC-TP"),)),
+    DemoUser("lctp_cdcs", ((R.GRASSROOTS_CHAIR, "LC-TP-001"),)),
     DemoUser("cdcs_chutich", ((R.GRASSROOTS_CHAIR, "HN-LB-001"),)),
     DemoUser("cdcs_canbo", ((R.GRASSROOTS_OFFICER, "HN-LB-013"),)),
     DemoUser("doanvien", ((R.MEMBER, "HN-LB-001"),)),
