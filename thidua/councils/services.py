@@ -236,12 +236,20 @@ def quorum(session: Session) -> tuple[int, int, int]:
     return present, session.council.quorum_for(seats), seats
 
 
-def _require_quorum(session: Session, message: str) -> None:
+def no_quorum(session: Session, message) -> str | None:
+    """`message` filled in when a meeting is below its quorum; None when it may vote."""
+    if session.procedure != Procedure.MEETING:
+        return None
     present, needed, seats = quorum(session)
-    if present < needed:
-        raise ValidationError(
-            message % {"present": present, "seats": seats, "needed": needed, "rule": session.council.quorum_text}
-        )
+    if present >= needed:
+        return None
+    return str(message) % {"present": present, "seats": seats, "needed": needed, "rule": session.council.quorum_text}
+
+
+def _require_quorum(session: Session, message: str) -> None:
+    refusal = no_quorum(session, message)
+    if refusal:
+        raise ValidationError(refusal)
 
 
 NO_QUORUM_VOTE = gettext_lazy(

@@ -194,6 +194,10 @@ def test_a_meeting_without_quorum_cannot_pass_anything_and_says_why(login, counc
     refused = login(council.people[1][1]).post(reverse("councils:cast", args=[item.pk]), _ballot_data(council))
     assert refused.status_code == 400 and "chưa đủ số thành viên có mặt (2/4, cần ít nhất 3" in refused.content.decode()
     client = login(chair)
+    session_page = client.get(reverse("councils:session", args=[session.pk])).content.decode()
+    assert "Chưa đủ số thành viên (cần ít nhất 3)" in session_page and 'data-testid="enter-ballots"' not in session_page
+    entry = client.get(reverse("councils:ballots", args=[item.pk])).content.decode()
+    assert "chưa đủ số thành viên có mặt (2/4" in entry and 'data-testid="entry-row"' not in entry
     page = client.post(reverse("councils:close", args=[session.pk]), follow=True).content.decode()
     assert "không thông qua được nội dung nào" in page
     item.refresh_from_db()

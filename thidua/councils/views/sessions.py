@@ -70,7 +70,9 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
             "recused": list(item_recused.values()),
             "my_state": None,
             # Members whose ballot the secretariat may still enter.
-            "to_enter": len(_enterable(session, seats, present, voted, item_recused)),
+            "to_enter": len(_enterable(session, seats, present, voted, item_recused))
+            if has_quorum or not session.is_meeting
+            else 0,
         }
         if session.is_open and my_seat is not None:
             if my_seat.pk in item_recused:
@@ -229,8 +231,11 @@ def ballots(request, pk: int):
     if not session.is_open:
         raise Http404
     rows = _entry_rows(item, request.POST if request.method == "POST" else None)
-    error = ""
-    if request.method == "POST":
+    # A meeting below its quorum counts no ballot: say so instead of the rows.
+    error = services.no_quorum(session, services.NO_QUORUM_VOTE) or ""
+    if error:
+        rows = []
+    if request.method == "POST" and not error:
         entries, valid = [], True
         for row in rows:
             form = row["form"]
