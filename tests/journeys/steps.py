@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import tempfile
+import traceback
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -52,8 +53,9 @@ class Journey:
         try:
             yield
         except Exception as error:  # noted and shown, the script plays on
-            self.breaks.append(f"{name}: {str(error).splitlines()[0]}")
-            print("BREAK", self.breaks[-1])
+            self.breaks.append(f"{name}: {(str(error) or repr(error)).splitlines()[0]}")
+            where = [f for f in traceback.extract_tb(error.__traceback__) if "/tests/" in f.filename]
+            print("BREAK", self.breaks[-1], [f"{Path(f.filename).name}:{f.lineno}" for f in where[-3:]])
 
     def anonymous(self) -> Page:
         return self.as_user("", phone=False)
@@ -100,9 +102,8 @@ def pdf_text(data: bytes, tmp: Path) -> str:
     assert data.startswith(b"%PDF"), data[:40]
     path = tmp / "paper.pdf"
     path.write_bytes(data)
-    return subprocess.run(
-        ["/usr/bin/pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    text = subprocess.run(["/usr/bin/pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())  # one line: words that a table cell wraps stay findable
 
 
 def download(page: Page, link) -> bytes:
@@ -353,8 +354,11 @@ def sign_covenant(page: Page, title: str, signer: str, position: str) -> None:
 # ---------------------------------------------------------------- initiatives and councils
 
 
-def register_initiative(page: Page, *, title: str, solution: str, benefit: int, applied_since, campaign: str) -> str:
-    """Sáng kiến › Đăng ký sáng kiến, as its author (the login's own member is author 1)."""
+def register_initiative(
+    page: Page, *, title: str, solution: str, benefit: int, applied_since, campaign: str, programme: str = ""
+) -> str:
+    """Sáng kiến › Đăng ký sáng kiến, as its author (the login's own member is author 1), in the
+    campaign and (if named) the programme whose counters it adds to."""
     open_from_menu(page, "Sáng kiến", "Danh sách sáng kiến")
     page.get_by_role("link", name="Đăng ký sáng kiến").click()
     page.get_by_label("Loại").select_option(label="Sáng kiến")
@@ -363,6 +367,8 @@ def register_initiative(page: Page, *, title: str, solution: str, benefit: int, 
     page.get_by_label("Lợi ích (đồng/năm)").fill(str(benefit))
     page.get_by_label("Áp dụng lần đầu từ ngày").fill(_date(applied_since))
     pick_option(page.get_by_label("Phong trào thi đua"), campaign)
+    if programme:
+        pick_option(page.get_by_label("Chương trình"), programme)
     page.get_by_label("Tỷ lệ (%) của tác giả 1").fill("100")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_role("button", name="Gửi đăng ký").click()
@@ -557,3 +563,59 @@ def issue_review(page: Page, issued_on) -> str:
     page.get_by_role("button", name="Lấy số và ban hành").click()
     expect(page.get_by_test_id("review-status")).to_contain_text("Số")
     return page.get_by_test_id("review-status").inner_text()
+
+
+def open_task(page: Page, *words: str) -> None:
+    """Home → "Việc cần làm" → the task whose link says these words, in this order (what the
+    person must do now: "Biểu quyết", the item's title)."""
+    go_home(page)
+    name = re.compile(".*".join(re.escape(w) for w in words))
+    page.get_by_test_id("home-tasks").get_by_role("link", name=name).first.click()
+
+
+# ---------------------------------------------------------------- seeds 003 and 004: councils, counters, deadlines
+
+
+def programme_counters(page: Page, programme: str) -> tuple[int, int]:
+    """Home → the initiatives panel → "Thống kê theo đơn vị, chương trình, kỳ", filtered by the
+    programme; returns (registered, recognised) over the login's unit and those below."""
+    go_home(page)
+    page.get_by_role("link", name="Thống kê theo đơn vị, chương trình, kỳ").click()
+    pick_option(page.get_by_label("Chương trình"), programme)
+    page.get_by_role("button", name="Xem").click()
+    cards = page.get_by_test_id("counter-total").locator(".card-body")
+    expect(cards.first).to_be_visible()
+    registered, recognised = (int(re.sub(r"\D", "", cards.nth(n).locator("div").first.inner_text())) for n in (0, 1))
+    return registered, recognised
+
+
+def choose_signers(page: Page, presiding: str, recorder: str) -> str:
+    """Who presides and who takes the minutes (they sign them), saved with the attendance;
+    returns the page's line naming both."""
+    pick_option(page.get_by_label("Người chủ trì"), presiding)
+    pick_option(page.get_by_label("Thư ký phiên họp"), recorder)
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    expect(page.get_by_test_id("signers")).to_contain_text(presiding)
+    return page.get_by_test_id("signers").inner_text()
+
+
+def open_written_consultation(page: Page, council: str, unit: str, held_on, subject: str) -> str:
+    """Hội đồng → the unit's council → Hình thức "Lấy ý kiến bằng văn bản" → the item (by its
+    title) on the agenda; returns the session's URL."""
+    open_from_menu(page, "Sáng kiến", "Hội đồng")
+    row = page.get_by_test_id("councils").locator("tr", has_text=council).filter(has_text=unit)
+    row.get_by_role("link").first.click()
+    page.get_by_label("Lấy ý kiến bằng văn bản").check()
+    page.get_by_label("Ngày họp").fill(_date(held_on))
+    page.get_by_role("button", name="Mở phiên họp").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Lấy ý kiến bằng văn bản ngày")
+    pick_option(page.get_by_label("Nội dung chờ hội đồng xét"), subject[:30])
+    page.get_by_role("button", name="Đưa vào").click()
+    expect(page.get_by_test_id("agenda-item").filter(has_text=subject[:30])).to_be_visible()
+    return page.url
+
+
+def minutes_pdf_text(page: Page, session_url: str, tmp: Path) -> str:
+    """The session's page → "Biên bản (PDF)", read back by pdftotext."""
+    page.goto(session_url)
+    return pdf_text(download(page, page.get_by_role("link", name="Biên bản (PDF)")), tmp)

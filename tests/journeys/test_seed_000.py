@@ -5,6 +5,7 @@ copied here (tests never read /work/shared); its dates are moved to today, so wh
 see is current work rather than a campaign closed years ago."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -33,6 +34,10 @@ COVENANT = "Giao ước thi đua khối trường học chào mừng 20 năm th�
 INITIATIVE = "Bảng tính dùng chung theo dõi công trình, tin bài chào mừng 20 năm thành lập quận"
 SCORES = {"agree": True, "Tính mới": 35, "Khả năng áp dụng": 25, "Hiệu quả, lợi ích": 25}
 REPORT = "Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên"
+# Long Biên's initiative council as the demo seats it, present at the session.
+# Lê Minh Tuấn is lb_hoidong, Nguyễn Thị Hồng Hạnh cdcs_chutich; the two others have no account.
+DISTRICT_COUNCIL = ["Nguyễn Thị Hồng Hạnh", "Lê Minh Tuấn", "Phạm Kim Nhung", "Nguyễn Thu Ngọc", "Nguyễn Văn An"]
+ON_PAPER = ["Phạm Kim Nhung", "Nguyễn Thu Ngọc"]
 REPORT_DUE = "Báo cáo kết quả thực hiện kế hoạch về LĐLĐ Quận Long Biên"
 # The seed's window (16/8 – 15/9, works by 15/9, report by 18/9), moved so that today falls inside.
 STARTS, ENDS = TODAY - datetime.timedelta(days=5), TODAY + datetime.timedelta(days=25)
@@ -162,7 +167,41 @@ def play(journey) -> None:
         said = steps.recognise_initiatives(school, [INITIATIVE], signer="Nguyễn Thị Hồng Hạnh")
         expect(school.get_by_test_id("golden-book")).to_contain_text(INITIATIVE)
         school.goto(initiative_url)
+        expect(school.get_by_test_id("levels")).to_contain_text("CĐCS Trường THCS Gia Thụy")
+        decision = steps.pdf_text(
+            steps.download(school, school.get_by_test_id("levels").get_by_role("link")), journey.tmp
+        )
+        decision_number = re.search(r"\d+/QĐ-[\wĐ-]+", said).group(0)
+        assert decision_number in decision, (decision_number, decision)
+        assert "công nhận sáng kiến" in decision and "Nguyễn Thị Hồng Hạnh" in decision, decision
         steps.propose_initiative_up(school, "LĐLĐ quận Long Biên")
+
+    # Long Biên takes it through its own support team and council: its officer finds it among
+    # the tasks on the home page; lb_hoidong votes on their own login, the officer enters the
+    # paper ballots of the others present; the author, a member of the council, does not vote.
+    with journey.known_break("H1 initiatives up a level / H2 lb_hoidong seat"):
+        steps.go_home(officer)
+        expect(officer.get_by_test_id("initiatives-from-below")).to_contain_text("sáng kiến chờ xử lý")
+        officer.get_by_test_id("initiatives-from-below").click()
+        officer.get_by_test_id("initiatives").get_by_role("link", name=INITIATIVE).click()
+        expect(officer.get_by_test_id("initiative-status")).to_have_text("Đề nghị cấp trên xét")
+        steps.hand_to_support_team(officer, "Tổ hỗ trợ sáng kiến quận")
+        steps.comment_and_send_to_council(officer, "Đề nghị nêu rõ khả năng nhân rộng ra các CĐCS khối trường học.")
+        district_session = steps.open_council_session(
+            officer, "Hội đồng sáng kiến", "LĐLĐ quận Long Biên", TODAY, "Hội trường LĐLĐ quận"
+        )
+        steps.record_attendance(officer, DISTRICT_COUNCIL)
+        for voter in (journey.as_user("lb_hoidong"), school):
+            steps.open_task(voter, "Biểu quyết", INITIATIVE[:30])
+            steps.cast_own_ballot(voter, scores={k: v for k, v in SCORES.items() if k != "agree"})
+        steps.enter_paper_ballots(officer, {name: dict(SCORES) for name in ON_PAPER})
+        outcome = steps.close_session(officer, district_session)
+        assert outcome == "Thông qua · 4/4", outcome  # the author is recused
+        journey.shot(officer, "journey-000-10-district-council")
+        steps.recognise_initiatives(officer, [INITIATIVE])
+        expect(officer.get_by_test_id("golden-book")).to_contain_text(INITIATIVE)
+        member.goto(initiative_url)
+        expect(member.get_by_test_id("levels")).to_contain_text("LĐLĐ quận Long Biên")
 
     # 5. The result report (seed: "chậm nhất ngày 18/9"): the officer drafts it with figures
     # thidua fills in, sends it; the school's figures come from its own record; returned with a
