@@ -478,6 +478,14 @@ def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "", roles:
         raise ValidationError(
             {"survivor": _("Chỉ sáp nhập các đơn vị cùng cấp (cơ sở với cơ sở, liên đoàn với liên đoàn).")}
         )
+    if source.kind.is_federation and survivor.kind.level != source.kind.level:
+        raise ValidationError(
+            {
+                "survivor": _(
+                    "Chỉ sáp nhập liên đoàn vào liên đoàn cùng cấp; để chuyển các đơn vị trực thuộc lên cấp trên, hãy dùng “Giải thể”."
+                )
+            }
+        )
     if roles not in (RolePolicy.END, RolePolicy.MOVE):
         raise ValidationError({"roles": _("Hãy chọn cách xử lý vai trò của người dùng tại đơn vị.")})
     UNIT_WORKFLOW.transition(source, "merge")  # fails early, before anything moves

@@ -259,3 +259,19 @@ def test_dissolve_page_previews_then_confirms_and_is_404_outside_the_rule(provin
     assert Unit.objects.get(pk=school.pk).parent_id == ha_giang.pk
     assert Unit.objects.get(pk=district.pk).status == UnitStatus.DISSOLVED
     assert client.get(url).status_code == 404  # not a second time
+
+
+def test_a_province_merges_only_into_a_province(provinces, login):
+    from django.urls import reverse
+
+    _root, ha_giang, tuyen_quang, _lai_chau, district, _school, _own = provinces
+    admin = make_user("quan_tri", is_superuser=True)
+    tq_city = make_unit(tuyen_quang, "district", "LĐLĐ thành phố Tuyên Quang")
+    with pytest.raises(ValidationError, match="cùng cấp"):  # into a district: that is a dissolution
+        services.merge_units(admin, ha_giang, tq_city, reason="x")
+    url = reverse("org:unit_merge", args=[ha_giang.pk])
+    offered = set(login(admin).get(url).context["form"].fields["survivor"].queryset)
+    assert tuyen_quang in offered
+    assert district not in offered and tq_city not in offered
+    office = make_user("tlđ_vanphong", RoleKind.EMULATION_OFFICER, _root)
+    assert login(office).get(url).status_code == 404  # the confederation's office drafts, its committee decides

@@ -132,9 +132,13 @@ def _restructure(request, unit: Unit, form, *, title: str, operation, done_messa
 @login_required
 def unit_merge(request, pk: int):
     unit = get_for_user(request.user, Unit, pk, perm="org.restructure_unit")
+    if unit.kind.is_federation and not request.user.has_perm("org.dissolve_unit", unit):
+        raise Http404  # merging a federation ends it: the upper standing committee's decision
     targets = _targets(request.user, unit).filter(
         kind__is_grassroots=unit.kind.is_grassroots, kind__is_group=unit.kind.is_group
     )
+    if unit.kind.is_federation:  # a province into a province; into the level above is "Giải thể"
+        targets = targets.filter(kind__level=unit.kind.level)
     form = MergeUnitForm(request.POST or None, targets=targets.select_related("kind"))
     return _restructure(
         request,
