@@ -51,9 +51,9 @@ def test_remind_the_late_units_and_read_the_log(browser, live_server, log_in, se
     expect(log).not_to_contain_text("CĐCS Trường THCS Gia Thụy")  # it sent its report
     assert [m.to for m in mailoutbox] == [["maydg@example.vn"]]
     officer.screenshot(path=artifacts / "reports-remind-desktop.png", full_page=True)
-    # Pressed again the same day: the company is not reminded twice.
-    officer.get_by_test_id("remind-late").get_by_role("button", name="Nhắc các đơn vị chưa nộp").click()
-    expect(officer.get_by_role("alert").first).to_contain_text("Không còn đơn vị nào chưa nộp cần nhắc")
+    # Reminded today: the board says so instead of offering the button again.
+    expect(officer.get_by_test_id("reminded-today")).to_have_text("Đã nhắc tất cả các đơn vị này hôm nay.")
+    expect(officer.get_by_role("button", name="Nhắc các đơn vị chưa nộp")).to_have_count(0)
     assert len(mailoutbox) == 1
     board_url = officer.url
     _phone_context, phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)

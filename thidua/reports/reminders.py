@@ -170,6 +170,24 @@ def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date)
     return len(reminders)
 
 
+def reminded_today(period: ReportPeriod, within, today: datetime.date) -> int:
+    """How many of `within`'s units still not in for `period` an officer reminded today (what a
+    second press of the button would skip). One query."""
+    return (
+        Reminder.objects.filter(
+            kind=ReminderKind.BY_OFFICER,
+            on_date=today,
+            submission__period=period,
+            submission__status__in=UNSENT,
+            submission__unit__path__gte=within.path,
+            submission__unit__path__lt=within.path + PATH_END,
+        )
+        .values("submission")
+        .distinct()
+        .count()
+    )
+
+
 def sent_for(period: ReportPeriod, within, limit: int = 50):
     """The reminders of `period` sent to units of `within`'s subtree, newest first (at most
     `limit`), with the unit and who sent it (empty: the schedule). One query."""

@@ -96,6 +96,7 @@ def board(request, pk: int):
             "picker": periods,
             "can_remind": overdue and request.user.has_perm("reports.remind", unit),
             "late_count": total.missing + total.returned if overdue else 0,
+            "reminded_today": reminders.reminded_today(period, unit, today) if overdue else 0,
             "reminders": list(reminders.sent_for(period, unit)),
         },
     )
