@@ -115,3 +115,37 @@ def test_resending_a_returned_nomination_that_fails_its_criteria_asks_to_confirm
     assert Nomination.objects.get(pk=nomination.pk).status == S.SUBMITTED
     entry = AuditEntry.objects.for_object(nomination).get(verb="resubmit_nomination")
     assert "gửi dù chưa đạt tiêu chuẩn" in entry.reason and "Đã bổ sung; xếp loại năm chưa nhập." in entry.reason
+
+
+def test_the_campaigns_list_runs_a_fixed_number_of_queries(login, award_people, award_campaign, catalogue, kind_due):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thidua.awards import services
+    from thidua.campaigns import services as campaigns
+    from thidua.campaigns.models import Campaign, TargetMode
+
+    chair = login(award_people["school_chair"])
+    url = reverse("awards:my_nominations")
+    with CaptureQueriesContext(connection) as small:
+        assert chair.get(url).content.decode().count("30/11/2099") == 1
+    officer = award_people["lb_officer"]
+    for n in range(3):
+        plan = campaigns.create_campaign(
+            officer,
+            issuer=award_campaign.issuer,
+            kind="movement",
+            title=f"Kế hoạch thi đua chuyên đề số {n}",
+            plan_date=datetime.date(2026, 2, 1),
+            starts_on=datetime.date(2026, 2, 1),
+            ends_on=datetime.date(2026, 12, 31),
+            place="Long Biên",
+            signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+            signer_name="Nguyễn Trường Giang",
+        )
+        campaigns.set_targets(officer, plan, mode=TargetMode.ALL_GRASSROOTS)
+        campaigns.issue_campaign(officer, Campaign.objects.get(pk=plan.pk))
+        services.offer_awards(officer, Campaign.objects.get(pk=plan.pk), {catalogue[LDTT]: OWN_DUE})
+    with CaptureQueriesContext(connection) as large:
+        assert chair.get(url).content.decode().count("30/11/2099") == 4
+    assert len(large) == len(small)
