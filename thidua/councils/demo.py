@@ -1,16 +1,16 @@
 """The councils stage of the demo federation (`manage.py load_demo`), after initiatives and
 awards have built Long Biên's councils: the demo council member `lb_hoidong` (Lê Minh Tuấn,
 Phó Chủ tịch LĐLĐ quận) takes a seat as vice-chair on the district's initiative council and
-award council, and each council that has something waiting opens a meeting today with it on
-the agenda — so logging in as lb_hoidong shows what the council takes up and lets him vote,
+award council, and each council that has something waiting opens a meeting on the demo's
+"today" (core.demo.today) with it on the agenda — so logging in as lb_hoidong shows what the council takes up and lets him vote,
 while lb_thiduakt, the secretariat, marks attendance and enters the paper ballots of the
 members without an account. Through the services; rerunning adds nothing."""
 
 from collections.abc import Callable
 
 from django.db import transaction
-from django.utils import timezone
 
+from thidua.core import demo
 from thidua.councils import services, subjects
 from thidua.councils.models import Council, CouncilMember, CouncilRole, Session, SessionStatus
 from thidua.org.models import Member
@@ -36,7 +36,7 @@ def load_demo_councils(log: Callable[[str], None]) -> None:
         if not waiting:
             continue
         session = services.open_session(
-            None, council, held_on=timezone.localdate(), place="Phòng họp tầng 3, LĐLĐ quận Long Biên"
+            None, council, held_on=demo.today(), place="Phòng họp tầng 3, LĐLĐ quận Long Biên"
         )
         for subject in waiting:
             services.add_to_agenda(None, session, subject)
