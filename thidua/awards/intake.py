@@ -31,7 +31,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import xlsxwriter
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,6 +42,7 @@ from thidua.awards.models import AwardKind, CampaignAward, Nomination, SubjectKi
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
 from thidua.core.text import fold
+from thidua.org import exports
 from thidua.org.imports import FileProblem, read_table
 from thidua.org.models import Member, Unit
 
@@ -538,7 +538,7 @@ def template_xlsx(unit: Unit, campaign: Campaign | None = None) -> bytes:
     """The list as offices lay it out: a title, the header on row 3, two example rows (the
     unit itself, one person); and a second sheet naming the kinds the campaign offers."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book = exports.workbook(out, {"in_memory": True})
     sheet = book.add_worksheet("Danh sách")
     title = book.add_format({"bold": True, "font_size": 13})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "vcenter"})

@@ -125,25 +125,23 @@ def golden_book_document(unit: Unit, recognitions) -> OfficialDocument:
 
 
 def golden_book_xlsx(unit: Unit, recognitions) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    # Through org.exports.workbook: titles and authors are what members typed, and stay text.
+    from thidua.org.exports import workbook
 
     with translation.override("vi"):
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Sổ vàng sáng kiến"
-        sheet.append([_("SỔ VÀNG SÁNG KIẾN — %(unit)s") % {"unit": unit.name}])
-        sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append(golden_book_header())
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in golden_book_rows(recognitions):
-            sheet.append(row)
-        for column, width in zip("ABCDEFG", (6, 14, 50, 40, 35, 30, 16), strict=True):
-            sheet.column_dimensions[column].width = width
-        for row in sheet.iter_rows(min_row=3):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
         out = io.BytesIO()
-        book.save(out)
+        book = workbook(out, {"in_memory": True})
+        sheet = book.add_worksheet("Sổ vàng sáng kiến")
+        title = book.add_format({"bold": True, "font_size": 13})
+        bold = book.add_format({"bold": True})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        sheet.write_string(0, 0, _("SỔ VÀNG SÁNG KIẾN — %(unit)s") % {"unit": unit.name}, title)
+        for col, header in enumerate(golden_book_header()):
+            sheet.write(1, col, header, bold)
+        for r, row in enumerate(golden_book_rows(recognitions), start=2):
+            for col, value in enumerate(row):
+                sheet.write(r, col, value if value is not None else "", wrap)
+        for col, width in enumerate((6, 14, 50, 40, 35, 30, 16)):
+            sheet.set_column(col, col, width)
+        book.close()
         return out.getvalue()

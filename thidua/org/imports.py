@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import python_calamine
-import xlsxwriter
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -40,7 +39,7 @@ from django.utils.translation import ngettext
 from thidua.core import audit
 from thidua.core.db import PATH_STEP
 from thidua.core.text import fold
-from thidua.org import services
+from thidua.org import exports, services
 from thidua.org.models import (
     Gender,
     ImportJob,
@@ -1100,7 +1099,7 @@ def template_xlsx(kind: str, *, examples: dict[str, str] | None = None) -> bytes
     codes with the user's own), and a "Hướng dẫn" sheet explaining each column."""
     columns = columns_for(kind)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook = exports.workbook(buffer, {"in_memory": True})
     head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     required_head = workbook.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1})
     as_text = workbook.add_format({"num_format": "@"})
