@@ -171,7 +171,12 @@ def test_calendar_and_ical_feed_list_the_units_deadlines(draft, lb_officer, scho
     client = login(school_chair)
     page = client.get("/lich/").content.decode()
     assert "Báo cáo kết quả" in page and "18/09/2023" in page and "Quá hạn" in page
+    assert "Tạo đường dẫn lịch" in page and not school_chair.calendar_tokens.exists()  # a GET writes nothing
+    page = client.post("/lich/", follow=True).content.decode()
     token = school_chair.calendar_tokens.get().token
+    assert f"/lich/{token}.ics" in page and "Tạo đường dẫn lịch" not in page
+    client.post("/lich/")  # pressing again keeps the address calendar apps already use
+    assert school_chair.calendar_tokens.get().token == token
     client.logout()
     feed = icalendar.Calendar.from_ical(client.get(f"/lich/{token}.ics").content)
     events = {str(e["summary"]): e.decoded("dtstart") for e in feed.walk("VEVENT")}

@@ -6,7 +6,7 @@ import secrets
 import icalendar
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,13 +23,18 @@ def deadlines_for(unit, today: datetime.date):
 
 @login_required
 def calendar(request):
+    """The page only reads: the feed's secret address is made when the user asks for it (POST,
+    "Tạo đường dẫn lịch"), not by opening the page (issue 16: a GET must not write)."""
     role = request.user.acting_role
     if role is None:
         raise Http404
-    token, _created = CalendarToken.objects.get_or_create(
-        user=request.user, unit=role.unit, defaults={"token": secrets.token_urlsafe(32)}
-    )
-    feed_url = request.build_absolute_uri(reverse("campaigns:ical", args=[token.token]))
+    if request.method == "POST":
+        CalendarToken.objects.get_or_create(
+            user=request.user, unit=role.unit, defaults={"token": secrets.token_urlsafe(32)}
+        )
+        return redirect("campaigns:calendar")
+    token = CalendarToken.objects.filter(user=request.user, unit=role.unit).values_list("token", flat=True).first()
+    feed_url = request.build_absolute_uri(reverse("campaigns:ical", args=[token])) if token else ""
     today = timezone.localdate()
     context = {"rows": deadlines_for(role.unit, today), "unit": role.unit, "feed_url": feed_url, "today": today}
     return render(request, "campaigns/calendar.html", context)
