@@ -25,6 +25,17 @@ LDTT, CSTDCS = "lao-dong-tien-tien", "chien-si-thi-dua-co-so"
 
 
 @pytest.fixture
+def contexts():
+    """Every browser context the test opens, closed at its end: closed contexts drop their
+    keep-alive connections, so the live server lets go of the test database (PostgreSQL refuses
+    to drop a database still in use)."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
 def setting(federation, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     load_catalogue()
@@ -54,11 +65,12 @@ def setting(federation, settings, tmp_path):
 
 
 def test_allot_with_the_cap_warning_nominate_and_send_with_confirmation(
-    browser, live_server, log_in, setting, artifacts
+    browser, live_server, log_in, setting, artifacts, contexts
 ):
     url = live_server.url
     campaign, kinds = setting["campaign"], setting["kinds"]
     _context, officer = _page(browser, DESKTOP)
+    contexts.append(_context)
     log_in(officer, "lb_tdkt")
 
     # 1. The officer allots 2 Chiến sĩ thi đua cơ sở to the school: saved, with the cap's warning.
@@ -75,6 +87,7 @@ def test_allot_with_the_cap_warning_nominate_and_send_with_confirmation(
     officer.screenshot(path=artifacts / "awards-cap-warning-desktop.png", full_page=True)
     setup_url = officer.url
     _phone_context, officer_phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    contexts.append(_phone_context)
     log_in(officer_phone, "lb_tdkt")
     officer_phone.goto(setup_url)
     officer_phone.locator("[data-cell-warning]").scroll_into_view_if_needed()
@@ -82,6 +95,7 @@ def test_allot_with_the_cap_warning_nominate_and_send_with_confirmation(
 
     # 2. The chair nominates An for Lao động tiên tiến and uploads the dossier.
     _chair_context, chair = _page(browser, DESKTOP)
+    contexts.append(_chair_context)
     log_in(chair, "chutich")
     follow_menu(chair, "Khen thưởng", "Đề nghị khen thưởng")
     chair.get_by_role("link", name=MOVEMENT).click()
@@ -111,6 +125,7 @@ def test_allot_with_the_cap_warning_nominate_and_send_with_confirmation(
     expect(chair.get_by_test_id("confirm-failing")).to_contain_text("Hãy xác nhận vẫn gửi từng đề nghị")
     expect(chair.get_by_test_id("batch")).to_contain_text("Đang soạn")
     _chair_phone_context, chair_phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    contexts.append(_chair_phone_context)
     log_in(chair_phone, "chutich")
     chair_phone.goto(f"{url}/khen-thuong/ke-hoach/{campaign.pk}/de-nghi/")
     chair_phone.get_by_role("button", name="Gửi hồ sơ").click()

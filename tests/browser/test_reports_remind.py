@@ -20,6 +20,17 @@ TITLE = "Báo cáo quý về phong trào thi đua"
 
 
 @pytest.fixture
+def contexts():
+    """Every browser context the test opens, closed at its end: closed contexts drop their
+    keep-alive connections, so the live server lets go of the test database (PostgreSQL refuses
+    to drop a database still in use)."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
 def setting(federation, officer, mailoutbox):
     MemberFactory(full_name="Đoàn viên 1", unit=federation.school)
     chair = make_user("truong_chutich", RoleKind.GRASSROOTS_CHAIR, federation.school)
@@ -33,8 +44,9 @@ def setting(federation, officer, mailoutbox):
     return {"period": period}
 
 
-def test_remind_the_late_units_and_read_the_log(browser, live_server, log_in, setting, artifacts, mailoutbox):
+def test_remind_the_late_units_and_read_the_log(browser, live_server, log_in, setting, artifacts, contexts, mailoutbox):
     _context, officer = _page(browser, DESKTOP)
+    contexts.append(_context)
     log_in(officer, "lb_thiduakt")
     officer.get_by_role("link", name="Báo cáo", exact=True).first.click()
     officer.get_by_role("link", name=TITLE).first.click()
@@ -57,6 +69,7 @@ def test_remind_the_late_units_and_read_the_log(browser, live_server, log_in, se
     assert len(mailoutbox) == 1
     board_url = officer.url
     _phone_context, phone = _page(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    contexts.append(_phone_context)
     log_in(phone, "lb_thiduakt")
     phone.goto(board_url)
     expect(phone.get_by_test_id("reminders-sent")).to_contain_text("Cán bộ nhắc")
