@@ -38,6 +38,14 @@ REPORT = "Báo cáo kết quả đợt thi đua cao điểm chào mừng 20 năm
 # Lê Minh Tuấn is lb_hoidong, Nguyễn Thị Hồng Hạnh cdcs_chutich; the two others have no account.
 DISTRICT_COUNCIL = ["Nguyễn Thị Hồng Hạnh", "Lê Minh Tuấn", "Phạm Kim Nhung", "Nguyễn Thu Ngọc", "Nguyễn Văn An"]
 ON_PAPER = ["Phạm Kim Nhung", "Nguyễn Thu Ngọc"]
+GIAY_KHEN = "Giấy khen của Công đoàn cấp trên trực tiếp cơ sở"
+BANG_KHEN = "Bằng khen của Liên đoàn Lao động tỉnh, thành phố"
+AN_FIRST = "Tích cực tham gia đợt thi đua cao điểm; tác giả sáng kiến được công nhận."
+AN_FIXED = (
+    "Tác giả sáng kiến “Bảng tính dùng chung…” được LĐLĐ quận công nhận, làm lợi 15.000.000 đồng/năm; "
+    "cùng tổ chức khánh thành vườn trường xanh chào mừng 20 năm thành lập quận."
+)
+NHUNG = "Chủ trì xây dựng vườn trường xanh (45.000.000 đồng) chào mừng 20 năm thành lập quận."
 REPORT_DUE = "Báo cáo kết quả thực hiện kế hoạch về LĐLĐ Quận Long Biên"
 # The seed's window (16/8 – 15/9, works by 15/9, report by 18/9), moved so that today falls inside.
 STARTS, ENDS = TODAY - datetime.timedelta(days=5), TODAY + datetime.timedelta(days=25)
@@ -269,6 +277,82 @@ def play(journey) -> None:
     journey.shot(chair, "journey-000-09-review")
     paper = steps.pdf_text(steps.download(chair, chair.get_by_role("link", name="Tải PDF")), journey.tmp)
     assert review_number.split()[-1].split("/")[0] in paper
+
+    # 7. Awards: the officer offers Long Biên's Giấy khen and the city's Bằng khen with quotas;
+    # the school nominates two members with their dossiers (real PDFs) and sends the batch; one
+    # is returned, fixed and resent; both go to the award council; lb_hoidong votes from home.
+    steps.offer_awards_and_quotas(
+        officer,
+        plan_url,
+        {("CĐCS Trường THCS Gia Thụy", GIAY_KHEN): 2, ("CĐCS Trường THCS Gia Thụy", BANG_KHEN): 1},
+        due_on=ENDS + datetime.timedelta(days=10),
+    )
+    journey.shot(officer, "journey-000-11-award-quotas")
+    steps.open_nominations(school, TITLE)
+    expect(school.get_by_test_id("quota").first).to_contain_text("còn")
+    an_url = steps.nominate_member(school, award=GIAY_KHEN, member="Nguyễn Văn An", achievement=AN_FIRST)
+    steps.upload_dossier(school, journey.tmp)
+    steps.open_nominations(school, TITLE)
+    nhung_url = steps.nominate_member(school, award=BANG_KHEN, member="Phạm Kim Nhung", achievement=NHUNG)
+    steps.upload_dossier(school, journey.tmp)
+    assert "LĐLĐ quận Long Biên" in steps.send_batch(school, TITLE)
+    journey.shot(school, "journey-000-12-batch-sent")
+
+    steps.open_queue_item(officer, "Nguyễn Văn An")
+    steps.return_nomination(officer, "Tóm tắt thành tích cần nêu số liệu cụ thể của đợt thi đua.")
+    steps.go_home(school)
+    expect(school.locator("main")).to_contain_text("cần nêu số liệu cụ thể")
+    school.goto(an_url)
+    expect(school.get_by_test_id("return-reason")).to_contain_text("cần nêu số liệu cụ thể")
+    steps.fix_and_resend_nomination(school, AN_FIXED)
+    for url in (an_url, nhung_url):
+        officer.goto(url)
+        steps.accept_and_send_to_council(officer)
+
+    award_session = steps.open_council_session(
+        officer, "Hội đồng Thi đua – Khen thưởng", "LĐLĐ quận Long Biên", TODAY, "Hội trường LĐLĐ quận"
+    )
+    officer.get_by_role("button", name="Đưa vào").first.click()  # the second nomination
+    with journey.known_break("H2 award council: lb_hoidong's seat and paper ballots"):
+        seats = officer.get_by_test_id("attendance").locator('input[name="present"]')
+        steps.record_attendance(officer, [s.evaluate("e => e.labels[0].innerText") for s in seats.all()])
+        hoidong = journey.as_user("lb_hoidong")
+        for nominee in ("Nguyễn Văn An", "Phạm Kim Nhung"):
+            steps.open_task(hoidong, "Biểu quyết", nominee)
+            steps.cast_own_ballot(hoidong, scores={"Thành tích": 90}, item=nominee)
+        for nominee in ("Nguyễn Văn An", "Phạm Kim Nhung"):
+            officer.goto(award_session)
+            steps.enter_paper_ballots(officer, {"*": {"agree": True, "Thành tích": 85}}, item=nominee)
+        steps.close_session(officer, award_session)
+        expect(officer.get_by_test_id("item-outcome").first).to_contain_text("Thông qua")
+
+        # 8. The district's chair issues the numbered decision; the certificate names An and
+        # carries the number; the officer forwards the city's Bằng khen to Hà Nội.
+        decision = steps.issue_award_decision(
+            lb_chair := chair, plan_label=TITLE[:40], nominees=["Nguyễn Văn An"], issued_on=TODAY
+        )
+        number = re.search(r"\d+/QĐ-[\wĐ-]+", decision).group(0)
+        journey.shot(lb_chair, "journey-000-13-award-decision")
+        certificate = steps.pdf_text(
+            steps.download(lb_chair, lb_chair.get_by_test_id("awardees").get_by_role("link", name="Tải PDF")),
+            journey.tmp,
+        )
+        assert "Nguyễn Văn An" in certificate and number in certificate, certificate[:400]
+        officer.goto(nhung_url)
+        steps.forward_up(officer, "LĐLĐ thành phố Hà Nội")
+        city = journey.as_user("hn_bantv")
+        steps.open_from_menu(city, "Khen thưởng", "Xét khen thưởng")
+        expect(city.get_by_test_id("queue")).to_contain_text("Phạm Kim Nhung")
+
+        # 9. The public honour roll, without logging in, names the awardee.
+        public = journey.anonymous()
+        public.goto(f"{journey.url}/vinh-danh/")
+        public.get_by_test_id("honour-index").get_by_role("link").filter(has_text=TITLE[:40]).first.click()
+        expect(public.locator("main")).to_contain_text("Nguyễn Văn An")
+        journey.shot(public, "journey-000-14-honour-roll")
+        phone = journey.as_user("cdcs_chutich", phone=True)
+        steps.go_home(phone)
+        journey.shot(phone, "journey-000-15-chair-home-phone")
 
 
 def test_seed_000_long_bien_20_years(journey):
