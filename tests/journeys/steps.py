@@ -421,23 +421,25 @@ def record_attendance(page: Page, present: list[str]) -> None:
     expect(page.get_by_test_id("quorum")).to_be_visible()
 
 
-def cast_own_ballot(page: Page, agree: bool = True, scores: dict | None = None) -> None:
-    """A member with an account votes on their own login, on the session's page."""
-    ballot = page.get_by_test_id("my-ballot")
+def cast_own_ballot(page: Page, agree: bool = True, scores: dict | None = None, item: str = "") -> None:
+    """A member with an account votes on their own login, on the session's page (on the agenda
+    item that names `item` where the session has several)."""
+    ballot = page.get_by_test_id("agenda-item").filter(has_text=item).get_by_test_id("my-ballot")
     for label, value in (scores or {}).items():
         ballot.get_by_label(label).fill(str(value))
     ballot.get_by_label("Đồng ý công nhận" if agree else "Không đồng ý").check()
-    page.get_by_role("button", name="Gửi phiếu").click()
-    expect(page.get_by_text("Bạn đã biểu quyết nội dung này.")).to_be_visible()
+    ballot.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.get_by_text("Bạn đã biểu quyết nội dung này.").first).to_be_visible()
 
 
-def enter_paper_ballots(page: Page, ballots: dict[str, dict]) -> None:
-    """The secretary types the paper ballots of members present without an account:
-    {"Họ tên": {"agree": True, "Tính mới": 35, …}}; rows left empty are those who vote online."""
-    page.get_by_test_id("enter-ballots").first.click()
+def enter_paper_ballots(page: Page, ballots: dict[str, dict], item: str = "") -> None:
+    """The secretary types the paper ballots of members present, for the agenda item naming
+    `item`: {"Họ tên": {"agree": True, "Tính mới": 35, …}}, "*" for every row the page lists
+    (those who voted online are not listed); rows left empty are those who vote online."""
+    page.get_by_test_id("agenda-item").filter(has_text=item).get_by_test_id("enter-ballots").first.click()
     for row in page.get_by_test_id("entry-row").all():
         name = row.locator("legend").inner_text()
-        ballot = next((b for who, b in ballots.items() if who in name), None)
+        ballot = next((b for who, b in ballots.items() if who in name or who == "*"), None)
         if ballot is None:
             continue
         row.get_by_label("Đồng ý" if ballot.get("agree", True) else "Không đồng ý", exact=True).check()
@@ -445,6 +447,7 @@ def enter_paper_ballots(page: Page, ballots: dict[str, dict]) -> None:
             if label != "agree":
                 row.get_by_label(label).fill(str(value))
     page.get_by_role("button", name="Ghi các phiếu đã nhập").click()
+    expect(page.get_by_test_id("session-status")).to_be_visible()  # back on the session's page
 
 
 def close_session(page: Page, session_url: str) -> str:
@@ -619,6 +622,219 @@ def minutes_pdf_text(page: Page, session_url: str, tmp: Path) -> str:
     """The session's page → "Biên bản (PDF)", read back by pdftotext."""
     page.goto(session_url)
     return pdf_text(download(page, page.get_by_role("link", name="Biên bản (PDF)")), tmp)
+
+
+# ---------------------------------------------------------------- awards
+
+
+def small_pdf(title: str) -> bytes:
+    """A real one-page PDF (what a scanner or a word processor gives), with `title` as its text
+    (plain ASCII: the PDF base font has no Vietnamese glyphs)."""
+    text = title.encode("ascii", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 14 Tf 72 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def offer_awards_and_quotas(page: Page, plan_url: str, quotas: dict[tuple[str, str], int], due_on) -> None:
+    """The plan's page → Hình thức, chỉ tiêu khen thưởng: tick the forms offered (with their
+    dossier deadline), then each CĐCS's quota: {(unit, award form): n}."""
+    page.goto(plan_url)
+    page.get_by_role("link", name="Hình thức, chỉ tiêu khen thưởng").click()
+    offers = page.get_by_test_id("offers")
+    for kind in sorted({kind for _unit, kind in quotas}):
+        offers.get_by_label(re.compile("^" + re.escape(kind) + " ·")).check()
+        offers.get_by_label(f"Hạn riêng cho {kind}"[:60], exact=False).first.fill(_date(due_on))
+    page.get_by_role("button", name="Lưu hình thức khen thưởng").click()
+    for (unit, kind), n in quotas.items():
+        page.get_by_label(f"{unit} — {kind}").fill(str(n))
+    page.get_by_role("button", name="Lưu chỉ tiêu").click()
+    alert(page).to_contain_text("Đã lưu chỉ tiêu khen thưởng")
+
+
+def open_nominations(page: Page, plan_title: str) -> None:
+    """Khen thưởng › Đề nghị khen thưởng → the plan."""
+    open_from_menu(page, "Khen thưởng", "Đề nghị khen thưởng")
+    page.get_by_role("link", name=plan_title[:40]).first.click()
+
+
+def nominate_member(page: Page, *, award: str, member: str, achievement: str) -> str:
+    """Thêm đề nghị for one member, with the summary of achievements; returns its URL."""
+    page.get_by_role("link", name="Thêm đề nghị").click()
+    page.get_by_label("Danh hiệu, hình thức khen thưởng").select_option(label=award)
+    page.get_by_label("Cá nhân (đoàn viên)").check()
+    page.get_by_label("Đoàn viên", exact=True).select_option(label=member)
+    page.get_by_label("Tóm tắt thành tích").fill(achievement)
+    page.get_by_role("button", name="Lưu đề nghị").click()
+    expect(page.get_by_test_id("nomination-title")).to_have_text(member)
+    return page.url
+
+
+def upload_dossier(page: Page, tmp: Path) -> list[str]:
+    """Upload a small real PDF to every dossier row still asking for a file; returns the codes."""
+    codes = []
+    for row in page.locator("[data-requirement]").all():
+        upload = row.locator('input[type="file"]')
+        if not upload.count():
+            continue
+        code = row.get_attribute("data-requirement")
+        path = tmp / f"{code}.pdf"
+        path.write_bytes(small_pdf(f"Ho so de nghi khen thuong: {code}"))
+        upload.set_input_files(str(path))
+        row.get_by_role("button", name="Tải lên").click()
+        expect(page.locator(f'[data-requirement="{code}"]')).to_contain_text(f"{code}.pdf")
+        codes.append(code)
+    return codes
+
+
+def send_batch(page: Page, plan_title: str) -> str:
+    open_nominations(page, plan_title)
+    page.get_by_role("button", name="Gửi hồ sơ").click()
+    alert(page).to_contain_text("Đã gửi")
+    return page.get_by_role("alert").first.inner_text()
+
+
+def open_queue_item(page: Page, nominee: str) -> None:
+    open_from_menu(page, "Khen thưởng", "Xét khen thưởng")
+    page.get_by_test_id("queue").get_by_role("link", name=nominee).first.click()
+
+
+def return_nomination(page: Page, reason: str) -> None:
+    page.locator("summary", has_text="Trả lại để đơn vị bổ sung").click()
+    page.get_by_label("Lý do trả lại, nội dung cần bổ sung").fill(reason)
+    page.get_by_role("button", name="Trả lại", exact=True).click()
+    expect(page.locator('[data-testid^="status-"]').first).to_have_text("Trả lại để bổ sung")
+
+
+def fix_and_resend_nomination(page: Page, achievement: str) -> None:
+    page.get_by_role("link", name="Sửa tóm tắt thành tích").click()
+    page.get_by_label("Tóm tắt thành tích").fill(achievement)
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("button", name="Gửi lại hồ sơ đã bổ sung").click()
+    expect(page.locator('[data-testid^="status-"]').first).to_have_text("Đã gửi")
+
+
+def accept_and_send_to_council(page: Page) -> None:
+    page.get_by_role("button", name="Tiếp nhận hồ sơ hợp lệ").click()
+    page.get_by_role("button", name="Trình Hội đồng Thi đua – Khen thưởng").click()
+    expect(page.locator('[data-testid^="status-"]').first).to_have_text("Đang trình Hội đồng")
+
+
+def issue_award_decision(page: Page, *, plan_label: str, nominees: list[str], issued_on) -> str:
+    """Khen thưởng › Quyết định khen thưởng → Lập quyết định → the plan → tick the nominees →
+    Ban hành (lấy số); returns the decision's number line."""
+    open_from_menu(page, "Khen thưởng", "Quyết định khen thưởng")
+    page.get_by_role("link", name=re.compile("^Lập quyết định")).click()
+    pick_option(page.get_by_label("Kế hoạch"), plan_label)
+    page.get_by_role("button", name="Chọn").click()
+    candidates = page.get_by_test_id("candidates")
+    for nominee in nominees:
+        candidates.get_by_label(re.compile(re.escape(nominee))).first.check()
+    page.get_by_label("Ngày ban hành").fill(_date(issued_on))
+    page.get_by_role("button", name="Ban hành quyết định (lấy số)").click()
+    expect(page.get_by_test_id("decision-number")).to_contain_text("Quyết định số")
+    return page.get_by_test_id("decision-number").inner_text()
+
+
+def forward_up(page: Page, upper: str) -> None:
+    page.get_by_role("button", name=f"Đề nghị {upper} khen thưởng").click()
+    expect(page.locator('[data-testid^="status-"]').first).to_have_text("Đã đề nghị cấp trên")
+
+
+# ---------------------------------------------------------------- seed 004: deadlines that pass, quarterly reports
+
+
+@contextlib.contextmanager
+def days_later(days: int):
+    """The story moves on `days` days (a deadline passes) without sleeping: the server's clock —
+    Django's timezone.now, which timezone.localdate reads — runs that far ahead until the block
+    ends. The live server runs in the test's process, so every page it serves sees the later day.
+    Yields that day. (Sessions must outlive the jump: see SESSION_COOKIE_AGE in the test.)"""
+    import datetime
+    from unittest import mock
+
+    from django.utils import timezone
+
+    real_now = timezone.now
+    shift = datetime.timedelta(days=days)
+    with mock.patch("django.utils.timezone.now", lambda: real_now() + shift):
+        yield timezone.localdate()
+
+
+def set_participation_due(page: Page, plan_url: str, part: str, due_on) -> None:
+    """The plan's page → Tổng hợp tham gia → Đặt thời hạn for one part (registration, works,
+    the "Dân vận khéo" model)."""
+    page.goto(plan_url)
+    page.get_by_test_id("participation-section").get_by_role("link", name="Tổng hợp tham gia").click()
+    page.get_by_role("button", name="Đặt thời hạn").click()  # it unfolds the form
+    form = page.locator("#due-form")
+    form.get_by_label("Phần việc").select_option(label=part)
+    form.get_by_label("Hạn chót (hết ngày)").fill(_date(due_on))
+    form.get_by_role("button", name="Lưu").click()
+    alert(page).to_contain_text("Đã lưu thời hạn")
+
+
+def open_participation_overview(page: Page, plan_url: str, missing: str = "") -> None:
+    """The plan's page → Tổng hợp tham gia (→ the list of CĐCS still missing one part)."""
+    page.goto(plan_url)
+    page.get_by_test_id("participation-section").get_by_role("link", name="Tổng hợp tham gia").click()
+    if missing:
+        page.get_by_role("link", name=missing).click()
+
+
+def draft_quarterly_report_form(page: Page, *, title: str, campaign: str, day: int, instructions: str = "") -> str:
+    """Báo cáo → Soạn biểu mẫu báo cáo: a quarterly report tied to the plan, from every CĐCS,
+    due "before the `day`th of the quarter's last month" (hạn chót hết ngày day − 1)."""
+    open_from_menu(page, None, "Báo cáo")
+    page.get_by_role("link", name="Soạn biểu mẫu báo cáo").click()
+    page.get_by_label("Tên báo cáo").fill(title)
+    page.get_by_label("Kỳ báo cáo").select_option(label="Hằng quý")
+    pick_option(page.get_by_label("Gắn với kế hoạch, phong trào"), campaign)
+    page.get_by_label("Cách tính hạn nộp (báo cáo định kỳ)").select_option(label="Một ngày của tháng cuối kỳ")
+    page.get_by_label("Ngày trong tháng cuối kỳ, hoặc số ngày sau kỳ").fill(str(day))
+    page.get_by_label("Nộp trước ngày đó").check()
+    page.get_by_label("Đơn vị phải báo cáo").select_option(label="Tất cả công đoàn cơ sở trực thuộc")
+    page.get_by_label("Hướng dẫn cho đơn vị").fill(instructions)
+    page.get_by_role("button", name="Lưu biểu mẫu").click()
+    expect(page.get_by_test_id("indicators")).to_be_visible()
+    return page.url
+
+
+def board_due_on(page: Page):
+    """The deadline the status board states ("hạn nộp hết ngày dd/mm/yyyy")."""
+    import datetime
+
+    said = re.search(r"hạn nộp hết ngày (\d{2})/(\d{2})/(\d{4})", page.locator("main").inner_text())
+    assert said, page.locator("main").inner_text()[:400]
+    day, month, year = (int(x) for x in said.groups())
+    return datetime.date(year, month, day)
+
+
+def remind_late_units(page: Page) -> str:
+    """On the status board: "Nhắc các đơn vị chưa nộp"; returns the page's confirmation."""
+    page.get_by_test_id("remind-late").get_by_role("button", name="Nhắc các đơn vị chưa nộp").click()
+    alert(page).to_contain_text("Đã nhắc")
+    return page.get_by_role("alert").first.inner_text()
+
+
+def refresh_review_figures(page: Page) -> None:
+    """On the draft review: "Cập nhật số liệu" (parts I, II from today's data)."""
+    page.get_by_test_id("refresh-figures").get_by_role("button", name="Cập nhật số liệu").click()
+    alert(page).to_contain_text("Đã cập nhật số liệu")
 
 
 # ---------------------------------------------------------------- seeds 001, 002: reward part, councils set up
