@@ -398,3 +398,16 @@ def test_every_page_each_demo_login_reaches_opens_in_both_languages_and_passes_a
 
     assert crawl.shapes, "the crawl read no page"
     assert not crawl.problems, f"{len(crawl.problems)} problems:\n" + "\n".join(crawl.problems)
+
+
+def test_the_crawls_reader_catches_what_it_is_meant_to():
+    """The checks themselves: an English label, a placeholder and a second <h1> are seen; an
+    official paper (translate="no") and a typed value are not; ids fold into one shape."""
+    reader = PageReader()
+    reader.feed(
+        '<h1>Kế hoạch</h1><label>Order</label><input placeholder="Search"><h1>Hai</h1>'
+        '<article translate="no"><p>the paper</p></article><textarea>and</textarea><a href="/a/12/?x=1">Xem</a>'
+    )
+    assert reader.h1 == 2
+    assert [w for w in WORD.findall(reader.visible_text()) if w.lower() in ENGLISH_WORDS] == ["Order", "Search"]
+    assert shape(local(reader.links[0], "/")) == shape("/a/7/?x=2") == "/a/<n>/?x"
