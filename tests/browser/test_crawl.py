@@ -380,21 +380,25 @@ def test_every_page_each_demo_login_reaches_opens_in_both_languages_and_passes_a
     by_path = {}
     for key, (who, url) in sorted(crawl.shapes.items()):
         by_path.setdefault(key.split("?")[0], (who, url))
-    for who, url in by_path.values():
-        if who not in contexts:
-            context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
-            cookie = clients[who].cookies["sessionid"]
-            context.add_cookies([{"name": "sessionid", "value": cookie.value, "domain": host, "path": "/"}])
-            contexts[who] = context.new_page()
-        page = contexts[who]
-        page.goto(live_server.url + url)
-        result = axe.run(page, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa"]})
-        for violation in result.response["violations"]:
-            if violation["impact"] in {"serious", "critical"}:
-                targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
-                crawl.problems.append(f"{who}: {url} axe {violation['id']} ({violation['impact']}) at {targets}")
-    for page in contexts.values():
-        page.context.close()
+    # Every context closed whatever happens: an open one keeps the live server on the test
+    # database, which PostgreSQL then cannot drop.
+    try:
+        for who, url in by_path.values():
+            if who not in contexts:
+                context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+                cookie = clients[who].cookies["sessionid"]
+                context.add_cookies([{"name": "sessionid", "value": cookie.value, "domain": host, "path": "/"}])
+                contexts[who] = context.new_page()
+            page = contexts[who]
+            page.goto(live_server.url + url)
+            result = axe.run(page, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa"]})
+            for violation in result.response["violations"]:
+                if violation["impact"] in {"serious", "critical"}:
+                    targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+                    crawl.problems.append(f"{who}: {url} axe {violation['id']} ({violation['impact']}) at {targets}")
+    finally:
+        for page in contexts.values():
+            page.context.close()
 
     assert crawl.shapes, "the crawl read no page"
     assert not crawl.problems, f"{len(crawl.problems)} problems:\n" + "\n".join(crawl.problems)
