@@ -3,7 +3,10 @@ MEDIA_ROOT, read only through the scope of the object they belong to.
 
 A file's name and the browser's content type are whatever the sender says, so neither is
 trusted: an image must open in Pillow as one of the formats below, a PDF must start like one,
-a program is refused whatever it is called. Validation happens before anything is written,
+a program is refused whatever it is called. An image is stored as Pillow encodes it again, so
+whatever rode along after the picture (a GIF with an HTML page appended: a "polyglot") is
+gone, and every file is stored and served under the extension of what it really is
+(served_name), never the one it was sent with. Validation happens before anything is written,
 so a refused file leaves nothing behind. Thumbnails are made after the commit (core.tasks),
 outside the request that uploaded the photo.
 
@@ -144,7 +147,8 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
     checked = check(upload, images_only=images_only)
     now = timezone.now()
     name = f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
-    stored = _store(name, upload)
+    content = _reencoded(upload) if checked.kind == AttachmentKind.IMAGE else None
+    stored = _store(name, upload, content)
     # From here on, a rollback (of the caller's transaction or a savepoint around this call)
     # drops this callback unrun, and dropping it deletes the file.
     transaction.on_commit(_DeleteUnlessCommitted(stored))
@@ -156,9 +160,9 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
         file=stored,
         original_name=(upload.name or name)[-255:],
         content_type=checked.content_type,
-        size=upload.size,
-        width=checked.width,
-        height=checked.height,
+        size=content.size if content is not None else upload.size,
+        width=content.image_size[0] if content is not None else checked.width,
+        height=content.image_size[1] if content is not None else checked.height,
         caption=caption,
         uploaded_by=actor if actor is not None and actor.pk else None,
     )
@@ -169,13 +173,49 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
     return attachment
 
 
-def _store(name: str, upload) -> str:
-    """The bytes of `upload` saved under `name` (or the name the storage chose); on a storage
-    error, whatever part was written is removed and the user is told in Vietnamese."""
+class _Reencoded(ContentFile):
+    image_size: tuple[int, int]
+
+
+def _reencoded(upload) -> _Reencoded:
+    """The picture of an image `check` accepted, encoded again in its own format by Pillow:
+    only pixels (all frames of an animation) and the colour profile survive, not trailing bytes
+    or metadata. A JPEG is turned upright first, since its EXIF orientation does not survive."""
+    upload.seek(0)
+    with Image.open(upload) as source:
+        fmt = source.format
+        options = {"icc_profile": source.info["icc_profile"]} if source.info.get("icc_profile") else {}
+        if getattr(source, "is_animated", False):
+            image, options = source, {**options, "save_all": True, "loop": source.info.get("loop", 0)}
+        else:
+            image = ImageOps.exif_transpose(source) if fmt == "JPEG" else source
+        if fmt == "JPEG":
+            options["quality"] = 90
+        out = io.BytesIO()
+        image.save(out, format=fmt, **options)
+        size = image.size
+    upload.seek(0)
+    content = _Reencoded(out.getvalue())
+    content.image_size = size
+    return content
+
+
+def served_name(attachment: Attachment) -> str:
+    """The name a download carries: the sender's name with the extension of what the file
+    really is ("poly.html" holding a GIF is served as "poly.gif")."""
+    stem = attachment.original_name.rsplit(".", 1)[0] if "." in attachment.original_name else attachment.original_name
+    extension = _extension(attachment.file.name)
+    return f"{stem or 'tep'}.{extension}" if extension else stem or "tep"
+
+
+def _store(name: str, upload, content: ContentFile | None = None) -> str:
+    """`content` (else the bytes of `upload`) saved under `name` (or the name the storage
+    chose); on a storage error, whatever part was written is removed and the user is told in
+    Vietnamese."""
     storage = Attachment.file.field.storage
     upload.seek(0)
     try:
-        return storage.save(name, ContentFile(upload.read()))
+        return storage.save(name, content if content is not None else ContentFile(upload.read()))
     except OSError as error:
         logger.exception("could not store an upload as %s", name)
         try:

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 
 from thidua.core.access import get_for_user
+from thidua.core.attachments import served_name
 from thidua.core.models import Attachment
 
 
@@ -26,9 +27,12 @@ def attachment_file(request, pk: int, thumbnail: bool = False):
     except FileNotFoundError:
         raise Http404 from None
     content_type = "image/jpeg" if field is attachment.thumbnail else attachment.content_type
+    # Only re-encoded images are shown in the browser; anything else is a download. The name
+    # carries the extension of what the file is, and nothing in it may run (CSP sandbox).
     response = FileResponse(
-        handle, content_type=content_type, as_attachment=not attachment.is_image, filename=attachment.original_name
+        handle, content_type=content_type, as_attachment=not attachment.is_image, filename=served_name(attachment)
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
     return response
