@@ -27,7 +27,7 @@ from thidua.initiatives import queries as initiative_queries
 from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition
 from thidua.org import queries, services
 from thidua.org.models import Member, Role, RoleKind, Unit, UnitStatus
-from thidua.org.tests.factories import make_unit, make_user
+from thidua.org.tests.factories import SYSTEM, make_unit, make_user
 from thidua.reports import queries as report_queries
 from thidua.reports.models import SENT, ReportPeriod, Submission
 
@@ -206,7 +206,7 @@ def provinces(db, unit_kinds):
     tq_school = make_unit(tuyen_quang, "grassroots", "CĐCS Trường THPT chuyên Tuyên Quang", sector="school")
     for unit, n in ((school, 3), (own, 2), (tq_school, 4)):
         for i in range(n):
-            services.create_member(None, full_name=f"Đoàn viên {unit.pk}-{i}", gender="female", unit=unit)
+            services.create_member(SYSTEM, full_name=f"Đoàn viên {unit.pk}-{i}", gender="female", unit=unit)
     return root, ha_giang, tuyen_quang, lai_chau, district, school, own
 
 
