@@ -107,6 +107,9 @@ def play(journey) -> None:
     steps.go_home(school)
     expect(school.get_by_test_id("home-reports-returned")).to_contain_text(f"Bị trả lại: {REASON}")
     journey.shot(school, "journey-004-02-report-returned-home")
+    phone = journey.as_user("cdcs_chutich", phone=True)
+    expect(phone.get_by_test_id("home-reports-returned")).to_contain_text(f"Bị trả lại: {REASON}")
+    journey.shot(phone, "journey-004-02-report-returned-home-phone")
     steps.open_report_from_home(school, REPORT, panel="home-reports-returned")
     said = steps.submit_report(
         school, {"2. Kết quả nổi bật, kiến nghị": f"Mô hình “{MODEL}”: 42 đoàn viên tham gia vận động."}
