@@ -868,3 +868,14 @@ def found_council(page: Page, kind: str, name: str, seats: list[tuple[str, str]]
 def certificate_text(page: Page, tmp: Path) -> str:
     """The decision's page → the first awardee's certificate (Tải PDF), read back by pdftotext."""
     return pdf_text(download(page, page.get_by_test_id("awardees").get_by_role("link", name="Tải PDF")), tmp)
+
+
+def add_plan_part(page: Page, heading: str, part: str) -> None:
+    """A section left empty on purpose, of a part the plan holds as data (e.g. "Khen thưởng"):
+    the issued paper fills it from that data (campaigns.plan_document)."""
+    page.locator("#panel-section").get_by_role("button", name="Thêm").click()
+    form = page.locator("#form-section")
+    form.get_by_label("Tiêu đề").fill(heading)
+    form.get_by_label(re.compile(r"^Phần\b")).select_option(label=part)  # "Phần *": required
+    form.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#panel-section")).to_contain_text(heading)
