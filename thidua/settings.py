@@ -5,6 +5,7 @@ Production (DEBUG off) refuses to start when a setting is missing or unsafe, wit
 that says which one — a half-configured server is worse than none.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     "thidua.core",
     "thidua.org",
     "thidua.documents",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.org.middleware.ActingRoleMiddleware",
     "thidua.core.replica.ReplicaMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the login page's message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -168,9 +172,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "thidua.core.login_guard.LoginGuardBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Failed logins (django-axes): after THIDUA_LOGIN_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, both are refused for THIDUA_LOGIN_LOCKOUT_MINUTES (or until an
+# administrator unlocks them in the admin's "Access attempts"). A correct login clears the count.
+AXES_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("THIDUA_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "thidua.core.login_guard.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind nginx every request comes from 127.0.0.1: THIDUA_PROXY_COUNT=1 reads the address
+# nginx puts last in X-Forwarded-For, so one office is not locked for another's mistakes.
+THIDUA_PROXY_COUNT = env.int("THIDUA_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "thidua.core.login_guard.client_address"
+# How long a login lasts without being used again (seconds; two weeks by default).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

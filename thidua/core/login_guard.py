@@ -1,0 +1,43 @@
+"""Failed logins are counted and refused after a limit (django-axes, configured in settings:
+AXES_*, THIDUA_LOGIN_*): per account and per address, so guessing one officer's password and
+trying one password on every account are both stopped. A locked login gets the login page
+again with a Vietnamese message saying for how long; an administrator unlocks it earlier in the
+admin ("Access attempts": delete the account's or the address's rows)."""
+
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+class LoginGuardBackend(AxesStandaloneBackend):
+    """Axes' check before any password is compared. A login without a request (the test
+    client's login(), a shell) has no address to count against and is not guarded; every
+    login through a page passes its request."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def client_address(request) -> str | None:
+    """The browser's address: REMOTE_ADDR, or behind THIDUA_PROXY_COUNT proxies the entry they
+    appended to X-Forwarded-For (the ones before it are whatever the browser sent)."""
+    count = settings.THIDUA_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The login page again, with why and for how long (429: too many attempts)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = _(
+        "Đăng nhập sai quá %(limit)s lần nên tài khoản hoặc máy này tạm bị khóa. Hãy thử lại sau "
+        "%(minutes)s phút, hoặc nhờ quản trị hệ thống mở khóa."
+    ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    form = AuthenticationForm(request, data=None, initial={"username": (credentials or {}).get("username", "")})
+    return render(request, "registration/login.html", {"form": form, "locked_message": message}, status=429)
