@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, _page
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_user
 from thidua.reports import services
 from thidua.reports.models import Submission
 from thidua.reports.tests.conftest import make_quarterly
@@ -122,7 +122,7 @@ def test_officer_and_chair_open_a_past_period_from_the_page(browser, live_server
     earlier, _created = services.open_period(form, period.starts_on - datetime.timedelta(days=1))
     oldest, _created = services.open_period(form, earlier.starts_on - datetime.timedelta(days=1))
     old_submission = Submission.objects.get(period=oldest, unit=setting["submission"].unit)
-    services.save_report(None, old_submission, values={}, submit=False)
+    services.save_report(SYSTEM, old_submission, values={}, submit=False)
 
     context, officer = _page(browser, DESKTOP)
     log_in(officer, "lb_thiduakt")

@@ -20,7 +20,7 @@ from thidua.core.models import Effect
 from thidua.documents import services as documents
 from thidua.documents.models import RegisterEntry
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 from thidua.reports import reminders, services
 from thidua.reports.models import Reminder
 from thidua.reports.tests.conftest import make_quarterly
@@ -141,10 +141,11 @@ import datetime, sys, time
 import django
 django.setup()
 from django.db import transaction
+from thidua.core.access import system_actor
 from thidua.documents import services
 from thidua.org.models import Unit
 with transaction.atomic():
-    entry = services.take_number(None, Unit.objects.get(pk={unit}), "QĐ", issued_on=datetime.date(2026, 3, 2), title="Quyết định khen thưởng")
+    entry = services.take_number(system_actor("tests"), Unit.objects.get(pk={unit}), "QĐ", issued_on=datetime.date(2026, 3, 2), title="Quyết định khen thưởng")
     print(entry.number, flush=True)
     time.sleep(120)  # killed here, before the commit
 """
@@ -153,7 +154,7 @@ with transaction.atomic():
 def test_process_killed_holding_a_document_number_leaves_no_gap(postgres, federation):
     with transaction.atomic():
         first = documents.take_number(
-            None, federation.long_bien, "QĐ", issued_on=datetime.date(2026, 3, 1), title="Quyết định số một"
+            SYSTEM, federation.long_bien, "QĐ", issued_on=datetime.date(2026, 3, 1), title="Quyết định số một"
         )
     assert first.number == 1
     proc = start_process([python(), "-c", TAKE_AND_HANG.format(unit=federation.long_bien.pk)])
@@ -165,7 +166,7 @@ def test_process_killed_holding_a_document_number_leaves_no_gap(postgres, federa
     # The killed process's transaction died with it: number 2 is free again, and taken once.
     with transaction.atomic():
         again = documents.take_number(
-            None, federation.long_bien, "QĐ", issued_on=datetime.date(2026, 3, 3), title="Quyết định số hai"
+            SYSTEM, federation.long_bien, "QĐ", issued_on=datetime.date(2026, 3, 3), title="Quyết định số hai"
         )
     assert again.number == 2
     numbers = list(

@@ -19,6 +19,7 @@ from thidua.awards import services
 from thidua.awards.catalogue import load_catalogue
 from thidua.awards.models import AwardKind, Nomination
 from thidua.campaigns.models import Campaign
+from thidua.core.demo import SYSTEM
 from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
 from thidua.org.models import Member, Unit
@@ -60,31 +61,31 @@ def _council(long_bien: Unit, exclude: set[int], cdcs: list[Unit]) -> Council:
     council = Council.objects.filter(unit=long_bien, kind=CouncilKind.AWARD).first()
     if council is None:
         council = councils.create_council(
-            None, unit=long_bien, kind=CouncilKind.AWARD, name="Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên"
+            SYSTEM, unit=long_bien, kind=CouncilKind.AWARD, name="Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên"
         )
     if not council.members.exists():
         # The district's council sits members of the CĐCS below it, none of them nominated.
         pool = Member.objects.filter(unit__in=cdcs[4:8]).exclude(pk__in=exclude).order_by("unit__path", "id")
         roles = (CouncilRole.CHAIR, CouncilRole.SECRETARY, CouncilRole.MEMBER, CouncilRole.MEMBER, CouncilRole.MEMBER)
         for member, role in zip(pool[:5], roles, strict=False):
-            councils.add_member(None, council, member=member, role=role)
+            councils.add_member(SYSTEM, council, member=member, role=role)
     return council
 
 
 def _sit(council: Council, nominations: list[Nomination], verdicts: dict[int, bool]) -> None:
     """One session of the award council taking up the nominations; the secretariat enters the
     show of hands (the nominee recused)."""
-    session = councils.open_session(None, council, held_on=SESSION_ON, place="Hội trường LĐLĐ quận")
+    session = councils.open_session(SYSTEM, council, held_on=SESSION_ON, place="Hội trường LĐLĐ quận")
     for nomination in nominations:
-        item = councils.add_to_agenda(None, session, nomination)
+        item = councils.add_to_agenda(SYSTEM, session, nomination)
         recused = set(Recusal.objects.filter(item=item).values_list("council_member_id", flat=True))
         agree = verdicts[nomination.pk]
         for n, seat in enumerate(council.members.order_by("pk")):
             if seat.pk in recused:
                 continue
             scores = {c.pk: (c.max_score - 8 - n * 2) if agree else c.max_score // 3 for c in council.criteria.all()}
-            councils.record_paper_ballot(None, item, seat=seat, agree=agree if n != 4 else not agree, scores=scores)
-    councils.close_session(None, session)
+            councils.record_paper_ballot(SYSTEM, item, seat=seat, agree=agree if n != 4 else not agree, scores=scores)
+    councils.close_session(SYSTEM, session)
 
 
 def _subject(unit: Unit, people: list[Member], which) -> dict:
@@ -113,11 +114,11 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
         log("  Khen thưởng mẫu của Long Biên: đã có.")
         return
     kinds = {k.code: k for k in AwardKind.objects.filter(code__in=OFFERS)}
-    services.offer_awards(None, campaign, {kinds[code]: None for code in OFFERS})
+    services.offer_awards(SYSTEM, campaign, {kinds[code]: None for code in OFFERS})
     cdcs = list(services.quota_units(campaign))
     counts = {(u.pk, kinds[code].pk): n for u in cdcs for code, n in QUOTAS.items()}
     counts.update({(u.pk, kinds["bang-khen-ldld-tinh"].pk): 1 for u in cdcs[:4]})
-    services.allocate_quotas(None, campaign, counts)
+    services.allocate_quotas(SYSTEM, campaign, counts)
 
     # Nguyễn Thị Hồng Hạnh chairs Gia Thụy's CĐCS: she is not nominated; Nguyễn Văn An is.
     people = {
@@ -132,7 +133,7 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
                 continue
             unit = cdcs[index]
             nomination = services.nominate(
-                None,
+                SYSTEM,
                 campaign=campaign,
                 award_kind=kinds[code],
                 unit=unit,
@@ -142,14 +143,14 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
             missing = services.missing_requirements(nomination)
             for requirement in missing if sent else missing[:1]:
                 upload = _pdf(f"{requirement.code}.pdf")
-                services.add_dossier_file(None, nomination, requirement=requirement, upload=upload)
+                services.add_dossier_file(SYSTEM, nomination, requirement=requirement, upload=upload)
             made.append((nomination, state))
         if sent:
             for unit in cdcs[:4]:
                 # Lao động tiên tiến rests on the year's rating, entered after the demo's year:
                 # each CĐCS confirms sending them anyway, as a sender does on the batch page.
                 drafts = [n.pk for n, _s in made if n.unit_id == unit.pk]
-                services.submit_batch(None, campaign=campaign, unit=unit, confirmed=drafts, reason=CONFIRM_REASON)
+                services.submit_batch(SYSTEM, campaign=campaign, unit=unit, confirmed=drafts, reason=CONFIRM_REASON)
 
     to_council = []
     for nomination, state in made:
@@ -157,23 +158,23 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
         if state == "draft":
             continue
         if state == "returned":
-            services.return_nomination(None, nomination, reason=RETURN_REASON)
+            services.return_nomination(SYSTEM, nomination, reason=RETURN_REASON)
         elif state != "submitted":
-            services.accept(None, nomination)
+            services.accept(SYSTEM, nomination)
             if state != "accepted":
                 to_council.append((nomination, state))
     exclude = set(Nomination.objects.filter(campaign=campaign).values_list("subject_member_id", flat=True))
     council = _council(long_bien, {pk for pk in exclude if pk}, cdcs)
     voted = [(n, s) for n, s in to_council if s != "at_council"]
     for nomination, _state in to_council:
-        services.send_to_council(None, nomination)
+        services.send_to_council(SYSTEM, nomination)
     _sit(council, [n for n, _s in voted], {n.pk: s != "not_recommended" for n, s in voted})
     for nomination, state in voted:
         if state == "forwarded":
-            services.forward(None, nomination)
+            services.forward(SYSTEM, nomination)
     awarded = [n for n, s in voted if s == "awarded"]
     decision = services.issue_decision(
-        None,
+        SYSTEM,
         unit=long_bien,
         campaign=campaign,
         nominations=awarded,

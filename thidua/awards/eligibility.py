@@ -550,6 +550,14 @@ def cap_allows(
             "%(kind)s không quá %(pct)s %% số %(base_kind)s: đơn vị có %(base)s %(base_kind)s năm %(year)s, "
             "tối đa %(limit)s; đã có %(used)s, còn được đề nghị thêm."
         ) % values
+    if not extra:
+        # Checked again on sending and deciding (extra=0): the base shrank since the nomination
+        # was made (a Lao động tiên tiến withdrawn or not recommended), so the ones already
+        # proposed are over the cap themselves.
+        return False, _(
+            "%(kind)s không quá %(pct)s %% số %(base_kind)s: đơn vị có %(base)s %(base_kind)s năm %(year)s, "
+            "tối đa %(limit)s; đang đề nghị %(used)s, vượt %(over)s."
+        ) % (values | {"over": count_text(used - limit)})
     return False, _(
         "%(kind)s không quá %(pct)s %% số %(base_kind)s: đơn vị có %(base)s %(base_kind)s năm %(year)s, "
         "tối đa %(limit)s; đã có %(used)s, đề nghị thêm %(extra)s sẽ vượt."

@@ -11,13 +11,14 @@ import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import notices
+from thidua.awards.eligibility import cap_allows, evaluate_nomination, verdict
 from thidua.awards.models import (
     FORM_CATEGORIES,
     LIVE_STATUSES,
@@ -39,7 +40,7 @@ from thidua.awards.models import (
 from thidua.awards.queries import campaign_year
 from thidua.awards.workflow import NOMINATION_WORKFLOW
 from thidua.campaigns.models import Campaign, Procedure
-from thidua.core import attachments, audit
+from thidua.core import access, attachments, audit
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
 from thidua.org.models import Member, Unit
@@ -47,13 +48,10 @@ from thidua.org.models import Member, Unit
 S = NominationStatus
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
-def _user(actor):
-    return actor if actor is not None and actor.pk else None
+_user = access.person  # the user row to store (None for the system actor)
 
 
 def on_behalf(actor, unit: Unit) -> str:
@@ -371,8 +369,6 @@ def nominate(
             {"award_kind": message % {"unit": unit.name, "kind": award_kind.name, "n": quota.count if quota else 0}}
         )
     if award_kind.cap_of_id is not None:
-        from thidua.awards.eligibility import cap_allows
-
         allowed, why = cap_allows(award_kind, unit, campaign_year(campaign), campaign=campaign)
         if not allowed:
             raise ValidationError({"award_kind": why})
@@ -479,11 +475,30 @@ def remove_dossier_file(actor, dossier_file: DossierFile) -> None:
 
 
 def _evaluate(nomination: Nomination) -> list:
-    try:
-        from thidua.awards.eligibility import evaluate_nomination
-    except ImportError:  # the eligibility part is not there yet
-        return []
     return list(evaluate_nomination(nomination))
+
+
+def _within_cap(nominations: Iterable[Nomination], field: str) -> None:
+    """The cap of a title on others (Chiến sĩ thi đua cơ sở ≤ 15 % of Lao động tiên tiến,
+    DOMAIN.md, Luật 06/2022 Đ23; the figure is the kind's `cap_percent`) checked again when the
+    nominations are sent and when they are decided, not only when made: meanwhile a Lao động
+    tiên tiến of the base may have been withdrawn or not recommended. Per proposing unit, kind
+    and campaign, the nominations already counted (extra=0) must fit; else refused with the
+    figures."""
+    seen = set()
+    problems = []
+    for nomination in nominations:
+        kind = nomination.award_kind
+        key = (nomination.unit_id, kind.pk, nomination.campaign_id)
+        if kind.cap_of_id is None or key in seen:
+            continue
+        seen.add(key)
+        year = campaign_year(nomination.campaign)
+        allowed, why = cap_allows(kind, nomination.unit, year, extra=0, campaign=nomination.campaign)
+        if not allowed:
+            problems.append(_("%(unit)s: %(why)s") % {"unit": nomination.unit.name, "why": why})
+    if problems:
+        raise ValidationError({field: problems})
 
 
 def store_checks(nomination: Nomination) -> list[CriterionCheck]:
@@ -535,8 +550,6 @@ def _checked_and_confirmed(nominations: list[Nomination], confirmed: Iterable[in
     """Store each nomination's criteria as sent; those that fail ("Chưa đạt") must be among
     `confirmed` and `reason` given, else CriteriaNotConfirmed. Returns, per failing one, the
     words the audit entry of its sending adds."""
-    from thidua.awards.eligibility import verdict
-
     failing = []
     for nomination in nominations:
         checks = store_checks(nomination)
@@ -583,6 +596,7 @@ def submit_batch(
     for nomination in drafts:
         _deadline_guard(campaign, nomination.award_kind, field="dossier")
     _complete_or_refuse(drafts)
+    _within_cap(drafts, "dossier")  # before asking to confirm criteria: the cap is no choice
     sent_anyway = _checked_and_confirmed(drafts, confirmed, reason)
     now = timezone.now()
     for nomination in drafts:
@@ -606,6 +620,7 @@ def resubmit(actor, nomination: Nomination, *, confirmed: Iterable[int] = (), re
     nomination = _locked(nomination)
     _check(actor, "awards.submit", nomination)
     _complete_or_refuse([nomination])
+    _within_cap([nomination], "dossier")
     confirmation = _checked_and_confirmed([nomination], confirmed, reason).get(nomination.pk, "")
     NOMINATION_WORKFLOW.move(
         nomination,
@@ -803,6 +818,7 @@ def issue_decision(
                     % {"name": nomination.subject_name, "kind": nomination.award_kind.name}
                 }
             )
+    _within_cap(locked, "nominations")
     title = (title or "").strip() or default_title(campaign)
     entry = take_number(actor, unit, DocType.DECISION, issued_on=issued_on, title=title)
     decision = Decision.objects.create(

@@ -47,6 +47,7 @@ from thidua.campaigns.seeds import (
     text,
 )
 from thidua.core import demo
+from thidua.core.demo import SYSTEM
 from thidua.org.models import Member, Unit
 from thidua.org.queries import totals_for
 
@@ -96,27 +97,27 @@ def _chair_of(unit: Unit) -> Member | None:
 
 def _launch(deployment: Deployment, day: datetime.date, share: float) -> None:
     members = totals_for([deployment.unit])[deployment.unit_id].members
-    services.launch(None, deployment, launched_on=day, members_reached=round(members * share))
+    services.launch(SYSTEM, deployment, launched_on=day, members_reached=round(members * share))
 
 
 def _own_plan(deployment: Deployment, day: datetime.date, issue: bool) -> None:
     """The CĐCS answers with its own implementing plan; when `issue`, it signs it and sends
     it to its groups (tổ công đoàn), numbered from its own register."""
-    own = services.start_own_plan(None, deployment)
+    own = services.start_own_plan(SYSTEM, deployment)
     chair = _chair_of(deployment.unit)
     groups = list(Unit.objects.filter(parent=deployment.unit, kind__is_group=True).order_by("path"))
     if not issue or chair is None or not groups:
         return
     services.update_campaign(
-        None,
+        SYSTEM,
         own,
         plan_date=day,
         signer_title="TM. BAN CHẤP HÀNH\nCHỦ TỊCH",
         signer_name=chair.full_name,
         recipients="Các tổ công đoàn;\nLưu BCH.",
     )
-    services.set_targets(None, own, mode=TargetMode.GROUPS)
-    services.issue_campaign(None, own)
+    services.set_targets(SYSTEM, own, mode=TargetMode.GROUPS)
+    services.issue_campaign(SYSTEM, own)
 
 
 def _play(deployment: Deployment, outcome: str, index: int) -> None:
@@ -124,7 +125,7 @@ def _play(deployment: Deployment, outcome: str, index: int) -> None:
     if outcome == SILENT:
         return
     if outcome == ACKNOWLEDGED:
-        services.acknowledge(None, deployment)
+        services.acknowledge(SYSTEM, deployment)
         return
     day = _launch_day(campaign, index, late=outcome == LAUNCHED_LATE)
     share = PARTIAL_SHARES[index % len(PARTIAL_SHARES)] if outcome == LAUNCHED_PARTIAL else 1.0
@@ -154,7 +155,7 @@ def _cascade_next_level(campaign: Campaign, offset: int) -> None:
     if forwarding is None:
         return
     _launch(forwarding, _launch_day(campaign, 0, late=False), 1.0)
-    services.forward(None, forwarding, mode=TargetMode.ALL_GRASSROOTS)
+    services.forward(SYSTEM, forwarding, mode=TargetMode.ALL_GRASSROOTS)
     _play_all(_deployments(campaign, via=forwarding), offset)
 
 
@@ -261,7 +262,7 @@ def _load_living_of(living: LivingIssuer, log: Callable[[str], None]) -> None:
     if living_campaign(plan.issuer_code) is not None:
         log(f"  Kế hoạch năm của {issuer.name} đã có.")
         return
-    campaign = enter_seed(plan, issuer)
+    campaign = enter_seed(plan, issuer, SYSTEM)
     _play_all(_deployments(campaign), 0)
     log(f"  Kế hoạch năm số {campaign.number} của {issuer.name} (ngày {campaign.plan_date:%d/%m/%Y}).")
 
@@ -275,7 +276,7 @@ def _load_seed(seed: SeedPlan, offset: int, log: Callable[[str], None]) -> None:
     if Campaign.objects.filter(issuer=issuer, title=seed.title).exists():
         log(f"  Kế hoạch mẫu {seed.key} của {issuer.name} đã có.")
         return
-    campaign = enter_seed(seed, issuer)
+    campaign = enter_seed(seed, issuer, SYSTEM)
     if seed.target_mode == TargetMode.NEXT_LEVEL:
         _cascade_next_level(campaign, offset)
     else:

@@ -837,7 +837,7 @@ def _continue_register_at(issuer: Unit, seed: SeedPlan) -> None:
 
 
 @transaction.atomic
-def enter_seed(seed: SeedPlan, issuer: Unit, actor=None) -> Campaign:
+def enter_seed(seed: SeedPlan, issuer: Unit, actor) -> Campaign:
     """Type the seed in through the services (so every part is validated as an officer's
     input is), choose its targets, and issue it under its printed number."""
     campaign = services.create_campaign(actor, issuer=issuer, **_campaign_fields(seed))

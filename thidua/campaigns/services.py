@@ -10,7 +10,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ from thidua.campaigns.models import (
     RewardPlan,
     TargetMode,
 )
-from thidua.core import audit
+from thidua.core import access, audit
 from thidua.core.db import PATH_END
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
@@ -117,9 +117,7 @@ REWARD_FIELDS = (
 )
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
 def _validate_window(values: dict[str, Any]) -> None:
@@ -138,9 +136,7 @@ def create_campaign(actor, *, issuer: Unit, implements: Campaign | None = None, 
     _validate_window(values)
     if not values.get("title", "").strip():
         raise ValidationError({"title": _("Hãy nhập trích yếu của kế hoạch.")})
-    campaign = Campaign.objects.create(
-        issuer=issuer, implements=implements, created_by=actor if actor else None, **values
-    )
+    campaign = Campaign.objects.create(issuer=issuer, implements=implements, created_by=access.person(actor), **values)
     parent_lineage = implements.lineage if implements is not None else ""
     campaign.lineage = f"{parent_lineage}{campaign.pk:010d}/"
     campaign.save(update_fields=["lineage"])
@@ -378,7 +374,7 @@ def acknowledge(actor, deployment: Deployment) -> Deployment:
         "acknowledge",
         actor=actor,
         scope_path=deployment.unit.path,
-        extra_fields={"acknowledged_at": timezone.now(), "acknowledged_by": actor if actor else None},
+        extra_fields={"acknowledged_at": timezone.now(), "acknowledged_by": access.person(actor)},
     )
     return deployment
 
@@ -400,7 +396,7 @@ def launch(actor, deployment: Deployment, *, launched_on: datetime.date, members
         raise ValidationError({"launched_on": _("Ngày phát động không thể trước ngày ban hành kế hoạch.")})
     extra = {"launched_on": launched_on, "members_reached": members_reached, "members_at_launch": members}
     if deployment.acknowledged_at is None:
-        extra |= {"acknowledged_at": timezone.now(), "acknowledged_by": actor if actor else None}
+        extra |= {"acknowledged_at": timezone.now(), "acknowledged_by": access.person(actor)}
     DEPLOYMENT_WORKFLOW.move(
         deployment,
         "launch",

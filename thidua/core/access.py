@@ -5,7 +5,73 @@ Every model that users read has a manager method `visible_to(user)` that scopes 
 `get_for_user`, which answers 404 — never 403 — so a guessed id tells nothing.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
+
+
+class MissingActor(TypeError):
+    """A service was called without saying who acts. There is no "nobody": a person passes their
+    user, and code that acts on its own (a command, a beat task, the demo) passes `system_actor`."""
+
+
+class SystemActor:
+    """The application itself as the actor of a management command, a beat task or the demo
+    loader. Explicit, so that forgetting the actor is an error (`MissingActor`) and not a skipped
+    permission check; it may do anything (it has no seat to scope it) and is audited as
+    "Hệ thống (<command>)", with no user row behind it."""
+
+    pk = None
+    id = None
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = True
+    is_staff = False
+    acting_role = None
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        return True
+
+    def has_perms(self, perms, obj=None) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return _("Hệ thống (%(name)s)") % {"name": self.name} if self.name else _("Hệ thống")
+
+    def __repr__(self) -> str:
+        return f"SystemActor({self.name!r})"
+
+
+def system_actor(name: str) -> SystemActor:
+    """The actor for code no person runs: `name` is the command or task, said in the audit trail."""
+    return SystemActor(name)
+
+
+def is_system(actor) -> bool:
+    return isinstance(actor, SystemActor)
+
+
+def named(actor):
+    """The actor itself; None raises `MissingActor` (who acts must always be said)."""
+    if actor is None:
+        raise MissingActor(_("Thiếu người thực hiện: truyền người dùng hoặc system_actor()."))
+    return actor
+
+
+def person(actor):
+    """The user row to store as author/sender: the acting user, or None for the system actor."""
+    return named(actor) if named(actor).pk else None
+
+
+def check(actor, perm: str, obj=None) -> None:
+    """The permission check of every service and workflow move: the actor must be named (None
+    raises `MissingActor`, it never skips the check) and hold `perm` on `obj`."""
+    if not named(actor).has_perm(perm, obj):
+        raise PermissionDenied
 
 
 def get_for_user(user, model, pk, *, perm: str | None = None):

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 
+from thidua.core import access
 from thidua.core.models import AuditEntry
 
 
@@ -19,10 +20,13 @@ def record(
     reason: str = "",
     changes: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    role = getattr(actor, "acting_role", None) if actor is not None else None
+    user = access.person(actor)  # None raises: every entry names who acted
+    role = getattr(actor, "acting_role", None)
+    # The system actor (a command, a task, the demo) has no user row: its label says which.
+    label = str(actor) if access.is_system(actor) else str(role) if role is not None else ""
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.pk else None,
-        actor_label=str(role) if role is not None else "",
+        actor=user,
+        actor_label=label,
         verb=verb,
         target_type=ContentType.objects.get_for_model(target),
         target_id=target.pk,

@@ -17,6 +17,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from thidua.core.access import system_actor
+
+# Who the demo's actions are done by: the system, named, so its audit entries say "load_demo"
+# and every service still checks (and is never handed None).
+SYSTEM = system_actor("load_demo")
+
 
 @dataclass(frozen=True)
 class DemoStage:

@@ -10,10 +10,9 @@ so a reader can grep a state and find every way into and out of it.
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from thidua.core import audit
+from thidua.core import access, audit
 
 
 class TransitionNotAllowed(Exception):
@@ -60,8 +59,7 @@ class Workflow:
         changes: dict[str, Any] | None = None,
     ):
         t = self.transition(obj, action)
-        if actor is not None and not actor.has_perm(t.permission, obj):
-            raise PermissionDenied
+        access.check(actor, t.permission, obj)  # None raises: no move without a named actor
         before = getattr(obj, self.state_field)
         setattr(obj, self.state_field, t.target)
         update_fields = [self.state_field]

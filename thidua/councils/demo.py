@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from thidua.core import demo
+from thidua.core.demo import SYSTEM
 from thidua.councils import services, subjects
 from thidua.councils.models import Council, CouncilMember, CouncilRole, Session, SessionStatus
 from thidua.org.models import Member
@@ -28,7 +29,7 @@ def load_demo_councils(log: Callable[[str], None]) -> None:
     seated = opened = 0
     for council in councils:
         if not CouncilMember.objects.filter(council=council, member=member).exists():
-            services.add_member(None, council, member=member, role=CouncilRole.VICE_CHAIR)
+            services.add_member(SYSTEM, council, member=member, role=CouncilRole.VICE_CHAIR)
             seated += 1
         if Session.objects.filter(council=council, status=SessionStatus.OPEN).exists():
             continue
@@ -36,9 +37,9 @@ def load_demo_councils(log: Callable[[str], None]) -> None:
         if not waiting:
             continue
         session = services.open_session(
-            None, council, held_on=demo.today(), place="Phòng họp tầng 3, LĐLĐ quận Long Biên"
+            SYSTEM, council, held_on=demo.today(), place="Phòng họp tầng 3, LĐLĐ quận Long Biên"
         )
         for subject in waiting:
-            services.add_to_agenda(None, session, subject)
+            services.add_to_agenda(SYSTEM, session, subject)
         opened += 1
     log(f"  Hội đồng mẫu: lb_hoidong ngồi thêm {seated} hội đồng của Long Biên; {opened} phiên họp đang mở.")

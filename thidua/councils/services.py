@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core import audit
+from thidua.core import access, audit
 from thidua.core.workflow import Transition, Workflow
 from thidua.councils import subjects
 from thidua.councils.models import (
@@ -77,9 +77,7 @@ DEFAULT_CRITERIA = {
 }
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
 def passes(agree: int, eligible: int, numerator: int, denominator: int) -> bool:
@@ -596,5 +594,4 @@ def _total_average(item: AgendaItem, *, meeting: bool = False) -> Decimal | None
     return (Decimal(sum(totals)) / len(totals)).quantize(Decimal("0.01"))
 
 
-def _user(actor):
-    return actor if actor is not None and actor.pk else None
+_user = access.person  # the user row to store (None for the system actor)

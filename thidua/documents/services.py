@@ -7,11 +7,11 @@ cover letters, recognitions, reviews), inside its own transaction.
 import datetime
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from thidua.core import audit
+from thidua.core import access, audit
 from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry
 from thidua.org.models import Unit
 
@@ -115,8 +115,7 @@ def freeze_letterheads(unit: Unit) -> int:
 
 
 def save_issuer_profile(actor, unit: Unit, **values: str) -> IssuerProfile:
-    if actor is not None and not actor.has_perm("documents.change_issuer_profile", unit):
-        raise PermissionDenied
+    access.check(actor, "documents.change_issuer_profile", unit)
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
@@ -167,8 +166,7 @@ def take_number(
     the register has neither gaps nor duplicates (concurrent issuers wait on the lock).
     `office_symbol` is the drafting office of a công văn ("VP" in "125/LĐLĐ-VP").
     """
-    if actor is not None and not actor.has_perm("documents.take_number", unit):
-        raise PermissionDenied
+    access.check(actor, "documents.take_number", unit)
     if not transaction.get_connection().in_atomic_block:
         # Outside a transaction the lock would end at once and a failed issuing would keep
         # its number: a gap in the register. Callers wrap the whole issuing in atomic().
@@ -189,7 +187,7 @@ def take_number(
         symbol=RegisterEntry.build_symbol(counter.last_number, doc_type, profile.symbol_suffix, office),
         issued_on=issued_on,
         title=title[:1000],
-        issued_by=actor if actor is not None and actor.pk else None,
+        issued_by=access.person(actor),
         target=target,
         letterhead=letterhead_of(profile),
     )

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from thidua.campaigns.models import Campaign
 from thidua.core import demo
+from thidua.core.demo import SYSTEM
 from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
 from thidua.councils.rules import MANAGER_ROLES
@@ -53,26 +54,26 @@ PATTERN = (
 def _council(unit: Unit, exclude: set[int]) -> tuple[Council, list]:
     council = Council.objects.filter(unit=unit, kind=CouncilKind.INITIATIVE).first()
     if council is None:
-        council = councils.create_council(None, unit=unit, kind=CouncilKind.INITIATIVE, name="Hội đồng sáng kiến")
+        council = councils.create_council(SYSTEM, unit=unit, kind=CouncilKind.INITIATIVE, name="Hội đồng sáng kiến")
         people = Member.objects.within(unit).exclude(pk__in=exclude).order_by("id")[:4]
         roles = (CouncilRole.CHAIR, CouncilRole.SECRETARY, CouncilRole.MEMBER, CouncilRole.UNION_REPRESENTATIVE)
         for member, role in zip(people, roles, strict=False):
-            councils.add_member(None, council, member=member, role=role)
+            councils.add_member(SYSTEM, council, member=member, role=role)
     return council, list(council.members.all())
 
 
 def _sit(council: Council, initiative: Initiative, day: D, *, agree: bool) -> None:
     """A session passing (or not) the initiative: everyone present, the authors recused, the
     secretariat entering the show of hands."""
-    session = councils.open_session(None, council, held_on=day, place="Phòng họp")
-    item = councils.add_to_agenda(None, session, initiative)
+    session = councils.open_session(SYSTEM, council, held_on=day, place="Phòng họp")
+    item = councils.add_to_agenda(SYSTEM, session, initiative)
     recused = set(Recusal.objects.filter(item=item).values_list("council_member_id", flat=True))
     for n, seat in enumerate(council.members.select_related("member")):
         if seat.pk in recused:
             continue
         scores = {c.pk: max(0, c.max_score - 5 - n * 3) if agree else c.max_score // 3 for c in council.criteria.all()}
-        councils.record_paper_ballot(None, item, seat=seat, agree=agree, scores=scores)
-    councils.close_session(None, session)
+        councils.record_paper_ballot(SYSTEM, item, seat=seat, agree=agree, scores=scores)
+    councils.close_session(SYSTEM, session)
 
 
 def _manager(unit: Unit):
@@ -97,25 +98,25 @@ def _district_team(district: Unit):
     if team is None:
         staff = list(Member.objects.filter(user__roles__unit=district).distinct().order_by("id")[:2])
         staff = staff or list(Member.objects.within(district).order_by("id")[:2])
-        team = services.create_support_team(None, unit=district, name="Tổ hỗ trợ sáng kiến quận", members=staff)
+        team = services.create_support_team(SYSTEM, unit=district, name="Tổ hỗ trợ sáng kiến quận", members=staff)
     return team
 
 
 def _play(initiative: Initiative, state: str, day: D, district: Unit, district_council) -> None:
     if state == "draft":
         return
-    services.submit(None, initiative, on=day)
+    services.submit(SYSTEM, initiative, on=day)
     if state == "submitted":
         return
     team = initiative.unit.support_teams.first()
     if team is None:
         members = list(Member.objects.within(initiative.unit).order_by("-id")[:2])
-        team = services.create_support_team(None, unit=initiative.unit, name="Tổ hỗ trợ sáng kiến", members=members)
-    services.assign_support_team(None, initiative, team=team)
+        team = services.create_support_team(SYSTEM, unit=initiative.unit, name="Tổ hỗ trợ sáng kiến", members=members)
+    services.assign_support_team(SYSTEM, initiative, team=team)
     _comment(initiative.unit, initiative, "Đề nghị bổ sung số liệu trước và sau khi áp dụng.")
     if state == "with_support_team":
         return
-    services.send_to_council(None, initiative)
+    services.send_to_council(SYSTEM, initiative)
     if state == "at_council":
         return
     authors = set(initiative.authors.values_list("member_id", flat=True))
@@ -124,20 +125,20 @@ def _play(initiative: Initiative, state: str, day: D, district: Unit, district_c
     if state == "not_recognised":
         return
     services.issue_recognition_decision(
-        None, unit=initiative.unit, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=25)
+        SYSTEM, unit=initiative.unit, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=25)
     )
     if state == "recognised":
         return
-    services.propose_to_next_level(None, initiative)
+    services.propose_to_next_level(SYSTEM, initiative)
     if state == "proposed":
         return
     # The district takes it through its own steps: its support team, its council, its decision.
-    services.assign_support_team(None, initiative, team=_district_team(district))
+    services.assign_support_team(SYSTEM, initiative, team=_district_team(district))
     _comment(district, initiative, "Đề nghị nêu rõ khả năng nhân rộng ra các CĐCS khối trường học.")
-    services.send_to_council(None, initiative)
+    services.send_to_council(SYSTEM, initiative)
     _sit(district_council, initiative, day + datetime.timedelta(days=60), agree=True)
     services.issue_recognition_decision(
-        None, unit=district, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=65)
+        SYSTEM, unit=district, initiative_ids=[initiative.pk], issued_on=day + datetime.timedelta(days=65)
     )
 
 
@@ -168,7 +169,7 @@ def load_demo_initiatives(log: Callable[[str], None]) -> None:
             title, benefit = TITLES[(2 * n + k) % len(TITLES)]
             authors = [(people[0], 100)] if k else [(people[0], 60), (people[1], 40)]
             initiative = services.register_initiative(
-                None,
+                SYSTEM,
                 unit=unit,
                 authors=authors,
                 kind="initiative",

@@ -9,7 +9,7 @@ core.workflow. The counters (`Tally`) move in the same transactions as the state
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core import attachments, audit
+from thidua.core import access, attachments, audit
 from thidua.core.db import PATH_END
 from thidua.core.text import fold
 from thidua.core.workflow import Transition, Workflow
@@ -104,13 +104,10 @@ EDITABLE_FIELDS = (
 )
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
-def _user(actor):
-    return actor if actor is not None and actor.pk else None
+_user = access.person  # the user row to store (None for the system actor)
 
 
 # --- counters --------------------------------------------------------------------------------

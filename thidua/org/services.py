@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce, Concat, Substr
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from thidua.core import audit, succession, tree
+from thidua.core import access, audit, succession, tree
 from thidua.core.db import PATH_ALPHABET, PATH_END, PATH_STEP
 from thidua.core.workflow import Transition, TransitionNotAllowed, Workflow
 from thidua.org.models import (
@@ -72,9 +72,7 @@ MEMBER_FIELDS = (
 )
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
 def encode_step(number: int) -> str:
@@ -140,7 +138,7 @@ def _validate_unit_values(values: dict[str, Any]) -> None:
 @transaction.atomic
 def create_unit(actor, *, parent: Unit | None, clusters=(), **values) -> Unit:
     if parent is None:
-        if actor is not None and not actor.is_superuser:
+        if not access.named(actor).is_superuser:  # a root: the administrator or the system
             raise PermissionDenied
     else:
         _check(actor, "org.add_child_unit", parent)

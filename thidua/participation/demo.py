@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.campaigns.seeds import SEEDS_BY_KEY
 from thidua.core import demo
+from thidua.core.demo import SYSTEM
 from thidua.org.models import EmulationCluster, Member, Unit
 from thidua.participation import services
 from thidua.participation.models import Covenant, EmulationTitle, ModelProject, Part, TitleRegistration, Work
@@ -101,15 +102,15 @@ def _living(log) -> None:
     deadlines = {d.what: d.due_on for d in campaign.deadlines.all()}
     registration_due = min(deadlines.values())
     model_due = sorted(deadlines.values())[1] if len(deadlines) > 1 else registration_due
-    services.set_due_date(None, campaign, part=Part.REGISTRATION, due=registration_due)
-    services.set_due_date(None, campaign, part=Part.MODEL, due=model_due)
+    services.set_due_date(SYSTEM, campaign, part=Part.REGISTRATION, due=registration_due)
+    services.set_due_date(SYSTEM, campaign, part=Part.MODEL, due=model_due)
     campaign = Campaign.objects.get(pk=campaign.pk)
     registered = models = 0
     for index, deployment in enumerate(_grassroots_deployments(campaign)):
         if index % 3 == 2:
             continue
         services.register_unit(
-            None,
+            SYSTEM,
             campaign=campaign,
             unit=deployment.unit,
             targets="100% đoàn viên đăng ký thi đua\nCó ít nhất 01 mô hình “dân vận khéo”",
@@ -119,7 +120,7 @@ def _living(log) -> None:
         if index % 3 == 0:
             name, field = MODEL_NAMES[index % len(MODEL_NAMES)]
             services.register_model(
-                None,
+                SYSTEM,
                 campaign=campaign,
                 unit=deployment.unit,
                 name=name,
@@ -137,8 +138,8 @@ def _works(log) -> None:
     if campaign is None or Work.objects.filter(campaign=campaign).exists():
         log("  Công trình, phần việc mẫu: đã có hoặc thiếu kế hoạch 000.")
         return
-    services.set_due_date(None, campaign, part=Part.REGISTRATION, due=D(2023, 8, 25))
-    services.set_due_date(None, campaign, part=Part.WORK, due=D(2023, 9, 15))
+    services.set_due_date(SYSTEM, campaign, part=Part.REGISTRATION, due=D(2023, 8, 25))
+    services.set_due_date(SYSTEM, campaign, part=Part.WORK, due=D(2023, 9, 15))
     campaign = Campaign.objects.get(pk=campaign.pk)
     works = 0
     for index, deployment in enumerate(_grassroots_deployments(campaign)):
@@ -148,7 +149,7 @@ def _works(log) -> None:
         unit = deployment.unit
         late_registration = outcome == "late_registration"
         services.register_unit(
-            None,
+            SYSTEM,
             campaign=campaign,
             unit=unit,
             targets="100% đoàn viên được phổ biến kế hoạch\nCó ít nhất 01 công trình, phần việc chào mừng",
@@ -157,7 +158,7 @@ def _works(log) -> None:
         if late_registration:
             continue
         work = services.register_work(
-            None,
+            SYSTEM,
             campaign=campaign,
             unit=unit,
             name=WORK_NAMES[index % len(WORK_NAMES)],
@@ -169,7 +170,7 @@ def _works(log) -> None:
             continue
         evidence_day = D(2023, 9, 17) if outcome == "late_evidence" else D(2023, 9, 8 + index % 5)
         services.complete_work(
-            None,
+            SYSTEM,
             work,
             completed_on=D(2023, 9, 5 + index % 5),
             photos=[_photo(index)],
@@ -178,7 +179,7 @@ def _works(log) -> None:
             at=at(evidence_day),
         )
         if outcome in ("inaugurated", "late_evidence"):
-            services.inaugurate_work(None, work, inaugurated_on=D(2023, 9, 12))
+            services.inaugurate_work(SYSTEM, work, inaugurated_on=D(2023, 9, 12))
     log(f"  Kế hoạch {campaign.number}: {works} công trình, phần việc của các CĐCS.")
 
 
@@ -188,7 +189,7 @@ def _models(log) -> None:
     if campaign is None or ModelProject.objects.filter(campaign=campaign).exists():
         log("  Mô hình “Dân vận khéo” mẫu: đã có hoặc thiếu kế hoạch 004.")
         return
-    services.set_due_date(None, campaign, part=Part.MODEL, due=D(2021, 2, 22))
+    services.set_due_date(SYSTEM, campaign, part=Part.MODEL, due=D(2021, 2, 22))
     campaign = Campaign.objects.get(pk=campaign.pk)
     made = 0
     for index, deployment in enumerate(_grassroots_deployments(campaign)):
@@ -197,7 +198,7 @@ def _models(log) -> None:
             continue
         name, field = MODEL_NAMES[index % len(MODEL_NAMES)]
         project = services.register_model(
-            None,
+            SYSTEM,
             campaign=campaign,
             unit=deployment.unit,
             name=name,
@@ -208,7 +209,7 @@ def _models(log) -> None:
         made += 1
         if outcome == "on_time_with_results":
             services.record_model_results(
-                None, project, results="100% đoàn viên tham gia; được Quận ủy biểu dương tại hội nghị sơ kết."
+                SYSTEM, project, results="100% đoàn viên tham gia; được Quận ủy biểu dương tại hội nghị sơ kết."
             )
     log(f"  Kế hoạch {campaign.number}: {made} mô hình “Dân vận khéo”.")
 
@@ -225,7 +226,7 @@ def _covenants(log) -> None:
     signed = 0
     for cluster in clusters:
         covenant = services.create_covenant(
-            None,
+            SYSTEM,
             cluster=cluster,
             year=year,
             title=f"Giao ước thi đua {cluster.name.lower()} năm {year}",
@@ -242,12 +243,12 @@ def _covenants(log) -> None:
                 continue
             chair = _chair_name(party.unit)
             services.sign_covenant(
-                None, party, signer_name=chair, signer_title="Chủ tịch công đoàn cơ sở", at=at(D(year, 4, 10))
+                SYSTEM, party, signer_name=chair, signer_title="Chủ tịch công đoàn cơ sở", at=at(D(year, 4, 10))
             )
             signed += 1
             if index % 2 == 0:
                 services.record_inspection(
-                    None,
+                    SYSTEM,
                     party,
                     kind="self_half",
                     inspected_on=D(year, 7, 5),
@@ -256,7 +257,7 @@ def _covenants(log) -> None:
                 )
             if index == 0:
                 services.record_inspection(
-                    None,
+                    SYSTEM,
                     party,
                     kind="upper_sample",
                     inspected_on=D(year, 11, 20),

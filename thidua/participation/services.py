@@ -9,7 +9,7 @@ Two state machines are declared here and moved only through core.workflow: a wor
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment
-from thidua.core import attachments, audit
+from thidua.core import access, attachments, audit
 from thidua.core.workflow import Transition, Workflow
 from thidua.org.models import EmulationCluster, Member, Unit
 from thidua.participation.models import (
@@ -71,9 +71,7 @@ PARTY_WORKFLOW = Workflow(
 )
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
 # --- deadlines -----------------------------------------------------------------------------
@@ -386,7 +384,7 @@ def covenant_campaigns(actor):
     """The plans a covenant may be tied to by the acting unit: its own plans (drafts included,
     so the plan's "Giao ước thi đua" part can be printed) and the issued plans sent to it — the
     ones that ask it to organise covenants (seed 003: "ký kết giao ước thi đua")."""
-    if actor is None or actor.is_superuser:
+    if access.named(actor).is_superuser:
         return Campaign.objects.all()
     role = getattr(actor, "acting_role", None)
     if role is None:
@@ -507,5 +505,4 @@ def record_inspection(
     return inspection
 
 
-def _user(actor):
-    return actor if actor is not None and actor.pk else None
+_user = access.person  # the user row to store (None for the system actor)

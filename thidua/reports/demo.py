@@ -18,6 +18,7 @@ from django.db import transaction
 from thidua.campaigns.models import Campaign
 from thidua.campaigns.seeds import SEEDS_BY_KEY
 from thidua.core import demo
+from thidua.core.demo import SYSTEM
 from thidua.org.models import Unit
 from thidua.reports import services, sources
 from thidua.reports.models import (
@@ -43,7 +44,7 @@ def _campaign(key: str) -> Campaign | None:
 
 def _indicators(form: ReportForm, *, campaign: bool) -> None:
     total = services.save_indicator(
-        None,
+        SYSTEM,
         form,
         label="Tổng số đoàn viên",
         kind=IndicatorKind.NUMBER,
@@ -51,7 +52,7 @@ def _indicators(form: ReportForm, *, campaign: bool) -> None:
         source=Source.MEMBERS,
     )
     services.save_indicator(
-        None,
+        SYSTEM,
         form,
         label="Số đoàn viên được phổ biến, quán triệt",
         kind=IndicatorKind.NUMBER,
@@ -61,7 +62,7 @@ def _indicators(form: ReportForm, *, campaign: bool) -> None:
     )
     if campaign:
         services.save_indicator(
-            None,
+            SYSTEM,
             form,
             label="Số công trình, phần việc đã hoàn thành",
             kind=IndicatorKind.NUMBER,
@@ -69,21 +70,21 @@ def _indicators(form: ReportForm, *, campaign: bool) -> None:
             source=Source.WORKS_COMPLETED,
         )
     services.save_indicator(
-        None,
+        SYSTEM,
         form,
         label="Tỷ lệ đoàn viên đạt danh hiệu Lao động giỏi (%)",
         kind=IndicatorKind.PERCENT,
         aggregation=Aggregation.AVERAGE,
     )
     services.save_indicator(
-        None,
+        SYSTEM,
         form,
         label="Đã tổ chức Hội nghị người lao động",
         kind=IndicatorKind.YES_NO,
         aggregation=Aggregation.SHARE_YES,
     )
     services.save_indicator(
-        None,
+        SYSTEM,
         form,
         label="Kết quả nổi bật, kiến nghị",
         kind=IndicatorKind.TEXT,
@@ -125,13 +126,13 @@ def _play(period, due: datetime.date, offset: int = 0) -> None:
         now = datetime.datetime.combine(demo.today(), datetime.time(8), tzinfo=HANOI)
         sent_at = late if outcome == "late" else on_time
         if outcome == "draft" or sent_at > now:
-            services.save_report(None, submission, values=values)
+            services.save_report(SYSTEM, submission, values=values)
             continue
-        services.save_report(None, submission, values=values, submit=True, at=late if outcome == "late" else on_time)
+        services.save_report(SYSTEM, submission, values=values, submit=True, at=late if outcome == "late" else on_time)
         if outcome == "returned":
-            services.return_report(None, submission, reason="Số đoàn viên được phổ biến chưa khớp với biên bản.")
+            services.return_report(SYSTEM, submission, reason="Số đoàn viên được phổ biến chưa khớp với biên bản.")
         elif outcome == "accepted":
-            services.accept_report(None, submission)
+            services.accept_report(SYSTEM, submission)
 
 
 @transaction.atomic
@@ -142,7 +143,7 @@ def _result_report(log) -> None:
         return
     due = datetime.date(2023, 9, 18)
     form = services.create_form(
-        None,
+        SYSTEM,
         issuer=campaign.issuer,
         title=RESULT_TITLE,
         period="once",
@@ -151,7 +152,7 @@ def _result_report(log) -> None:
         description="Gửi về LĐLĐ quận (qua Ban Tuyên giáo – Nữ công) chậm nhất ngày 18/9/2023.",
     )
     _indicators(form, campaign=True)
-    period = services.publish_form(None, form, today=due)
+    period = services.publish_form(SYSTEM, form, today=due)
     # History: the 2023 period was opened in 2023, not the day the demo is loaded (the home
     # page folds old periods opened long ago).
     opened = datetime.datetime.combine(due - datetime.timedelta(days=28), datetime.time(8), tzinfo=HANOI)
@@ -169,7 +170,7 @@ def load_demo_review(log: Callable[[str], None]) -> None:
     if campaign is None or CampaignReview.objects.filter(campaign=campaign).exists():
         log("  Dự thảo báo cáo tổng kết mẫu: đã có hoặc thiếu kế hoạch 000.")
         return
-    services.draft_review(None, campaign, issuer=campaign.issuer, kind="final")
+    services.draft_review(SYSTEM, campaign, issuer=campaign.issuer, kind="final")
     log("  Dự thảo báo cáo tổng kết kế hoạch 000: đã soạn với số liệu hiện có.")
 
 
@@ -180,7 +181,7 @@ def _quarterly(log) -> None:
         log("  Báo cáo quý mẫu: đã có hoặc thiếu đơn vị.")
         return
     form = services.create_form(
-        None,
+        SYSTEM,
         issuer=issuer,
         title=QUARTERLY_TITLE,
         period="quarter",
@@ -191,7 +192,7 @@ def _quarterly(log) -> None:
     _indicators(form, campaign=False)
     today = demo.today()
     last_quarter = today.replace(day=1) - datetime.timedelta(days=92)
-    services.publish_form(None, form, today=last_quarter)
+    services.publish_form(SYSTEM, form, today=last_quarter)
     for day in (last_quarter, today):
         period, _created = services.open_period(form, day)
         # Shifted so that the first CĐCS (the demo's cdcs_chutich) finds last quarter's report

@@ -126,14 +126,13 @@ def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date)
     officer who pressed it), its email queued after the commit (core.background) and sent once
     (core.once, send_email) — so a second press the same day reminds no unit twice (the row is
     unique per submission, kind and day). Audited on the period. Returns the units reminded."""
-    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.core.exceptions import ValidationError
 
-    from thidua.core import audit, background
+    from thidua.core import access, audit, background
     from thidua.reports.queries import is_overdue
     from thidua.reports.tasks import send_reminder_email
 
-    if actor is not None and not actor.has_perm("reports.remind", within):
-        raise PermissionDenied
+    access.check(actor, "reports.remind", within)
     if not is_overdue(period, today):
         raise ValidationError(_("Chưa quá hạn nộp: các đơn vị còn thời gian, hệ thống tự nhắc trước hạn."))
     done = Reminder.objects.filter(submission=OuterRef("pk"), kind=ReminderKind.BY_OFFICER, on_date=today)
@@ -144,7 +143,7 @@ def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date)
         .select_related("unit", "unit__kind")
         .order_by("unit__path")
     )
-    sent_by = actor if actor is not None and actor.pk else None
+    sent_by = access.person(actor)
     with transaction.atomic():
         reminders = [
             Reminder.objects.create(

@@ -10,13 +10,13 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core import attachments, audit
+from thidua.core import access, attachments, audit
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
@@ -73,13 +73,10 @@ FORM_FIELDS = (
 INDICATOR_FIELDS = ("label", "kind", "aggregation", "required", "source", "not_above", "order")
 
 
-def _check(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied
+_check = access.check  # None raises MissingActor; commands and the demo pass system_actor()
 
 
-def _user(actor):
-    return actor if actor is not None and actor.pk else None
+_user = access.person  # the user row to store (None for the system actor)
 
 
 # --- forms -----------------------------------------------------------------------------------

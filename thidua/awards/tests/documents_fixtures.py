@@ -16,7 +16,7 @@ from thidua.campaigns.models import Campaign, TargetMode
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_user
 
 ISSUED_ON = datetime.date(2026, 12, 15)
 
@@ -95,7 +95,7 @@ def make_decision(unit, campaign, awardees, *, issued=True, issued_on=ISSUED_ON)
         )
         if issued:
             decision.register_entry = take_number(
-                None, unit, DocType.DECISION, issued_on=issued_on, title=decision.title, target=decision
+                SYSTEM, unit, DocType.DECISION, issued_on=issued_on, title=decision.title, target=decision
             )
             decision.save(update_fields=["register_entry"])
         rows = []

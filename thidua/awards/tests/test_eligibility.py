@@ -27,6 +27,7 @@ from thidua.campaigns import services as campaigns
 from thidua.documents.models import RegisterEntry
 from thidua.initiatives.models import Author, Initiative, Recognition, RecognitionDecision
 from thidua.org.models import Member, MemberRating, RatingLevel, RatingSubject, UnitRating
+from thidua.org.tests.factories import SYSTEM
 from thidua.participation.models import EmulationTitle, Registration, TitleRegistration, Work, WorkStatus
 from thidua.reports.models import ReportForm, ReportPeriod, Submission, SubmissionStatus
 
@@ -57,7 +58,7 @@ def levels(db):
 @pytest.fixture
 def campaign(federation):
     return campaigns.create_campaign(
-        None,
+        SYSTEM,
         issuer=federation.long_bien,
         kind="peak",
         title="Thi đua cao điểm năm 2025",

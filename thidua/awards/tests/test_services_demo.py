@@ -11,7 +11,7 @@ from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Campaign, TargetMode
 from thidua.core.demo import _STAGES
 from thidua.org.models import Sector
-from thidua.org.tests.factories import MemberFactory, make_unit
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def seed_000(unit_kinds, settings, tmp_path):
         for _ in range(6):
             MemberFactory(unit=cdcs)
     plan = campaigns.create_campaign(
-        None,
+        SYSTEM,
         issuer=district,
         kind="peak",
         title="Phát động đợt thi đua cao điểm chào mừng kỷ niệm 20 năm Ngày thành lập quận Long Biên",
@@ -38,8 +38,8 @@ def seed_000(unit_kinds, settings, tmp_path):
         signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
         signer_name="Nguyễn Trường Giang",
     )
-    campaigns.set_targets(None, plan, mode=TargetMode.ALL_GRASSROOTS)
-    campaigns.issue_campaign(None, Campaign.objects.get(pk=plan.pk))
+    campaigns.set_targets(SYSTEM, plan, mode=TargetMode.ALL_GRASSROOTS)
+    campaigns.issue_campaign(SYSTEM, Campaign.objects.get(pk=plan.pk))
     return district
 
 

@@ -8,6 +8,7 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from thidua.awards import eligibility, services
 from thidua.awards.models import Award, CampaignAward, CheckResult, Nomination, NominationStatus
@@ -17,8 +18,11 @@ from thidua.awards.tests.conftest import (
     DECIDED_ON,
     GIAY_KHEN,
     LDTT,
+    complete_dossier,
     nominate,
     recommended,
+    submitted,
+    vote,
 )
 from thidua.org.tests.factories import MemberFactory
 
@@ -153,3 +157,71 @@ def test_the_migration_copies_the_category(award_people, award_campaign, catalog
     migration.copy_category(django_apps, None)
     assert Nomination.objects.get(pk=form.pk).is_form
     assert not Nomination.objects.get(pk=title.pk).is_form
+
+
+# --- the cap checked again on sending and deciding (issue 16) ---------------------------------
+
+
+def test_a_batch_over_the_cap_since_a_lao_dong_tien_tien_was_withdrawn_is_not_sent(
+    login, award_people, award_campaign, catalogue, federation, cstdcs
+):
+    """7 Lao động tiên tiến in the batch let one Chiến sĩ thi đua cơ sở (15 % of 7 is 1,05);
+    one of them withdrawn before sending leaves 6, whose 15 % is none: the batch page refuses
+    with the figures and sends nothing."""
+    people = [MemberFactory(unit=federation.school) for _ in range(7)]
+    titles = [nominate(award_people, award_campaign, catalogue[LDTT], member=p) for p in people]
+    chien_si = nominate(award_people, award_campaign, cstdcs, member=people[0])
+    services.withdraw(award_people["school_chair"], titles[6])
+    drafts = [*titles[:6], chien_si]
+    for nomination in drafts:
+        complete_dossier(award_people["school_chair"], nomination)
+    chair = login(award_people["school_chair"])
+    refused = chair.post(
+        reverse("awards:submit_batch", args=[award_campaign.pk]),
+        {"xac_nhan": [n.pk for n in drafts], "ly_do": "Xếp loại năm 2026 chưa nhập."},
+    )
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "Chiến sĩ thi đua cơ sở không quá 15 % số Lao động tiên tiến" in text
+    assert "6 (0 đã công nhận, 6 đề nghị cùng đợt)" in text
+    assert "tối đa 0; đang đề nghị 1, vượt 1." in text
+    assert set(Nomination.objects.filter(pk__in=[n.pk for n in drafts]).values_list("status", flat=True)) == {S.DRAFT}
+
+
+def test_a_decision_over_the_cap_since_the_council_turned_down_a_lao_dong_tien_tien_is_refused(
+    award_people, award_campaign, catalogue, members, cstdcs, lb_council
+):
+    """The base was 7 when the Chiến sĩ thi đua cơ sở was proposed and sent; the council then
+    did not recommend An's Lao động tiên tiến: 6 left, 15 % of 6 is none, and the decision that
+    would award the Chiến sĩ thi đua cơ sở is refused with the figures, nothing issued."""
+    for _n in range(6):
+        services.record_award(
+            award_people["lb_officer"],
+            award_kind=catalogue[LDTT],
+            year=2026,
+            member=MemberFactory(unit=members["an"].unit),
+            source="QĐ số 1/QĐ-CĐCS",
+        )
+    ldtt = submitted(
+        award_people, award_campaign, catalogue[LDTT], member=members["an"], sent_anyway="Xếp loại chưa nhập."
+    )
+    chien_si = recommended(
+        award_people, award_campaign, cstdcs, lb_council, member=members["an"], sent_anyway="LĐTT đang xét."
+    )
+    services.accept(award_people["lb_officer"], ldtt)
+    services.send_to_council(award_people["lb_officer"], ldtt)
+    vote(award_people["lb_officer"], lb_council, [ldtt], agree=False)
+    assert Nomination.objects.get(pk=ldtt.pk).status == S.NOT_RECOMMENDED
+    with pytest.raises(ValidationError) as error:
+        services.issue_decision(
+            award_people["lb_chair"],
+            unit=award_campaign.issuer,
+            campaign=award_campaign,
+            nominations=[chien_si],
+            issued_on=DECIDED_ON,
+        )
+    message = error.value.message_dict["nominations"][0]
+    assert message.startswith("CĐCS Trường THCS Gia Thụy: Chiến sĩ thi đua cơ sở không quá 15 % số Lao động tiên tiến")
+    assert "đơn vị có 6 Lao động tiên tiến năm 2026, tối đa 0; đang đề nghị 1, vượt 1." in message
+    assert not Award.objects.filter(award_kind=cstdcs).exists()
+    assert Nomination.objects.get(pk=chien_si.pk).status == S.RECOMMENDED

@@ -11,6 +11,7 @@ from django.db import connections
 from thidua.campaigns import services
 from thidua.campaigns.models import Campaign, Deployment, TargetMode
 from thidua.documents.tests.test_take_number_concurrency import _busy_retry
+from thidua.org.tests.factories import SYSTEM
 
 PLANS = 50
 
@@ -23,14 +24,14 @@ def test_concurrent_issuings_get_distinct_consecutive_numbers(federation):
     drafts = []
     for n in range(PLANS):
         draft = services.create_campaign(
-            None,
+            SYSTEM,
             issuer=federation.long_bien,
             title=f"Kế hoạch số {n}",
             plan_date=datetime.date(2023, 8, 21),
             signer_title="TM. BAN THƯỜNG VỤ",
             signer_name="Nguyễn Trường Giang",
         )
-        services.set_targets(None, draft, mode=TargetMode.ALL_GRASSROOTS)
+        services.set_targets(SYSTEM, draft, mode=TargetMode.ALL_GRASSROOTS)
         drafts.append(draft.pk)
     start = threading.Barrier(PLANS)
     errors: list[BaseException] = []
@@ -38,7 +39,7 @@ def test_concurrent_issuings_get_distinct_consecutive_numbers(federation):
     def issue(pk: int) -> None:
         try:
             start.wait()
-            _busy_retry(lambda: services.issue_campaign(None, Campaign.objects.get(pk=pk)))
+            _busy_retry(lambda: services.issue_campaign(SYSTEM, Campaign.objects.get(pk=pk)))
         except BaseException as error:  # a thread's exception is otherwise lost
             errors.append(error)
         finally:

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from thidua.campaigns import plan_document, services
 from thidua.documents.rendering import Bullet
+from thidua.org.tests.factories import SYSTEM
 
 
 def _listed_deadlines(campaign) -> list[str]:
@@ -14,7 +15,7 @@ def _listed_deadlines(campaign) -> list[str]:
 
 
 def test_deadline_named_in_the_text_is_not_listed_again(draft):
-    services.update_campaign(None, draft, closing="Báo cáo kết quả chậm nhất ngày 18/9/2023.")
+    services.update_campaign(SYSTEM, draft, closing="Báo cáo kết quả chậm nhất ngày 18/9/2023.")
     listed = _listed_deadlines(draft)
     assert not any("18/09/2023" in line for line in listed)
     assert any("15/09/2023" in line for line in listed)
@@ -22,8 +23,8 @@ def test_deadline_named_in_the_text_is_not_listed_again(draft):
 
 def test_a_date_inside_another_date_does_not_count_as_named(draft):
     """ "15/9/2023" in the text does not name a deadline of 5/9/2023."""
-    services.update_campaign(None, draft, closing="Gửi tin bài chậm nhất ngày 15/9/2023.")
-    services.save_part(None, draft, "deadline", what="Đăng ký công trình", due_on=datetime.date(2023, 9, 5))
+    services.update_campaign(SYSTEM, draft, closing="Gửi tin bài chậm nhất ngày 15/9/2023.")
+    services.save_part(SYSTEM, draft, "deadline", what="Đăng ký công trình", due_on=datetime.date(2023, 9, 5))
     listed = _listed_deadlines(draft)
     assert any(line.startswith("Đăng ký công trình: chậm nhất ngày 05/09/2023") for line in listed)
     assert not any("15/09/2023" in line for line in listed)

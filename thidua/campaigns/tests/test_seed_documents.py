@@ -16,7 +16,7 @@ from thidua.campaigns.models import CampaignStatus, Deployment
 from thidua.campaigns.seeds import SEEDS, SeedPlan, enter_seed
 from thidua.documents.rendering import render_docx, render_pdf
 from thidua.org.models import Sector, Unit
-from thidua.org.tests.factories import make_unit
+from thidua.org.tests.factories import SYSTEM, make_unit
 
 # What the printed plans show, written out by hand rather than computed: the register gives the
 # printed number, the date line follows Nghị định 30 (a leading zero for days below 10 and for
@@ -114,7 +114,7 @@ def _expected(seed: SeedPlan) -> list[str | list[str]]:
 def entered(db, request):
     seed: SeedPlan = request.param
     issuer = _issuer_tree(seed)
-    return seed, enter_seed(seed, issuer)
+    return seed, enter_seed(seed, issuer, SYSTEM)
 
 
 @pytest.mark.parametrize("entered", SEEDS, ids=[s.key for s in SEEDS], indirect=True)

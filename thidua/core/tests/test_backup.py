@@ -20,6 +20,7 @@ from thidua.core import attachments
 from thidua.core.backup import _pg_conninfo
 from thidua.core.models import Attachment
 from thidua.org.models import Unit
+from thidua.org.tests.factories import SYSTEM
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +35,7 @@ def _photo() -> SimpleUploadedFile:
 def site(federation, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     with transaction.atomic():
-        attachment = attachments.attach(None, federation.school, _photo(), scope_path=federation.school.path)
+        attachment = attachments.attach(SYSTEM, federation.school, _photo(), scope_path=federation.school.path)
     return attachment
 
 

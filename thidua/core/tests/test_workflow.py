@@ -5,7 +5,7 @@ from thidua.core.models import AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import RoleKind, Unit, UnitStatus
 from thidua.org.services import UNIT_WORKFLOW
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 
 
 def test_move_changes_state_and_writes_audit(federation):
@@ -26,7 +26,7 @@ def test_move_changes_state_and_writes_audit(federation):
 def test_undeclared_move_is_refused_with_vietnamese_message(federation):
     before = AuditEntry.objects.count()
     with pytest.raises(TransitionNotAllowed) as error:
-        UNIT_WORKFLOW.move(federation.company, "reactivate", actor=None)
+        UNIT_WORKFLOW.move(federation.company, "reactivate", actor=SYSTEM)
     assert "Đang hoạt động" in str(error.value)
     assert AuditEntry.objects.count() == before
 

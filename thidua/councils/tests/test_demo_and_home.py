@@ -11,7 +11,7 @@ from thidua.councils.demo import load_demo_councils
 from thidua.councils.models import CouncilKind, CouncilMember, CouncilRole, Session, SessionStatus
 from thidua.councils.tests.conftest import scores, seat_user
 from thidua.org.models import Role, RoleKind
-from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_user
 
 
 @pytest.fixture
@@ -20,10 +20,10 @@ def long_bien_councils(federation, decided, members):
     district's Phó Chủ tịch with the demo login, seated nowhere."""
     councils = []
     for kind, name in [(CouncilKind.INITIATIVE, "Hội đồng sáng kiến"), (CouncilKind.AWARD, "Hội đồng TĐKT")]:
-        council = services.create_council(None, unit=federation.long_bien, kind=kind, name=name)
+        council = services.create_council(SYSTEM, unit=federation.long_bien, kind=kind, name=name)
         for n, role in enumerate([CouncilRole.CHAIR, CouncilRole.SECRETARY, CouncilRole.MEMBER]):
             member = MemberFactory(full_name=f"Thành viên {kind} {n}", unit=federation.company)
-            services.add_member(None, council, member=member, role=role)
+            services.add_member(SYSTEM, council, member=member, role=role)
         councils.append(council)
     tuan = MemberFactory(full_name="Lê Minh Tuấn", unit=federation.company)
     user = seat_user("lb_hoidong", tuan, federation.company)

@@ -8,7 +8,7 @@ from thidua.councils import services
 from thidua.councils.models import Ballot, CouncilKind, Outcome
 from thidua.councils.tests.conftest import scores
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 
 DAY = datetime.date(2024, 5, 10)
 
@@ -99,7 +99,7 @@ def test_council_list_runs_a_fixed_number_of_queries(
     officer = make_user("lb", RoleKind.EMULATION_OFFICER, federation.long_bien)
     for n in range(extra):
         unit = make_unit(federation.long_bien, "grassroots")
-        services.create_council(None, unit=unit, kind=CouncilKind.INITIATIVE, name=f"Hội đồng {n}")
+        services.create_council(SYSTEM, unit=unit, kind=CouncilKind.INITIATIVE, name=f"Hội đồng {n}")
     client = login(officer)
     client.get(reverse("councils:list"))  # warm the session and role caches
     with django_assert_num_queries(4):  # session, user, role, councils
@@ -247,9 +247,9 @@ def test_another_council_s_member_or_another_district_finds_nothing(login, feder
     from thidua.org.models import Role
     from thidua.org.tests.factories import MemberFactory
 
-    district = services.create_council(None, unit=federation.long_bien, kind=CouncilKind.AWARD, name="HĐ TĐKT quận")
+    district = services.create_council(SYSTEM, unit=federation.long_bien, kind=CouncilKind.AWARD, name="HĐ TĐKT quận")
     lb_member = MemberFactory(full_name="Lê Minh Tuấn", unit=federation.company)
-    services.add_member(None, district, member=lb_member, role=CouncilRole.MEMBER)
+    services.add_member(SYSTEM, district, member=lb_member, role=CouncilRole.MEMBER)
     lb_councillor = seat_user("lb_hd", lb_member, federation.company)
     lb_councillor.acting_role = Role.objects.create(
         user=lb_councillor, unit=federation.long_bien, kind=RoleKind.COUNCIL_MEMBER

@@ -7,14 +7,14 @@ from django.urls import reverse
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 
 URL = reverse("documents:register")
 
 
 def _issue(unit, title, doc_type=DocType.PLAN, day=datetime.date(2023, 8, 21)):
     with transaction.atomic():
-        return take_number(None, unit, doc_type, issued_on=day, title=title)
+        return take_number(SYSTEM, unit, doc_type, issued_on=day, title=title)
 
 
 def _titles(response) -> list[str]:

@@ -8,12 +8,12 @@ from thidua.core.models import AuditEntry
 from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry
 from thidua.documents.services import profile_for, save_issuer_profile, take_number
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 
 AUG_21 = datetime.date(2023, 8, 21)
 
 
-def _take(unit, doc_type=DocType.PLAN, day=AUG_21, actor=None, **kwargs):
+def _take(unit, doc_type=DocType.PLAN, day=AUG_21, actor=SYSTEM, **kwargs):
     return take_number(actor, unit, doc_type, issued_on=day, title="Kế hoạch thi đua", **kwargs)
 
 

@@ -11,6 +11,7 @@ from django.db import OperationalError, connection, connections, transaction
 
 from thidua.documents.models import DocType, RegisterCounter, RegisterEntry
 from thidua.documents.services import take_number
+from thidua.org.tests.factories import SYSTEM
 
 ISSUERS = 50
 
@@ -46,7 +47,7 @@ def test_take_number_concurrent_issuers_get_distinct_consecutive_numbers(federat
             def one_issuing():
                 with transaction.atomic():
                     return take_number(
-                        None, unit, DocType.PLAN, issued_on=datetime.date(2023, 8, 21), title=f"Kế hoạch {n}"
+                        SYSTEM, unit, DocType.PLAN, issued_on=datetime.date(2023, 8, 21), title=f"Kế hoạch {n}"
                     )
 
             numbers.append(_busy_retry(one_issuing).number)

@@ -14,7 +14,7 @@ from thidua.initiatives import queries, services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Programme
 from thidua.initiatives.queries import Counters, Filters
 from thidua.org.services import move_unit
-from thidua.org.tests.factories import MemberFactory, make_unit
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 START = datetime.date(2023, 1, 1)
 
@@ -61,7 +61,7 @@ initiative_spec = st.fixed_dictionaries(
 @pytest.fixture
 def campaign(federation):
     return campaigns.create_campaign(
-        None, issuer=federation.city, kind="movement", title="Lao động giỏi, Lao động sáng tạo", place="Hà Nội"
+        SYSTEM, issuer=federation.city, kind="movement", title="Lao động giỏi, Lao động sáng tạo", place="Hà Nội"
     )
 
 
@@ -86,7 +86,7 @@ def test_counters_equal_a_recount_on_a_random_tree(
         for spec in specs:
             n = spec["cdcs"] % len(cdcs)
             initiative = services.register_initiative(
-                None,
+                SYSTEM,
                 unit=cdcs[n],
                 authors=[(members[n], 100)],
                 title="Sáng kiến thử",
@@ -99,11 +99,11 @@ def test_counters_equal_a_recount_on_a_random_tree(
             if spec["submitted"] is None:
                 continue
             day = START + datetime.timedelta(days=spec["submitted"])
-            services.submit(None, initiative, on=day)
+            services.submit(SYSTEM, initiative, on=day)
             if spec["recognised_after"] is not None:
                 Initiative.objects.filter(pk=initiative.pk).update(status=InitiativeStatus.COUNCIL_PASSED)
                 services.issue_recognition_decision(
-                    None,
+                    SYSTEM,
                     unit=cdcs[n],
                     initiative_ids=[initiative.pk],
                     issued_on=day + datetime.timedelta(days=spec["recognised_after"]),
@@ -113,7 +113,7 @@ def test_counters_equal_a_recount_on_a_random_tree(
             unit, target = cdcs[which % len(cdcs)], feds[where % len(feds)]
             unit.refresh_from_db()
             if unit.parent_id != target.pk:
-                move_unit(None, unit, target)
+                move_unit(SYSTEM, unit, target)
         for unit in [province, *feds, *cdcs]:
             unit.refresh_from_db()
         for filters in [
@@ -135,9 +135,9 @@ def _seed(federation, members, n):
         unit = federation.school if i % 2 else federation.company
         member = members["an"] if i % 2 else members["cuong"]
         item = services.register_initiative(
-            None, unit=unit, authors=[(member, 100)], title=f"Sáng kiến {i}", solution="Giải pháp"
+            SYSTEM, unit=unit, authors=[(member, 100)], title=f"Sáng kiến {i}", solution="Giải pháp"
         )
-        services.submit(None, item, on=START)
+        services.submit(SYSTEM, item, on=START)
 
 
 @pytest.mark.parametrize("n", [1, 6])

@@ -13,7 +13,7 @@ from thidua.initiatives import services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition
 from thidua.initiatives.tests.conftest import DAY, account, council_for, pass_council, register
 from thidua.org.models import Member, RoleKind
-from thidua.org.tests.factories import MemberFactory
+from thidua.org.tests.factories import SYSTEM, MemberFactory
 
 S = InitiativeStatus
 BUTTONS = {
@@ -197,7 +197,7 @@ def test_the_successor_of_a_dissolved_district_gives_its_work_to_its_own_team(
     from thidua.initiatives.succession import hand_over_initiatives
 
     services.assign_support_team(people["lb_officer"], proposed, team=district_team)
-    hand_over_initiatives(None, federation.long_bien, federation.city)
+    hand_over_initiatives(SYSTEM, federation.long_bien, federation.city)
     successor = account("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city)
     staff = MemberFactory(full_name="Vũ Văn Thành Phố", unit=federation.company)
     city_team = services.create_support_team(

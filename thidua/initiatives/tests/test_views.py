@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from thidua.initiatives import services
 from thidua.initiatives.models import Initiative, InitiativeStatus
 from thidua.initiatives.tests.conftest import DAY, council_for, pass_council, register
+from thidua.org.tests.factories import SYSTEM
 
 
 def _form(members, **extra):
@@ -176,7 +177,7 @@ def test_counters_page_filters_by_campaign_and_quarter(login, people, federation
     from thidua.campaigns import services as campaigns
 
     plan = campaigns.create_campaign(
-        None, issuer=federation.long_bien, kind="movement", title="Đổi mới, sáng tạo, hiệu quả", place="Long Biên"
+        SYSTEM, issuer=federation.long_bien, kind="movement", title="Đổi mới, sáng tạo, hiệu quả", place="Long Biên"
     )
     Campaign = type(plan)
     Campaign.objects.filter(pk=plan.pk).update(status="issued")
@@ -184,7 +185,7 @@ def test_counters_page_filters_by_campaign_and_quarter(login, people, federation
         item = register(
             people["author"], federation.school, [(members["an"], 100)], title=f"Sáng kiến {n}", campaign=campaign
         )
-        services.submit(None, item, on=DAY)
+        services.submit(SYSTEM, item, on=DAY)
     client = login(people["lb_officer"])
     page = client.get(reverse("initiatives:counters"), {"campaign": plan.pk, "year": 2024, "quarter": 2})
     assert re.search(
@@ -203,10 +204,10 @@ def test_golden_book_and_figures_pages_run_a_fixed_number_of_queries(
     ids = []
     for i in range(n):
         item = register(people["author"], federation.school, [(members["an"], 100)], title=f"Sáng kiến số {i}")
-        services.submit(None, item, on=DAY)
+        services.submit(SYSTEM, item, on=DAY)
         ids.append(item.pk)
     Initiative.objects.filter(pk__in=ids).update(status=InitiativeStatus.COUNCIL_PASSED)
-    services.issue_recognition_decision(None, unit=federation.school, initiative_ids=ids, issued_on=DAY)
+    services.issue_recognition_decision(SYSTEM, unit=federation.school, initiative_ids=ids, issued_on=DAY)
     client = login(people["school_chair"])
     client.get(reverse("initiatives:golden_book"))
     with django_assert_num_queries(4):  # session, user, role, the book

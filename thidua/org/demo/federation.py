@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from thidua.core import audit
+from thidua.core.demo import SYSTEM
 from thidua.core.models import AuditEntry
 from thidua.core.text import fold
 from thidua.org import services
@@ -604,7 +605,7 @@ def build(scale: float = 1.0, log: Callable[[str], None] = lambda _line: None) -
             stage(_("Cụm, khối thi đua"), build_clusters)
             stage(_("Đoàn viên"), lambda: build_members(root, scale))
             stage(_("Xếp loại"), lambda: build_ratings(root))
-            audit.record(None, MARKER_VERB, root, scope_path=root.path, to_state=DEMO_VERSION)
+            audit.record(SYSTEM, MARKER_VERB, root, scope_path=root.path, to_state=DEMO_VERSION)
             result.built = True
         elif not AuditEntry.objects.for_object(root).filter(verb=MARKER_VERB, to_state=DEMO_VERSION).exists():
             raise DemoConflict(
@@ -649,7 +650,7 @@ def build_tree() -> str:
     units: dict[str, Unit] = {}
     for fed in FEDERATIONS:
         units[fed.code] = services.create_unit(
-            None,
+            SYSTEM,
             parent=units[fed.parent] if fed.parent else None,
             kind=kinds[fed.kind],
             name=fed.name,
@@ -661,7 +662,7 @@ def build_tree() -> str:
         for cdcs in fed.cdcs:
             code = cdcs_code(fed, cdcs)
             unit = services.create_unit(
-                None,
+                SYSTEM,
                 parent=units[fed.code],
                 kind=kinds["grassroots"],
                 name=cdcs.name,
@@ -673,7 +674,7 @@ def build_tree() -> str:
             )
             for i, group in enumerate(cdcs.groups, start=1):
                 services.create_unit(
-                    None,
+                    SYSTEM,
                     parent=unit,
                     kind=kinds["group"],
                     name=group,
@@ -805,7 +806,7 @@ def build_users(logins: list[Login]) -> str:
         if member is not None and member.user_id is None:
             Member.objects.filter(pk=member.pk, user__isnull=True).update(user=user)
         for kind, code in demo.roles:
-            services.grant_role(None, user, units[code], kind)
+            services.grant_role(SYSTEM, user, units[code], kind)
             logins.append(Login(demo.username, DEMO_PASSWORD, str(RoleKind(kind).label), units[code].name, full_name))
         if not demo.roles:
             logins.append(Login(demo.username, DEMO_PASSWORD, _("Quản trị hệ thống"), _("Toàn hệ thống"), full_name))

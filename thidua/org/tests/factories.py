@@ -5,6 +5,7 @@ import itertools
 import factory
 from django.contrib.auth import get_user_model
 
+from thidua.core.access import system_actor
 from thidua.org import services
 from thidua.org.models import Gender, Member, Role, Unit, UnitKind
 
@@ -18,13 +19,18 @@ def kind(code: str) -> UnitKind:
 def make_unit(parent: Unit | None, kind_code: str, name: str | None = None, **values) -> Unit:
     n = next(_codes)
     return services.create_unit(
-        None,
+        SYSTEM,
         parent=parent,
         kind=kind(kind_code),
         name=name or f"Đơn vị {n}",
         code=values.pop("code", f"U{n:05d}"),
         **values,
     )
+
+
+# The actor of fixtures and setup steps: the system, as for commands and the demo (a service
+# refuses None). Tests of a permission pass a user.
+SYSTEM = system_actor("tests")
 
 
 class MemberFactory(factory.django.DjangoModelFactory):
@@ -38,7 +44,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return services.create_member(None, **kwargs)
+        return services.create_member(SYSTEM, **kwargs)
 
 
 def make_user(username: str, role_kind: str | None = None, unit: Unit | None = None, **extra):

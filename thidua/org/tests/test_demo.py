@@ -143,6 +143,13 @@ def test_counters_equal_a_recount(demo):
     assert years == set(federation.RATING_YEARS)
 
 
+def test_the_demo_is_audited_as_the_system_not_as_nobody(demo):
+    """load_demo acts through the services as the explicit system actor (issue 16): its entries
+    name it, and no entry is left without a user or a label."""
+    assert AuditEntry.objects.filter(actor_label="Hệ thống (load_demo)", verb="create_unit").exists()
+    assert not AuditEntry.objects.filter(actor=None, actor_label="").exists()
+
+
 def test_second_run_changes_nothing(demo):
     before, print_before = counts(), fingerprint()
     output = load()

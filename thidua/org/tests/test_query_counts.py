@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from thidua.org import services
 from thidua.org.models import RatingLevel, RatingSubject
-from thidua.org.tests.factories import MemberFactory, make_unit
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 SIZES = [1, 30]
 
@@ -23,14 +23,14 @@ def add_members(unit, n, level=None):
     for i in range(n):
         member = MemberFactory(unit=unit, position=f"Công nhân {i}", is_direct_worker=i % 2 == 0)
         if level is not None:
-            services.rate_member(None, member, level.year, level)
+            services.rate_member(SYSTEM, member, level.year, level)
 
 
 def add_children(parent, n):
     for i in range(n):
         child = make_unit(parent, "grassroots", f"CĐCS Công ty số {i:02d}", sector="enterprise")
         add_members(child, 1)
-        services.update_unit(None, child, phone=f"0900{i:04d}")  # one audit entry per child
+        services.update_unit(SYSTEM, child, phone=f"0900{i:04d}")  # one audit entry per child
 
 
 @pytest.mark.parametrize("n", SIZES)
@@ -75,7 +75,7 @@ def test_tree_children_fragment_query_count_is_constant(officer, federation, log
 def test_unit_detail_query_count_is_constant(officer, federation, login, django_assert_num_queries, n):
     add_children(federation.long_bien, n - 1)
     for i in range(n):  # n entries in the unit's history
-        services.update_unit(None, federation.long_bien, phone=f"0243{i:04d}")
+        services.update_unit(SYSTEM, federation.long_bien, phone=f"0243{i:04d}")
     client = login(officer)
     # 12 of the unit page, 1 of the awards section (the unit's awards on its record).
     with django_assert_num_queries(13):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from thidua.core.models import AuditEntry
 from thidua.org import queries, services
 from thidua.org.models import Member, RatingLevel, RatingSubject, Unit, UnitRating, UnitStatus
-from thidua.org.tests.factories import MemberFactory, make_unit
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 
 def totals(unit):
@@ -61,7 +61,7 @@ def test_move_cdcs_to_another_district_carries_members_and_counts(federation, me
 
 def test_move_into_own_subtree_is_refused(federation):
     with pytest.raises(ValidationError) as error:
-        services.move_unit(None, federation.long_bien, federation.school)
+        services.move_unit(SYSTEM, federation.long_bien, federation.school)
     assert "chính nó" in str(error.value)
     assert Unit.objects.get(pk=federation.long_bien.pk).parent_id == federation.city.pk
 
@@ -72,11 +72,11 @@ def test_merge_moves_members_groups_and_ratings_and_keeps_history(federation, me
         for rank, code, name in [(1, "vung-manh", "Vững mạnh"), (2, "kha", "Khá")]
     }
     level_2022 = RatingLevel.objects.create(year=2022, subject=RatingSubject.UNIT, code="vm", name="Vững mạnh", rank=1)
-    services.rate_unit(None, federation.school, 2023, scale[1])
-    services.rate_unit(None, federation.school, 2022, level_2022)
-    services.rate_unit(None, federation.company, 2023, scale[2])
+    services.rate_unit(SYSTEM, federation.school, 2023, scale[1])
+    services.rate_unit(SYSTEM, federation.school, 2022, level_2022)
+    services.rate_unit(SYSTEM, federation.company, 2023, scale[2])
 
-    services.merge_units(None, federation.school, federation.company, reason="Sáp nhập trường")
+    services.merge_units(SYSTEM, federation.school, federation.company, reason="Sáp nhập trường")
 
     school = Unit.objects.get(pk=federation.school.pk)
     company = Unit.objects.get(pk=federation.company.pk)
@@ -102,27 +102,27 @@ def test_merge_moves_members_groups_and_ratings_and_keeps_history(federation, me
 
 
 def test_merge_twice_is_refused_and_changes_nothing(federation, members):
-    services.merge_units(None, federation.school, federation.company)
+    services.merge_units(SYSTEM, federation.school, federation.company)
     with pytest.raises(services.TransitionNotAllowed):
-        services.merge_units(None, federation.school, federation.gia_lam_cdcs)
+        services.merge_units(SYSTEM, federation.school, federation.gia_lam_cdcs)
     assert Member.objects.filter(unit=federation.gia_lam_cdcs).count() == 1
 
 
 def test_deactivate_requires_no_members_and_a_reason(federation, members):
     empty = make_unit(federation.long_bien, "grassroots", "CĐCS giải thể")
     with pytest.raises(ValidationError):
-        services.deactivate_unit(None, federation.company, reason="Doanh nghiệp giải thể")
+        services.deactivate_unit(SYSTEM, federation.company, reason="Doanh nghiệp giải thể")
     with pytest.raises(ValidationError):
-        services.deactivate_unit(None, empty, reason=" ")
-    services.deactivate_unit(None, empty, reason="Doanh nghiệp giải thể")
+        services.deactivate_unit(SYSTEM, empty, reason=" ")
+    services.deactivate_unit(SYSTEM, empty, reason="Doanh nghiệp giải thể")
     assert Unit.objects.get(pk=empty.pk).status == UnitStatus.INACTIVE
     assert totals(federation.long_bien).grassroots == 2
 
 
 def test_member_changes_keep_counters_exact(federation, members):
     an = members["an"]
-    services.update_member(None, an, unit=federation.company, is_direct_worker=True)
-    services.remove_member(None, members["dung"], reason="Chuyển công tác")
+    services.update_member(SYSTEM, an, unit=federation.company, is_direct_worker=True)
+    services.remove_member(SYSTEM, members["dung"], reason="Chuyển công tác")
     MemberFactory(unit=federation.gia_lam_cdcs, is_direct_worker=True)
     assert_counters_match_rows()
     assert totals(federation.company).direct_workers == 2

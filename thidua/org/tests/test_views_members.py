@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from thidua.org import services
 from thidua.org.models import Member, MemberRating, RatingLevel, RatingSubject, Role, RoleKind, Unit
-from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_user
 from thidua.org.tests.test_views_units import field_errors
 
 
@@ -168,8 +168,8 @@ def test_member_filter_by_direct_worker(officer, members, login):
 
 
 def test_member_filter_by_officer_type(officer, federation, members, login):
-    services.update_member(None, members["binh"], officer_type="full_time")
-    services.update_member(None, members["an"], officer_type="part_time")
+    services.update_member(SYSTEM, members["binh"], officer_type="full_time")
+    services.update_member(SYSTEM, members["an"], officer_type="part_time")
     client = login(officer)
     assert listed(client, officer_type="full_time") == ["Trần Thị Bình"]
     assert listed(client, officer_type="part_time") == ["Nguyễn Văn An"]

@@ -7,7 +7,7 @@ import datetime
 
 from django.urls import reverse
 
-from thidua.org.tests.factories import make_unit
+from thidua.org.tests.factories import SYSTEM, make_unit
 from thidua.participation import services
 from thidua.participation.models import ModelProject, Part, Registration
 from thidua.participation.tests.conftest import local
@@ -91,7 +91,7 @@ def test_the_model_overview_runs_the_same_queries_with_more_late_units(
     for n in range(8):
         unit = make_unit(federation.long_bien, "grassroots", f"CĐCS mới {n}")
         Deployment.objects.create(campaign=campaign, unit=unit)
-        services.register_model(None, campaign=campaign, unit=unit, name=f"Mô hình {n}", field="Khác")
+        services.register_model(SYSTEM, campaign=campaign, unit=unit, name=f"Mô hình {n}", field="Khác")
     with django_assert_num_queries(len(first.captured_queries)):
         page = client.get(url)
     assert "9 lượt đăng ký sau thời hạn" in page.content.decode()

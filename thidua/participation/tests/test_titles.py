@@ -9,7 +9,7 @@ import xlsxwriter
 from django.urls import reverse
 
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import MemberFactory, make_user
+from thidua.org.tests.factories import SYSTEM, MemberFactory, make_user
 from thidua.participation import services
 from thidua.participation.models import EmulationTitle, TitleRegistration
 from thidua.participation.title_imports import import_titles
@@ -156,7 +156,7 @@ def test_title_pages_run_a_fixed_number_of_queries(
         lb.get(url)
     for _n in range(8):
         member = MemberFactory(unit=federation.school)
-        services.register_titles(None, year=YEAR, member=member, titles=[titles["lao-dong-tien-tien"]])
+        services.register_titles(SYSTEM, year=YEAR, member=member, titles=[titles["lao-dong-tien-tien"]])
     from thidua.org.tests.factories import make_unit
 
     for n in range(3):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from thidua.core.models import Attachment
-from thidua.org.tests.factories import make_unit
+from thidua.org.tests.factories import SYSTEM, make_unit
 from thidua.participation import services
 from thidua.participation.models import Evidence, Registration, Work
 from thidua.participation.tests.conftest import local, photo
@@ -169,7 +169,7 @@ def test_overview_runs_the_same_queries_for_one_and_many_units(
     campaigns.set_targets(lb_officer, more, mode=TargetMode.ALL_GRASSROOTS)
     campaigns.issue_campaign(lb_officer, Campaign.objects.get(pk=more.pk))
     for unit in (federation.school, federation.company):
-        services.register_work(None, campaign=more, unit=unit, name="Công trình")
+        services.register_work(SYSTEM, campaign=more, unit=unit, name="Công trình")
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(reverse("participation:overview", args=[more.pk]))
 

@@ -11,7 +11,7 @@ from docx import Document
 from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Campaign, Deployment, TargetMode
 from thidua.org.models import RoleKind
-from thidua.org.tests.factories import make_user
+from thidua.org.tests.factories import SYSTEM, make_user
 from thidua.reports.models import CampaignReview, ReviewStatus
 
 
@@ -97,7 +97,7 @@ def _initiative(unit, member, *, campaign=None, recognised=True, applied=True, b
     from thidua.initiatives.models import Initiative, InitiativeStatus
 
     initiative = initiatives.register_initiative(
-        None,
+        SYSTEM,
         unit=unit,
         authors=[(member, 100)],
         title="Sắp xếp lại dây chuyền may cổ áo",
@@ -106,11 +106,11 @@ def _initiative(unit, member, *, campaign=None, recognised=True, applied=True, b
         applied_since=datetime.date(2023, 8, 20) if applied else None,
         benefit_amount=Decimal(benefit),
     )
-    initiatives.submit(None, initiative, on=datetime.date(2023, 8, 20))
+    initiatives.submit(SYSTEM, initiative, on=datetime.date(2023, 8, 20))
     if recognised:
         Initiative.objects.filter(pk=initiative.pk).update(status=InitiativeStatus.COUNCIL_PASSED)
         initiatives.issue_recognition_decision(
-            None, unit=unit, initiative_ids=[initiative.pk], issued_on=datetime.date(2023, 9, 5)
+            SYSTEM, unit=unit, initiative_ids=[initiative.pk], issued_on=datetime.date(2023, 9, 5)
         )
     return initiative
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from thidua.org import services as org_services
 from thidua.org.models import Unit
-from thidua.org.tests.factories import make_unit
+from thidua.org.tests.factories import SYSTEM, make_unit
 from thidua.reports import queries, services, tallies
 from thidua.reports.models import (
     SENT,
@@ -108,17 +108,17 @@ def _play(period, indicators, reports, typed, provinces, steps) -> None:
             target = provinces[where % len(provinces)]
             target.refresh_from_db()
             if unit.parent_id != target.pk and not target.path.startswith(unit.path):
-                org_services.move_unit(None, unit, target)
+                org_services.move_unit(SYSTEM, unit, target)
             continue
         if not reports:
             continue
         submission = Submission.objects.get(pk=reports[which % len(reports)].pk)
         if action == "submit" and submission.status not in SENT:
-            services.save_report(None, submission, values=typed[submission.pk], submit=True)
+            services.save_report(SYSTEM, submission, values=typed[submission.pk], submit=True)
         elif action == "return" and submission.status == SubmissionStatus.SUBMITTED:
-            services.return_report(None, submission, reason="Số liệu chưa khớp.")
+            services.return_report(SYSTEM, submission, reason="Số liệu chưa khớp.")
         elif action == "accept" and submission.status == SubmissionStatus.SUBMITTED:
-            services.accept_report(None, submission)
+            services.accept_report(SYSTEM, submission)
 
 
 def _recount(period: ReportPeriod, unit: Unit, indicator: Indicator):
@@ -176,7 +176,7 @@ def test_rollup_equals_a_recount_after_sending_returning_and_moving(unit_kinds, 
         period, indicators, reports, typed, provinces = _build(root, shape)
         # Every report sent once, then a random history.
         for submission in reports:
-            services.save_report(None, submission, values=typed[submission.pk], submit=True)
+            services.save_report(SYSTEM, submission, values=typed[submission.pk], submit=True)
         _play(period, indicators, reports, typed, provinces, steps)
         _check(period, indicators, root)
         for province in Unit.objects.filter(parent=root):
@@ -210,7 +210,7 @@ def test_a_form_longer_than_one_slice_rolls_up_every_indicator(unit_kinds):
         for n in range(queries.ROLLUP_SLICE + 5)
     ]
     values = typed[reports[0].pk] | {i.field_name: str(n) for n, i in enumerate(extra)}
-    services.save_report(None, reports[0], values=values, submit=True)
+    services.save_report(SYSTEM, reports[0], values=values, submit=True)
     for rollup in (queries.rollup_by_child, queries.recount_by_child):
         whole, _children = rollup(period, root)
         assert whole.reports == 1
@@ -226,7 +226,7 @@ def test_the_parent_s_own_report_is_its_total_less_its_children(unit_kinds, db):
     cdcs = make_unit(district, "grassroots", "CĐCS C")
     for unit, number in ((district, 7), (cdcs, 5)):
         submission = Submission.objects.create(period=period, unit=unit)
-        services.save_report(None, submission, values=_typed(indicators, number, None, None), submit=True)
+        services.save_report(SYSTEM, submission, values=_typed(indicators, number, None, None), submit=True)
     whole, children = queries.rollup_by_child(period, district)
     assert whole.figures[indicators[0].pk].value("sum") == 12
     assert sorted((u.name, r.reports, r.figures[indicators[0].pk].value("sum")) for u, r in children) == [
