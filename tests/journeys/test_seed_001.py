@@ -7,6 +7,7 @@ province's coverage, report board and roll-up see the whole subtree. The seed's 
 here (tests never read /work/shared); its dates are moved to today."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -47,6 +48,9 @@ STARTS, ENDS = TODAY - datetime.timedelta(days=20), TODAY + datetime.timedelta(d
 REPORT_ON = TODAY + datetime.timedelta(days=30)
 SCHOOL = "CĐCS Trường THCS Quyết Thắng"
 DISTRICT = "LĐLĐ thành phố Lai Châu"
+# The implementing plan a level drafts from the one it received is titled after it.
+DISTRICT_TITLE = "Triển khai " + TITLE[0].lower() + TITLE[1:]
+BANG_KHEN = "Bằng khen của Liên đoàn Lao động tỉnh, thành phố"
 
 
 def play(journey) -> None:
@@ -90,6 +94,7 @@ def play(journey) -> None:
     assert "12" in said, said
     steps.sign_and_date_plan(district, "Lò Văn Thắng", TODAY, signer_title="TM. BAN THƯỜNG VỤ\nPHÓ CHỦ TỊCH")
     district_number = steps.issue_open_plan(district)
+    district_plan_url = district.url
     assert district_number.endswith("/KH-LĐLĐ") and district_number != number, district_number
     paper = steps.plan_pdf_text(district, journey.tmp)
     assert district_number in paper and number in paper and "Lò Văn Thắng" in paper, paper[:600]
@@ -142,6 +147,42 @@ def play(journey) -> None:
     province.get_by_role("link", name="Tổng hợp số liệu").first.click()
     expect(province.get_by_test_id("rollup-total")).to_contain_text("4")
     journey.shot(province, "journey-001-05-province-rollup")
+
+    # 6. An award beyond the district's authority goes up: the district offers the province's
+    # Bằng khen on its own plan; the school nominates a teacher; the district's award council
+    # (founded for it) recommends her; the district forwards it; it reaches the province's queue.
+    steps.offer_awards_and_quotas(district, district_plan_url, {(SCHOOL, BANG_KHEN): 1}, REPORT_ON)
+    steps.open_nominations(school, DISTRICT_TITLE)
+    school.get_by_role("link", name="Thêm đề nghị").click()  # whom the list offers (the demo's names are drawn)
+    offered = [o.strip() for o in school.get_by_label("Đoàn viên", exact=True).locator("option").all_inner_texts()]
+    nominee = next(o for o in offered if o and o[0].isalpha() and o != "Vàng Thị Dung")
+    school.go_back()
+    steps.nominate_member(
+        school,
+        award=BANG_KHEN,
+        member=nominee,
+        achievement="Giáo viên dạy giỏi cấp tỉnh; 02 sáng kiến được công nhận trong Chương trình “01 triệu sáng kiến”.",
+    )
+    steps.upload_dossier(school, journey.tmp)
+    assert "đến LĐLĐ thành phố Lai Châu" in steps.send_batch(school, DISTRICT_TITLE)
+    seats = [("Lò Văn Thắng", "Chủ tịch Hội đồng"), ("Vàng Thị Dung", "Ủy viên")]
+    steps.found_council(district, "Hội đồng Thi đua – Khen thưởng", f"Hội đồng Thi đua – Khen thưởng {DISTRICT}", seats)
+    steps.open_queue_item(district, nominee)
+    steps.accept_and_send_to_council(district)
+    session = steps.open_council_session(district, "Hội đồng Thi đua – Khen thưởng", DISTRICT, TODAY)
+    steps.record_attendance(district, [name for name, _role in seats])
+    steps.enter_paper_ballots(district, {name: {"agree": True, "Thành tích": 90} for name, _role in seats})
+    assert steps.close_session(district, session) == "Thông qua · 2/2"
+    # Xét khen thưởng opens on what waits for review; the council's recommendations are a click away.
+    steps.open_from_menu(district, "Khen thưởng", "Xét khen thưởng")
+    district.get_by_role("link", name=re.compile("^Hội đồng đề nghị khen thưởng")).first.click()
+    district.get_by_test_id("queue").get_by_role("link", name=nominee).first.click()
+    steps.forward_up(district, "LĐLĐ tỉnh Lai Châu")
+    steps.open_from_menu(province, "Khen thưởng", "Xét khen thưởng")
+    queue = province.get_by_test_id("queue")
+    expect(queue).to_contain_text(nominee)
+    expect(queue).to_contain_text(BANG_KHEN)
+    journey.shot(province, "journey-001-06-province-award-queue")
 
 
 def test_seed_001_lai_chau_province_wide(journey):
