@@ -21,9 +21,10 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+
+from thidua.org.tests.demo_snapshot import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -362,7 +363,7 @@ class Crawl:
 
 
 def test_every_page_each_demo_login_reaches_opens_in_both_languages_and_passes_axe(live_server, browser):
-    call_command("load_demo", scale=0.03, verbosity=0)
+    load_demo(scale=0.03)
     crawl = Crawl()
     sentences = catalogue_sentences(data_names())
     clients = {}

@@ -3,11 +3,11 @@ that day): what the district's officer, a CĐCS chair and a member see first, on
 and on a 390 px phone."""
 
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
+
+from thidua.org.tests.demo_snapshot import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -19,7 +19,7 @@ DEMO_PASSWORD = "thidua2026"
 @pytest.fixture
 def living_demo(monkeypatch, unit_kinds):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: DAY)
-    call_command("load_demo", scale=0.03, today=DAY.isoformat(), stdout=StringIO())
+    load_demo(scale=0.03, today=DAY.isoformat())
 
 
 def _first_task(page):

@@ -6,13 +6,12 @@ into the live server's database (`load_demo --scale 0.03`, as `make demo` does a
 `journey.as_user("lb_thiduakt")` hands out one logged-in page per demo login."""
 
 import importlib
-import io
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import artifacts, browser  # noqa: F401 — fixtures reused here
 from tests.journeys.steps import Journey
+from thidua.org.tests.demo_snapshot import load_demo
 
 # Catalogues that data migrations load. A transactional test's flush empties them and, in a
 # browser test, serialized_rollback cannot bring them back (see the root conftest's unit_kinds).
@@ -34,7 +33,7 @@ def demo(transactional_db, settings, tmp_path):
     for module, app, model in CATALOGUES:
         if not apps.get_model(app, model).objects.exists():
             importlib.import_module(module).load(apps, None)
-    call_command("load_demo", scale=0.03, stdout=io.StringIO())
+    load_demo(scale=0.03)
 
 
 @pytest.fixture

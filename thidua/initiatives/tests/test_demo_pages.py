@@ -4,12 +4,12 @@ team's note was written by the loader) and 7 of its 16 initiatives answered 500.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from thidua.core.demo import _STAGES
 from thidua.initiatives.models import Comment, Initiative
 from thidua.org.models import Role
+from thidua.org.tests.demo_snapshot import load_demo
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def demo(db, monkeypatch, settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The org demo (units, people, logins) and this app's stage; other apps test theirs.
     monkeypatch.setattr("thidua.core.demo._STAGES", {"Sáng kiến mẫu": _STAGES["Sáng kiến mẫu"]})
-    call_command("load_demo", scale=0.03, stdout=None)
+    load_demo(scale=0.03)
 
 
 # What each button on an initiative's page looks like (views.initiatives, the template).

@@ -4,10 +4,8 @@ year anchored on a fixed day (load_demo --hom-nay), with the clock fixed on that
 
 import datetime
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,6 +15,7 @@ from thidua.campaigns.demo import living_campaign
 from thidua.campaigns.models import Campaign, Deadline, Deployment
 from thidua.core import home
 from thidua.core.home import CLOSED, RETURNED, HomeTask
+from thidua.org.tests.demo_snapshot import load_demo
 from thidua.reports.models import ReportPeriod
 
 DAY = datetime.date(2026, 3, 10)
@@ -35,7 +34,7 @@ def fixed_day(monkeypatch):
 
 @pytest.fixture
 def living_demo(db, fixed_day):
-    call_command("load_demo", scale=0.03, today=DAY.isoformat(), stdout=StringIO())
+    load_demo(scale=0.03, today=DAY.isoformat())
 
 
 def _home(client, username: str) -> str:

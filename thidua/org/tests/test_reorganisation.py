@@ -7,14 +7,12 @@ under the new parent (hand-counted from the rows vs the roll-ups the pages read)
 open work going on under the successor, its papers still printing their old letterhead, the
 people who held roles there, and a sibling province seeing none of it."""
 
-import io
 import shutil
 import subprocess
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.db.models import Q
 
 from thidua.awards.models import Award, Nomination
@@ -27,6 +25,7 @@ from thidua.initiatives import queries as initiative_queries
 from thidua.initiatives.models import Initiative, InitiativeStatus, Recognition
 from thidua.org import queries, services
 from thidua.org.models import Member, Role, RoleKind, Unit, UnitStatus
+from thidua.org.tests.demo_snapshot import load_demo
 from thidua.org.tests.factories import SYSTEM, make_unit, make_user
 from thidua.reports import queries as report_queries
 from thidua.reports.models import SENT, ReportPeriod, Submission
@@ -54,7 +53,7 @@ def _pdf_text(pdf: bytes) -> str:
 
 @pytest.fixture
 def demo(db, unit_kinds):
-    call_command("load_demo", scale=0.03, stdout=io.StringIO())
+    load_demo(scale=0.03)
 
 
 def test_long_bien_dissolved_into_the_city_keeps_every_record_rolled_up_under_the_city(demo):
