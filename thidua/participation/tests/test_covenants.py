@@ -11,6 +11,7 @@ from django.urls import reverse
 from thidua.core.models import AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import EmulationCluster
+from thidua.org.tests.factories import SYSTEM
 from thidua.participation import services
 from thidua.participation.models import CovenantParty, Inspection
 from thidua.participation.queries import evidence_for
@@ -144,7 +145,7 @@ def test_covenant_pages_run_a_fixed_number_of_queries(
     for n in range(6):
         make_unit(federation.long_bien, "grassroots", f"Trường {n}").clusters.add(cluster)
     bigger = services.create_covenant(lb_officer, cluster=cluster, year=2024, title="Năm 2024", content="Nội dung")
-    services.sign_covenant(None, CovenantParty.objects.filter(covenant=bigger).first(), signer_name="A")
+    services.sign_covenant(SYSTEM, CovenantParty.objects.filter(covenant=bigger).first(), signer_name="A")
     with django_assert_num_queries(len(detail.captured_queries)):
         client.get(reverse("participation:covenant", args=[bigger.pk]))
     with django_assert_num_queries(len(listing.captured_queries)):
