@@ -24,26 +24,18 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from thidua.org.demo.federation import DEMO_USERS
 from thidua.org.tests.demo_snapshot import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "thidua2026"  # README "Tài khoản dùng thử"
 # (username, which of its roles on the role picker; None when it has one)
+# Every demo login (the README's table is built from the same list), each of its roles.
 LOGINS = [
-    ("admin", None),
-    ("hn_bantv", None),
-    ("hn_theodoi", None),
-    ("lb_chutich", None),
-    ("lb_thiduakt", None),
-    ("lb_hoidong", None),
-    ("lb_kiemnhiem", 0),
-    ("lb_kiemnhiem", 1),
-    ("gl_thiduakt", None),
-    ("lc_thiduakt", None),
-    ("cdcs_chutich", None),
-    ("cdcs_canbo", None),
-    ("doanvien", None),
+    (demo.username, index)
+    for demo in DEMO_USERS
+    for index in (range(len(demo.roles)) if len(demo.roles) > 1 else [None])
 ]
 PER_SHAPE = 3
 # Not followed: leaving (logout), the language switch (done as a POST on purpose below), Django's

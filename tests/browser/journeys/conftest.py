@@ -1,16 +1,17 @@
 """Journey tests: a seed played end to end in the browser, on the demo federation, by the demo
 logins (README "Tài khoản dùng thử"). See README.md in this folder for how to write one.
 
-The browser and the artifacts folder come from tests/browser/conftest.py; here the demo is loaded
-into the live server's database (`load_demo --scale 0.03`, as `make demo` does at full size) and
+The browser and the artifacts folder come from tests/browser/conftest.py, one browser for the
+whole run (a conftest importing that session fixture started a second Playwright inside the
+first one's event loop: every journey errored when run after the other browser tests). Here the
+demo is loaded into the live server's database (`load_demo --scale 0.03`, as `make demo` does at full size) and
 `journey.as_user("lb_thiduakt")` hands out one logged-in page per demo login."""
 
 import importlib
 
 import pytest
 
-from tests.browser.conftest import artifacts, browser  # noqa: F401 — fixtures reused here
-from tests.journeys.steps import Journey
+from tests.browser.journeys.steps import Journey
 from thidua.org.tests.demo_snapshot import load_demo
 
 # Catalogues that data migrations load. A transactional test's flush empties them and, in a
@@ -37,7 +38,7 @@ def demo(transactional_db, settings, tmp_path):
 
 
 @pytest.fixture
-def journey(browser, live_server, artifacts, demo):  # noqa: F811
+def journey(browser, live_server, artifacts, demo):
     journey = Journey(browser, live_server.url, artifacts)
     yield journey
     journey.close()

@@ -9,8 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.journeys.steps import download, pdf_text
 from tests.browser.menu import follow_menu
-from tests.journeys.steps import download, pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

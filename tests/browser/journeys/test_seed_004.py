@@ -13,7 +13,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests.journeys import steps
+from tests.browser.journeys import steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
