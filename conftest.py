@@ -14,6 +14,20 @@ def _inline_background(settings):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_around_each_test():
+    """The test client runs the middleware in the test's own thread: a page read in English (the
+    crawl, the language tests) leaves English active there, and the next test then stores English
+    labels (a council's scoring criteria, the demo's texts) and cannot find its Vietnamese buttons.
+    Every test starts and ends in the default language, whatever ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Production hashes passwords with PBKDF2 (over a million rounds: ~0.4 s a user on these
     # machines), which made fixtures creating half a dozen accounts cost seconds per test.
