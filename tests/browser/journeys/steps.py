@@ -205,7 +205,12 @@ def deploy_plan_to_all_grassroots(page: Page) -> str:
 def issue_plan(page: Page, title: str, issuer: str) -> str:
     """The signer finds the issuer's draft in the plan list and issues it; returns the number it got."""
     open_from_menu(page, "Thi đua", "Kế hoạch")
-    draft = page.locator("tr", has_text=title[:60]).filter(has_text="Dự thảo").filter(has_text=issuer)
+    # The issuer's cell read exactly, the title from its start: "CĐCS Cơ quan LĐLĐ quận Long Biên"
+    # holds "LĐLĐ quận Long Biên", and a CĐCS's draft implementing plan may carry the same title
+    # (which row came first depended on the database's order: PostgreSQL opened the CĐCS's draft).
+    issuer_cell = page.locator("td", has_text=re.compile(rf"^\s*{re.escape(issuer)}\s*$"))
+    title_link = page.get_by_role("link", name=re.compile("^" + re.escape(title[:60])))
+    draft = page.locator("tr").filter(has=issuer_cell).filter(has_text="Dự thảo").filter(has=title_link)
     draft.get_by_role("link").first.click()
     expect(page.get_by_test_id("campaign-status")).to_have_text("Dự thảo")
     page.get_by_test_id("issue").click()
