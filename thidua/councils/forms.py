@@ -122,18 +122,13 @@ class BallotForm(OwnIds, BootstrapMixin, forms.Form):
 
     def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        for c in self.criteria:
-            self.fields[f"score_{c.pk}"] = forms.IntegerField(
-                label=_("%(name)s (tối đa %(max)s điểm)") % {"name": c.name, "max": c.max_score},
-                min_value=0,
-                max_value=c.max_score,
-                widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
-            )
+        self.criteria = _add_score_fields(
+            self, criteria, _("%(name)s (tối đa %(max)s điểm)"), required=True, css="form-control"
+        )
         self.fields["agree"].widget.attrs.pop("class", None)
 
     def scores(self) -> dict[int, int]:
-        return {c.pk: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
+        return _scores(self)
 
 
 class EntryForm(BootstrapMixin, forms.Form):
@@ -152,15 +147,10 @@ class EntryForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        for c in self.criteria:
-            self.fields[f"score_{c.pk}"] = forms.IntegerField(
-                label=_("%(name)s (tối đa %(max)s)") % {"name": c.name, "max": c.max_score},
-                min_value=0,
-                max_value=c.max_score,
-                required=False,
-                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}),
-            )
+        # Not required field by field: a row left empty is skipped, clean() asks for the rest.
+        self.criteria = _add_score_fields(
+            self, criteria, _("%(name)s (tối đa %(max)s)"), required=False, css="form-control form-control-sm"
+        )
         self.fields["agree"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
@@ -178,4 +168,23 @@ class EntryForm(BootstrapMixin, forms.Form):
         return self.cleaned_data.get("agree") is not None
 
     def scores(self) -> dict[int, int]:
-        return {c.pk: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
+        return _scores(self)
+
+
+def _add_score_fields(form, criteria, label, *, required: bool, css: str) -> list:
+    """One score field per criterion of the council (`score_<id>`, 0 to its maximum), for a
+    member's own ballot and for a row of the secretariat's paper-ballot page alike."""
+    criteria = list(criteria)
+    for c in criteria:
+        form.fields[f"score_{c.pk}"] = forms.IntegerField(
+            label=label % {"name": c.name, "max": c.max_score},
+            min_value=0,
+            max_value=c.max_score,
+            required=required,
+            widget=forms.NumberInput(attrs={"class": css, "inputmode": "numeric"}),
+        )
+    return criteria
+
+
+def _scores(form) -> dict[int, int]:
+    return {c.pk: form.cleaned_data.get(f"score_{c.pk}") for c in form.criteria}
