@@ -10,6 +10,7 @@ the audit trail are what production would have. No randomness: people are taken 
 order of the tree. Rerunning adds nothing once the campaign has nominations."""
 
 import datetime
+import functools
 from collections.abc import Callable
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,6 +23,7 @@ from thidua.campaigns.models import Campaign
 from thidua.core.demo import SYSTEM
 from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilKind, CouncilRole, Recusal
+from thidua.documents import rendering
 from thidua.org.models import Member, Unit
 
 D = datetime.date
@@ -52,9 +54,32 @@ CONFIRM_REASON = "Đơn vị đã họp xét, cá nhân hoàn thành tốt nhi�
 RETURN_REASON = "Báo cáo thành tích chưa có xác nhận của thủ trưởng đơn vị; đề nghị bổ sung biên bản họp xét chọn."
 
 
-def _pdf(name: str) -> SimpleUploadedFile:
-    body = b"%PDF-1.4\n% thidua demo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+@functools.cache
+def _dossier_pdf(title: str) -> bytes:
+    """A one-page paper any PDF reader opens, titled as the dossier asks ("Báo cáo thành
+    tích…"). Rendered through the documents' own Typst template once per title and reused:
+    a few distinct titles, a few milliseconds each, so the demo loads no slower. (Hand-written
+    "%PDF" stubs were called damaged by every reader: /tep/<id>/ served a file nobody could open.)"""
+    paper = rendering.OfficialDocument(
+        superior_line="",
+        body_line="Dữ liệu mẫu thidua",
+        number_line="",
+        date_line="",
+        type_name=title,
+        summary=["(tài liệu minh họa trong hồ sơ đề nghị khen thưởng)"],
+        body=[
+            rendering.Paragraph(
+                "Đây là tệp minh họa do dữ liệu mẫu tạo ra, thay cho bản chụp tài liệu mà đơn vị tải lên hồ sơ."
+            )
+        ],
+        signer_lines=["NGƯỜI LẬP"],
+        signer_name="Dữ liệu mẫu",
+    )
+    return rendering.render_pdf(paper)
+
+
+def _pdf(name: str, title: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, _dossier_pdf(title), content_type="application/pdf")
 
 
 def _council(long_bien: Unit, exclude: set[int], cdcs: list[Unit]) -> Council:
@@ -142,7 +167,7 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
             )
             missing = services.missing_requirements(nomination)
             for requirement in missing if sent else missing[:1]:
-                upload = _pdf(f"{requirement.code}.pdf")
+                upload = _pdf(f"{requirement.code}.pdf", requirement.name)
                 services.add_dossier_file(SYSTEM, nomination, requirement=requirement, upload=upload)
             made.append((nomination, state))
         if sent:
