@@ -15,6 +15,7 @@ import dataclasses
 import io
 import json
 import threading
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Literal
@@ -106,6 +107,82 @@ def _recipient(line: str) -> str:
     return "- " + line.strip().lstrip("-–•+").strip()
 
 
+# Text width of the page (210 − 30 − 15 mm) in twentieths of a point (twips).
+TEXT_WIDTH_TWIPS = 9355
+TABLE_TEXT_PT = 13  # official.typ's tables; the DOCX cells use the same
+TABLE_INSET_PT = 5  # padding on each side of a cell, both formats
+
+
+def _text_em(text: str, bold: bool = False) -> float:
+    """About how wide `text` is in Liberation Serif (Times New Roman's metrics), in em: near
+    enough to share a table's width out, with no font file read."""
+    em = 0.0
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            continue
+        if ch == " ":
+            em += 0.25
+        elif ch.isupper():
+            em += 0.7
+        elif ch.isdigit():
+            em += 0.5
+        elif ch in "ilfjrt.,;:'!|()[]/-":
+            em += 0.3
+        else:
+            em += 0.48
+    return em * (1.06 if bold else 1.0)
+
+
+def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int = TEXT_WIDTH_TWIPS) -> list[int]:
+    """Column widths (twips, summing to `total`) from the content, the same for the PDF and
+    the DOCX: a column as wide as its longest cell when all fit (the spare width going to the
+    text columns, not to "STT"); otherwise short columns keep their width and long ones share
+    the rest, none narrower than its longest word. Equal columns gave "STT" as much room as
+    a nominee's achievement."""
+    count = max((len(row) for row in rows), default=0)
+    if count == 0:
+        return []
+    pad = 2 * TABLE_INSET_PT * 20
+    per_em = TABLE_TEXT_PT * 20
+
+    def measure(text: str, bold: bool, longest_word: bool) -> float:
+        pieces = text.split() if longest_word else text.split("\n")
+        return max((_text_em(p, bold) for p in pieces), default=0.0) * per_em + pad
+
+    natural, least = [0.0] * count, [0.0] * count
+    for r, row in enumerate(rows):
+        bold = header and r == 0
+        for c, cell in enumerate(row):
+            natural[c] = max(natural[c], measure(cell, bold, False))
+            least[c] = max(least[c], measure(cell, bold, True))
+    # Short columns (a name, a form) whole where they fit a fifth of the page.
+    least = [min(max(w, min(n, total / 5)), total / count) for w, n in zip(least, natural, strict=True)]
+    if sum(natural) <= total:
+        widths = natural[:]
+        wide = [c for c in range(count) if natural[c] > 0.15 * total] or list(range(count))
+        spare = total - sum(widths)
+        share = sum(natural[c] for c in wide)
+        for c in wide:
+            widths[c] += spare * natural[c] / share
+    else:
+        # Each column min(natural, λ·natural^0.6), at least its longest word, λ found by
+        # bisection: short columns (names, forms) stay whole, long ones (achievements) share
+        # the rest, the longer the wider.
+        def fitted(scale: float) -> list[float]:
+            return [max(least[c], min(natural[c], scale * natural[c] ** 0.6)) for c in range(count)]
+
+        low, high = 0.0, float(total)
+        for _ in range(50):
+            mid = (low + high) / 2
+            low, high = (mid, high) if sum(fitted(mid)) < total else (low, mid)
+        widths = fitted(low)
+        spare = total - sum(widths)
+        widths = [w * (1 + spare / sum(widths)) for w in widths]
+    out = [int(w) for w in widths]
+    out[-1] += total - sum(out)
+    return out
+
+
 def _block_data(block: Block) -> dict:
     match block:
         case Heading(level, text):
@@ -117,7 +194,13 @@ def _block_data(block: Block) -> dict:
         case Table(rows, header):
             width = max((len(row) for row in rows), default=0)
             cells = [[str(c) for c in row] + [""] * (width - len(row)) for row in rows]
-            return {"kind": "table", "rows": cells, "header": header, "columns": width}
+            return {
+                "kind": "table",
+                "rows": cells,
+                "header": header,
+                "columns": width,
+                "widths": column_widths(cells, header),
+            }
     raise TypeError(f"not a document block: {block!r}")
 
 
@@ -198,33 +281,59 @@ class _WordXml(str):
         return str(self)
 
 
-# Text width of the page (210 − 30 − 15 mm) in twentieths of a point.
-_TEXT_WIDTH_TWIPS = 9355
-
-
 def _table_xml(block: dict) -> _WordXml:
     """A table as a `<w:tbl>` put where its `{{p b.table }}` paragraph stood. Built as XML
     because Word templates cannot loop over a variable number of columns, and docxtpl's
     sub-documents need a further dependency. Borders are set on the table itself: an
-    uploaded template need not have a grid style."""
-    col = _TEXT_WIDTH_TWIPS // max(block["columns"], 1)
+    uploaded template need not have a grid style. The widths go in the table, its grid
+    (what LibreOffice reads) and each cell (what Word reads), fixed, with official.typ's
+    padding and text size, so the table wraps the same lines in both formats."""
+    widths = block["widths"]
+    pad = TABLE_INSET_PT * 20
+    size = TABLE_TEXT_PT * 2
+    # Word and LibreOffice start a cell's first line at its ascender and end its last below the
+    # descender, 5.4 pt and 1.8 pt more than Typst's capitals-to-baseline lines: the vertical
+    # padding is Typst's 5 pt less that, so rows are equally tall and the text sits alike.
+    margins = (
+        f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+        f'<w:bottom w:w="46" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/>'
+    )
     edges = "".join(
         f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for e in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
+    # Single lines 1.05 apart as the body's (docx/build_template.py BODY_LINE), no space after.
+    ppr = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
     rows = []
     for r, row in enumerate(block["rows"]):
-        bold = "<w:rPr><w:b/></w:rPr>" if block["header"] and r == 0 else ""
+        bold = "<w:b/><w:bCs/>" if block["header"] and r == 0 else ""
+        rpr = f'<w:rPr>{bold}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         cells = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:ind w:firstLine="0"/>'
-            f'<w:jc w:val="left"/></w:pPr><w:r>{bold}<w:t xml:space="preserve">{xml_escape(value)}</w:t></w:r></w:p></w:tc>'
-            for value in row
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{ppr}'
+            f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(value)}</w:t></w:r></w:p></w:tc>'
+            for value, width in zip(row, widths, strict=True)
         )
-        rows.append(f"<w:tr>{cells}</w:tr>")
-    grid = "".join(f'<w:gridCol w:w="{col}"/>' for _ in range(block["columns"]))
+        # A row moves whole to the next page, as Typst moves it.
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    # official.typ sets a table apart as a block: 4.8 pt more above it than a paragraph's
+    # 6 pt, 8.3 pt below it. Empty paragraphs of that exact height say so in Word.
     return _WordXml(
-        f'<w:tbl><w:tblPr><w:tblW w:w="{col * block["columns"]}" w:type="dxa"/><w:tblBorders>{edges}</w:tblBorders>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        _gap_xml(96)
+        +
+        # Indented by the padding: Word and LibreOffice put the first cell's text, not its
+        # border, at the margin; Typst the border.
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{pad}" w:type="dxa"/>'
+        f'<w:tblBorders>{edges}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + _gap_xml(166)
+    )
+
+
+def _gap_xml(twips: int) -> str:
+    return (
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips}" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
     )
 
 
