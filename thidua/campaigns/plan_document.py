@@ -1,23 +1,42 @@
 """A campaign's plan as an official document (Nghị định 30/2020 layout), ready for
 documents.rendering to turn into DOCX or PDF.
 
-The officer writes each section's text as in Word (lines starting "- " are bullets). Parts the
-system holds as data fill sections left empty: the window, the reward part, the
-responsibilities; deadlines the text does not mention are listed so none is lost.
+The officer writes each section's text as in Word (lines starting "- " are bullets; numbered
+lines "1. …", "a) …" are ordinary paragraphs, as in the seeds). What the system holds as data —
+the activities, the reward part, the responsibilities, the deadlines — is printed wherever the
+officer's own words do not already say it, so nothing entered is lost and nothing is said twice:
+into the section of its part (after the officer's text, its numbering continuing), or, where the
+officer wrote no such section, into one of its own placed in the seeds' order (I Mục đích, yêu
+cầu … IV Khen thưởng, V Tổ chức thực hiện).
 """
 
 import re
+from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from thidua.campaigns.models import Campaign, SectionPart
+from thidua.campaigns.models import Campaign, Procedure, SectionPart
 from thidua.core.text import date_line
-from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
+from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, Run
 from thidua.documents.services import profile_for
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-_NUMBERED = re.compile(r"^(\d+(\.\d+)*\.?|[a-zđ]\))\s")
+_BULLET_MARKS = ("- ", "+ ", "• ", "* ")
+# A line numbered at the part's first level ("3. Liên đoàn Lao động Quận."), not "1.1." nor "a)".
+_TOP_NUMBER = re.compile(r"^(\d+)[.)]\s")
+# Where a part of its own goes when the officer wrote none: before the first section of a later
+# part, in the seeds' order. "Phần khác" has no place of its own and stays where it was written.
+_RANK = {
+    SectionPart.PURPOSE: 0,
+    SectionPart.SUBJECTS: 1,
+    SectionPart.CONTENT: 2,
+    SectionPart.MEASURES: 3,
+    SectionPart.WINDOW: 4,
+    SectionPart.REWARD: 5,
+    SectionPart.COVENANT: 6,
+    SectionPart.ORGANISATION: 7,
+}
 
 
 def _text_blocks(text: str) -> list:
@@ -26,17 +45,33 @@ def _text_blocks(text: str) -> list:
         line = raw.strip()
         if not line:
             continue
-        if line[:2] in {"- ", "+ ", "• ", "* "}:
+        if line[:2] in _BULLET_MARKS:
             blocks.append(Bullet(line[2:].strip()))
-        elif _NUMBERED.match(line) and len(line) < 160:
-            blocks.append(Paragraph(line, bold=True))
         else:
             blocks.append(Paragraph(line))
     return blocks
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip().lstrip("-•+ ").strip() for line in text.splitlines() if line.strip()]
+    return [line.strip().lstrip("-•+* ").strip() for line in text.splitlines() if line.strip()]
+
+
+def _next_number(text: str) -> int:
+    """The number the next first-level item of a part takes after the officer's own text."""
+    numbers = [int(m.group(1)) for line in text.splitlines() if (m := _TOP_NUMBER.match(line.strip()))]
+    return max(numbers, default=0) + 1
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _says(written: str, text: str) -> bool:
+    """Whether the officer's words already say each clause of `text` (its lines cut at ";"
+    and ":", bullet marks and end punctuation aside): the seeds type their reward part and
+    responsibilities both as text and as data, the data's lines sometimes joined."""
+    clauses = [_normal(c).strip(" .;:,") for line in _lines(text) for c in re.split(r"[;:]", line)]
+    return all(clause in written for clause in clauses if clause)
 
 
 def window_text(campaign: Campaign) -> str:
@@ -54,41 +89,109 @@ def window_text(campaign: Campaign) -> str:
     return ""
 
 
-def _reward_blocks(campaign: Campaign) -> list:
+def _item(label: str, text: str, *, listed: bool = False) -> list:
+    """ "1. Đối tượng: …" on one line when the officer typed one line; else the label, then
+    the lines (each a bullet when `listed`: a list typed without dashes)."""
+    lines = _lines(text)
+    if len(lines) == 1:
+        return [Paragraph(f"{label}: {lines[0]}")]
+    body = [Bullet(line) for line in lines] if listed else _text_blocks(text)
+    return [Paragraph(f"{label}:"), *body]
+
+
+def _criteria(label: str, text: str) -> list:
+    """ "Tập thể: <its lead-in>" then each criterion as a bullet (seed 000's layout); a first
+    line ending in ":" or "sau." is the lead-in, not a criterion."""
+    lines = _lines(text)
+    lead = ""
+    if lines and re.search(r"(:|\bsau\.?)$", lines[0]):
+        lead = lines.pop(0)
+    head = Paragraph((Run(label, italic=True), Run(f": {lead}" if lead else ":")))
+    return [head, *[Bullet(line) for line in lines]]
+
+
+def _reward_items(campaign: Campaign, written: str) -> list[tuple[str, list]]:
+    """The reward part's items the officer's text does not say: (label, blocks after the label)."""
     reward = getattr(campaign, "reward", None)
     if reward is None:
         return []
-    blocks: list = []
-    if reward.targets:
-        blocks += [Paragraph(_("1. Đối tượng"), bold=True), *_text_blocks(reward.targets)]
-    if reward.general_criteria or reward.collective_criteria or reward.individual_criteria:
-        blocks.append(Paragraph(_("2. Tiêu chuẩn"), bold=True))
-        blocks += _text_blocks(reward.general_criteria)
-        if reward.collective_criteria:
-            blocks += [Paragraph(_("Tập thể:"), italic=True), *[Bullet(c) for c in _lines(reward.collective_criteria)]]
-        if reward.individual_criteria:
-            blocks += [Paragraph(_("Cá nhân:"), italic=True), *[Bullet(c) for c in _lines(reward.individual_criteria)]]
-    tail: list = []
-    if reward.quota_rule:
-        tail.append(Paragraph(_("a. Số lượng: %(rule)s") % {"rule": reward.quota_rule}))
-    if reward.dossier:
-        procedure = _(" (theo thủ tục đơn giản)") if reward.procedure == "simplified" else ""
-        tail += [Paragraph(_("b. Hồ sơ gồm%(p)s:") % {"p": procedure}), *[Bullet(d) for d in _lines(reward.dossier)]]
-    if reward.award_forms:
-        tail += [Paragraph(_("Hình thức khen thưởng:")), *[Bullet(f) for f in _lines(reward.award_forms)]]
+    new = {f: getattr(reward, f) for f in _REWARD_TEXT if getattr(reward, f) and not _says(written, getattr(reward, f))}
+    simplified = reward.procedure == Procedure.SIMPLIFIED and "thủ tục đơn giản" not in written
     due = f"{reward.nomination_due_on:%d/%m/%Y}" if reward.nomination_due_on else reward.nomination_due_text
-    if due:
-        tail.append(Paragraph(_("c. Thời gian gửi hồ sơ đề nghị khen thưởng: %(due)s.") % {"due": due}))
-    if tail:
-        blocks += [Paragraph(_("3. Số lượng, hồ sơ, thời gian đề nghị khen thưởng"), bold=True), *tail]
-    return blocks
+    due_new = bool(due) and not _says(written, due)
+    items: list = []
+    if "targets" in new:
+        items.append(lambda n: _item(f"{n}. {_('Đối tượng')}", new["targets"]))
+    if {"general_criteria", "collective_criteria", "individual_criteria"} & new.keys():
+
+        def criteria(n):
+            blocks = [Paragraph(f"{n}. {_('Tiêu chuẩn')}:")]
+            blocks += _text_blocks(new.get("general_criteria", ""))
+            if "collective_criteria" in new:
+                blocks += _criteria(_("Tập thể"), new["collective_criteria"])
+            if "individual_criteria" in new:
+                blocks += _criteria(_("Cá nhân"), new["individual_criteria"])
+            return blocks
+
+        items.append(criteria)
+    if "award_forms" in new:
+        items.append(lambda n: _item(f"{n}. {_('Hình thức khen thưởng')}", new["award_forms"], listed=True))
+    points: list = []
+    if "quota_rule" in new:
+        points.append((_("Số lượng"), new["quota_rule"], False))
+    if "dossier" in new or simplified:
+        label = _("Hồ sơ gồm (theo thủ tục đơn giản)") if simplified else _("Hồ sơ gồm")
+        points.append((label, new.get("dossier") or _("theo thủ tục đơn giản"), True))
+    if due_new:
+        points.append((_("Thời gian gửi hồ sơ đề nghị khen thưởng"), due, False))
+    if points:
+
+        def tail(n):
+            blocks = [Paragraph(f"{n}. {_('Số lượng, hồ sơ, thời gian đề nghị khen thưởng')}:")]
+            for letter, (label, text, listed) in zip("abcdeg", points, strict=False):
+                blocks += _item(f"{letter}) {label}", text, listed=listed)
+            return blocks
+
+        items.append(tail)
+    return items
 
 
-def _responsibility_blocks(campaign: Campaign) -> list:
-    blocks: list = []
-    for n, item in enumerate(campaign.responsibilities.all(), start=1):
-        blocks += [Paragraph(f"{n}. {item.level}", bold=True), *_text_blocks(item.body)]
-    return blocks
+_REWARD_TEXT = (
+    "targets",
+    "general_criteria",
+    "collective_criteria",
+    "individual_criteria",
+    "award_forms",
+    "quota_rule",
+    "dossier",
+)
+
+
+def _activity_items(campaign: Campaign, written: str) -> list:
+    """The issuer's own activities the text does not name, as one item: its bullets."""
+    lines = []
+    for activity in campaign.activities.all():
+        if _says(written, activity.name):
+            continue
+        extra = [f"ngày {activity.planned_on:%d/%m/%Y}"] if activity.planned_on else []
+        if activity.owner and activity.owner != campaign.issuer.name:
+            extra.append(activity.owner)
+        text = activity.name.rstrip(" .;") + (f" ({'; '.join(extra)})" if extra else "")
+        lines.append(Bullet(text))
+    if not lines:
+        return []
+    label = _("Các hoạt động của %(issuer)s") % {"issuer": campaign.issuer.name}
+    return [lambda n: [Paragraph(f"{n}. {label}:"), *lines]]
+
+
+def _responsibility_items(campaign: Campaign, written: str) -> list:
+    items = []
+    for duty in campaign.responsibilities.all():
+        if _says(written, duty.level) and _says(written, duty.body):
+            continue
+        level = duty.level.rstrip(" :.")
+        items.append(lambda n, level=level, body=duty.body: [Paragraph(f"{n}. {level}:"), *_text_blocks(body)])
+    return items
 
 
 def _covenant_blocks(campaign: Campaign) -> list:
@@ -116,6 +219,45 @@ def _mentions(text: str, day) -> bool:
     return re.search(pattern, text) is not None
 
 
+@dataclass
+class _Part:
+    """One Roman-numbered part of the printed plan."""
+
+    kind: str
+    heading: str
+    blocks: list = field(default_factory=list)
+    next_number: int = 1
+
+
+def _parts(campaign: Campaign, written: str) -> list[_Part]:
+    parts = []
+    for section in campaign.sections.all():
+        part = _Part(section.part, section.heading.upper(), _text_blocks(section.body), _next_number(section.body))
+        if not part.blocks:
+            if section.part == SectionPart.WINDOW:
+                part.blocks = [Paragraph(window_text(campaign))]
+            elif section.part == SectionPart.COVENANT:
+                part.blocks = _covenant_blocks(campaign)
+        parts.append(part)
+    data = [
+        (SectionPart.CONTENT, _("Nội dung thi đua"), _activity_items(campaign, written)),
+        (SectionPart.REWARD, _("Khen thưởng"), _reward_items(campaign, written)),
+        (SectionPart.ORGANISATION, _("Tổ chức thực hiện"), _responsibility_items(campaign, written)),
+    ]
+    for kind, heading, items in data:
+        if not items:
+            continue
+        part = next((p for p in parts if p.kind == kind), None)
+        if part is None:
+            part = _Part(kind, heading.upper())
+            later = [i for i, p in enumerate(parts) if _RANK.get(p.kind, -1) > _RANK[kind]]
+            parts.insert(later[0] if later else len(parts), part)
+        for item in items:
+            part.blocks += item(part.next_number)
+            part.next_number += 1
+    return parts
+
+
 def build(campaign: Campaign) -> OfficialDocument:
     # An official document is written in Vietnamese (Nghị định 30/2020) whatever language the
     # person printing it reads the site in: the words this module adds must not follow them.
@@ -128,23 +270,13 @@ def _build(campaign: Campaign) -> OfficialDocument:
     # dissolved or merged, or its campaign handed over to a successor: core.succession).
     profile = profile_for(campaign.issuer, issued=campaign.register_entry)
     sections = list(campaign.sections.all())
+    raw = "\n".join([campaign.intro, campaign.closing, *(f"{s.heading}\n{s.body}" for s in sections)])
     blocks: list = [*_text_blocks(campaign.intro)]
-    written = campaign.intro + campaign.closing + "".join(s.body for s in sections)
-    for n, section in enumerate(sections):
+    for n, part in enumerate(_parts(campaign, _normal(raw))):
         number = ROMAN[n] if n < len(ROMAN) else str(n + 1)
-        blocks.append(Heading(1, f"{number}. {section.heading.upper()}"))
-        body = _text_blocks(section.body)
-        if not body:
-            if section.part == SectionPart.WINDOW:
-                body = [Paragraph(window_text(campaign))]
-            elif section.part == SectionPart.REWARD:
-                body = _reward_blocks(campaign)
-            elif section.part == SectionPart.ORGANISATION:
-                body = _responsibility_blocks(campaign)
-            elif section.part == SectionPart.COVENANT:
-                body = _covenant_blocks(campaign)
-        blocks += body
-    missing = [d for d in campaign.deadlines.all() if not _mentions(written, d.due_on)]
+        blocks.append(Heading(1, f"{number}. {part.heading}"))
+        blocks += part.blocks
+    missing = [d for d in campaign.deadlines.all() if not _mentions(raw, d.due_on)]
     if missing:
         blocks.append(Paragraph(_("Các thời hạn:"), bold=True))
         blocks += [
