@@ -14,3 +14,6 @@ def follow_menu(page, group: str | None, entry: str) -> None:
     if group:
         menu.get_by_role("button", name=group, exact=True).click()
     menu.get_by_role("link", name=entry, exact=True).click()
+    # The click only starts the navigation: wait until htmx has wired the new page, or a
+    # search box typed into at once would fire no request (seen on CI under load).
+    page.wait_for_load_state("load")

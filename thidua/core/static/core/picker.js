@@ -33,6 +33,18 @@
     remove.closest("[data-picker-chip]").remove();
     picker.querySelector("[data-picker-search]").focus();
   });
+  // Letters typed before htmx wired the box (a slow page) fired no search: search them once
+  // the page has loaded, unless the server already listed their matches.
+  window.addEventListener("load", function () {
+    if (!window.htmx) return;
+    document.querySelectorAll("[data-picker]").forEach(function (picker) {
+      var search = picker.querySelector("[data-picker-search]");
+      var results = picker.querySelector("[data-picker-results]");
+      if (search.value.trim() && !results.querySelector("[data-picker-option]")) {
+        window.htmx.trigger(search, "search");
+      }
+    });
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.target.matches("[data-picker-search]")) {
       event.preventDefault();
