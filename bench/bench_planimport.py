@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "thidua" / "planimport" / "tests" / "seeds"
 EXPECTED = ROOT / "thidua" / "planimport" / "tests" / "expected"
 DOCUMENTS = ROOT / "thidua" / "planimport" / "tests" / "documents"
 RESULTS = ROOT / "bench" / "results"

@@ -41,7 +41,7 @@ def _is_upper(text: str) -> bool:
 
 def is_position(text: str) -> bool:
     """A signer's position on its own line: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"."""
-    return _is_upper(text) and bool(_POSITIONS.fullmatch(fold(text).strip(" .*")))
+    return bool(_POSITIONS.fullmatch(fold(text).strip(" .*"))) and _is_upper(text)
 
 
 _is_position = is_position

@@ -21,6 +21,9 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4
 _SHORT = re.compile(r"\bngay\s*(\d{1,2})\s?/\s?(\d{1,2})(?![\d/-]|\.\d|\s?[/.-]\s?\d)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
@@ -40,6 +43,8 @@ def _make(day: str, month: str, year: int) -> datetime.date | None:
 def find_dates(text: str, folded: str | None = None, default_year: int | None = None) -> list[DateMatch]:
     """Every date in `text`, in order. `folded` (fold(text)) may be passed when already known;
     `default_year` completes "ngày 15/9" (otherwise such dates are left out)."""
+    if not _DIGIT.search(text):
+        return []
     folded = fold(text) if folded is None else folded
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

@@ -11,6 +11,7 @@ returns stays as printed.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _BULLET = re.compile(r"^\s*([-–—•+*·▪●○◦✓➢➤→])\s+")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
+_ALNUM = re.compile(r"[^\W_]")
 _UNDERSCORE_EMPHASIS = re.compile(r"_{1,2}(?<![\w/]_)(?<![\w/]__)(?=\S)|(?<=\S)_{1,2}(?![\w/])")
 
 
@@ -145,6 +147,10 @@ def clean_inline(text: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """The non-empty paragraphs of `text`, cleaned; paragraphs cut by a page break joined again."""
     lines: list[Line] = []
+    # A paragraph's tails are gathered and joined once at the end: joining (and folding) the
+    # growing text at each tail cost time quadratic in the paragraph, 30 s for 300 KB of short
+    # pasted lines in lower case.
+    tails: dict[int, tuple[list[str], list[str]]] = {}
     for raw in clean_text(text).split("\n"):
         if not raw.strip():
             continue
@@ -164,20 +170,27 @@ def split_lines(text: str) -> list[Line]:
         stripped = body.strip()
         bold = stripped.startswith("**") and stripped.rstrip(" :.").endswith("**") and len(stripped) > 4
         cleaned = clean_inline(body)
-        if not cleaned or not any(ch.isalnum() for ch in cleaned):
+        if not cleaned or not _ALNUM.search(cleaned):
             continue
-        if lines and _continues(lines[-1], cleaned, bullet, hashes):
-            previous = lines[-1]
-            previous.text = f"{previous.text} {cleaned}"
-            previous.folded = fold(previous.text)
-            previous.raw = f"{previous.raw} {raw.strip()}"
+        if lines and _continues(lines[-1], tails[len(lines) - 1][0][-1], bullet, hashes, cleaned):
+            texts, raws = tails[len(lines) - 1]
+            texts.append(cleaned)
+            raws.append(raw.strip())
             continue
-        lines.append(Line(cleaned, fold(cleaned), raw, len(lines), hashes, bold, bullet))
+        lines.append(Line(cleaned, "", raw, len(lines), hashes, bold, bullet))
+        tails[len(lines) - 1] = ([cleaned], [raw])
+    for line in lines:
+        texts, raws = tails[line.number]
+        if len(texts) > 1:
+            line.text = " ".join(texts)
+            line.raw = " ".join(raws)
+        line.folded = fold(line.text)
     return lines
 
 
-def _continues(previous: Line, text: str, bullet: str, hashes: int) -> bool:
-    """A paragraph that starts in lower case after one without final punctuation is its tail."""
+def _continues(previous: Line, previous_end: str, bullet: str, hashes: int, text: str) -> bool:
+    """A paragraph that starts in lower case after one without final punctuation is its tail
+    (`previous_end`: the last piece of the previous paragraph)."""
     if bullet or hashes or previous.hashes:
         return False
     if re.match(r"^[a-zđ]\s*[.)]\s", text):  # "a) Đối với tập thể": a numbered part, not a tail
@@ -185,7 +198,7 @@ def _continues(previous: Line, text: str, bullet: str, hashes: int) -> bool:
     first = text.lstrip("“\"'‘(")[:1]
     if not first or not first.isalpha() or not first.islower():
         return False
-    return previous.text[-1:] not in ".:;!?"
+    return previous_end[-1:] not in ".:;!?"
 
 
 # --------------------------------------------------------------------------- sentences
@@ -203,7 +216,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         head = following.lstrip("“\"'‘(*")[:1]
         if not head or not (head.isupper() or head.isdigit()):
             continue
-        word = re.search(r"(\S+)$", text[start : match.start()])
+        word = _word_before(text, start, match.start())
         if word and fold(word.group(1)).strip("(") in _ABBREVIATIONS:
             continue
         # "1." or "a." numbering, or a decimal
@@ -216,15 +229,40 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match | None:
+    """The word ending at `end` (not before `start`), looked for in the 40 characters before it:
+    searching the whole sentence so far made a long sentence quadratic. A longer word is cut and
+    then matches no abbreviation or numbering, as the whole word would not."""
+    low = max(start, end - 40)
+    return _LAST_WORD.search(text, low, end)
+
+
+_SPANS_CACHE: list = [None, None]
+
+
+def sentence_of(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` holding `position` (the whole text when none does).
+    The spans of the last text asked about are kept: a long paragraph with many dates asks for
+    each one, and cutting it again every time cost time quadratic in its length."""
+    cached_text, spans = _SPANS_CACHE
+    if cached_text is not text:
+        spans = sentence_spans(text)
+        _SPANS_CACHE[:] = [text, spans]
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return 0, len(text)
+
+
 def sentences(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in sentence_spans(text)]
 
 
 def sentence_around(text: str, position: int) -> tuple[int, int]:
-    for a, b in sentence_spans(text):
-        if a <= position < b:
-            return a, b
-    return 0, len(text)
+    return sentence_of(text, position)
 
 
 def strip_item(text: str) -> str:

@@ -256,6 +256,8 @@ def _read_dossier(reward: RewardPart, body: list[Line], parts: list[Part], end: 
 def _read_procedure(reward: RewardPart, body: list[Line], scope: list[int]) -> None:
     for index in [*scope, *range(len(body))]:
         folded = body[index].folded
+        if "thu tuc" not in folded and "quy trinh" not in folded:
+            continue
         if re.search(r"thu tuc (?:khen thuong )?(?:don gian|rut gon)|quy trinh (?:don gian|rut gon)", folded):
             reward.procedure = "simplified"
             reward.evidence["procedure"] = body[index].text

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMatch, find_dates
-from .normalize import Line, capitalise, fold, sentence_spans, strip_item
+from .normalize import Line, capitalise, fold, sentence_of, sentence_spans, strip_item
 from .structure import Deadline, Periodic
 
 # What makes a date a deadline, read just before it (folded text).
@@ -129,10 +129,7 @@ def find_window(lines: list[Line], preferred: set[int]) -> Window:
 
 
 def _sentence_of(text: str, position: int) -> tuple[int, int]:
-    for a, b in sentence_spans(text):
-        if a <= position < b:
-            return a, b
-    return 0, len(text)
+    return sentence_of(text, position)
 
 
 def find_deadlines(

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = REPO.parent / "shared" / "seeds" / "000_4c023d7e489fd871.txt"
+SEED = Path(__file__).resolve().parent / "seeds" / "000_4c023d7e489fd871.txt"
 EXPECTED = Path(__file__).resolve().parent / "expected" / "000_4c023d7e489fd871.json"
 
 

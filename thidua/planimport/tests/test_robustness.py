@@ -13,7 +13,7 @@ from thidua.planimport import PlanImportError, parse, read_text
 from thidua.planimport.normalize import fold
 
 D = datetime.date
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "seeds"  # copies of /work/shared/seeds
 
 BODY = """KẾ HOẠCH
 Phát động đợt thi đua cao điểm chào mừng 20 năm thành lập quận

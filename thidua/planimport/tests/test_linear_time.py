@@ -1,0 +1,81 @@
+"""Parse cost grows with the input, not with its square (issue 17, Build 3).
+
+No timing is asserted: the work is counted instead. Every character the parser folds
+(normalize.fold) and every character it cuts into sentences (normalize.sentence_spans) is added
+up while a 300 KB input is parsed; the sum must stay within a small multiple of the input. Before
+the fix, 300 KB of short pasted lines folded each growing paragraph again at every line (about
+10⁹ characters, 30–105 s), and a flattened plan cut its one paragraph into sentences again for
+every date in it. bench/bench_planimport_scaling.py reports the time ratios.
+"""
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from thidua.planimport import normalize, parse, read_text
+
+SEED = Path(__file__).resolve().parent / "seeds" / "000_4c023d7e489fd871.txt"
+MODULES = ("normalize", "header", "dates", "sections", "closing", "timing", "references", "reward", "parsing")
+SIZE = 300_000
+
+
+@pytest.fixture
+def work(monkeypatch):
+    """Characters folded and characters split into sentences, counted across the parser's modules."""
+    import importlib
+
+    counted = {"fold": 0, "sentences": 0}
+    fold, spans = normalize.fold, normalize.sentence_spans
+
+    def counting_fold(text):
+        counted["fold"] += len(text)
+        return fold(text)
+
+    def counting_spans(text):
+        counted["sentences"] += len(text)
+        return spans(text)
+
+    for name in MODULES:
+        module = importlib.import_module(f"thidua.planimport.{name}")
+        if hasattr(module, "fold"):
+            monkeypatch.setattr(module, "fold", counting_fold)
+        if hasattr(module, "sentence_spans"):
+            monkeypatch.setattr(module, "sentence_spans", counting_spans)
+    return counted
+
+
+def _repeat(unit: str) -> str:
+    return "KẾ HOẠCH\nThi đua năm 2024\n" + unit * (SIZE // len(unit) + 1)
+
+
+def test_pasted_short_lines_in_lower_case_are_one_paragraph_read_once(work):
+    text = _repeat("các công đoàn cơ sở tổ chức thi đua lao động giỏi\n")
+    extract = parse(text)
+    assert extract.title.startswith("Thi đua năm 2024 các công đoàn cơ sở")  # the lines are one paragraph
+    assert work["fold"] < 20 * len(text)
+    assert work["sentences"] < 20 * len(text)
+
+
+def test_a_plan_flattened_onto_one_line_is_split_once(work):
+    seed = SEED.read_text(encoding="utf-8").replace("\n", " ")
+    text = _repeat(seed + " ")
+    extract = parse(text)
+    assert extract.deadlines  # its dates are read, each in its sentence
+    assert work["fold"] < 20 * len(text)
+    assert work["sentences"] < 20 * len(text)
+
+
+def test_a_small_word_file_holding_a_long_pasted_text(work):
+    """A .docx compresses repeated lines: 20 KB on disk held the paragraph that took 52 s."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for _ in range(SIZE // 50):
+        paragraph.add_run("các công đoàn cơ sở tổ chức thi đua lao động giỏi").add_break()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert len(buffer.getvalue()) < 60_000
+    text = read_text("ke-hoach.docx", buffer.getvalue())
+    parse("KẾ HOẠCH\nThi đua năm 2024\n" + text)
+    assert work["fold"] < 20 * len(text)
