@@ -67,6 +67,8 @@ SERVER_ENV = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SESSION_COOKIE_SECURE": "False",
     "CSRF_COOKIE_SECURE": "False",
+    # Plain HTTP on 127.0.0.1: no nginx, so no HTTPS redirect.
+    "SECURE_SSL_REDIRECT": "False",
     "MEDIA_ROOT": str(MEDIA),
     "CONN_MAX_AGE": "600",
     "LOG_LEVEL": "ERROR",

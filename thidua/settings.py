@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "csp",
     "thidua.core",
     "thidua.org",
     "thidua.documents",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "thidua.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +88,28 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into the login page's message.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy on every page (django-csp): scripts, styles, images and fonts from our
+# own origin only — no inline <script>, on* handler or style="…" attribute (the templates use
+# classes from core/thidua.css and data-* behaviours from core/thidua.js; htmx's indicator rules
+# live in thidua.css too, base.html's htmx-config keeps htmx from injecting them or calling eval).
+# Bootstrap's CSS draws its icons (menu button, select arrow) as data: images. No page may be
+# framed, nor post a form elsewhere. Downloads of uploaded files (core.views) carry their own
+# stricter, sandboxed policy, which the middleware leaves as it is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF],
+        "style-src": [csp_constants.SELF],
+        "img-src": [csp_constants.SELF, "data:"],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "object-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+        "form-action": [csp_constants.SELF],
+    },
+}
 
 ROOT_URLCONF = "thidua.urls"
 WSGI_APPLICATION = "thidua.wsgi.application"
@@ -235,11 +260,24 @@ THIDUA_ATTACHMENT_MAX_BYTES = env.int("THIDUA_ATTACHMENT_MAX_BYTES", default=10 
 THIDUA_THUMBNAIL_PX = 400
 
 if not DEBUG:
+    # Production is served over HTTPS, ended by nginx in front of gunicorn (deploy/nginx.conf,
+    # docs/deployment.md "HTTPS"): cookies travel only over HTTPS, plain HTTP is redirected, and
+    # browsers are told (HSTS) to use HTTPS for a year. Each can be set from the environment.
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+    # nginx writes X-Forwarded-Proto itself ($scheme, replacing what a browser sent), so the
+    # header says whether the browser used HTTPS — trusted only while gunicorn is reachable
+    # through nginx alone; THIDUA_BEHIND_HTTPS_PROXY=False where something else ends HTTPS.
+    if env.bool("THIDUA_BEHIND_HTTPS_PROXY", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # The load balancer probes the app servers directly over HTTP (docs/deployment.md).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/"]
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+    # Off by default: other hosts of the union's domain may not all speak HTTPS (check --deploy's
+    # W005 and W021, explained in docs/deployment.md).
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 PAGE_SIZE = 50
