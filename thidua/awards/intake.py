@@ -548,6 +548,7 @@ def template_xlsx(unit: Unit, campaign: Campaign | None = None) -> bytes:
     for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
         sheet.write(2, col, header, head)
         sheet.set_column(col, col, width)
+    exports.repeat_header(sheet, 2)
     kinds = (
         [o.award_kind for o in CampaignAward.objects.filter(campaign=campaign).select_related("award_kind")]
         if campaign is not None

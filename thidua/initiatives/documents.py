@@ -8,10 +8,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from thidua.core.text import date_line
+from thidua.documents import legal
+from thidua.documents.models import LegalRole
 from thidua.documents.rendering import OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
 from thidua.initiatives.models import RecognitionDecision
 from thidua.org.models import Unit
+
+# What a recognition decision cites: the Điều lệ Sáng kiến in force (Nghị định 13/2012/NĐ-CP).
+INITIATIVE_ROLES = (LegalRole.INITIATIVES,)
 
 
 def _benefit(initiative) -> str:
@@ -51,10 +56,8 @@ def decision_document(decision: RecognitionDecision) -> OfficialDocument:
                 ]
             )
         body = [
-            Paragraph(
-                _("Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02/3/2012 của Chính phủ ban hành Điều lệ Sáng kiến;"),
-                italic=True,
-            ),
+            # The initiative rules in force on the decision's day (documents.legal).
+            *[Paragraph(line, italic=True) for line in legal.citations(decision.issued_on, INITIATIVE_ROLES)],
             Paragraph(_("Căn cứ kết quả xét của Hội đồng sáng kiến;"), italic=True),
             Paragraph(_("QUYẾT ĐỊNH:"), bold=True),
             Paragraph(
@@ -126,22 +129,19 @@ def golden_book_document(unit: Unit, recognitions) -> OfficialDocument:
 
 def golden_book_xlsx(unit: Unit, recognitions) -> bytes:
     # Through org.exports.workbook: titles and authors are what members typed, and stay text.
-    from thidua.org.exports import workbook
+    from thidua.org.exports import table_header, workbook
 
     with translation.override("vi"):
         out = io.BytesIO()
         book = workbook(out, {"in_memory": True})
         sheet = book.add_worksheet("Sổ vàng sáng kiến")
         title = book.add_format({"bold": True, "font_size": 13})
-        bold = book.add_format({"bold": True})
+        bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         sheet.write_string(0, 0, _("SỔ VÀNG SÁNG KIẾN — %(unit)s") % {"unit": unit.name}, title)
-        for col, header in enumerate(golden_book_header()):
-            sheet.write(1, col, header, bold)
+        table_header(sheet, golden_book_header(), row=1, widths=(6, 14, 50, 40, 35, 30, 16), header_format=bold)
         for r, row in enumerate(golden_book_rows(recognitions), start=2):
             for col, value in enumerate(row):
                 sheet.write(r, col, value if value is not None else "", wrap)
-        for col, width in enumerate((6, 14, 50, 40, 35, 30, 16)):
-            sheet.set_column(col, col, width)
         book.close()
         return out.getvalue()

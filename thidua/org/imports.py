@@ -1115,7 +1115,7 @@ def template_xlsx(kind: str, *, examples: dict[str, str] | None = None) -> bytes
             with translation.override("vi"):  # the values the import reads, like the headers
                 source = options()
             sheet.data_validation(1, col, 100000, col, {"validate": "list", "source": source, "ignore_blank": True})
-    sheet.freeze_panes(1, 0)
+    exports.repeat_header(sheet, 0)
     guide = workbook.add_worksheet(_("Hướng dẫn"))
     guide.set_column(0, 0, 24)
     guide.set_column(1, 1, 12)
@@ -1123,6 +1123,7 @@ def template_xlsx(kind: str, *, examples: dict[str, str] | None = None) -> bytes
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     for col, title in enumerate([_("Cột"), _("Bắt buộc"), _("Cách ghi")]):
         guide.write_string(0, col, title, head)
+    exports.repeat_header(guide, 0)
     for r, column in enumerate(columns, start=1):
         guide.write_string(r, 0, column.header, wrap)
         guide.write_string(r, 1, _("Có") if column.required else "", wrap)

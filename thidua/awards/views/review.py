@@ -28,8 +28,9 @@ def _campaign_filter(request):
     return queries.campaigns_with_awards(request.user).filter(pk=pk).first()
 
 
-@login_required
-def queue(request):
+def filtered_queue(request):
+    """The level's queue as the page's filters narrow it — shared by the page and its .xlsx
+    export, so the file holds what the page lists. 404 for a user without a queue."""
     level = _unit(request)
     if level is None:  # the administrator acts in no unit: there is no level's queue to show
         raise Http404
@@ -56,6 +57,13 @@ def queue(request):
         campaign=campaign,
         subtree=read_only,
     )
+    return level, works, form, campaign, rows
+
+
+@login_required
+def queue(request):
+    level, works, form, campaign, rows = filtered_queue(request)
+    read_only = not works
     page = Paginator(rows, 50).get_page(request.GET.get("trang"))
     queries.with_dues(queries.with_verdicts(page.object_list))
     counts = queries.status_counts(request.user, level, subtree=read_only)

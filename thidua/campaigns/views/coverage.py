@@ -65,4 +65,10 @@ def laggards_export(request, pk: int):
                 d.campaign.number or d.campaign.title[:80],
             ]
 
-    return xlsx_response(f"chua-phat-dong-{campaign.pk}.xlsx", headers, rows(), [6, 14, 40, 30, 18, 16, 20])
+    return xlsx_response(
+        f"chua-phat-dong-{campaign.pk}.xlsx",
+        headers,
+        rows(),
+        [6, 14, 40, 30, 18, 16, 20],
+        sheet=_("Đơn vị chưa phát động"),
+    )

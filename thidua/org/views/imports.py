@@ -134,4 +134,10 @@ def import_job(request, pk: int):
 def import_job_errors(request, pk: int):
     job = get_for_user(request.user, ImportJob, pk)
     rows = ([e.get("row") or "", e.get("column", ""), e.get("message", "")] for e in job.errors)
-    return xlsx_response(f"loi-nhap-du-lieu-{job.pk}.xlsx", [_("Dòng"), _("Cột"), _("Lỗi")], rows, [8, 24, 90])
+    return xlsx_response(
+        f"loi-nhap-du-lieu-{job.pk}.xlsx",
+        [_("Dòng"), _("Cột"), _("Lỗi")],
+        rows,
+        [8, 24, 90],
+        sheet=_("Lỗi nhập dữ liệu"),
+    )

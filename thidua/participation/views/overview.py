@@ -88,7 +88,9 @@ def missing_export(request, pk: int):
         for n, d in enumerate(queries.missing(campaign, unit, part).iterator(chunk_size=2000), start=1):
             yield [n, d.unit.code, d.unit.name, d.unit.parent.name if d.unit.parent else "", str(MISSING_LABELS[part])]
 
-    return xlsx_response(f"chua-co-{part}-{campaign.pk}.xlsx", headers, rows(), [6, 14, 40, 30, 36])
+    return xlsx_response(
+        f"chua-co-{part}-{campaign.pk}.xlsx", headers, rows(), [6, 14, 40, 30, 36], sheet=str(MISSING_LABELS[part])
+    )
 
 
 @login_required

@@ -187,4 +187,10 @@ def titles_export(request):
                 names = ", ".join(r.title.name for r in m.year_titles) or not_registered
                 yield [n, m.full_name, m.card_number or "", m.unit.code, m.unit.name, names]
 
-    return xlsx_response(f"dang-ky-danh-hieu-{year}.xlsx", headers, rows(), [6, 30, 18, 14, 40, 50])
+    return xlsx_response(
+        f"dang-ky-danh-hieu-{year}.xlsx",
+        headers,
+        rows(),
+        [6, 30, 18, 14, 40, 50],
+        sheet=_("Đăng ký danh hiệu %(year)s") % {"year": year},
+    )

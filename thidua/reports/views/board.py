@@ -157,7 +157,9 @@ def board_export(request, pk: int):
             yield [n, s.unit.code, s.unit.name, parent, label, first, last, s.version or "", s.return_reason]
 
     widths = [6, 14, 40, 30, 22, 18, 18, 8, 40]
-    return xlsx_response(f"tinh-hinh-nop-bao-cao-{period.pk}.xlsx", headers, lines(), widths)
+    return xlsx_response(
+        f"tinh-hinh-nop-bao-cao-{period.pk}.xlsx", headers, lines(), widths, sheet=_("Tình hình nộp báo cáo")
+    )
 
 
 def _rollup_context(period: ReportPeriod, unit: Unit) -> dict:
@@ -210,4 +212,4 @@ def rollup_export(request, pk: int):
         yield ["", _("Tổng cộng %(unit)s") % {"unit": unit.name}, whole.reports, *values]
 
     widths = [6, 40, 12, *[22] * len(data["indicators"])]
-    return xlsx_response(f"tong-hop-bao-cao-{period.pk}.xlsx", headers, lines(), widths)
+    return xlsx_response(f"tong-hop-bao-cao-{period.pk}.xlsx", headers, lines(), widths, sheet=_("Tổng hợp báo cáo"))
