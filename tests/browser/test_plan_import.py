@@ -11,14 +11,13 @@ from tests.browser.conftest import DESKTOP, PHONE, _page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "thidua" / "planimport" / "tests" / "seeds"  # the repository's copies
 
 
 @pytest.fixture
 def seed_000() -> Path:
     found = sorted(SEEDS.glob("000_*.txt"))
-    if not found:
-        pytest.skip(f"không có kế hoạch mẫu 000 trong {SEEDS}")
+    assert found, f"không có kế hoạch mẫu 000 trong {SEEDS}"
     return found[0]
 
 

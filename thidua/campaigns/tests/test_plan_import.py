@@ -255,9 +255,8 @@ def test_each_seed_as_read_becomes_a_draft_of_its_kind(key, kind, federation, lb
 
     from thidua.planimport import parse, read_text
 
-    found = sorted(Path("/work/shared/seeds").glob(f"{key}_*.txt"))
-    if not found:
-        pytest.skip(f"không có kế hoạch mẫu {key} trong /work/shared/seeds")
+    found = sorted((Path(__file__).resolve().parents[2] / "planimport" / "tests" / "seeds").glob(f"{key}_*.txt"))
+    assert found, f"không có kế hoạch mẫu {key} trong thidua/planimport/tests/seeds"
     extract = parse(read_text(found[0].name, found[0].read_bytes()))
     campaign = plan_import.create_draft(
         lb_officer, issuer=federation.long_bien, file_name=found[0].name, **plan_import.draft_values(extract)
