@@ -175,7 +175,9 @@ def test_a_file_over_the_limit_is_refused(federation, login, lb_officer):
     assert 'data-field-error="file">Tệp quá lớn (10,0' in page
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "planimport" / "tests" / "seeds"  # the repository's copies of the seed plans
+SEEDS = (
+    Path(__file__).resolve().parents[2] / "planimport" / "tests" / "seeds"
+)  # the repository's copies of the seed plans
 
 
 def seed_text(key: str) -> str:
