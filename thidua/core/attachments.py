@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from thidua.core import access
 from thidua.core.models import Attachment, AttachmentKind
 
 # Pillow format → (stored extension, content type). Only formats every browser shows.
@@ -143,7 +144,11 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
 
     Raises ValidationError before anything is written when the file is refused, and when the
     storage cannot take it (nothing is left of it then). The file is deleted again if the
-    caller's transaction rolls back; the thumbnail is made after the commit."""
+    caller's transaction rolls back; the thumbnail is made after the commit.
+
+    `actor` is who uploads: a user, or `access.system_actor` for code no person runs; None
+    raises `access.MissingActor` before anything is read or stored (issue 16 item 6)."""
+    uploader = access.person(actor)
     checked = check(upload, images_only=images_only)
     now = timezone.now()
     name = f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
@@ -164,7 +169,7 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
         width=content.image_size[0] if content is not None else checked.width,
         height=content.image_size[1] if content is not None else checked.height,
         caption=caption,
-        uploaded_by=actor if actor is not None and actor.pk else None,
+        uploaded_by=uploader,
     )
     if checked.kind == AttachmentKind.IMAGE:
         from thidua.core import background, tasks

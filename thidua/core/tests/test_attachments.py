@@ -10,10 +10,14 @@ from django.db import transaction
 from django.urls import reverse
 from PIL import Image
 
-from thidua.core import attachments
+from thidua.core import access, attachments
 from thidua.core.models import Attachment
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_user
+
+
+# Who uploads in the tests that are not about who uploads (a person's upload goes through a service).
+UPLOADER = access.system_actor("test")
 
 
 def image_bytes(fmt: str = "JPEG", size=(1200, 800)) -> bytes:
@@ -38,7 +42,7 @@ def stored_files(media) -> list:
 
 def test_photo_is_stored_after_commit_with_a_thumbnail(federation, media, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        att = attachments.attach(None, federation.school, upload("khanh-thanh.jpg", image_bytes()), scope_path="x")
+        att = attachments.attach(UPLOADER, federation.school, upload("khanh-thanh.jpg", image_bytes()), scope_path="x")
     att.refresh_from_db()
     assert att.kind == "image"
     assert (att.width, att.height) == (1200, 800)
@@ -51,7 +55,7 @@ def test_photo_is_stored_after_commit_with_a_thumbnail(federation, media, django
 
 def test_png_renamed_jpg_is_kept_as_the_png_it_is(federation, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        att = attachments.attach(None, federation.school, upload("anh.jpg", image_bytes("PNG")), scope_path="x")
+        att = attachments.attach(UPLOADER, federation.school, upload("anh.jpg", image_bytes("PNG")), scope_path="x")
     assert att.content_type == "image/png"
     assert att.file.name.endswith(".png")
 
@@ -71,7 +75,7 @@ def test_refused_file_says_why_and_stores_nothing(
     federation, media, django_capture_on_commit_callbacks, name, content, message
 ):
     with pytest.raises(ValidationError) as error, django_capture_on_commit_callbacks(execute=True):
-        attachments.attach(None, federation.school, upload(name, content), scope_path="x")
+        attachments.attach(UPLOADER, federation.school, upload(name, content), scope_path="x")
     assert message in error.value.messages[0]
     assert name in error.value.messages[0]
     assert Attachment.objects.count() == 0
@@ -82,7 +86,7 @@ def test_oversized_photo_is_refused_with_the_limit(federation, media, settings, 
     settings.THIDUA_ATTACHMENT_MAX_BYTES = 1024 * 1024
     big = image_bytes("BMP", (800, 600))  # ~1.4 MB, a real image, still too big
     with pytest.raises(ValidationError) as error, django_capture_on_commit_callbacks(execute=True):
-        attachments.attach(None, federation.school, upload("to.jpg", big), scope_path="x")
+        attachments.attach(UPLOADER, federation.school, upload("to.jpg", big), scope_path="x")
     assert "quá lớn" in error.value.messages[0]
     assert "tối đa 1 MB" in error.value.messages[0]
     assert Attachment.objects.count() == 0
@@ -92,9 +96,9 @@ def test_oversized_photo_is_refused_with_the_limit(federation, media, settings, 
 def test_pdf_is_accepted_only_where_documents_are(federation, django_capture_on_commit_callbacks):
     pdf = upload("bien-ban.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "application/pdf")
     with pytest.raises(ValidationError):
-        attachments.attach(None, federation.school, pdf, scope_path="x")
+        attachments.attach(UPLOADER, federation.school, pdf, scope_path="x")
     with django_capture_on_commit_callbacks(execute=True):
-        att = attachments.attach(None, federation.school, pdf, scope_path="x", images_only=False)
+        att = attachments.attach(UPLOADER, federation.school, pdf, scope_path="x", images_only=False)
     assert (att.kind, att.content_type) == ("document", "application/pdf")
 
 
@@ -108,7 +112,7 @@ def test_one_bad_file_refuses_the_batch(federation):
 @pytest.mark.django_db(transaction=True)
 def test_rolled_back_upload_leaves_no_file(federation, media):
     with pytest.raises(RuntimeError), transaction.atomic():
-        attachments.attach(None, federation.school, upload("a.jpg", image_bytes()), scope_path="x")
+        attachments.attach(UPLOADER, federation.school, upload("a.jpg", image_bytes()), scope_path="x")
         raise RuntimeError("a later step of the service failed")
     assert Attachment.objects.count() == 0
     assert stored_files(media) == []
@@ -116,7 +120,7 @@ def test_rolled_back_upload_leaves_no_file(federation, media):
 
 def test_file_is_served_within_the_owners_scope_only(federation, login, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        att = attachments.attach(None, federation.school, upload("anh.jpg", image_bytes()), scope_path="x")
+        att = attachments.attach(UPLOADER, federation.school, upload("anh.jpg", image_bytes()), scope_path="x")
     chair = make_user("school_chair", RoleKind.GRASSROOTS_CHAIR, federation.school)
     officer = make_user("lb", RoleKind.EMULATION_OFFICER, federation.long_bien)
     outsider = make_user("company_chair", RoleKind.GRASSROOTS_CHAIR, federation.company)
@@ -135,3 +139,20 @@ def test_file_is_served_within_the_owners_scope_only(federation, login, django_c
         assert login(user).get(reverse("core:attachment", args=[att.pk])).status_code == 404
         assert login(user).get(reverse("core:attachment_thumb", args=[att.pk])).status_code == 404
     assert login(chair).get(reverse("core:attachment", args=[att.pk + 1000])).status_code == 404
+
+
+def test_an_upload_without_an_actor_is_refused_and_nothing_is_stored(federation, media):
+    # Who uploaded is recorded with the file: None is not "nobody" but a caller that forgot it.
+    with pytest.raises(access.MissingActor):
+        attachments.attach(None, federation.school, upload("a.jpg", image_bytes()), scope_path="x")
+    assert Attachment.objects.count() == 0
+    assert stored_files(media) == []
+
+
+def test_the_uploader_is_recorded(federation, django_capture_on_commit_callbacks):
+    chair = make_user("school_chair", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    with django_capture_on_commit_callbacks(execute=True):
+        by_person = attachments.attach(chair, federation.school, upload("a.jpg", image_bytes()), scope_path="x")
+        by_system = attachments.attach(UPLOADER, federation.school, upload("b.jpg", image_bytes()), scope_path="x")
+    assert by_person.uploaded_by == chair
+    assert by_system.uploaded_by is None
