@@ -15,7 +15,6 @@ from thidua.core.models import Attachment
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_user
 
-
 # Who uploads in the tests that are not about who uploads (a person's upload goes through a service).
 UPLOADER = access.system_actor("test")
 
