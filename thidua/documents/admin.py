@@ -1,10 +1,11 @@
-"""Admin for superusers: letterheads and uploaded Word templates are edited here. Register
-entries are read-only: numbers are only ever given by documents.services.take_number."""
+"""Admin for superusers: letterheads, uploaded Word templates and the dated table of legal
+documents papers cite are edited here. Register entries are read-only: numbers are only ever
+given by documents.services.take_number."""
 
 from django.contrib import admin
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.documents.models import DocumentTemplate, IssuerProfile, RegisterEntry
+from thidua.documents.models import DocumentTemplate, IssuerProfile, LegalDocument, RegisterEntry
 
 
 @admin.register(IssuerProfile)
@@ -26,3 +27,14 @@ class RegisterEntryAdmin(ReadOnlyAdmin):
     list_filter = ["year", "doc_type"]
     search_fields = ["symbol", "title"]
     list_select_related = ["unit"]
+
+
+@admin.register(LegalDocument)
+class LegalDocumentAdmin(admin.ModelAdmin):
+    """The next law, decree or union rules is added here with the day it takes over; the one it
+    replaces gets its last day in force (documents.legal)."""
+
+    list_display = ["number", "doc_type", "role", "signed_on", "in_force_from", "in_force_until"]
+    list_filter = ["role"]
+    search_fields = ["number", "title"]
+    ordering = ["role", "in_force_from"]

@@ -200,3 +200,102 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.get_doc_type_display() or _('mọi loại')}"
+
+
+class LegalRole(models.TextChoices):
+    """What a cited document is for: a paper asks for the documents of a role in force on its
+    date (`documents.legal.in_force`), never for a number written in the code."""
+
+    LAW = "law", _("Luật Thi đua, khen thưởng")
+    DECREE = "decree", _("Nghị định hướng dẫn Luật Thi đua, khen thưởng")
+    UNION_RULES = "union_rules", _("Quy chế khen thưởng của tổ chức Công đoàn")
+    INITIATIVES = "initiatives", _("Điều lệ Sáng kiến")
+    OTHER = "other", _("Văn bản khác")
+
+
+class LegalDocumentQuerySet(models.QuerySet):
+    def in_force(self, on, role: str | None = None) -> "LegalDocumentQuerySet":
+        """Documents signed by `on` and in force that day (both bounds included): a paper
+        dated `on` may cite them. A law signed in 2022 and in force from 2024 is not cited
+        in 2023."""
+        rows = self.filter(signed_on__lte=on, in_force_from__lte=on).filter(
+            models.Q(in_force_until__isnull=True) | models.Q(in_force_until__gte=on)
+        )
+        if role is not None:
+            rows = rows.filter(role=role)
+        return rows.order_by("role", "signed_on", "number")
+
+
+class LegalDocument(models.Model):
+    """A document thidua's papers cite in their "Căn cứ …" lines, with the days it is in force
+    (DOMAIN.md "Legal base": the 2003 law as amended in 2013 until 31/12/2023, Luật 06/2022/QH15
+    from 01/01/2024; the Confederation's 1689/QĐ-TLĐ until 999/QĐ-TLĐ of 29/05/2024). Data: an
+    administrator adds the next law, decree or union rules in the admin; the initial rows come
+    from migration 0003."""
+
+    role = models.CharField(_("vai trò"), max_length=20, choices=LegalRole.choices)
+    doc_type = models.CharField(_("loại văn bản"), max_length=40, help_text=_("Ví dụ: Luật, Nghị định, Quyết định"))
+    number = models.CharField(_("số, ký hiệu"), max_length=60, unique=True, help_text=_("Ví dụ: 999/QĐ-TLĐ"))
+    title = models.CharField(
+        _("trích yếu"),
+        max_length=300,
+        help_text=_(
+            "Với luật: tên luật sau chữ “Luật”, ví dụ “Thi đua, khen thưởng”; với văn bản khác: nội dung sau "
+            "cơ quan ban hành, ví dụ “ban hành Quy chế khen thưởng của tổ chức Công đoàn”."
+        ),
+    )
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200)
+    signed_on = models.DateField(_("ngày ký, thông qua"))
+    in_force_from = models.DateField(_("có hiệu lực từ ngày"))
+    in_force_until = models.DateField(
+        _("hết hiệu lực sau ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày cuối cùng còn hiệu lực; để trống nếu còn hiệu lực."),
+    )
+
+    objects = LegalDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("văn bản pháp lý làm căn cứ")
+        verbose_name_plural = _("văn bản pháp lý làm căn cứ")
+        ordering = ["role", "signed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(in_force_from__gte=models.F("signed_on")),
+                name="documents_legal_in_force_after_signed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(in_force_until__isnull=True)
+                | models.Q(in_force_until__gte=models.F("in_force_from")),
+                name="documents_legal_until_after_from",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.citation
+
+    @property
+    def is_law(self) -> bool:
+        return self.doc_type.strip().lower() == "luật"
+
+    @property
+    def citation(self) -> str:
+        """As a paper cites it after "Căn cứ": "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày
+        15/06/2022"; "Quyết định số 999/QĐ-TLĐ ngày 29/05/2024 của Đoàn Chủ tịch Tổng Liên đoàn
+        Lao động Việt Nam ban hành Quy chế khen thưởng của tổ chức Công đoàn"."""
+        day = f"{self.signed_on:%d/%m/%Y}"
+        if self.is_law:
+            return f"Luật {self.title} số {self.number} ngày {day}"
+        return f"{self.doc_type} số {self.number} ngày {day} của {self.issuer} {self.title}".strip()
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.signed_on and self.in_force_from and self.in_force_from < self.signed_on:
+            errors["in_force_from"] = _("Ngày có hiệu lực không thể trước ngày ký.")
+        if self.in_force_from and self.in_force_until and self.in_force_until < self.in_force_from:
+            errors["in_force_until"] = _("Ngày hết hiệu lực không thể trước ngày có hiệu lực.")
+        if errors:
+            raise ValidationError(errors)
