@@ -6,4 +6,6 @@ app_name = "documents"
 
 urlpatterns = [
     path("so-van-ban/", views.register, name="register"),
+    path("thong-tin-ban-hanh/", views.my_issuer_profile, name="my_issuer_profile"),
+    path("don-vi/<int:pk>/thong-tin-ban-hanh/", views.issuer_profile, name="issuer_profile"),
 ]

@@ -1,11 +1,19 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from thidua.core.access import require
-from thidua.documents import queries
+from thidua.core.access import get_for_user, require
+from thidua.core.models import AuditEntry
+from thidua.documents import queries, services
 from thidua.documents.filters import RegisterFilter
+from thidua.documents.forms import IssuerProfileForm
+from thidua.org.models import Unit
+from thidua.org.views.units import _form_error
 
 
 @login_required
@@ -19,3 +27,40 @@ def register(request):
     context = {"filter": register_filter, "page": page, "query": query.urlencode()}
     partial = request.htmx and not request.htmx.boosted
     return render(request, "documents/register.html#results" if partial else "documents/register.html", context)
+
+
+@login_required
+def my_issuer_profile(request):
+    """The menu's entry: the letterhead of the unit the user acts for."""
+    role = getattr(request.user, "acting_role", None)
+    if role is None:
+        raise Http404
+    return redirect("documents:issuer_profile", pk=role.unit_id)
+
+
+@login_required
+def issuer_profile(request, pk: int):
+    """The unit's letterhead (name lines, place, signer), edited by those who issue its papers
+    — the unit's own standing committee, emulation officer or CĐCS chair; anyone else, a unit
+    above included, gets 404 (documents.change_issuer_profile). Saved through
+    services.save_issuer_profile: checked, atomic, audited."""
+    unit = get_for_user(request.user, Unit, pk, perm="documents.change_issuer_profile")
+    profile = services.profile_for(unit)
+    form = IssuerProfileForm(request.POST or None, instance=profile)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
+            try:
+                services.save_issuer_profile(request.user, unit, **values)
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Đã lưu thông tin cơ quan ban hành."))
+                return redirect("documents:issuer_profile", pk=unit.pk)
+        status = 400
+    history = []
+    if profile.pk:
+        history = list(AuditEntry.objects.for_object(profile).select_related("actor")[:10])
+    context = {"unit": unit, "form": form, "profile": profile, "history": history}
+    return render(request, "documents/issuer_profile.html", context, status=status)

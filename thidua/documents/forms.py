@@ -1,0 +1,32 @@
+"""The letterhead form a unit's own officer fills in (documents.views.issuer_profile)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.documents.models import IssuerProfile
+from thidua.documents.services import PROFILE_FIELDS
+
+
+class IssuerProfileForm(forms.ModelForm):
+    """Every field of the letterhead. The signer's authority and title take several lines
+    ("TM. BAN THƯỜNG VỤ" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), printed as typed, one per line."""
+
+    class Meta:
+        model = IssuerProfile
+        fields = list(PROFILE_FIELDS)
+        widgets = {
+            "signer_authority": forms.Textarea(attrs={"rows": 2}),
+            "signer_title": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "signer_title": _("Mỗi dòng một dòng chức danh, ví dụ: KT. CHỦ TỊCH ↵ PHÓ CHỦ TỊCH."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.setdefault("class", "form-control")
+            # The live preview (letterhead-preview.js) reads the fields it shows by this name.
+            field.widget.attrs["data-letterhead"] = name
+            if field.required:
+                field.error_messages["required"] = _("Hãy nhập %(field)s.") % {"field": field.label.lower()}

@@ -1,0 +1,45 @@
+"""Where the letterhead page is reached from (called by DocumentsConfig.ready): the menu of
+those who issue papers, a section on their own unit's page, and the audit verb it records."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def unit_letterhead_section(request, unit):
+    """On the unit's page, for those who may edit its letterhead: what it prints and a link."""
+    if not request.user.has_perm("documents.change_issuer_profile", unit):
+        return None
+    from thidua.documents.services import profile_for
+
+    profile = profile_for(unit)
+    return {
+        "letterhead": profile,
+        "letterhead_url": reverse("documents:issuer_profile", args=[unit.pk]),
+    }
+
+
+def register_pages() -> None:
+    import rules
+
+    from thidua.core.models import register_verbs
+    from thidua.core.navigation import ORGANISATION, NavItem, register
+    from thidua.core.sections import Section
+    from thidua.core.sections import register as register_section
+    from thidua.documents.rules import number_taker
+
+    # Without an object: whether the menu offers the page (it opens the acting unit's own).
+    if not rules.perm_exists("documents.edit_own_issuer_profile"):
+        rules.add_perm("documents.edit_own_issuer_profile", number_taker)
+    register_verbs({"update_issuer_profile": _("Sửa thông tin cơ quan ban hành")})
+    register(
+        NavItem(
+            _("Thông tin cơ quan ban hành"),
+            "documents:my_issuer_profile",
+            perm="documents.edit_own_issuer_profile",
+            order=35,
+            group=ORGANISATION,
+        )
+    )
+    register_section(
+        Section("unit_detail", "letterhead", "documents/_unit_letterhead.html", unit_letterhead_section, order=50)
+    )
