@@ -17,6 +17,9 @@ class DocumentsConfig(AppConfig):
 
         succession.register_freeze(freeze_letterheads, count_papers)  # issued papers keep their letterhead
         register(NavItem(_("Sổ văn bản"), "documents:register", perm="documents.view_register", order=60))
+        from thidua.documents.pages import register_pages
+
+        register_pages()  # the letterhead page: menu entry, section on the unit's page, audit verb
         from thidua.core.demo import DemoStage, register_stage
         from thidua.documents.legal import load_demo_legal
 
