@@ -9,6 +9,7 @@ letterhead is missing, the issuer is taken from the body's "Ban Thường vụ L
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -61,8 +62,13 @@ _NUMBER = re.compile(
     rf"(?P<sym>{_SYMBOL_PART}(?:\s*[-–/]\s*{_SYMBOL_PART})*)"
 )
 _SO = re.compile(r"(?:^|\s)so\s*:|^so\s+(?=[\d.…_]*\s*/)")
-_BARE_NUMBER = re.compile(r"^\s*(?P<num>\d+)\s*/\s*(?P<sym>[A-ZĐ]{1,5}\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ]*)")
+# "32/KH-LĐLĐ" alone, or ": 32/KH-LĐLĐ" when a PDF copy lost the word "Số".
+_BARE_NUMBER = re.compile(r"^\s*:?\s*(?P<num>\d+)\s*/\s*(?P<sym>[A-ZĐ]{1,5}\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)")
 _PLACE_DATE = re.compile(r",\s*ngay\b")
+# ", ngày 05 tháng năm 2024", ", ngày tháng 3 năm 2024": some parts printed, one missing.
+# A draft leaves the day blank ("ngày    tháng 8 năm 2023"); a printed day with the month or the
+# year missing is a damaged copy.
+_PARTIAL_DATE = re.compile(r"^,\s*ngay\s*\d{1,2}\s*,?\s*thang\s*(?:\d{1,2}\s*)?,?\s*nam\b")
 _VV = re.compile(r"^v\s*/\s*v\b\s*:?\s*")
 LEVEL_WORDS = ("tinh", "thanh pho", "tp", "quan", "huyen", "thi xa", "xa", "phuong", "thi tran", "khu vuc")
 
@@ -81,6 +87,7 @@ class Header:
     warnings: list[str] = field(default_factory=list)
     body_start: int = 0  # index of the first line after the title
     date_undetermined: bool = False  # a place-date line was found with its date left blank
+    date_partial: bool = False  # … with some of day, month and year printed, not all
 
 
 @dataclass
@@ -104,6 +111,8 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
             place = _place_start(column)
             if place and place > 0 and not _MOTTO.search(folded[place:]):
                 cuts.append(place)
+            # "… HUYỆN CẨM GIÀNG Số: 11/KH-LĐLĐ … V/v …": the number and the summary start pieces.
+            cuts += [m.start(1) for m in _PIECE_START.finditer(folded) if m.start(1) > 0]
             cuts.append(len(column))
             for a, b in zip(sorted(cuts), sorted(cuts)[1:], strict=False):
                 text = clean_inline(column[a:b]).strip(" -–")
@@ -112,10 +121,14 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
     return pieces
 
 
+_PIECE_START = re.compile(r"(?:^|\s)(so\s*:|v\s*/\s*v\s)")
+
+
 def _columns(raw: str) -> list[str]:
     """A flattened letterhead line cut at its column gap (a tab or a run of spaces), except the
     blanks a draft leaves in "Số:      /KH-LĐLĐ" and "ngày      tháng 8 năm 2023"."""
-    pieces = re.split(r"\t+| {3,}", raw)
+    # "LĐLĐ TỈNH … | CỘNG HÒA …": a Word table flattened with bars between its cells.
+    pieces = [p for p in re.split(r"\t+| {3,}|\s*(?<!\S)\|(?!\S)\s*", raw) if p.strip()] or [raw]
     merged: list[str] = []
     for piece in pieces:
         if merged and (
@@ -240,12 +253,17 @@ def _read_place_date(header: Header, fragments: list[_Fragment]) -> None:
         place = fragment.text[start : comma.start()].strip()
         header.place = place
         header.evidence["place"] = fragment.text[start:]
-        dates = find_dates(fragment.text[comma.start() :])
-        if dates:
+        after = fragment.text[comma.start() :]
+        dates = find_dates(after)
+        # The date is the one right after ", ngày"; a date further on belongs to something else
+        # (on a flattened line, a referenced document's): "ngày 05 tháng năm 2024" is unknown.
+        if dates and dates[0].start <= 2:
             header.date = dates[0].date
             header.evidence["date"] = fragment.text[start:]
         else:
             header.date_undetermined = True
+            header.date_partial = bool(_PARTIAL_DATE.match(fold(after)))
+            header.evidence["date"] = fragment.text[start:]
         return
 
 
@@ -264,7 +282,7 @@ def _is_letterhead_noise(fragment: _Fragment) -> bool:
 
 def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
     names: list[_Fragment] = []
-    for fragment in fragments:
+    for fragment in (piece for whole in fragments for piece in _bodies(whole)):
         if _is_letterhead_noise(fragment):
             if names and (_SO.search(fold(fragment.text)) or _PLACE_DATE.search(fold(fragment.text))):
                 break
@@ -296,6 +314,37 @@ def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
     if len(texts) > 1:
         header.issuer_parent = texts[-2]
         header.evidence["issuer_parent"] = header.evidence["issuer"]
+
+
+# Words that open a body's name, and the level words after which a name is complete: "LĐLĐ
+# TỈNH HẢI DƯƠNG LĐLĐ HUYỆN CẨM GIÀNG", "UBND TỈNH NGHỆ AN SỞ NỘI VỤ" are two lines flattened.
+_BODY_HEAD = re.compile(
+    r"(?<!\S)(?:tong lien doan|lien doan lao dong|ldld|cong doan|cdcs|so|ubnd|uy ban nhan dan|phong|ban thi dua|"
+    r"hoi dong|dang bo|dang uy|truong|ban chap hanh|ban thuong vu)(?!\S)"
+)
+_NAMED_LEVEL = re.compile(
+    r"(?<!\S)(?:tinh|thanh pho|tp|quan|huyen|thi xa|xa|phuong|thi tran|viet nam|nganh|khoi)(?!\S)"
+)
+
+
+def _bodies(fragment: _Fragment) -> list[_Fragment]:
+    """A letterhead piece in capitals naming two bodies, cut between them: a new name starts at a
+    body's head word once the piece so far holds a level word and a name after it."""
+    text = fragment.text
+    if len(text) < 20 or not _all_upper(text):
+        return [fragment]
+    folded = fold(text)
+    cuts = [0]
+    for head in _BODY_HEAD.finditer(folded):
+        so_far = folded[cuts[-1] : head.start()]
+        levels = list(_NAMED_LEVEL.finditer(so_far))
+        level = levels[-1] if levels else None
+        if level and so_far[level.end() :].strip() and not _BODY_HEAD.fullmatch(so_far[level.end() :].strip()):
+            cuts.append(head.start())
+    if len(cuts) == 1:
+        return [fragment]
+    cuts.append(len(text))
+    return [_Fragment(text[a:b].strip(), fragment.line) for a, b in itertools.pairwise(cuts)]
 
 
 _ORGAN_ONLY = re.compile(r"^(?:ban thuong vu|ban chap hanh|bch|btv|thuong truc|doan chu tich)$")

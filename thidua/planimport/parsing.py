@@ -19,6 +19,7 @@ from . import references as references_module
 from . import reward as reward_module
 from . import sections as sections_module
 from . import timing
+from .flattened import reline
 from .normalize import Line, fold, split_lines
 from .structure import PlanExtract, PlanImportError, Responsibility
 
@@ -26,7 +27,7 @@ from .structure import PlanExtract, PlanImportError, Responsibility
 def parse(text: str) -> PlanExtract:
     if text is None or not text.strip():
         raise PlanImportError(_("Văn bản trống: không có nội dung để đọc."))
-    lines = split_lines(text)
+    lines = split_lines(reline(text))
     if not lines:
         raise PlanImportError(_("Văn bản trống: không có nội dung để đọc."))
     if not _looks_vietnamese(lines):
@@ -177,7 +178,12 @@ def _warn_missing(extract: PlanExtract, head, parts: list, reward) -> None:
     elif "issuer" in extract.evidence and not head.issuer:
         warnings.append(_("Cơ quan ban hành được suy ra từ nội dung văn bản (không có phần tiêu đề): cần kiểm tra."))
     if extract.date is None:
-        if head.date_undetermined:
+        if head.date_partial:
+            warnings.append(
+                _("Ngày ban hành thiếu ngày, tháng hoặc năm (“%(printed)s”): cần nhập ngày đúng.")
+                % {"printed": head.evidence["date"][:80]}
+            )
+        elif head.date_undetermined:
             warnings.append(_("Ngày ban hành còn để trống (bản dự thảo?)."))
         else:
             warnings.append(_("Không tìm thấy ngày ban hành."))

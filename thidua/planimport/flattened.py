@@ -1,0 +1,81 @@
+"""Lines back into a plan copied flattened onto one line (out of a PDF or a web page).
+
+"LĐLĐ TỈNH … CỘNG HÒA … Số: 12/KH-LĐLĐ Lai Châu, ngày … KẾ HOẠCH Phát động … Thực hiện Kế
+hoạch số …; I. MỤC ĐÍCH, YÊU CẦU 1. … Nơi nhận: - Như trên; - Lưu VT. TM. BAN THƯỜNG VỤ CHỦ
+TỊCH Nguyễn Văn An": the parser reads a plan by its lines, so the breaks Nghị định 30/2020's
+layout puts there are restored before it reads: around the type name in capitals, before
+"V/v", "Kính gửi:", the basis's relations, Roman and numbered parts, "Nơi nhận:", the
+signature's "TM." and its position, and the signer's name.
+
+Only a line that opens with a letterhead (a motto, "Số: …/…", a place-date line or a type name
+in capitals in its first 600 characters) and is long is cut: the body of a plan written with its
+own lines is never touched. The whole rest of the line is cut only when the document is one
+line or a few (its body flattened too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import fold
+
+_LONG = 60
+_HEADER_SIGNS = re.compile(
+    r"cong hoa xa hoi|doc lap\s*[-–]|(?:^|\s)so\s*:?\s*\d*\s*/|,\s*ngay\b|\b(?:ke hoach|huong dan|quyet dinh|thong bao)\b"
+)
+_TYPES = "KẾ HOẠCH|HƯỚNG DẪN|QUYẾT ĐỊNH|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TỜ TRÌNH|CHỈ THỊ|CÔNG VĂN"
+# The type name in capitals followed by the summary's first word (capitalised, not capitals:
+# "KẾ HOẠCH Phát động …"), or by a summary in capitals after the motto and the date.
+_TYPE = re.compile(rf"(?<=\S)\s+({_TYPES})(?:\s+LIÊN TỊCH)?\s+(?=[A-ZĐÀ-Ỹ])")
+_VV = re.compile(r"\s+(?=V\s*/\s*[vV]\b)")
+_BODY_BREAKS = re.compile(
+    r"\s+(?=Kính gửi\s*:)"
+    r"|\s+(?=(?:Căn cứ|Thực hiện|Hưởng ứng|Trên cơ sở|Tiếp tục thực hiện)\s)"
+    r"|(?<=[.:;])\s+(?=(?:PHẦN\s+)?(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]\s+[A-ZĐÀ-Ỹ])"
+    r"|(?<=[.:;])\s+(?=\d{1,2}(?:\.\d{1,2}){0,2}\s*[.)]\s+[A-ZĐÀ-Ỹ])"
+    r"|(?<=[.:;])\s+(?=[a-zđ]\)\s)"
+    r"|(?<=[;:])\s+(?=[-–+•]\s)"
+    r"|\s+(?=Nơi nhận\s*:)"
+    r"|\s+(?=(?:TM|KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2})"
+)
+_POSITION = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])\s+((?:PHÓ\s+)?(?:CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|HIỆU TRƯỞNG|BÍ THƯ))"
+    r"(?:\s+(\(Đã ký\)|\(đã ký\)))?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$)"
+)
+
+
+def reline(text: str) -> str:
+    """`text` with a flattened letterhead (and, in a one-line document, its body) cut into lines."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return text
+    whole = len(filled) <= 3
+    for index in filled[:3]:
+        line = lines[index]
+        if len(line) < _LONG or not _HEADER_SIGNS.search(fold(line[:600])):
+            continue
+        lines[index] = _cut(line, whole)
+    return "\n".join(lines)
+
+
+def _cut(line: str, whole: bool) -> str:
+    head_end = min(len(line), 1200)
+    kind = _TYPE.search(line, 0, head_end)
+    if kind:
+        # "… năm 2024 KẾ HOẠCH Phát động …": the type on its own line, the summary under it.
+        line = f"{line[: kind.start()]}\n{kind.group(1)}\n{line[kind.end() :]}"
+    else:
+        vv = _VV.search(line, 0, head_end)
+        if vv:
+            line = f"{line[: vv.start()]}\n{line[vv.end() :]}"
+    if whole:
+        line = _BODY_BREAKS.sub("\n", line)
+        pieces = line.split("\n")
+        line = "\n".join(_POSITION.sub(r"\n\1\n\2\n", piece) if _POSITION.search(piece) else piece for piece in pieces)
+    else:
+        # The summary ends where the body begins: "… năm 2025 Thực hiện Kế hoạch số …".
+        body = re.compile(r"\s+(?=(?:Kính gửi\s*:|Căn cứ\s|Thực hiện\s|Hưởng ứng\s|Trên cơ sở\s))").search(line)
+        if body:
+            line = f"{line[: body.start()]}\n{line[body.end() :]}"
+    return line
