@@ -37,8 +37,11 @@ from thidua.awards.models import (
 )
 from thidua.campaigns.models import Procedure
 
-LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15"
-UNION_RULES = "Quy chế khen thưởng của tổ chức Công đoàn (999/QĐ-TLĐ ngày 29/05/2024)"
+# What a kind rests on, by name and article only: which law and which union rules a paper
+# cites depends on its date, and comes from documents' dated table (documents.legal, which
+# reads these names: "Luật Thi đua, khen thưởng, Điều 24" → the law in force that day).
+LAW = "Luật Thi đua, khen thưởng"
+UNION_RULES = "Quy chế khen thưởng của tổ chức Công đoàn"
 CLUSTER_GUIDE = "Hướng dẫn 1723/HD-TLĐ về cụm, khối thi đua"
 
 C = CriterionKind

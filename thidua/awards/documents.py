@@ -31,12 +31,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import AwardCategory, AwardKind, Decision, Nomination
 from thidua.core.text import date_line
-from thidua.documents import rendering
+from thidua.documents import legal, rendering
 from thidua.documents.models import DocType
 from thidua.documents.queries import docx_template_for
 from thidua.documents.rendering import Bullet, OfficialDocument, Paragraph, Table
@@ -181,21 +182,58 @@ def _campaign_name(campaign) -> str:
     return title
 
 
+def basis_roles(kinds) -> list[str]:
+    """The roles of the legal table an award decision cites: the law, its decree and the
+    union's award rules, with any other role the kinds' own legal basis names."""
+    roles = list(legal.AWARD_ROLES)
+    for kind in sorted(kinds, key=lambda k: (k.order, k.name)):
+        roles += [role for role in legal.roles_named(kind.legal_basis) if role not in roles]
+    return roles
+
+
+def require_basis(issued_on: datetime.date, campaign, nominations) -> None:
+    """Refuse a decision dated `issued_on` whose legal basis is unknown that day (no law,
+    decree or union rules in force in the table), or that would cite a later paper: its
+    campaign's plan or the council's minutes dated after it (issue 15 items 3 and 7)."""
+    from thidua.councils.models import AgendaItem
+
+    legal.require(issued_on, basis_roles({n.award_kind for n in nominations}))
+    if campaign is not None and campaign.plan_date and campaign.plan_date > issued_on:
+        raise ValidationError(
+            {
+                "issued_on": _("Ngày quyết định %(day)s trước ngày của kế hoạch mà quyết định căn cứ (%(plan)s).")
+                % {"day": f"{issued_on:%d/%m/%Y}", "plan": f"{campaign.plan_date:%d/%m/%Y}"}
+            }
+        )
+    later = (
+        AgendaItem.objects.filter(
+            subject_type=ContentType.objects.get_for_model(Nomination),
+            subject_id__in=[n.pk for n in nominations],
+            session__held_on__gt=issued_on,
+        )
+        .order_by("session__held_on")
+        .values_list("session__held_on", flat=True)
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            {
+                "issued_on": _("Ngày quyết định %(day)s trước phiên họp Hội đồng ngày %(held)s mà quyết định căn cứ.")
+                % {"day": f"{issued_on:%d/%m/%Y}", "held": f"{later:%d/%m/%Y}"}
+            }
+        )
+
+
 def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:
-    """Căn cứ: the union's charter, the legal basis of the kinds awarded, the campaign's plan
-    (number and date), the award council's minutes when the council met on these awards."""
+    """Căn cứ: the union's charter; the law, decree and union rules in force on the decision's
+    day (documents.legal: never a document dated after it); the campaign's plan (number and
+    date); the award council's minutes when the council met on these awards before the day."""
+    day = decision.issued_on or timezone.localdate()
     lines = [_("Căn cứ Điều lệ Công đoàn Việt Nam;")]
-    seen: set[str] = set()
-    for kind in sorted(kinds.values(), key=lambda k: (k.order, k.name)):
-        for piece in kind.legal_basis.split(";"):
-            # "(hình thức Giấy khen)" says which part applies; "(999/QĐ-TLĐ ngày …)" is the reference.
-            piece = re.sub(r"\s*\([^()0-9]*\)$", "", piece.strip())
-            if piece and piece not in seen:
-                seen.add(piece)
-                lines.append(_("Căn cứ %(basis)s;") % {"basis": piece})
+    lines += legal.citations(day, basis_roles(kinds.values()))
     campaign = decision.campaign
     if campaign is not None:
-        if campaign.register_entry_id and campaign.plan_date:
+        if campaign.register_entry_id and campaign.plan_date and campaign.plan_date <= day:
             lines.append(
                 _("Căn cứ Kế hoạch số %(number)s ngày %(day)s của %(issuer)s về %(title)s;")
                 % {
@@ -211,9 +249,10 @@ def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:
                 % {"issuer": campaign.issuer.name, "title": _lower_first(campaign.title)}
             )
     for held_on, council in _council_sessions(decision):
-        lines.append(
-            _("Căn cứ Biên bản họp %(council)s ngày %(day)s;") % {"council": council, "day": f"{held_on:%d/%m/%Y}"}
-        )
+        if held_on <= day:
+            lines.append(
+                _("Căn cứ Biên bản họp %(council)s ngày %(day)s;") % {"council": council, "day": f"{held_on:%d/%m/%Y}"}
+            )
     return lines
 
 
@@ -576,8 +615,11 @@ def proposal_document(campaign, unit, nominations) -> OfficialDocument:
         level = nominations[0].level if nominations else campaign.issuer
         collectives = [n for n in nominations if n.subject_unit_id]
         individuals = [n for n in nominations if n.subject_member_id]
+        # Undated until the chair signs it: it cites what is in force today (documents.legal).
+        basis = legal.citations(timezone.localdate(), basis_roles({n.award_kind for n in nominations}))
         body: list = [
             Paragraph(_("Kính gửi: Ban Thường vụ %(level)s") % {"level": level.name}, bold=True),
+            *[Paragraph(line, italic=True) for line in basis],
             Paragraph(
                 _(
                     "Thực hiện %(campaign)s của %(issuer)s, Ban Chấp hành %(unit)s đã tổ chức triển khai, "

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import notices
+from thidua.awards.documents import require_basis as require_legal_basis
 from thidua.awards.eligibility import cap_allows, evaluate_nomination, verdict
 from thidua.awards.models import (
     FORM_CATEGORIES,
@@ -819,6 +820,7 @@ def issue_decision(
                 }
             )
     _within_cap(locked, "nominations")
+    require_legal_basis(issued_on, campaign, locked)  # the law and rules it cites, by its date
     title = (title or "").strip() or default_title(campaign)
     entry = take_number(actor, unit, DocType.DECISION, issued_on=issued_on, title=title)
     decision = Decision.objects.create(

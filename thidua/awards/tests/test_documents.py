@@ -85,7 +85,13 @@ def test_decision_pdf_has_the_legal_layout_and_the_attached_list(decision, campa
     assert "TM. BAN THƯỜNG VỤ" in text and "CHỦ TỊCH" in text
     assert "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG" in text
     assert "(Kèm theo Quyết định số 01/QĐ-LĐLĐ ngày 15/12/2026 của LĐLĐ quận Long Biên)" in flat(text)
-    assert "Căn cứ Quy chế khen thưởng của tổ chức Công đoàn (999/QĐ-TLĐ ngày 29/05/2024);" in flat(text)
+    # The law, decree and union rules in force on 15/12/2026 (documents.legal).
+    assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/06/2022;" in flat(text)
+    assert "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/06/2025 của Chính phủ" in flat(text)
+    assert (
+        "Căn cứ Quyết định số 999/QĐ-TLĐ ngày 29/05/2024 của Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam "
+        "ban hành Quy chế khen thưởng của tổ chức Công đoàn;"
+    ) in flat(text)
     assert "Nguyễn Thị Hằng" in text and "Lê Đức Cường" in text
     assert "Lao động tiên tiến — Cá nhân (1)" in text
     # The list starts on a page of its own, after the signature.

@@ -5,11 +5,13 @@ Downloads fetch their object through the scoped querysets of `awards.honour` (a 
 the user's subtree gets 404, like a guessed id); certificates exist only for issued decisions.
 The honour roll needs no login: it shows what a public decision prints."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.urls import path
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
 
 from thidua.awards import documents, honour
 from thidua.awards.models import LIVE_STATUSES, Award, Decision, DecisionStatus, Nomination
@@ -83,6 +85,7 @@ def proposal_file(request, pk: int, fmt: str):
     nominations it has made and not withdrawn. The acting unit, or the CĐCS a federation's
     office acts for (?don-vi=, as on the batch page)."""
     from thidua.awards.views.nominations import _unit as proposing_unit
+    from thidua.awards.views.nominations import unit_query
 
     if fmt not in ("pdf", "docx"):
         raise Http404
@@ -95,9 +98,12 @@ def proposal_file(request, pk: int, fmt: str):
     if not nominations.exists():
         raise Http404
     render_file = documents.proposal_pdf if fmt == "pdf" else documents.proposal_docx
-    return _file(
-        render_file(campaign, unit, nominations), fmt, f"to-trinh-de-nghi-khen-thuong-{campaign.pk}-{unit.code}"
-    )
+    try:
+        content = render_file(campaign, unit, nominations)
+    except ValidationError as refused:  # no law or union rules in force today (documents.legal)
+        messages.error(request, " ".join(refused.messages))
+        return redirect(reverse("awards:unit_nominations", args=[campaign.pk]) + unit_query(request, unit))
+    return _file(content, fmt, f"to-trinh-de-nghi-khen-thuong-{campaign.pk}-{unit.code}")
 
 
 def honour_index(request):
