@@ -431,71 +431,84 @@ def decision_pdf(decision: Decision) -> bytes:
     doc, attached = decision_document(decision)
     data = rendering.document_data(doc)
     rows = sum(len(group["rows"]) for group in attached["groups"])
+    # The list's column widths are the DOCX's (_LIST_COLUMNS, twips): the same lines wrap alike.
+    attached = {**attached, "widths": list(_LIST_COLUMNS)}
     return _compile("decision.typ", {"data": _json(data), "list": _json(attached)}, rows)
 
 
 # ---------------------------------------------------------------- DOCX: the list as one XML block
 
-# Text width of the list's page (A4 portrait, 30 mm + 15 mm margins) in twips, and its columns.
-_LIST_COLUMNS = (700, 2650, 2800, 3205)
+# The list's page (decision.typ): A4 portrait, 20 mm left and 15 mm right, 175 mm of text =
+# 9,921 twips. Its columns, the same for the PDF and the DOCX: STT, name (27 %), position and
+# achievement sharing the rest 1 : 1.3. LibreOffice lays a table out by these grid widths.
+_LIST_COLUMNS = (680, 2679, 2853, 3709)
+_LIST_LEFT_MARGIN = 1134  # 20 mm
+_LIST_SIZE = 26  # half-points: 13 pt, as decision.typ
+# decision.typ's lines: leading 0.45 em below the capitals = 0.962 of Word's single line.
+_LIST_LINE = '<w:spacing w:before="0" w:after="0" w:line="231" w:lineRule="auto"/>'
 _BORDERS = "".join(
     f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
     for e in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
+# Typst's 4 pt padding, less what Word adds above and below a cell's lines (5.4 and 1.8 pt at
+# 13 pt; documents.rendering._table_xml explains), so rows are as tall as in the PDF.
+_LIST_CELL_MARGINS = (
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>'
+    '<w:bottom w:w="42" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>'
+)
 
 
-def _p(text: str, *, bold=False, italic=False, center=False, size: int | None = None, page_break=False) -> str:
-    props = '<w:ind w:firstLine="0"/><w:spacing w:before="0" w:after="0"/>'
+def _p(text: str, *, bold=False, italic=False, center=False, size: int | None = None, after: int = 0) -> str:
+    props = f'<w:spacing w:before="0" w:after="{after}" w:line="231" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
     if center:
         props += '<w:jc w:val="center"/>'
     run_props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     if size:
         run_props += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-    brk = '<w:r><w:br w:type="page"/></w:r>' if page_break else ""
     line_break = f"<w:r><w:rPr>{run_props}</w:rPr><w:br/></w:r>"
     runs = line_break.join(
         f'<w:r><w:rPr>{run_props}</w:rPr><w:t xml:space="preserve">{xml_escape(line)}</w:t></w:r>'
         for line in text.split("\n")
     )
-    return f"<w:p><w:pPr>{props}</w:pPr>{brk}{runs}</w:p>"
+    return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
 
 def _cell(text: str, width: int, *, bold=False, span: int = 1) -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    rpr = (
-        '<w:rPr><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>'
-        if bold
-        else ('<w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>')
-    )
+    size = f'<w:sz w:val="{_LIST_SIZE}"/><w:szCs w:val="{_LIST_SIZE}"/>'
+    rpr = f"<w:rPr><w:b/>{size}</w:rPr>" if bold else f"<w:rPr>{size}</w:rPr>"
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}</w:tcPr>'
-        f'<w:p><w:pPr><w:ind w:firstLine="0"/><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>'
+        f'<w:p><w:pPr>{_LIST_LINE}<w:ind w:firstLine="0"/><w:jc w:val="left"/></w:pPr>'
         f'<w:r>{rpr}<w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r></w:p></w:tc>'
     )
 
 
 def list_xml(attached: dict) -> str:
-    """The attached list as WordprocessingML: a page break, its title, and one table whose
-    header row repeats on every page. Written as one string: 5,000 rows in well under a second."""
+    """The attached list as WordprocessingML: its title, and one table whose header row
+    repeats on every page (append_to_docx starts it on a new page with the list's margins).
+    Written as one string: 5,000 rows in well under a second."""
     out = [
-        _p(attached["title"], bold=True, center=True, page_break=True),
-        _p(attached["subtitle"], italic=True, center=True),
-        _p(""),
+        _p(attached["title"], bold=True, center=True, size=_LIST_SIZE, after=50),
+        _p(attached["subtitle"], italic=True, center=True, size=_LIST_SIZE, after=200),
     ]
     total = sum(_LIST_COLUMNS)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in _LIST_COLUMNS)
     out.append(
-        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblInd w:w="80" w:type="dxa"/>'
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/>{_LIST_CELL_MARGINS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
     )
     header = "".join(_cell(h, w, bold=True) for h, w in zip(attached["header"], _LIST_COLUMNS, strict=True))
-    out.append(f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{header}</w:tr>")
+    out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>")
     widths = _LIST_COLUMNS
+    # Rows move whole to the next page, as in the PDF.
+    row_start = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
     for group in attached["groups"]:
-        out.append(f"<w:tr>{_cell(group['title'], total, bold=True, span=len(widths))}</w:tr>")
+        out.append(f"{row_start}{_cell(group['title'], total, bold=True, span=len(widths))}</w:tr>")
         for row in group["rows"]:
             out.append(
-                "<w:tr>"
+                row_start
                 + _cell(row[0], widths[0])
                 + _cell(row[1], widths[1])
                 + _cell(row[2], widths[2])
@@ -506,10 +519,14 @@ def list_xml(attached: dict) -> str:
     return "".join(out)
 
 
-def append_to_docx(docx: bytes, xml: str) -> bytes:
+def append_to_docx(docx: bytes, xml: str, *, new_section: bool = False) -> bytes:
     """`docx` with `xml` (body-level WordprocessingML) added at the end of its body, before
     the final section properties. The archive is copied entry by entry; only
-    word/document.xml changes."""
+    word/document.xml changes.
+
+    `new_section`: `xml` starts a section of its own, on a new page with the list's margins
+    (20 mm left, as decision.typ) and a page number on each of its pages; the document's own
+    section, closed before it, keeps its margins."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -521,7 +538,13 @@ def append_to_docx(docx: bytes, xml: str) -> bytes:
                 section = text.rfind("<w:sectPr", 0, end)
                 # The body's own sectPr is its last child; a paragraph's sectPr sits inside a <w:p>.
                 at = section if section != -1 and text.rfind("</w:p>", 0, end) < section else end
-                content = (text[:at] + xml + text[at:]).encode("utf-8")
+                tail = text[at:]
+                if new_section and at == section:
+                    closing = tail[: tail.index("</w:sectPr>") + len("</w:sectPr>")]
+                    xml = f"<w:p><w:pPr>{closing}</w:pPr></w:p>" + xml
+                    tail = re.sub(r'(<w:pgMar\b[^>]*?w:left=")\d+(")', rf"\g<1>{_LIST_LEFT_MARGIN}\2", tail, count=1)
+                    tail = re.sub(r"<w:titlePg(\s+w:val=\"[^\"]*\")?\s*/>", "", tail, count=1)
+                content = (text[:at] + xml + tail).encode("utf-8")
             target.writestr(item, content)
     return out.getvalue()
 
@@ -529,7 +552,7 @@ def append_to_docx(docx: bytes, xml: str) -> bytes:
 def decision_docx(decision: Decision) -> bytes:
     doc, attached = decision_document(decision)
     template = docx_template_for(decision.unit, DocType.DECISION)
-    return append_to_docx(rendering.render_docx(doc, template), list_xml(attached))
+    return append_to_docx(rendering.render_docx(doc, template), list_xml(attached), new_section=True)
 
 
 # ---------------------------------------------------------------- certificates

@@ -137,26 +137,20 @@ def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int
     """Column widths (twips, summing to `total`) from the content, the same for the PDF and
     the DOCX: a column as wide as its longest cell when all fit (the spare width going to the
     text columns, not to "STT"); otherwise short columns keep their width and long ones share
-    the rest, none narrower than its longest word. Equal columns gave "STT" as much room as
-    a nominee's achievement."""
+    the rest. Equal columns gave "STT" as much room as a nominee's achievement."""
     count = max((len(row) for row in rows), default=0)
     if count == 0:
         return []
     pad = 2 * TABLE_INSET_PT * 20
     per_em = TABLE_TEXT_PT * 20
 
-    def measure(text: str, bold: bool, longest_word: bool) -> float:
-        pieces = text.split() if longest_word else text.split("\n")
-        return max((_text_em(p, bold) for p in pieces), default=0.0) * per_em + pad
+    def measure(text: str, bold: bool) -> float:
+        return max((_text_em(line, bold) for line in text.split("\n")), default=0.0) * per_em + pad
 
-    natural, least = [0.0] * count, [0.0] * count
+    natural = [0.0] * count
     for r, row in enumerate(rows):
-        bold = header and r == 0
         for c, cell in enumerate(row):
-            natural[c] = max(natural[c], measure(cell, bold, False))
-            least[c] = max(least[c], measure(cell, bold, True))
-    # Short columns (a name, a form) whole where they fit a fifth of the page.
-    least = [min(max(w, min(n, total / 5)), total / count) for w, n in zip(least, natural, strict=True)]
+            natural[c] = max(natural[c], measure(cell, header and r == 0))
     if sum(natural) <= total:
         widths = natural[:]
         wide = [c for c in range(count) if natural[c] > 0.15 * total] or list(range(count))
@@ -165,19 +159,17 @@ def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int
         for c in wide:
             widths[c] += spare * natural[c] / share
     else:
-        # Each column min(natural, λ·natural^0.6), at least its longest word, λ found by
-        # bisection: short columns (names, forms) stay whole, long ones (achievements) share
-        # the rest, the longer the wider.
-        def fitted(scale: float) -> list[float]:
-            return [max(least[c], min(natural[c], scale * natural[c] ** 0.6)) for c in range(count)]
-
-        low, high = 0.0, float(total)
-        for _ in range(50):
-            mid = (low + high) / 2
-            low, high = (mid, high) if sum(fitted(mid)) < total else (low, mid)
-        widths = fitted(low)
-        spare = total - sum(widths)
-        widths = [w * (1 + spare / sum(widths)) for w in widths]
+        # Short columns (STT, a name, a date), shortest first, whole while the others keep
+        # at least an even share; the long ones share the rest, the longer the wider.
+        widths = [0.0] * count
+        left, rest = float(total), sorted(range(count), key=lambda c: natural[c])
+        while natural[rest[0]] <= total / 3 and left - natural[rest[0]] >= (len(rest) - 1) * total / count:
+            column = rest.pop(0)
+            widths[column] = natural[column]
+            left -= natural[column]
+        weights = {c: natural[c] ** 0.6 for c in rest}
+        for c in rest:
+            widths[c] = left * weights[c] / sum(weights.values())
     out = [int(w) for w in widths]
     out[-1] += total - sum(out)
     return out
