@@ -29,13 +29,17 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test browser
 
 # Browser tests drive Debian's chromium (never a downloaded browser: no internet here), and
-# read PDFs back with poppler. Installed when we are root; otherwise those tests skip.
+# read PDFs back with poppler; the papers' layout tests open each DOCX in LibreOffice
+# (libreoffice-writer-nogui: Writer without its GUI, enough for --headless --convert-to pdf).
+# Installed when we are root; otherwise those tests skip.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v msgfmt >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v msgfmt >/dev/null \
+	    || ! command -v soffice >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation2 gettext >/dev/null) \
-	      || echo "Không cài được chromium: các kiểm thử trình duyệt sẽ bị bỏ qua."; \
-	  else echo "Không có chromium (cần quyền root để cài): các kiểm thử trình duyệt sẽ bị bỏ qua."; fi; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation2 gettext \
+	      libreoffice-writer-nogui >/dev/null) \
+	      || echo "Không cài được chromium hoặc LibreOffice: các kiểm thử trình duyệt và bố cục bản Word sẽ bị bỏ qua."; \
+	  else echo "Không có chromium hoặc LibreOffice (cần quyền root để cài): các kiểm thử trình duyệt và bố cục bản Word sẽ bị bỏ qua."; fi; \
 	fi
 
 demo: install
