@@ -117,8 +117,9 @@ def _reward_items(campaign: Campaign, written: str) -> list[tuple[str, list]]:
         return []
     new = {f: getattr(reward, f) for f in _REWARD_TEXT if getattr(reward, f) and not _says(written, getattr(reward, f))}
     simplified = reward.procedure == Procedure.SIMPLIFIED and "thủ tục đơn giản" not in written
-    due = f"{reward.nomination_due_on:%d/%m/%Y}" if reward.nomination_due_on else reward.nomination_due_text
-    due_new = bool(due) and not _says(written, due)
+    day = f"{reward.nomination_due_on:%d/%m/%Y}" if reward.nomination_due_on else ""
+    due = _("chậm nhất ngày %(day)s") % {"day": day} if day else reward.nomination_due_text
+    due_new = bool(due) and not _says(written, day or due)
     items: list = []
     if "targets" in new:
         items.append(lambda n: _item(f"{n}. {_('Đối tượng')}", new["targets"]))

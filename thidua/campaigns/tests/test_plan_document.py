@@ -127,7 +127,7 @@ def test_every_part_is_printed_in_the_seeds_order(draft, lb_officer):
         "a) Số lượng: " + REWARD["quota_rule"],
         "b) Hồ sơ gồm (theo thủ tục đơn giản):",
         "Báo cáo thành tích",
-        "c) Thời gian gửi hồ sơ đề nghị khen thưởng: 25/09/2023",
+        "c) Thời gian gửi hồ sơ đề nghị khen thưởng: chậm nhất ngày 25/09/2023",
         "V. TỔ CHỨC THỰC HIỆN",
         "1. Liên đoàn Lao động quận:",
         "Hướng dẫn CĐCS.",
