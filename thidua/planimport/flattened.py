@@ -20,28 +20,76 @@ import re
 from .normalize import fold
 
 _LONG = 60
+# Capital and small letters, Vietnamese ones included: "À-Ỹ" would hold both, as Latin Extended
+# Additional alternates them ("Ỗ", "ỗ").
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper())
+_LO = "a-z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.islower())
+
+
+def _v(pattern: str) -> str:
+    """`pattern` with {_UP} and {_LO} standing for those letters."""
+    return pattern.replace("{_UP}", _UP).replace("{_LO}", _LO)
+
+
 _HEADER_SIGNS = re.compile(
     r"cong hoa xa hoi|doc lap\s*[-–]|(?:^|\s)so\s*:?\s*\d*\s*/|,\s*ngay\b|\b(?:ke hoach|huong dan|quyet dinh|thong bao)\b"
 )
 _TYPES = "KẾ HOẠCH|HƯỚNG DẪN|QUYẾT ĐỊNH|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TỜ TRÌNH|CHỈ THỊ|CÔNG VĂN"
 # The type name in capitals followed by the summary's first word (capitalised, not capitals:
 # "KẾ HOẠCH Phát động …"), or by a summary in capitals after the motto and the date.
-_TYPE = re.compile(rf"(?<=\S)\s+({_TYPES})(?:\s+LIÊN TỊCH)?\s+(?=[A-ZĐÀ-Ỹ])")
+_TYPE = re.compile(_v(r"(?<=\S)\s+[#*]*\s*(" + _TYPES + r")(?:\s+LIÊN TỊCH)?[*]*\s+[#*]*\s*(?=[{_UP}])"))
 _VV = re.compile(r"\s+(?=V\s*/\s*[vV]\b)")
+_NAME_AT_END = _v(r"[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){1,4}\s*$")
+_SIGNED = re.compile(r"\s*(\((?:Đã|đã) ký[^()]{0,30}\))\s*")
+# A decision's authority line in capitals under its summary: "… năm 2024 BAN THƯỜNG VỤ LIÊN ĐOÀN …"
+_AUTHORITY = _v(
+    r"(?<!TM\.)(?<!KT\.)(?<!TL\.)(?<!TUQ\.)(?<!T/M\.)(?<!\*)\s+(?=(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHỦ TỊCH)\s+[{_UP}]{2,}\s+[{_UP}]{2,})"
+)
 _BODY_BREAKS = re.compile(
-    r"\s+(?=Kính gửi\s*:)"
-    r"|\s+(?=(?:Căn cứ|Thực hiện|Hưởng ứng|Trên cơ sở|Tiếp tục thực hiện)\s)"
-    r"|(?<=[.:;])\s+(?=(?:PHẦN\s+)?(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]\s+[A-ZĐÀ-Ỹ])"
-    r"|(?<=[.:;])\s+(?=\d{1,2}(?:\.\d{1,2}){0,2}\s*[.)]\s+[A-ZĐÀ-Ỹ])"
-    r"|(?<=[.:;])\s+(?=[a-zđ]\)\s)"
-    r"|(?<=[;:])\s+(?=[-–+•]\s)"
-    r"|\s+(?=Nơi nhận\s*:)"
-    r"|\s+(?=(?:TM|KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2})"
+    _v(
+        r"\s+(?=Kính gửi\s*:)"
+        r"|\s+(?=(?:Căn cứ|Thực hiện|Hưởng ứng|Trên cơ sở|Tiếp tục thực hiện)\s)"
+        r"|(?<=[.:;])\s+(?=(?:PHẦN\s+)?(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]\s+[{_UP}])"
+        r"|(?<=[.:;])\s+(?=\d{1,2}(?:\.\d{1,2}){0,2}\s*[.)]\s+[{_UP}])"
+        r"|(?<=[.:;])\s+(?=[a-zđ]\)\s)"
+        r"|(?<=[;:])\s+(?=[-–+•]\s)"
+        # "TM. BAN THƯỜNG VỤ - Tổng LĐLĐ …; PHÓ CHỦ TỊCH - Các LĐLĐ huyện": the signature's column
+        # and the recipients' run together; each recipient starts its line.
+        r"|(?<=[{_UP}]{2})\s+(?=[-–]\s)"
+        # the signer's name closing the document: "… - Lưu VP. Nguyễn Thị Hoa", "TM. BAN THƯỜNG VỤ Nguyễn Thị Thiệp"
+        r"|(?<=[.;])\s+(?=" + _NAME_AT_END + r")|(?<=[{_UP}]{2})\s+(?=" + _NAME_AT_END + ")"
+        r"|\s+(?=Nơi nhận\s*:)"
+        r"|\s+(?=\**(?:TM|KT|TL|TUQ)\s*\.\s*[{_UP}]{2})"
+        r"|" + _AUTHORITY
+    )
 )
 _POSITION = re.compile(
-    r"(?<=[A-ZĐÀ-Ỹ])\s+((?:PHÓ\s+)?(?:CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|HIỆU TRƯỞNG|BÍ THƯ))"
-    r"(?:\s+(\(Đã ký\)|\(đã ký\)))?\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}\s*$)"
+    _v(
+        r"(?<=[{_UP}*])\s+\**((?:PHÓ\s+)?(?:CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|HIỆU TRƯỞNG|BÍ THƯ))\**"
+        r"(?:\s+(\((?:Đã|đã) ký[^()]{0,30}\)))?\s+"
+        r"(?=\**[{_UP}][{_UP}{_LO}]+(?:\s+[{_UP}][{_UP}{_LO}]+){1,4}\**\s*$)"
+    )
 )
+
+
+# "TM. BAN THƯỜNG VỤ CHỦ TỊCH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the position after the organ.
+_PREFIXED = re.compile(r"^\**(?:TM|KT|TL|TUQ|T/M)\s*\.")
+_POSITION_AFTER = re.compile(
+    _v(
+        r"(?<=[{_UP}*])\s+\**((?:PHÓ\s+)?(?:CHỦ TỊCH|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|HIỆU TRƯỞNG|BÍ THƯ))\**"
+        r"(?:\s+(\((?:Đã|đã) ký[^()]{0,30}\)))?(?=\s|$)"
+    )
+)
+
+
+def _signature(piece: str) -> str:
+    """A piece of the signature cut at its position and before the signer's name."""
+    if _PREFIXED.match(piece):
+        return _POSITION_AFTER.sub(r"\n\1\n\2\n", piece, count=1)
+    return _POSITION.sub(r"\n\1\n\2\n", piece, count=1)
+
+
+_SUMMARY_END = re.compile(r"\s+(?=(?:Kính gửi\s*:|Căn cứ\s|Thực hiện\s|Hưởng ứng\s|Trên cơ sở\s))|" + _AUTHORITY)
 
 
 def reline(text: str) -> str:
@@ -71,11 +119,12 @@ def _cut(line: str, whole: bool) -> str:
             line = f"{line[: vv.start()]}\n{line[vv.end() :]}"
     if whole:
         line = _BODY_BREAKS.sub("\n", line)
+        line = _SIGNED.sub(r"\n\1\n", line)
         pieces = line.split("\n")
-        line = "\n".join(_POSITION.sub(r"\n\1\n\2\n", piece) if _POSITION.search(piece) else piece for piece in pieces)
+        line = "\n".join(_signature(piece) for piece in pieces)
     else:
         # The summary ends where the body begins: "… năm 2025 Thực hiện Kế hoạch số …".
-        body = re.compile(r"\s+(?=(?:Kính gửi\s*:|Căn cứ\s|Thực hiện\s|Hưởng ứng\s|Trên cơ sở\s))").search(line)
+        body = _SUMMARY_END.search(line)
         if body:
             line = f"{line[: body.start()]}\n{line[body.end() :]}"
     return line

@@ -339,7 +339,8 @@ def _bodies(fragment: _Fragment) -> list[_Fragment]:
         so_far = folded[cuts[-1] : head.start()]
         levels = list(_NAMED_LEVEL.finditer(so_far))
         level = levels[-1] if levels else None
-        if level and so_far[level.end() :].strip() and not _BODY_HEAD.fullmatch(so_far[level.end() :].strip()):
+        named = level and (level.group() == "viet nam" or so_far[level.end() :].strip())
+        if named and not _BODY_HEAD.fullmatch(so_far[level.end() :].strip()):
             cuts.append(head.start())
     if len(cuts) == 1:
         return [fragment]
@@ -355,6 +356,7 @@ def _looks_like_body(text: str) -> bool:
     return folded.startswith(("lien doan", "ldld", "cong doan", "tong lien doan", "ban chap hanh", "ban thuong vu"))
 
 
+_TITLE_MAX = 320
 _TITLE_STOP = re.compile(r"^(can cu|thuc hien|huong ung|tren co so|theo|kinh gui|noi nhan)\b")
 
 
@@ -368,7 +370,7 @@ def _read_title(
             if match:
                 header.doc_type = header.doc_type or "CÔNG VĂN"
                 header.evidence.setdefault("doc_type", line.display)
-                header.title = line.text[match.end() :].strip().rstrip(".")
+                header.title = _summary(line.text[match.end() :])
                 header.evidence["title"] = line.display
                 header.body_start = _past_letterhead(lines, line.number + 1)
                 return
@@ -413,9 +415,26 @@ def _read_title(
         match = _VV.match(fold(title))
         if match:
             title = title[match.end() :]
-        header.title = title.rstrip(". ")
-        header.evidence["title"] = " ".join(p.display for p in parts)
+        # A summary runs a line or three; longer, it ran into the body on a flattened copy and
+        # where it ends is a guess: left empty, the reviewer is warned it was not found.
+        if len(title) <= _TITLE_MAX:
+            header.title = title.rstrip(". ")
+            header.evidence["title"] = " ".join(p.display for p in parts)
     header.body_start = index
+
+
+def _summary(text: str) -> str:
+    """A công văn's "V/v …" up to what follows it on a flattened line: the motto, the place-date
+    line, "Kính gửi:"."""
+    folded = fold(text)
+    ends = [m.start() for m in (_MOTTO.search(folded), _KINH_GUI.search(folded)) if m]
+    place = _place_start(text)
+    if place:
+        ends.append(place)
+    return text[: min([*ends, len(text)])].strip().rstrip(".")
+
+
+_KINH_GUI = re.compile(r"\bkinh gui\b")
 
 
 def _past_letterhead(lines: list[Line], start: int) -> int:
