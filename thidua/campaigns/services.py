@@ -34,6 +34,7 @@ from thidua.campaigns.models import (
 from thidua.core import access, audit
 from thidua.core.db import PATH_END
 from thidua.core.workflow import Transition, Workflow
+from thidua.documents import legal
 from thidua.documents.models import DocType
 from thidua.documents.services import take_number
 from thidua.org.models import EmulationCluster, Unit, UnitStatus
@@ -283,6 +284,26 @@ def deploys(campaign: Campaign) -> bool:
 # --- issuing -------------------------------------------------------------------------------
 
 
+def _later_citations(campaign: Campaign) -> list[str]:
+    """A plan never cites a paper dated after itself (issue 15 item 3): the documents it
+    implements ("Thực hiện Kế hoạch số … ngày …") and any law, decree or union rules of the
+    legal table its text names by number (documents.legal) must be dated by the plan's day."""
+    day = campaign.plan_date
+    messages = [
+        _("Văn bản căn cứ “%(document)s” có ngày sau ngày ban hành kế hoạch (%(day)s).")
+        % {"document": str(reference), "day": f"{day:%d/%m/%Y}"}
+        for reference in campaign.references.all()
+        if reference.issued_on and reference.issued_on > day
+    ]
+    text = "\n".join([campaign.intro, campaign.closing, *(s.body for s in campaign.sections.all())])
+    messages += [
+        _("Kế hoạch dẫn “%(number)s” (ngày %(signed)s), văn bản ban hành sau ngày của kế hoạch (%(day)s).")
+        % {"number": d.number, "signed": f"{d.signed_on:%d/%m/%Y}", "day": f"{day:%d/%m/%Y}"}
+        for d in legal.later_documents(text, day)
+    ]
+    return messages
+
+
 def validate_for_issue(campaign: Campaign) -> list:
     """Everything that must hold before a number is taken. Returns the target units."""
     errors: dict[str, list[str]] = {}
@@ -292,6 +313,9 @@ def validate_for_issue(campaign: Campaign) -> list:
         errors.setdefault("signer_name", []).append(_("Kế hoạch chưa có người ký (chức danh và họ tên)."))
     if not campaign.plan_date:
         errors.setdefault("plan_date", []).append(_("Hãy nhập ngày ban hành."))
+    else:
+        for message in _later_citations(campaign):
+            errors.setdefault("intro", []).append(message)
     if campaign.starts_on and campaign.ends_on and campaign.ends_on < campaign.starts_on:
         errors.setdefault("ends_on", []).append(_("Ngày kết thúc phải sau ngày bắt đầu."))
     grace = datetime.timedelta(days=settings.THIDUA_DEADLINE_GRACE_DAYS)

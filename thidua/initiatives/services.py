@@ -21,7 +21,8 @@ from thidua.core import access, attachments, audit
 from thidua.core.db import PATH_END
 from thidua.core.text import fold
 from thidua.core.workflow import Transition, Workflow
-from thidua.documents.models import DocType
+from thidua.documents import legal
+from thidua.documents.models import DocType, LegalRole
 from thidua.documents.services import take_number
 from thidua.initiatives.models import (
     Author,
@@ -396,6 +397,8 @@ def issue_recognition_decision(
         )
     for initiative in initiatives:
         _check(actor, "initiatives.recognise", initiative)
+    # The Điều lệ Sáng kiến in force that day, which the decision cites (documents.legal).
+    legal.require(issued_on, (LegalRole.INITIATIVES,))
     entry = take_number(
         actor,
         unit,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from thidua.campaigns.models import Campaign
 from thidua.campaigns.queries import coverage_total
 from thidua.core.db import PATH_END
 from thidua.core.text import date_line
+from thidua.documents import legal
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
 from thidua.documents.services import profile_for
 from thidua.initiatives.models import Initiative
@@ -100,6 +102,8 @@ def _draft_body(campaign: Campaign, unit: Unit, start, end) -> str:
         initiatives = initiative_counters(unit, Filters(campaign_id=campaign.pk))
         initiatives_scope = _("gắn với kế hoạch")
     number = f" số {campaign.number}" if campaign.number else ""
+    if campaign.number and campaign.plan_date:
+        number += f" ngày {campaign.plan_date:%d/%m/%Y}"
     lines = [
         _("Thực hiện Kế hoạch%(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả như sau:")
         % {"number": number, "issuer": campaign.issuer.name, "title": campaign.title, "unit": unit.name},
@@ -216,6 +220,23 @@ def _blocks(text: str) -> list:
         else:
             blocks.append(Paragraph(line))
     return blocks
+
+
+def require_basis(review: CampaignReview) -> None:
+    """Refuse issuing a review dated before the plan it reports on, or whose text names a
+    document of the legal table signed after its day (documents.legal: a paper never cites a
+    later document)."""
+    if review.issued_on is None:
+        return
+    plan_date = review.campaign.plan_date
+    if plan_date and plan_date > review.issued_on:
+        raise ValidationError(
+            {
+                "issued_on": _("Ngày báo cáo %(day)s trước ngày của kế hoạch được báo cáo (%(plan)s).")
+                % {"day": f"{review.issued_on:%d/%m/%Y}", "plan": f"{plan_date:%d/%m/%Y}"}
+            }
+        )
+    legal.refuse_later_documents(review.body, review.issued_on, field="body")
 
 
 def build(review: CampaignReview) -> OfficialDocument:

@@ -573,6 +573,9 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
         errors["signer_name"] = _("Báo cáo chưa có người ký (chức danh và họ tên).")
     if errors:
         raise ValidationError(errors)
+    from thidua.reports import review_document
+
+    review_document.require_basis(review)  # never dated before the plan it reports on
     entry = take_number(
         actor, review.issuer, DocType.REPORT, issued_on=review.issued_on, title=review.title, target=review
     )
