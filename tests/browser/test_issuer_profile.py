@@ -41,8 +41,10 @@ def test_officer_edits_the_letterhead_with_a_live_preview(page, phone, log_in, f
     assert profile.signer_lines[-2:] == ["KT. Chủ tịch", "Phó Chủ tịch"]
     assert profile.signer_name == "Nguyễn Thị Minh"
     page.screenshot(path=artifacts / "letterhead-desktop.png", full_page=True)
+    # Back on the unit's page, the way there again.
     page.get_by_role("link", name="LĐLĐ quận Long Biên", exact=True).click()
-    expect(page.get_by_test_id("unit-letterhead")).to_contain_text("Nguyễn Thị Minh")
+    page.get_by_test_id("unit-letterhead").get_by_role("link", name="Thông tin cơ quan ban hành", exact=True).click()
+    expect(page.get_by_test_id("letterhead-preview")).to_contain_text("Nguyễn Thị Minh")
 
     log_in(phone, "lb_tdkt")
     follow_menu(phone, "Tổ chức", "Thông tin cơ quan ban hành")

@@ -6,16 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 def unit_letterhead_section(request, unit):
-    """On the unit's page, for those who may edit its letterhead: what it prints and a link."""
+    """On the unit's page, for those who may edit its letterhead: a link to it. No query (the
+    unit page's count is fixed): the letterhead itself is shown on its own page."""
     if not request.user.has_perm("documents.change_issuer_profile", unit):
         return None
-    from thidua.documents.services import profile_for
-
-    profile = profile_for(unit)
-    return {
-        "letterhead": profile,
-        "letterhead_url": reverse("documents:issuer_profile", args=[unit.pk]),
-    }
+    return {"letterhead_url": reverse("documents:issuer_profile", args=[unit.pk])}
 
 
 def register_pages() -> None:
