@@ -230,7 +230,9 @@ def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:
     date); the award council's minutes when the council met on these awards before the day."""
     day = decision.issued_on or timezone.localdate()
     lines = [_("Căn cứ Điều lệ Công đoàn Việt Nam;")]
-    lines += legal.citations(day, basis_roles(kinds.values()))
+    # Printed again at each download: issuing checked the basis (require_basis), so an edited
+    # table never stops an issued decision from printing.
+    lines += legal.citations(day, basis_roles(kinds.values()), strict=False)
     campaign = decision.campaign
     if campaign is not None:
         if campaign.register_entry_id and campaign.plan_date and campaign.plan_date <= day:

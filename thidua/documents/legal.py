@@ -77,9 +77,19 @@ def require(on: datetime.date | None, roles: Iterable[str], *, field: str = "iss
         documents_for(on, roles, field=field)
 
 
-def citations(on: datetime.date, roles: Iterable[str]) -> list[str]:
-    """ "Căn cứ <document>;" for each document of the roles in force on `on`."""
-    return [_("Căn cứ %(document)s;") % {"document": d.citation} for d in documents_for(on, roles)]
+def citations(on: datetime.date, roles: Iterable[str], *, strict: bool = True) -> list[str]:
+    """ "Căn cứ <document>;" for each document of the roles in force on `on`. Strict (a paper
+    being issued or handed out now): refused where a role has none. Not strict (printing again a
+    paper issued earlier, which `require` let through): what the table gives, without failing
+    the download because an administrator has since edited the table."""
+    if strict:
+        documents = documents_for(on, roles)
+    else:
+        order = {role: n for n, role in enumerate(dict.fromkeys(roles))}
+        documents = sorted(
+            in_force(on).filter(role__in=list(order)), key=lambda d: (order[d.role], d.signed_on, d.number)
+        )
+    return [_("Căn cứ %(document)s;") % {"document": d.citation} for d in documents]
 
 
 def later_documents(text: str, on: datetime.date) -> list[LegalDocument]:

@@ -57,7 +57,10 @@ def decision_document(decision: RecognitionDecision) -> OfficialDocument:
             )
         body = [
             # The initiative rules in force on the decision's day (documents.legal).
-            *[Paragraph(line, italic=True) for line in legal.citations(decision.issued_on, INITIATIVE_ROLES)],
+            *[
+                Paragraph(line, italic=True)
+                for line in legal.citations(decision.issued_on, INITIATIVE_ROLES, strict=False)
+            ],
             Paragraph(_("Căn cứ kết quả xét của Hội đồng sáng kiến;"), italic=True),
             Paragraph(_("QUYẾT ĐỊNH:"), bold=True),
             Paragraph(

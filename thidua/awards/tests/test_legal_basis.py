@@ -97,3 +97,10 @@ def test_a_decision_dated_before_its_campaigns_plan_is_refused(decision):
     with pytest.raises(ValidationError) as refused:
         documents.require_basis(plan_date - datetime.timedelta(days=1), decision.campaign, nominations)
     assert "trước ngày của kế hoạch" in refused.value.message_dict["issued_on"][0]
+
+
+def test_an_issued_decision_still_prints_after_the_table_is_edited(decision):
+    LegalDocument.objects.filter(role=LegalRole.UNION_RULES).delete()
+    lines = basis_of(decision)
+    assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/06/2022;" in lines
+    assert not any("Quy chế khen thưởng" in line for line in lines)
