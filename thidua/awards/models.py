@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Procedure
-from thidua.org.models import Member, RoleKind, Unit
+from thidua.org.models import PERSONAL_ROLES, Member, RoleKind, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -459,18 +459,32 @@ class DecisionQuerySet(UnitScopedQuerySet):
     def readable_by(self, user):
         """Decisions `user` may download: those of their unit's subtree (the issuer and the
         unions above it, drafts included), and issued ones that award someone of their subtree —
-        a CĐCS gets the decision naming its people ("Nơi nhận: như Điều 3"). A member reads their
-        own certificate (`Award.objects.readable_by`), not the whole decision. Wider than
+        a CĐCS gets the decision naming its people ("Nơi nhận: như Điều 3"), and so do its
+        members; a council member reads the issued decisions of the unit whose award council
+        they sit on (docs/reach.md). Certificates: `Award.objects.readable_by`. Wider than
         `visible_to`, which keeps the decision's page and print file on the issuer's side."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
         role = getattr(user, "acting_role", None)
-        if role is None or role.kind == RoleKind.MEMBER:
+        if role is None:
             return self.none()
         awards_below = Award.objects.within(role.unit).filter(decision=models.OuterRef("pk"))
-        return self.within(role.unit) | self.filter(models.Exists(awards_below), status=DecisionStatus.ISSUED)
+        naming_below = self.filter(models.Exists(awards_below), status=DecisionStatus.ISSUED)
+        if role.kind == RoleKind.MEMBER:
+            # Commendation is public (Luật TĐKT 2022 Đ5): a member reads an issued decision
+            # that awards someone of their unit, as it is posted there (docs/reach.md).
+            return naming_below
+        if role.kind == RoleKind.COUNCIL_MEMBER:
+            # What their award council took up: the issued decisions of its unit.
+            from thidua.councils.models import CouncilKind, CouncilMember
+
+            seated = CouncilMember.objects.filter(
+                council__unit=models.OuterRef("unit"), council__kind=CouncilKind.AWARD, member__user=user
+            )
+            return self.filter(models.Exists(seated), status=DecisionStatus.ISSUED)
+        return self.within(role.unit) | naming_below
 
 
 class Decision(models.Model):
@@ -531,7 +545,7 @@ class AwardQuerySet(UnitScopedQuerySet):
             return self.all()
         own = self.filter(member__user=user)
         role = getattr(user, "acting_role", None)
-        if role is None or role.kind == RoleKind.MEMBER:
+        if role is None or role.kind in PERSONAL_ROLES:
             return own
         return own | self.within(role.unit)
 

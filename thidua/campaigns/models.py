@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
-from thidua.org.models import EmulationCluster, Sector, Unit
+from thidua.org.models import PERSONAL_ROLES, EmulationCluster, Sector, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -66,7 +66,8 @@ class CampaignQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "CampaignQuerySet":
         """Campaigns a user may read: those issued by a unit in their scope, those deployed to a
-        unit in their scope, public ones once issued — drafts only within the issuer's scope."""
+        unit in their scope, public ones once issued — drafts only within the issuer's scope, and
+        only to roles that act for a unit."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -85,6 +86,10 @@ class CampaignQuerySet(models.QuerySet):
         )
         public = models.Q(is_public=True)
         issued = ~models.Q(status=CampaignStatus.DRAFT)
+        if role.kind in PERSONAL_ROLES:
+            # A member's or council member's role reads plans once issued (published to them),
+            # never the unit's drafts (docs/reach.md).
+            return self.filter(issued & (in_scope | deployed | public))
         return self.filter(in_scope | (issued & (deployed | public)))
 
 

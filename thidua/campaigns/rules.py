@@ -14,7 +14,9 @@ R = RoleKind
 PLAN_EDITOR_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER, R.GRASSROOTS_CHAIR, R.GRASSROOTS_OFFICER})
 PLAN_ISSUER_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER, R.GRASSROOTS_CHAIR})
 DEPLOYMENT_ROLES = PLAN_EDITOR_ROLES
-COVERAGE_ROLES = frozenset({*PLAN_EDITOR_ROLES, R.VIEWER, R.COUNCIL_MEMBER})
+# Coverage, overviews and the reporting board are the unit's business: not a council member's
+# role, which reads what its councils take up (docs/reach.md).
+COVERAGE_ROLES = frozenset({*PLAN_EDITOR_ROLES, R.VIEWER})
 
 
 @rules.predicate

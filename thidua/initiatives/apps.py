@@ -17,7 +17,15 @@ class InitiativesConfig(AppConfig):
         from thidua.initiatives.home import agenda_item_section, panel_context
 
         register(NavItem(_("Danh sách sáng kiến"), "initiatives:list", order=65, group=INITIATIVES))
-        register(NavItem(_("Sổ vàng"), "initiatives:golden_book", order=66, group=INITIATIVES))
+        register(
+            NavItem(
+                _("Sổ vàng"),
+                "initiatives:golden_book",
+                perm="initiatives.view_golden_book",
+                order=66,
+                group=INITIATIVES,
+            )
+        )
         from thidua.core import tree
         from thidua.initiatives.services import rewrite_paths
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
-from thidua.org.models import Member, Unit
+from thidua.org.models import Member, RoleKind, Unit, acts_for_unit
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -87,23 +87,36 @@ class InitiativeQuerySet(UnitScopedQuerySet):
 
     def visible_to(self, user):
         """The scope's initiatives, and those on the agenda of a council the user sits on: a
-        district council's members read the dossier they vote on, wherever they belong."""
-        scoped = super().visible_to(user)
-        if not user.is_authenticated or user.is_superuser:
-            return scoped
+        district council's members read the dossier they vote on, wherever they belong. A
+        member's role reads, of its unit, only its own initiatives and the recognised ones — the
+        golden book publishes them — and a council member's only what its councils take up
+        (docs/reach.md): never a colleague's draft or dossier."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
         from thidua.councils.models import AgendaItem
 
-        reviewed = AgendaItem.objects.filter(
-            subject_type__app_label="initiatives",
-            subject_type__model="initiative",
-            subject_id=OuterRef("pk"),
-            session__council__members__member__user=user,
+        reviewed = Exists(
+            AgendaItem.objects.filter(
+                subject_type__app_label="initiatives",
+                subject_type__model="initiative",
+                subject_id=OuterRef("pk"),
+                session__council__members__member__user=user,
+            )
         )
         role = getattr(user, "acting_role", None)
         if role is None:
-            return self.filter(Exists(reviewed))
+            return self.filter(reviewed)
         path = role.unit.path
-        return self.filter(Q(unit_path__gte=path, unit_path__lt=path + PATH_END) | Exists(reviewed))
+        in_scope = Q(unit_path__gte=path, unit_path__lt=path + PATH_END)
+        if acts_for_unit(role):
+            return self.filter(in_scope | reviewed)
+        own = Q(pk__in=Author.objects.filter(member__user=user).values("initiative_id"))
+        if role.kind == RoleKind.COUNCIL_MEMBER:
+            return self.filter(own | reviewed)
+        published = Exists(Recognition.objects.filter(initiative=OuterRef("pk")))
+        return self.filter(own | (in_scope & published) | reviewed)
 
     def for_table(self):
         return self.select_related("unit", "level", "programme").order_by("-created_at", "-id")

@@ -14,7 +14,7 @@ import rules
 from thidua.councils.rules import MANAGER_ROLES
 from thidua.documents.rules import NUMBER_TAKER_ROLES
 from thidua.initiatives.models import Initiative, InitiativeStatus
-from thidua.org.models import RoleKind
+from thidua.org.models import RoleKind, Unit, acts_for_unit
 from thidua.org.rules import acting_role, acts_as, in_scope, is_superuser
 
 R = RoleKind
@@ -91,6 +91,38 @@ def reviews_it(user, initiative) -> bool:
     return isinstance(initiative, Initiative) and Initiative.objects.visible_to(user).filter(pk=initiative.pk).exists()
 
 
+@rules.predicate
+def visible(user, initiative) -> bool:
+    """`Initiative.objects.visible_to`: the one scope (a member reads only their own and the
+    recognised ones of their unit, docs/reach.md)."""
+    return reviews_it(user, initiative)
+
+
+@rules.predicate
+def reads_unit(user, unit) -> bool:
+    """A role acting for a unit of the scope (not a member's or council member's role)."""
+    return acts_for_unit(acting_role(user)) and in_scope(user, unit)
+
+
+@rules.predicate
+def reads_golden_book(user, unit=None) -> bool:
+    """A level's golden book is published (seed 003, IV.2: "sổ vàng sáng kiến … ghi danh"): the
+    roles acting for the scope and its members read it; a council member reads the book of the
+    council they sit on, where what it recognises is written (docs/reach.md). Without a unit:
+    the acting unit's own book (the menu's entry)."""
+    role = acting_role(user)
+    if role is None:
+        return False
+    unit = unit if isinstance(unit, Unit) else role.unit
+    if role.kind != R.COUNCIL_MEMBER and unit.path.startswith(role.unit.path):
+        return True
+    from thidua.councils.models import CouncilKind, CouncilMember
+
+    return CouncilMember.objects.filter(
+        council__unit=unit, council__kind=CouncilKind.INITIATIVE, member__user=user
+    ).exists()
+
+
 registrant = acts_as(REGISTRANT_ROLES)
 manager = acts_as(MANAGER_ROLES)
 number_taker = acts_as(NUMBER_TAKER_ROLES)
@@ -100,7 +132,7 @@ supporter = level_manager | on_support_team
 
 # obj = the unit registering (the acting unit).
 rules.add_perm("initiatives.register", is_superuser | (registrant & at_own_unit))
-rules.add_perm("initiatives.view_initiative", is_superuser | in_scope | is_author | reviews_it)
+rules.add_perm("initiatives.view_initiative", is_superuser | visible)
 rules.add_perm(
     "initiatives.change_initiative",
     is_superuser | (is_draft & is_author) | (in_preparation & at_first_level & supporter),
@@ -115,4 +147,5 @@ rules.add_perm("initiatives.recognise", is_superuser | (number_taker & at_level)
 rules.add_perm("initiatives.propose", is_superuser | (manager & at_level & has_next_level))
 # obj = a unit: its support teams, decisions and golden book.
 rules.add_perm("initiatives.manage_unit", is_superuser | (manager & at_own_unit))
-rules.add_perm("initiatives.view_unit", is_superuser | in_scope)
+rules.add_perm("initiatives.view_unit", is_superuser | reads_unit)
+rules.add_perm("initiatives.view_golden_book", is_superuser | reads_golden_book)

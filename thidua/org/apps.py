@@ -41,7 +41,7 @@ class OrgConfig(AppConfig):
         )
 
         register(NavItem(_("Trang chủ"), "home", order=0))
-        register(NavItem(_("Cây tổ chức"), "org:tree", order=10, group=ORGANISATION))
+        register(NavItem(_("Cây tổ chức"), "org:tree", perm="org.browse_units", order=10, group=ORGANISATION))
         register(NavItem(_("Đoàn viên"), "org:member_list", perm="org.list_members", order=20, group=ORGANISATION))
         register(
             NavItem(_("Nhập dữ liệu"), "org:import_members", perm="org.import_members", order=30, group=ORGANISATION)

@@ -381,6 +381,17 @@ class RoleKind(models.TextChoices):
     MEMBER = "member", _("Đoàn viên")
 
 
+# Roles that are a person's, not a unit's (docs/reach.md): a member reads their own items and
+# what their unit has published; a council member what the councils they sit on take up. Neither
+# reads the unit's business (its submissions, boards, ratings, other people's dossiers).
+PERSONAL_ROLES = frozenset({RoleKind.MEMBER, RoleKind.COUNCIL_MEMBER})
+
+
+def acts_for_unit(role) -> bool:
+    """The role reads its unit's subtree: not a personal role (docs/reach.md)."""
+    return role is not None and role.kind not in PERSONAL_ROLES
+
+
 class RoleQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RoleQuerySet":
         units = Unit.objects.visible_to(user)

@@ -79,6 +79,10 @@ unit_editor = acts_as(UNIT_EDITOR_ROLES)
 grassroots_officer = acts_as(GRASSROOTS_ROLES)
 
 rules.add_perm("org.view_unit", is_superuser | in_scope)
+# The tree and a unit's page (its members' figures, its yearly ratings) are the unit's business:
+# not a member's role nor a council member's (docs/reach.md).
+rules.add_perm("org.browse_units", is_superuser | member_reader)
+rules.add_perm("org.view_unit_page", is_superuser | (member_reader & in_scope))
 rules.add_perm("org.change_unit", is_superuser | (unit_editor & in_scope))
 # obj = the parent: a federation adds unions below it; a CĐCS adds its groups.
 rules.add_perm(

@@ -2,9 +2,11 @@
 
 A row of a unit is visible in that unit's subtree — to the unit itself and to every union
 above it — and to nobody else: `within(unit)` is the path range of the tree, `visible_to(user)`
-applies it for the unit the user acts for. Apps subclass it and name the field that holds the
-unit (`unit_field`) when it is not `unit`; a stricter rule (roles that may read a register,
-council members seated from below) overrides `visible_to` and still calls `within`."""
+applies it for the unit the user acts for, when the role acts for the unit at all: a member's
+and a council member's roles are a person's reach, not the unit's (docs/reach.md). Apps
+subclass it and name the field that holds the unit (`unit_field`) when it is not `unit`; a
+stricter or wider rule (roles that may read a register, council members seated from below, what
+a unit publishes to its members) overrides `visible_to` and still calls `within`."""
 
 from django.db import models
 
@@ -23,5 +25,10 @@ class UnitScopedQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
+        from thidua.org.models import acts_for_unit
+
         role = getattr(user, "acting_role", None)
-        return self.within(role.unit) if role is not None else self.none()
+        # A member's or a council member's role reads nothing of the unit's rows by default: a
+        # queryset that publishes some to them (their own, the golden book, a seat) says so
+        # (docs/reach.md).
+        return self.within(role.unit) if acts_for_unit(role) else self.none()

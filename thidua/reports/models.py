@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.org.models import EmulationCluster, Sector, Unit
+from thidua.org.models import EmulationCluster, Sector, Unit, acts_for_unit
 from thidua.org.scoping import UnitScopedQuerySet
 from thidua.reports import due
 
@@ -57,9 +57,9 @@ class ReportFormQuerySet(UnitScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
+        if not acts_for_unit(getattr(user, "acting_role", None)):
+            return self.none()  # a member's or council member's role (docs/reach.md)
         unit = _scope_of(user)
-        if unit is None:
-            return self.none()
         reported = models.Q(
             pk__in=Submission.objects.within(unit).values("period__form_id"),
         ) & ~models.Q(status=FormStatus.DRAFT)

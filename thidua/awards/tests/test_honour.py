@@ -143,7 +143,8 @@ def test_signed_in_readers_get_the_downloads_their_scope_allows(client, login, f
     page = login(member).get(url).content.decode()
     assert certificate_of["Nguyễn Thị Hằng"] in page
     assert certificate_of["Nguyễn Văn An"] not in page
-    assert 'data-testid="honour-decisions"' not in page
+    # The issued decision naming people of her CĐCS is published to her (docs/reach.md).
+    assert 'data-testid="honour-decisions"' in page
 
     officer = make_user("lb_ct", RoleKind.STANDING_COMMITTEE, federation.long_bien)
     page = login(officer).get(url).content.decode()

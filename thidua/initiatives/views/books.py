@@ -110,8 +110,16 @@ def decision_download(request, pk: int, fmt: str):
 
 def _book_unit(request, pk: int | None) -> Unit:
     if pk is None:
-        return _acting_unit(request)
-    return get_for_user(request.user, Unit, pk, perm="initiatives.view_unit")
+        unit = _acting_unit(request)
+        require(request.user, "initiatives.view_golden_book", unit)
+        return unit
+    # Not through Unit.visible_to: a council member's seat may be above their own unit's scope
+    # (doanvien sits on the district's council); the permission is the whole check.
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    require(request.user, "initiatives.view_golden_book", unit)
+    return unit
 
 
 @login_required

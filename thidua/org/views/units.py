@@ -23,7 +23,7 @@ def _form_error(form, error: ValidationError) -> None:
 
 @login_required
 def unit_detail(request, pk: int):
-    unit = get_for_user(request.user, Unit, pk)
+    unit = get_for_user(request.user, Unit, pk, perm="org.view_unit_page")
     user = request.user
     history = []
     if user.has_perm("org.view_unit_history", unit):
