@@ -104,3 +104,27 @@ def test_an_issued_decision_still_prints_after_the_table_is_edited(decision):
     lines = basis_of(decision)
     assert "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/06/2022;" in lines
     assert not any("Quy chế khen thưởng" in line for line in lines)
+
+
+def test_the_proposal_is_refused_with_the_reason_when_no_rules_are_in_force(login, federation, campaign, kinds, hang):
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    from thidua.org.models import RoleKind
+    from thidua.org.tests.factories import make_user
+
+    Nomination.objects.create(
+        campaign=campaign,
+        award_kind=kinds["giay-khen-cap-tren-co-so"],
+        unit=federation.school,
+        level=federation.long_bien,
+        subject_member=hang,
+        achievement="Có sáng kiến số hóa sổ điểm",
+    )
+    LegalDocument.objects.filter(role=LegalRole.UNION_RULES).delete()
+    chair = make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    response = login(chair).get(reverse("awards:proposal_file", args=[campaign.pk, "pdf"]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("awards:unit_nominations", args=[campaign.pk])
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("Quy chế khen thưởng của tổ chức Công đoàn" in m and "còn hiệu lực" in m for m in shown)
