@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from .normalize import Line, clean_inline, fold, strip_item
 
-_SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+# ". BAN THƯỜNG VỤ": "TM." lost in a PDF copy, the full stop left.
+_SIGNER_PREFIX = re.compile(
+    r"^(?:(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S|\.\s*(?:ban |bch |btv |thuong truc|chu tich|pho chu tich|chanh van))"
+)
 _SIGNS_FOR = re.compile(r"^(?:kt|tl|tuq|ktm)\s*[./]")
 _POSITIONS = re.compile(
     r"(?:pho\s+)?(?:chu tich|truong ban|chanh van phong|giam doc|hieu truong|bi thu|truong phong|"
@@ -130,9 +133,9 @@ def _is_signature_piece(piece: str) -> bool:
 
 
 def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
-    title = [pieces[start].strip(" *")]
+    title = [pieces[start].strip(" *").lstrip(". ")]
     index = start + 1
-    needs_position = not _is_position(pieces[start])
+    needs_position = pieces[start].lstrip(" *").startswith(".") or not _is_position(pieces[start])
     while index < len(pieces) and len(title) < 4:
         piece = pieces[index].strip(" *")
         if _BULLETED.match(piece):

@@ -32,7 +32,7 @@ def _v(pattern: str) -> str:
 
 
 _HEADER_SIGNS = re.compile(
-    r"cong hoa xa hoi|doc lap\s*[-–]|(?:^|\s)so\s*:?\s*\d*\s*/|,\s*ngay\b|\b(?:ke hoach|huong dan|quyet dinh|thong bao)\b"
+    r"cong hoa\s*(?:xa\s*)?hoi|doc lap\s*[-–]|(?:^|\s)so\s*:?\s*\d*\s*/|,\s*ngay\b|\b(?:ke hoach|huong dan|quyet dinh|thong bao)\b"
 )
 _TYPES = "KẾ HOẠCH|HƯỚNG DẪN|QUYẾT ĐỊNH|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TỜ TRÌNH|CHỈ THỊ|CÔNG VĂN"
 # The type name in capitals followed by the summary's first word (capitalised, not capitals:

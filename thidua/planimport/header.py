@@ -53,7 +53,9 @@ SYMBOL_TYPES = {
 }
 _DOC_TYPE_LINE = re.compile(r"^({})(?:\s+lien tich)?\s*[:.]?$".format("|".join(DOC_TYPES)))
 _MOTTO = re.compile(
-    r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc|dang cong san viet nam"
+    # a PDF copy may lose its short words: "CỘNG HÒA HỘI CHỦ NGHĨA…", "Độc lập – do – Hạnh phúc"
+    r"cong hoa\s*(?:xa\s*)?hoi chu nghia viet nam|doc lap\s*[-–—]\s*(?:tu\s*)?(?:do\s*)?[-–—]?\s*hanh phuc"
+    r"|dang cong san viet nam"
 )
 _RULE = re.compile(r"^[\s\-–—_*=~.•]+$")
 _SYMBOL_PART = r"[A-Za-zĐđ0-9À-ỹ.&]+"
@@ -154,6 +156,12 @@ def _place_start(text: str) -> int | None:
         token = word.group()
         if any(ch.isdigit() for ch in token) or "/" in token or ":" in token:
             break
+        # A place is printed in title case; a word in capitals before it ("LĐLĐ", "THANH TRÌ")
+        # is the letterhead's left column run into the line.
+        letters = [ch for ch in token if ch.isalpha()]
+        capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters) and fold(token).strip(".") != "tp"
+        if capitals and begin < start and not _all_upper(text[begin:start]):
+            break
         if token[:1].isupper() or fold(token) in ("pho", "xa", "tran"):
             begin = word.start()
             continue
@@ -165,7 +173,8 @@ def _is_doc_type(line: Line) -> str | None:
     folded = line.folded.strip(" .:*")
     match = _DOC_TYPE_LINE.match(folded)
     if not match:
-        return None
+        # "HOẠCH" alone in capitals: "KẾ HOẠCH" whose short first word a PDF copy lost.
+        return "KẾ HOẠCH" if folded == "hoach" and line.text.strip(" .:*").isupper() else None
     letters = [ch for ch in line.text if ch.isalpha()]
     if line.hashes or line.bold or all(ch.isupper() for ch in letters) or len(line.text) <= 12:
         return DOC_TYPES[match.group(1)]

@@ -225,7 +225,9 @@ def _accepted_headings(body: list[Line], end: int) -> dict[int, tuple[str, int, 
     }
 
 
-_SIGNER_PREFIX = re.compile(r"^(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S")
+_SIGNER_PREFIX = re.compile(
+    r"^(?:(?:tm|t/m|kt|tl|tuq|q|ktm)\s*[./]\s*\S|\.\s*(?:ban |bch |btv |thuong truc|chu tich|pho chu tich|chanh van))"
+)
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*$")
 
 

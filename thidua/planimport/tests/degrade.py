@@ -138,6 +138,21 @@ def same(field: str, clean, degraded, degradation: str) -> bool:
     prints it (a name "Hoàng" read "Hồng" cannot be known) or repaired."""
     if clean == degraded:
         return True
-    if degradation == "font_damage" and isinstance(clean, str) and isinstance(degraded, str):
+    if not isinstance(clean, str) or not isinstance(degraded, str):
+        return False
+    if degradation == "font_damage":
         return font_damage(clean) == font_damage(degraded)
+    if degradation == "short_words_dropped":
+        return _short_words_lost(clean.split(), degraded.split())
     return False
+
+
+def _short_words_lost(clean: list[str], degraded: list[str]) -> bool:
+    """`degraded` is `clean` as printed with some words of one or two letters lost."""
+    index = 0
+    for word in clean:
+        if index < len(degraded) and degraded[index] == word:
+            index += 1
+        elif len(word.strip('.,:;“”"()')) > 2:
+            return False
+    return index == len(degraded)
