@@ -189,6 +189,16 @@ def _page_numbers(doc, section) -> None:
     section.header_distance = Mm(10)
 
 
+def _recipients(container) -> None:
+    """ "Nơi nhận:" (12 pt bold italic) and one 11 pt line per recipient, 12.1 pt apart."""
+    label = _para(container, "{% if recipients %}Nơi nhận:{% endif %}", size=12, bold=True, italic=True)
+    label.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    label.paragraph_format.line_spacing = RECIPIENTS_LINE
+    _tag(container, "{%p for r in recipients %}")
+    _para(container, "{{ r }}", size=11, center=False, line=RECIPIENTS_LINE)
+    _tag(container, "{%p endfor %}")
+
+
 def _first_para(cell):
     """The cell's own empty paragraph, dropped: `_para` adds every paragraph the same way."""
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -201,12 +211,14 @@ TEXT_WIDTH = 9355
 HEADER_COLUMNS = (3742, 5613)
 CLOSING_COLUMNS = (4677, 4678)
 # Vertical gaps (points) matching official.typ's: before the type name, after the summary's
-# rule, before the closing table, and the room to sign between title and name (2.6 cm).
+# rule, before the closing table, the room to sign between title and name (2.6 cm), and
+# above the recipients when they go under two signatures.
 ROW_GAP = 2.5
 TITLE_BEFORE = 22
 TITLE_AFTER = 16.6
 CLOSING_BEFORE = 10
 SIGNATURE_SPACE = 73.7
+RECIPIENTS_UNDER = 17  # official.typ's v(8pt) and block spacing, under two signatures
 
 
 def build() -> None:
@@ -284,32 +296,33 @@ def build() -> None:
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
 
-    # Recipients (left) and signature (right), on one page as official.typ keeps them.
+    # Recipients (left) and signature (right), on one page as official.typ keeps them. With
+    # a second signer (minutes: the secretary) the two sign side by side, the recipients under.
     _gap(doc, CLOSING_BEFORE)
     closing = doc.add_table(rows=1, cols=2)
     closing.autofit = False
     _no_borders(closing)
     _set_widths(closing, *CLOSING_COLUMNS)
     _keep_together(closing)
-    recipients, signature = (_first_para(c) for c in closing.rows[0].cells)
-    label = _para(recipients, "{% if recipients %}Nơi nhận:{% endif %}", size=12, bold=True, italic=True)
-    label.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    label.paragraph_format.line_spacing = RECIPIENTS_LINE
-    _tag(recipients, "{%p for r in recipients %}")
-    _para(recipients, "{{ r }}", size=11, center=False, line=RECIPIENTS_LINE)
-    _tag(recipients, "{%p endfor %}")
-    # A second signer (minutes: the secretary) signs on the left when there are no recipients.
-    _tag(recipients, "{%p if cosigner_lines %}")
-    _tag(recipients, "{%p for line in cosigner_lines %}")
-    _para(recipients, "{{ line }}", bold=True)
-    _tag(recipients, "{%p endfor %}")
-    _para(recipients, "{{ cosigner_name }}", bold=True, before=SIGNATURE_SPACE)
-    _tag(recipients, "{%p endif %}")
+    left, signature = (_first_para(c) for c in closing.rows[0].cells)
+    _tag(left, "{%p if cosigner_lines %}")
+    _tag(left, "{%p for line in cosigner_lines %}")
+    _para(left, "{{ line }}", bold=True)
+    _tag(left, "{%p endfor %}")
+    _para(left, "{{ cosigner_name }}", bold=True, before=SIGNATURE_SPACE)
+    _tag(left, "{%p else %}")
+    _recipients(left)
+    _tag(left, "{%p endif %}")
 
     _tag(signature, "{%p for line in signer_lines %}")
     _para(signature, "{{ line }}", bold=True)
     _tag(signature, "{%p endfor %}")
     _para(signature, "{{ signer_name }}", bold=True, before=SIGNATURE_SPACE)
+
+    _tag(doc, "{%p if cosigner_lines and recipients %}")
+    _gap(doc, RECIPIENTS_UNDER)
+    _recipients(doc)
+    _tag(doc, "{%p endif %}")
 
     doc.core_properties.title = "Mẫu văn bản hành chính (Nghị định 30/2020/NĐ-CP)"
     doc.save(OUT)
