@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "thidua.core"
     label = "core"
     verbose_name = _("Hệ thống")
+
+    def ready(self):
+        from thidua.core.models import register_verbs
+
+        register_verbs({"unlock_login": _("Mở khóa đăng nhập")})

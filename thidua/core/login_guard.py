@@ -1,13 +1,18 @@
 """Failed logins are counted and refused after a limit (django-axes, configured in settings:
 AXES_*, THIDUA_LOGIN_*): per account and per address, so guessing one officer's password and
 trying one password on every account are both stopped. A locked login gets the login page
-again with a Vietnamese message saying for how long; an administrator unlocks it earlier in the
-admin ("Access attempts": delete the account's or the address's rows)."""
+again with a Vietnamese message saying for how long; an officer of the member's unit unlocks
+it earlier from the member's page (org.logins), an administrator in the admin ("Access
+attempts": delete the account's or the address's rows)."""
 
 from axes.backends import AxesStandaloneBackend
+from axes.models import AccessAttempt
+from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Sum
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -32,12 +37,25 @@ def client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
+def failures(username: str) -> int:
+    """Wrong passwords counted against the account within the lockout window, as axes counts."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(username=username, attempt_time__gte=since)
+    return attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
+
+
+def unlock(username: str) -> int:
+    """Forget the account's counted attempts (from every address), which lifts its lock; the
+    addresses' counts for other accounts stay. The caller checks who may (org.logins)."""
+    return reset(username=username)
+
+
 def locked_out(request, original_response=None, credentials=None):
     """The login page again, with why and for how long (429: too many attempts)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     message = _(
         "Đăng nhập sai quá %(limit)s lần nên tài khoản hoặc máy này tạm bị khóa. Hãy thử lại sau "
-        "%(minutes)s phút, hoặc nhờ quản trị hệ thống mở khóa."
+        "%(minutes)s phút, hoặc nhờ cán bộ công đoàn của đơn vị hay quản trị hệ thống mở khóa."
     ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
     form = AuthenticationForm(request, data=None, initial={"username": (credentials or {}).get("username", "")})
     return render(request, "registration/login.html", {"form": form, "locked_message": message}, status=429)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("doan-vien/xuat-excel/", members.member_export, name="member_export"),
     path("doan-vien/<int:pk>/", members.member_detail, name="member_detail"),
     path("doan-vien/<int:pk>/sua/", members.member_edit, name="member_edit"),
+    path("doan-vien/<int:pk>/mo-khoa-dang-nhap/", members.member_unlock_login, name="member_unlock_login"),
 ]
 
 urlpatterns += [

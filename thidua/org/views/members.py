@@ -4,13 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from thidua.core import login_guard
 from thidua.core.access import get_for_user, require
 from thidua.core.models import AuditEntry
-from thidua.org import exports, queries, services
+from thidua.org import exports, logins, queries, services
 from thidua.org.filters import MemberFilter
 from thidua.org.forms import MemberForm
 from thidua.org.models import Member, Unit, UnitStatus
@@ -89,7 +92,30 @@ def member_detail(request, pk: int):
         "history": history,
         "can_change": request.user.has_perm("org.change_member", member),
     }
+    if member.user_id and logins.may_unlock(request.user, member):
+        failures = login_guard.failures(member.user.get_username())
+        context |= {
+            "can_unlock": True,
+            "login_failures": failures,
+            "login_locked": failures >= settings.AXES_FAILURE_LIMIT,
+        }
     return render(request, "org/member_detail.html", context)
+
+
+@login_required
+@require_POST
+def member_unlock_login(request, pk: int):
+    """An officer lifts the lock that wrong passwords put on a member's login (org.logins)."""
+    member = get_for_user(request.user, Member, pk, perm="org.change_member")
+    if not logins.may_unlock(request.user, member):
+        raise Http404
+    logins.unlock_login(request.user, member)
+    messages.success(
+        request,
+        _("Đã mở khóa đăng nhập của tài khoản %(username)s: đoàn viên có thể đăng nhập lại ngay.")
+        % {"username": member.user.get_username()},
+    )
+    return redirect("org:member_detail", pk=member.pk)
 
 
 @login_required
