@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .flattened import split_signature
 from .normalize import Line, clean_inline, fold, strip_item
 
 # ". BAN THƯỜNG VỤ": "TM." lost in a PDF copy, the full stop left.
@@ -75,7 +76,10 @@ def _split_flattened(lines: list[Line]) -> list[str]:
     for text in (column for line in lines for column in _columns(line)):
         inline = _SIGNER_INLINE.search(text)
         if inline and inline.start() > 0:
-            pieces += [text[: inline.start()].strip(), text[inline.start() :].strip()]
+            pieces += [text[: inline.start()].strip(), *split_signature(text[inline.start() :].strip())]
+            continue
+        if inline:
+            pieces += split_signature(text)
             continue
         tail = re.search(r"[;:.]\s+((?:PHÓ\s+)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40})$", text)
         # "KT. CHỦ TỊCH" is one piece: the prefix signs for the position after it.

@@ -89,6 +89,16 @@ def _signature(piece: str) -> str:
     return _POSITION.sub(r"\n\1\n\2\n", piece, count=1)
 
 
+_NAME_AFTER_CAPITALS = re.compile(_v(r"(?<=[{_UP}.)])\s+(?=") + _NAME_AT_END + ")")
+
+
+def split_signature(piece: str) -> list[str]:
+    """ "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Minh" → its three lines (Nơi nhận and the signature
+    run together on one line leave the signature so)."""
+    text = _NAME_AFTER_CAPITALS.sub("\n", _signature(piece), count=1)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 _SUMMARY_END = re.compile(r"\s+(?=(?:Kính gửi\s*:|Căn cứ\s|Thực hiện\s|Hưởng ứng\s|Trên cơ sở\s))|" + _AUTHORITY)
 
 

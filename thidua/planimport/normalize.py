@@ -61,6 +61,37 @@ def repair_mojibake(text: str) -> str:
         return text
 
 
+# A PDF's font that lost some letters when the text was copied out of it: "công" → "cơng",
+# "không" → "khơng", "đoàn" → "đồn", "yêu" → "u". Vietnamese writes "ơng" only after "ư"
+# ("trường"), so "ơng" without it is the mark of that damage; only then are the words a plan
+# uses repaired (the others, "Hoàng" read "Hồng", cannot be told and stay as printed).
+_FONT_DAMAGE = re.compile(r"(?<![ưƯ])ơng|(?<!Ư)ƠNG")
+_FONT_REPAIRS = [
+    (re.compile(r"(?<![ưƯ])ơng"), "ông"),
+    (re.compile(r"(?<!Ư)ƠNG"), "ÔNG"),
+    (re.compile(r"\b([đĐ])ồn\b"), r"\1oàn"),
+    (re.compile(r"\bĐỒN\b"), "ĐOÀN"),
+    (re.compile(r"\b([tT])ồn\b(?!\s+(?:tại|đọng))"), r"\1oàn"),
+    (re.compile(r"\bTỒN\b(?!\s+(?:TẠI|ĐỌNG))"), "TOÀN"),
+    (re.compile(r"\b([hH])ồn\b(?=\s+(?:thành|chỉnh|tất|thiện|cảnh))"), r"\1oàn"),
+    (re.compile(r"\b([nN])gồi\b"), r"\1goài"),
+    (re.compile(r"\b(CỘNG|Cộng)\s+H[ỒồÒò]\b"), lambda m: m.group(1) + (" HOÀ" if m.group(1).isupper() else " hoà")),
+    (
+        re.compile(r"(?<!\w)([uU])(?=\s+(?:cầu|nước|thương|thích|mến)\b)"),
+        lambda m: "yêu" if m.group(1) == "u" else "Yêu",
+    ),
+    (re.compile(r"(?<!\w)U(?=\s+(?:CẦU|NƯỚC)\b)"), "YÊU"),
+]
+
+
+def repair_pdf_font(text: str) -> str:
+    if len(_FONT_DAMAGE.findall(text[:200_000])) < 2:
+        return text
+    for pattern, replacement in _FONT_REPAIRS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 # "03/12/2021của", "ngày21", "Lưu:VT", "(kèm theo)của": a space lost between a number or a
 # punctuation mark and the next word.
 # Each pattern starts with a literal or a small class: the engine skips ahead to it instead of
@@ -100,6 +131,7 @@ def clean_text(text: str) -> str:
     """Whole-text fixes: encoding damage, Unicode forms, invisible and odd spaces, Markdown tables."""
     text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
+    text = repair_pdf_font(text)
     text = _INVISIBLE_RE.sub("", text)
     text = _SPACE_LIKE_RE.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
