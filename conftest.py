@@ -111,7 +111,12 @@ def federation(db, unit_kinds) -> Federation:
     )
     gia_lam_cdcs = make_unit(gia_lam, "grassroots", "CĐCS UBND xã Đa Tốn", code="GL-001", sector=Sector.PUBLIC_SERVICE)
     group = make_unit(school, "group", "Tổ Toán – Tin", code="LB-001-T1")
-    return Federation(confederation, city, long_bien, gia_lam, school, company, gia_lam_cdcs, group)
+    federation = Federation(confederation, city, long_bien, gia_lam, school, company, gia_lam_cdcs, group)
+    # Who signs each unit's papers: nothing is issued without a signer's title and name.
+    from thidua.documents.tests.letterheads import sign_letterheads
+
+    sign_letterheads(federation)
+    return federation
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import AwardCategory, AwardKind, Decision, Nomination
 from thidua.core.text import date_line
 from thidua.documents import legal, rendering
-from thidua.documents.models import DocType
+from thidua.documents.models import DocType, title_lines
 from thidua.documents.queries import docx_template_for
 from thidua.documents.rendering import Bullet, OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
@@ -95,8 +95,10 @@ def spelled_out(line: str) -> str:
 
 
 def _authority(profile) -> str:
-    """ "TM. BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ": who decides, without "on behalf of"."""
-    return re.sub(r"^(TM|KT|Q|TL|TUQ)\.\s*", "", (profile.signer_authority or "").strip(), flags=re.IGNORECASE)
+    """ "TM. BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ": who decides, without "on behalf of". Only the
+    first line: "TM. BAN THƯỜNG VỤ" / "KT. CHỦ TỊCH" names the body, then who signs for it."""
+    lines = title_lines(profile.signer_authority or "")
+    return re.sub(r"^(TM|KT|Q|TL|TUQ)\.\s*", "", lines[0] if lines else "", flags=re.IGNORECASE)
 
 
 def issuer_line(profile) -> str:

@@ -43,7 +43,7 @@ from thidua.awards.workflow import NOMINATION_WORKFLOW
 from thidua.campaigns.models import Campaign, Procedure
 from thidua.core import access, attachments, audit
 from thidua.documents.models import DocType
-from thidua.documents.services import take_number
+from thidua.documents.services import profile_for, require_signable, take_number
 from thidua.org.models import Member, Unit
 
 S = NominationStatus
@@ -821,6 +821,8 @@ def issue_decision(
             )
     _within_cap(locked, "nominations")
     require_legal_basis(issued_on, campaign, locked)  # the law and rules it cites, by its date
+    # Letterhead and signer from the unit's letterhead: refused before a number is taken.
+    require_signable(profile_for(unit))
     title = (title or "").strip() or default_title(campaign)
     entry = take_number(actor, unit, DocType.DECISION, issued_on=issued_on, title=title)
     decision = Decision.objects.create(

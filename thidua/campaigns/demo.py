@@ -48,6 +48,7 @@ from thidua.campaigns.seeds import (
 )
 from thidua.core import demo
 from thidua.core.demo import SYSTEM
+from thidua.documents.demo import load_demo_letterheads
 from thidua.org.models import Member, Unit
 from thidua.org.queries import totals_for
 
@@ -160,6 +161,8 @@ def _cascade_next_level(campaign: Campaign, offset: int) -> None:
 
 
 def load_demo_campaigns(log: Callable[[str], None]) -> None:
+    # Who signs each unit's papers, before the first paper is issued (documents.demo).
+    load_demo_letterheads(log)
     for offset, seed in enumerate(SEEDS):
         _load_seed(seed, offset, log)
     _load_living(log)

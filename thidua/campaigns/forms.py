@@ -52,6 +52,8 @@ class CampaignForm(BootstrapMixin, forms.ModelForm):
             "intro": forms.Textarea(attrs={"rows": 5}),
             "closing": forms.Textarea(attrs={"rows": 3}),
             "recipients": forms.Textarea(attrs={"rows": 5}),
+            # Several lines ("TM. BAN THƯỜNG VỤ" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), as its hint says.
+            "signer_title": forms.Textarea(attrs={"rows": 3}),
         }
 
     def clean(self):

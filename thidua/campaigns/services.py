@@ -36,7 +36,7 @@ from thidua.core.db import PATH_END
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents import legal
 from thidua.documents.models import DocType
-from thidua.documents.services import take_number
+from thidua.documents.services import profile_for, signature_gaps, take_number
 from thidua.org.models import EmulationCluster, Unit, UnitStatus
 from thidua.org.queries import totals_for
 
@@ -309,8 +309,15 @@ def validate_for_issue(campaign: Campaign) -> list:
     errors: dict[str, list[str]] = {}
     if not campaign.title.strip():
         errors.setdefault("title", []).append(_("Kế hoạch chưa có trích yếu."))
-    if not campaign.signer_name.strip() or not campaign.signer_title.strip():
-        errors.setdefault("signer_name", []).append(_("Kế hoạch chưa có người ký (chức danh và họ tên)."))
+    # The letterhead, the place and the signature block it would print (documents' one check).
+    gaps = signature_gaps(
+        profile_for(campaign.issuer),
+        signer_title=campaign.signer_title,
+        signer_name=campaign.signer_name,
+        place=campaign.place,
+    )
+    for field, message in gaps.items():
+        errors.setdefault(field, []).append(message)
     if not campaign.plan_date:
         errors.setdefault("plan_date", []).append(_("Hãy nhập ngày ban hành."))
     else:

@@ -6,6 +6,8 @@ number here through `documents.services.take_number`, so one register per unit s
 gap-free and without duplicates (Nghị định 30/2020, Điều 15: numbers run per year).
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -85,7 +87,19 @@ class IssuerProfile(models.Model):
 
     @property
     def signer_lines(self) -> list[str]:
-        return [line for line in (self.signer_authority, self.signer_title) if line]
+        """ "TM. BAN THƯỜNG VỤ" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": each field may hold several
+        lines (typed on separate lines or joined by " / "), as Nghị định 30/2020 (Phụ lục I,
+        mục 9) writes the TM., KT., Q., TL. and TUQ. forms."""
+        return title_lines(self.signer_authority, self.signer_title)
+
+
+# "TM. BAN THƯỜNG VỤ / CHỦ TỊCH" as typed in a one-line field; a "/" inside a word ("V/v") is kept.
+_TITLE_SEPARATOR = re.compile(r"\s*\n\s*|\s+/\s+")
+
+
+def title_lines(*texts: str) -> list[str]:
+    """A signer's title as printed lines: each text split at its line breaks and at " / "."""
+    return [line.strip() for text in texts for line in _TITLE_SEPARATOR.split(text or "") if line.strip()]
 
 
 class RegisterCounter(models.Model):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thidua.core import access, audit
-from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry
+from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry, title_lines
 from thidua.org.models import Unit
 
 # "LĐLĐ quận Long Biên" → "Long Biên": the place of the date line is the name after the
@@ -84,6 +84,57 @@ PROFILE_FIELDS = (
 
 def letterhead_of(profile: IssuerProfile) -> dict[str, str]:
     return {f: getattr(profile, f) for f in PROFILE_FIELDS}
+
+
+def signature_gaps(
+    profile: IssuerProfile,
+    *,
+    signer_title: str | None = None,
+    signer_name: str | None = None,
+    place: str | None = None,
+) -> dict[str, str]:
+    """What a paper would print empty in its letterhead or signature block, by field, with the
+    message to show. `signer_title`, `signer_name`, `place`: the paper's own values where it
+    has them (a plan, a review); None takes the unit's letterhead (`profile`)."""
+    where = _("(Thông tin cơ quan ban hành của %(unit)s)") % {"unit": profile.unit.name}
+    own = {"signer_title": signer_title, "signer_name": signer_name, "place": place}
+    values = {
+        "signer_title": "\n".join(title_lines(signer_title)) if signer_title is not None else "\n".join(profile.signer_lines),
+        "signer_name": signer_name if signer_name is not None else profile.signer_name,
+        "place": place or profile.place,
+    }
+    messages = {
+        "superior_line": _("Chưa có tên cơ quan chủ quản"),
+        "body_line": _("Chưa có tên cơ quan ban hành"),
+        "place": _("Chưa có địa danh ở dòng ngày tháng"),
+        "signer_title": _("Chưa có chức danh người ký"),
+        "signer_name": _("Chưa có họ tên người ký"),
+    }
+    gaps = {}
+    # A unit with a union above it prints that union's name first (Phụ lục I, mục 3).
+    if profile.unit.parent_id and not profile.superior_line.strip():
+        gaps["superior_line"] = f"{messages['superior_line']} {where}."
+    if not profile.body_line.strip():
+        gaps["body_line"] = f"{messages['body_line']} {where}."
+    for field in ("place", "signer_title", "signer_name"):
+        if not (values[field] or "").strip():
+            gaps[field] = f"{messages[field]}." if own[field] is not None else f"{messages[field]} {where}."
+    return gaps
+
+
+def require_signable(
+    profile: IssuerProfile,
+    *,
+    signer_title: str | None = None,
+    signer_name: str | None = None,
+    place: str | None = None,
+) -> None:
+    """Refuse to issue a paper that would print an empty letterhead line, place or signature
+    block (issue 15): ValidationError naming each missing field. Every issuing service calls
+    it before `take_number`, so a refused paper takes no number."""
+    gaps = signature_gaps(profile, signer_title=signer_title, signer_name=signer_name, place=place)
+    if gaps:
+        raise ValidationError(gaps)
 
 
 def count_papers(unit: Unit) -> int:
@@ -158,6 +209,7 @@ def take_number(
     title: str,
     target=None,
     office_symbol: str | None = None,
+    checked_as: str = "",
 ) -> RegisterEntry:
     """Give the next number of `unit`'s register for `issued_on`'s year and `doc_type`.
 
@@ -165,8 +217,12 @@ def take_number(
     document itself is saved, and if the issuing fails the rollback gives the number back, so
     the register has neither gaps nor duplicates (concurrent issuers wait on the lock).
     `office_symbol` is the drafting office of a công văn ("VP" in "125/LĐLĐ-VP").
+    `checked_as`: the permission the caller already checked on its own object, when that act
+    numbers a paper of its own (the minutes of a council session its secretary closes, who
+    does not otherwise take numbers); recorded in the audit trail.
     """
-    access.check(actor, "documents.take_number", unit)
+    if not checked_as:
+        access.check(actor, "documents.take_number", unit)
     if not transaction.get_connection().in_atomic_block:
         # Outside a transaction the lock would end at once and a failed issuing would keep
         # its number: a gap in the register. Callers wrap the whole issuing in atomic().
@@ -197,6 +253,7 @@ def take_number(
         entry,
         scope_path=unit.path,
         to_state=entry.symbol,
-        changes={"number": entry.number, "year": entry.year, "doc_type": str(doc_type)},
+        changes={"number": entry.number, "year": entry.year, "doc_type": str(doc_type)}
+        | ({"checked_as": checked_as} if checked_as else {}),
     )
     return entry

@@ -23,7 +23,7 @@ from thidua.core.text import fold
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents import legal
 from thidua.documents.models import DocType, LegalRole
-from thidua.documents.services import take_number
+from thidua.documents.services import profile_for, require_signable, take_number
 from thidua.initiatives.models import (
     Author,
     Comment,
@@ -399,6 +399,8 @@ def issue_recognition_decision(
         _check(actor, "initiatives.recognise", initiative)
     # The Điều lệ Sáng kiến in force that day, which the decision cites (documents.legal).
     legal.require(issued_on, (LegalRole.INITIATIVES,))
+    # The signer typed on the form, else the letterhead's: refused before a number is taken.
+    require_signable(profile_for(unit), signer_name=signer_name.strip() or None)
     entry = take_number(
         actor,
         unit,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from thidua.core import access, attachments, audit
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
-from thidua.documents.services import take_number
+from thidua.documents.services import profile_for, signature_gaps, take_number
 from thidua.org.models import Unit, UnitStatus
 from thidua.reports import due, sources, tallies
 from thidua.reports.models import (
@@ -569,8 +569,13 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
     errors = {}
     if not review.issued_on:
         errors["issued_on"] = _("Hãy nhập ngày ban hành.")
-    if not review.signer_name.strip() or not review.signer_title.strip():
-        errors["signer_name"] = _("Báo cáo chưa có người ký (chức danh và họ tên).")
+    # The letterhead, the place and the signature block it would print (documents' one check).
+    errors |= signature_gaps(
+        profile_for(review.issuer),
+        signer_title=review.signer_title,
+        signer_name=review.signer_name,
+        place=review.place,
+    )
     if errors:
         raise ValidationError(errors)
     from thidua.reports import review_document

@@ -41,7 +41,8 @@ def test_the_next_plan_takes_the_next_number(draft, lb_officer, federation):
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"signer_name": ""}, "signer_name", "chưa có người ký"),
+        ({"signer_name": ""}, "signer_name", "Chưa có họ tên người ký."),
+        ({"signer_title": " \n "}, "signer_title", "Chưa có chức danh người ký."),
         ({"target_mode": ""}, "target_mode", "chưa có đơn vị nhận triển khai"),
         ({"ends_on": datetime.date(2023, 8, 1)}, "ends_on", "Ngày kết thúc phải sau ngày bắt đầu"),
     ],
