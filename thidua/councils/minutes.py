@@ -5,6 +5,8 @@ and the result; they are "thông qua tại phiên họp" and signed by the membe
 secretary. A written consultation's minutes say who sent an opinion instead, and never claim a
 meeting."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -22,8 +24,9 @@ from thidua.councils.models import (
     SessionStatus,
     role_rank,
 )
+from thidua.documents.models import DocType, RegisterEntry
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, Table
-from thidua.documents.services import profile_for
+from thidua.documents.services import profile_for, require_signable, take_number
 
 
 def build(session: Session) -> OfficialDocument:
@@ -32,9 +35,54 @@ def build(session: Session) -> OfficialDocument:
         return _build(session)
 
 
+def entry_of(session: Session) -> RegisterEntry | None:
+    """The minutes' number in the council's unit's register (taken when the session closed)."""
+    return RegisterEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(Session), target_id=session.pk, doc_type=DocType.MINUTES
+    ).first()
+
+
+def number(actor, session: Session) -> RegisterEntry:
+    """Take the minutes' number (Số …/BB-…) from the register of the unit holding the council,
+    in the closing transaction of `session` (councils.services.close_session, which checked
+    councils.manage_council). Refused, before any number is taken, when the minutes would
+    print an empty letterhead or signature: the unit's letterhead and place, and who presided
+    (issue 15)."""
+    with translation.override("vi"):
+        council = session.council
+        seats = {s.pk: s for s in council.members.select_related("member").filter(pk=session.presiding_id)}
+        presiding = seats.get(session.presiding_id)
+        if presiding is None:
+            raise ValidationError({"presiding": _("Chưa có người chủ trì ký biên bản.")})
+        # The secretary signs beside them when the council seats one; a council without a
+        # secretary's seat signs by the member presiding alone.
+        require_signable(
+            profile_for(council.unit),
+            signer_title="\n".join(_signer_lines(presiding)),
+            signer_name=presiding.member.full_name,
+        )
+        return take_number(
+            actor,
+            council.unit,
+            DocType.MINUTES,
+            issued_on=session.held_on,
+            title=_summary(session),
+            target=session,
+            checked_as="councils.manage_council",
+        )
+
+
+def _summary(session: Session) -> str:
+    if session.procedure == Procedure.MEETING:
+        return _("Họp %(council)s") % {"council": session.council.name}
+    return _("Lấy ý kiến thành viên %(council)s bằng văn bản") % {"council": session.council.name}
+
+
 def _build(session: Session) -> OfficialDocument:
     council = session.council
-    profile = profile_for(council.unit)
+    entry = entry_of(session)
+    # The letterhead kept when the number was taken, so the minutes print the unit as it was.
+    profile = profile_for(council.unit, issued=entry)
     criteria = list(council.criteria.all())
     meeting = session.procedure == Procedure.MEETING
     if meeting:
@@ -155,23 +203,27 @@ def _build(session: Session) -> OfficialDocument:
             "day": f"{session.closed_at:%d/%m/%Y}" if session.closed_at else day
         }
     blocks.append(Paragraph(closing))
+    # The unit holding the council heads the minutes and the council issues them ("CĐCS
+    # TRƯỜNG THCS GIA THỤY" / "HỘI ĐỒNG SÁNG KIẾN"), numbered in the unit's register.
+    committee = _("Ban Chấp hành") if council.unit.kind.is_grassroots else _("Ban Thường vụ")
     return OfficialDocument(
-        superior_line=profile.superior_line,
+        superior_line=profile.body_line,
         body_line=council.name.upper(),
-        number_line="",
+        number_line=entry.number_line if entry else f"Số:      /{DocType.MINUTES.value}-{profile.symbol_suffix}",
         date_line=date_line(profile.place, session.held_on) if profile.place else "",
         type_name="BIÊN BẢN",
-        summary=[
-            _("Họp %(council)s") % {"council": council.name}
-            if meeting
-            else _("Lấy ý kiến thành viên %(council)s bằng văn bản") % {"council": council.name}
-        ],
+        summary=[_summary(session)],
         body=blocks,
+        recipients=[
+            _("Các thành viên Hội đồng;"),
+            _("%(committee)s %(unit)s (để báo cáo);") % {"committee": committee, "unit": council.unit.name},
+            _("Lưu: VT, Hội đồng."),
+        ],
         # Signed by whoever presided (the chair, or the vice-chair or member presiding in her
         # absence) and by the secretary who took the minutes.
         signer_lines=_signer_lines(presiding),
         signer_name=presiding.member.full_name if presiding else "",
-        cosigner_lines=[_("THƯ KÝ")],
+        cosigner_lines=[_("THƯ KÝ")] if recorder else [],
         cosigner_name=recorder.member.full_name if recorder else "",
     )
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core import access, audit
 from thidua.core.workflow import Transition, Workflow
-from thidua.councils import subjects
+from thidua.councils import minutes, subjects
 from thidua.councils.models import (
     AgendaItem,
     Attendance,
@@ -530,6 +530,8 @@ def close_session(actor, session: Session) -> Session:
             _("Chưa có phiếu nào cho: %(titles)s. Hãy biểu quyết trước khi kết thúc phiên họp.")
             % {"titles": "; ".join(unvoted)}
         )
+    # The minutes' number (Số …/BB-…), refused with nothing counted when they could not be signed.
+    minutes.number(actor, session)
     for item in items:
         item.eligible_count = seats - item.recused
         item.agree_count, item.disagree_count = item.agree, item.disagree
