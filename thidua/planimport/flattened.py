@@ -19,7 +19,7 @@ import re
 
 from .normalize import fold
 
-_LONG = 60
+_LONG = 40
 # Capital and small letters, Vietnamese ones included: "À-Ỹ" would hold both, as Latin Extended
 # Additional alternates them ("Ỗ", "ỗ").
 _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and ch.isupper())
