@@ -16,7 +16,9 @@ DEMO_PASSWORD = "thidua2026"
 
 def test_htmx_pages_work_without_a_policy_violation(page, live_server, log_in, demo, artifacts):  # noqa: F811
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     # The browser's own violation event as well, recorded by a script the test injects (not the page).
     page.add_init_script(
         "document.addEventListener('securitypolicyviolation', e => console.error("
