@@ -47,5 +47,10 @@ def test_a_logged_in_page_carries_it_too(client, federation):
     ],
 )
 def test_no_template_holds_what_the_policy_refuses(what, pattern):
-    found = [f"{path.relative_to(path.parents[2])}:{n}" for path in TEMPLATES for n, line in enumerate(path.read_text().splitlines(), 1) if pattern.search(line)]
+    found = [
+        f"{path.relative_to(path.parents[2])}:{n}"
+        for path in TEMPLATES
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert not found, f"{what} (use a class in core/thidua.css or a data-* behaviour in core/thidua.js): {found}"
