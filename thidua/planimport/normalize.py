@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import legacy
+
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u2002\u2003\u2009\u3000]")
 _MOJIBAKE_HINTS = ("Ã", "áº", "á»", "Æ°", "Ä\u0091", "Ä‘", "Æ¡")
@@ -130,6 +132,7 @@ class Line:
 def clean_text(text: str) -> str:
     """Whole-text fixes: encoding damage, Unicode forms, invisible and odd spaces, Markdown tables."""
     text = repair_mojibake(text)
+    text = legacy.convert(text)
     text = unicodedata.normalize("NFC", text)
     text = repair_pdf_font(text)
     text = _INVISIBLE_RE.sub("", text)

@@ -16,6 +16,7 @@ import zipfile
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from . import legacy
 from .structure import PlanImportError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -116,6 +117,11 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # An old file typed in TCVN3 or VNI: its bytes as Windows-1252, converted by the parser
+    # (legacy.convert); Windows-1258 would turn some of them into combining marks.
+    western = data.decode("cp1252", errors="replace")
+    if legacy.detect(western):
+        return western
     # Windows-1258, the code page of Vietnamese Windows: letters with a base mark are single
     # bytes, tone marks are combining characters, which NFC later joins.
     return data.decode("cp1258", errors="replace")
