@@ -7,6 +7,7 @@ report submissions and the unit page with everyone's ratings; a council-member r
 read the whole district's boards, roll-ups, decisions, certificates and golden books."""
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,10 @@ def demo(db, settings, tmp_path):
         "district": _user("lb_thiduakt"),
         "leader": _user("lb_chutich"),
         "council": _user("lb_hoidong"),
-        "unseated": _new_login("hd_khongghe", RoleKind.COUNCIL_MEMBER, district),
+        # A council member is a union member somewhere (here of the sibling CĐCS).
+        "unseated": _new_login(
+            "hd_khongghe", RoleKind.COUNCIL_MEMBER, district, MemberFactory(unit=sibling, full_name="Tạ Quang Vinh")
+        ),
         "viewer": _user("hn_theodoi"),
         "other": _user("gl_thiduakt"),
     }
@@ -204,3 +208,28 @@ def test_each_role_reaches_what_the_table_says(demo, client, row):
 def test_the_table_covers_every_login_and_row():
     assert LOGINS == ["member", "secretary", "cdcs", "district", "leader", "council", "unseated", "viewer", "other"]
     assert len(ROWS) >= 30 and all(set(cells) == set(LOGINS) for cells in ROWS.values())
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href and href.startswith("/") and not href.startswith(("/dang-xuat/", "/static/", "/i18n/")):
+            self.hrefs.add(href.split("#")[0])
+
+
+@pytest.mark.parametrize("login", ["member", "secretary", "council", "unseated"])
+def test_home_and_menu_link_only_to_what_the_role_opens(demo, client, login):
+    """A member's or council member's home page and menu offer no page that answers 404."""
+    users, _objects = demo
+    _act_as(client, users[login])
+    home = client.get("/")
+    assert home.status_code == 200
+    links = _Links()
+    links.feed(home.content.decode())
+    assert links.hrefs
+    missing = {href: code for href in sorted(links.hrefs) if (code := client.get(href).status_code) == 404}
+    assert missing == {}
