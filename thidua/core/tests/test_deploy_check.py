@@ -51,3 +51,35 @@ def test_deploy_check_with_the_documented_production_env_leaves_only_explained_w
     assert warnings <= _explained(), f"not explained in docs/deployment.md: {sorted(warnings - _explained())}"
     # HSTS, the HTTPS redirect, secure cookies and the proxy header are set, not merely explained.
     assert not warnings & {"security.W004", "security.W008", "security.W012", "security.W016"}
+
+
+PROBE = """
+import django, os
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+django.setup()
+from django.test import Client
+c = Client(HTTP_HOST="thidua.congdoan.vn")
+r = c.get("/dang-nhap/")
+print("plain", r.status_code, r.get("Location"))
+r = c.get("/healthz/live/")
+print("probe", r.status_code)
+r = c.get("/healthz/live/", HTTP_X_FORWARDED_PROTO="https")
+print("https", r.status_code, r.get("Strict-Transport-Security"))
+"""
+
+
+def test_production_behind_nginx_redirects_plain_http_and_sends_hsts():
+    env = _documented_env()
+    # No database, cache or queue is touched by these three requests: keep them out of reach.
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        env.pop(name)
+    clean = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], env={**clean, **env}, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Plain HTTP (no X-Forwarded-Proto from nginx) goes to HTTPS; the load balancer's probe does not.
+    assert "plain 301 https://thidua.congdoan.vn/dang-nhap/" in lines
+    assert "probe 200" in lines
+    assert "https 200 max-age=31536000" in lines
