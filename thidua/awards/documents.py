@@ -500,7 +500,7 @@ def list_xml(attached: dict) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in _LIST_COLUMNS)
     out.append(
         f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblInd w:w="80" w:type="dxa"/>'
-        f'<w:tblBorders>{_BORDERS}</w:tblBorders>'
+        f"<w:tblBorders>{_BORDERS}</w:tblBorders>"
         f'<w:tblLayout w:type="fixed"/>{_LIST_CELL_MARGINS}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
     )
     header = "".join(_cell(h, w, bold=True) for h, w in zip(attached["header"], _LIST_COLUMNS, strict=True))

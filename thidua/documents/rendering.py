@@ -311,12 +311,11 @@ def _table_xml(block: dict) -> _WordXml:
     # official.typ sets a table apart as a block: 4.8 pt more above it than a paragraph's
     # 6 pt, 8.3 pt below it. Empty paragraphs of that exact height say so in Word.
     return _WordXml(
-        _gap_xml(96)
-        +
+        _gap_xml(96) +
         # Indented by the padding: Word and LibreOffice put the first cell's text, not its
         # border, at the margin; Typst the border.
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{pad}" w:type="dxa"/>'
-        f'<w:tblBorders>{edges}</w:tblBorders>'
+        f"<w:tblBorders>{edges}</w:tblBorders>"
         f'<w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + _gap_xml(166)
     )

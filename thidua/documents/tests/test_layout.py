@@ -33,9 +33,9 @@ pytestmark = [
     # The database the module's papers are built in (the fixture below); each test reads bytes.
     pytest.mark.django_db,
     pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="Thiếu poppler-utils (pdftotext, pdfinfo, pdffonts): bỏ qua kiểm tra bố cục giấy tờ "
-    "/ poppler-utils missing: paper layout checks skipped (apt-get install -y poppler-utils)",
+        shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+        reason="Thiếu poppler-utils (pdftotext, pdfinfo, pdffonts): bỏ qua kiểm tra bố cục giấy tờ "
+        "/ poppler-utils missing: paper layout checks skipped (apt-get install -y poppler-utils)",
     ),
 ]
 
@@ -179,8 +179,14 @@ def _convert(papers: dict[str, Paper], folder: Path) -> str:
     out = folder / "pdf"
     profile = folder / "lo-profile"
     done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
-        + ["--convert-to", "pdf", "--outdir", str(out), *sources],
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            *("--convert-to", "pdf", "--outdir", str(out)),
+            *sources,
+        ],
         capture_output=True,
         timeout=240,
         check=False,
@@ -205,11 +211,10 @@ def papers(django_db_setup, django_db_blocker, tmp_path_factory):
         THIDUA_BACKGROUND_INLINE=True,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     )
-    with django_db_blocker.unblock(), test_settings:
-        with transaction.atomic():
-            load_demo(scale=0.03)
-            built = _build_papers()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), test_settings, transaction.atomic():
+        load_demo(scale=0.03)
+        built = _build_papers()
+        transaction.set_rollback(True)
     return built, _convert(built, folder)
 
 
@@ -266,7 +271,7 @@ def _assert_in_order(text: str, parts: list[str]) -> None:
         if not part:
             continue
         found = text.find(part, position)
-        assert found >= 0, f"missing after position {position} ({text[max(0, position - 60):position]!r}…): {part!r}"
+        assert found >= 0, f"missing after position {position} ({text[max(0, position - 60) : position]!r}…): {part!r}"
         position = found + len(part)
 
 
@@ -293,7 +298,7 @@ FORMATS = ["pdf", "docx"]
 def test_motto_on_one_line(papers, kind, fmt):
     """The national title and the motto each on one printed line (the DOCX's header table
     once broke the motto onto two)."""
-    _paper_, pdf = _paper(papers, kind, fmt)
+    _, pdf = _paper(papers, kind, fmt)
     lines = _layout_lines(pdf)
     for words in MOTTO:
         assert any(words in _normal(line) for line in lines), f"{words!r} is not on one line"
@@ -338,7 +343,7 @@ def test_signer_name(papers, kind, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_a4_and_fonts_embedded(papers, kind, fmt):
-    _paper_, pdf = _paper(papers, kind, fmt)
+    _, pdf = _paper(papers, kind, fmt)
     info = _run("pdfinfo", pdf, "-f", "1", "-l", str(_pages(pdf)))
     sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
     assert sizes, info
