@@ -56,4 +56,5 @@ def load_demo_letterheads(log=print) -> None:
                 continue
         save_issuer_profile(SYSTEM, unit, signer_authority=authority, signer_title=title, signer_name=name)
         count += 1
-    log(f"  {count} thông tin cơ quan ban hành (người ký)")
+    if count:
+        log(f"  {count} thông tin cơ quan ban hành (người ký)")

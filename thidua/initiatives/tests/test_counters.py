@@ -14,6 +14,7 @@ from thidua.initiatives import queries, services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Programme
 from thidua.initiatives.queries import Counters, Filters
 from thidua.org.services import move_unit
+from thidua.documents.tests.letterheads import blank
 from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 START = datetime.date(2023, 1, 1)
@@ -83,6 +84,8 @@ def test_counters_equal_a_recount_on_a_random_tree(
         feds = [make_unit(province, "district") for _ in range(districts)]
         cdcs = [make_unit(feds[p % len(feds)], "grassroots") for p in cdcs_parents]
         members = [MemberFactory(unit=u) for u in cdcs]
+        for unit in cdcs:  # "Đơn vị N" has no place in its name: its letterhead says where and who signs
+            blank(unit, place="Hà Nội", signer_name="Nguyễn Văn Ký")
         for spec in specs:
             n = spec["cdcs"] % len(cdcs)
             initiative = services.register_initiative(
