@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import closing as closing_module
@@ -27,6 +28,7 @@ from .structure import PlanExtract, PlanImportError, Responsibility
 def parse(text: str) -> PlanExtract:
     if text is None or not text.strip():
         raise PlanImportError(_("Văn bản trống: không có nội dung để đọc."))
+    _check_size(text)
     lines = split_lines(reline(text))
     if not lines:
         raise PlanImportError(_("Văn bản trống: không có nội dung để đọc."))
@@ -102,6 +104,31 @@ def parse(text: str) -> PlanExtract:
     extract.emails, extract.contacts = closing_module.find_contacts("\n".join(line.text for line in lines))
     _warn_missing(extract, head, parts, reward)
     return extract
+
+
+# A plan runs to a few hundred lines; the caps keep the parse (linear, ~1–2 s per MB on a
+# shared 2-core box) within a request's time whatever is pasted.
+DEFAULT_MAX_CHARS = 3_000_000
+DEFAULT_MAX_LINES = 50_000
+
+
+def _check_size(text: str) -> None:
+    max_chars = getattr(settings, "THIDUA_PLAN_IMPORT_MAX_CHARS", DEFAULT_MAX_CHARS)
+    max_lines = getattr(settings, "THIDUA_PLAN_IMPORT_MAX_LINES", DEFAULT_MAX_LINES)
+    chars, lines = len(text), text.count("\n") + 1
+    if chars > max_chars or lines > max_lines:
+        raise PlanImportError(
+            _(
+                "Văn bản quá dài (%(lines)s dòng, %(chars)s ký tự): chỉ đọc văn bản đến %(max_lines)s dòng và "
+                "%(max_chars)s ký tự. Hãy bỏ phần phụ lục, danh sách kèm theo hoặc tách văn bản rồi tải lên lại."
+            )
+            % {
+                "lines": f"{lines:,}".replace(",", "."),
+                "chars": f"{chars:,}".replace(",", "."),
+                "max_lines": f"{max_lines:,}".replace(",", "."),
+                "max_chars": f"{max_chars:,}".replace(",", "."),
+            }
+        )
 
 
 def _year_of_draft(extract: PlanExtract) -> int | None:

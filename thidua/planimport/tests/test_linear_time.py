@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from thidua.planimport import normalize, parse, read_text
+from thidua.planimport import PlanImportError, normalize, parse, read_text
 
 SEED = Path(__file__).resolve().parent / "seeds" / "000_4c023d7e489fd871.txt"
 MODULES = ("normalize", "header", "dates", "sections", "closing", "timing", "references", "reward", "parsing")
@@ -80,3 +80,15 @@ def test_a_small_word_file_holding_a_long_pasted_text(work):
     text = read_text("ke-hoach.docx", buffer.getvalue())
     parse("KẾ HOẠCH\nThi đua năm 2024\n" + text)
     assert work["fold"] < 20 * len(text)
+
+
+def test_a_text_beyond_the_caps_is_refused_with_its_size(settings):
+    settings.THIDUA_PLAN_IMPORT_MAX_LINES = 1_000
+    text = _repeat("1. Tổ chức thi đua\n")
+    with pytest.raises(PlanImportError) as refused:
+        parse(text)
+    assert str(refused.value).startswith("Văn bản quá dài (15.793 dòng, 300.036 ký tự): chỉ đọc văn bản đến 1.000 dòng")
+    settings.THIDUA_PLAN_IMPORT_MAX_CHARS = 100_000
+    settings.THIDUA_PLAN_IMPORT_MAX_LINES = 50_000
+    with pytest.raises(PlanImportError, match="quá dài"):
+        parse(_repeat("các công đoàn cơ sở tổ chức thi đua\n"))
