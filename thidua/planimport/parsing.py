@@ -109,7 +109,7 @@ def parse(text: str) -> PlanExtract:
 # A plan runs to a few hundred lines; the caps keep the parse (linear, ~1–2 s per MB on a
 # shared 2-core box) within a request's time whatever is pasted.
 DEFAULT_MAX_CHARS = 3_000_000
-DEFAULT_MAX_LINES = 50_000
+DEFAULT_MAX_LINES = 100_000
 
 
 def _check_size(text: str) -> None:
