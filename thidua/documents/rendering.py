@@ -145,7 +145,8 @@ def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int
     per_em = TABLE_TEXT_PT * 20
 
     def measure(text: str, bold: bool) -> float:
-        return max((_text_em(line, bold) for line in text.split("\n")), default=0.0) * per_em + pad
+        # 5 % over the estimate: a cell exactly as wide as its text would still wrap it.
+        return max((_text_em(line, bold) for line in text.split("\n")), default=0.0) * per_em * 1.05 + pad
 
     natural = [0.0] * count
     for r, row in enumerate(rows):
