@@ -99,7 +99,9 @@ def signature_gaps(
     where = _("(Thông tin cơ quan ban hành của %(unit)s)") % {"unit": profile.unit.name}
     own = {"signer_title": signer_title, "signer_name": signer_name, "place": place}
     values = {
-        "signer_title": "\n".join(title_lines(signer_title)) if signer_title is not None else "\n".join(profile.signer_lines),
+        "signer_title": "\n".join(title_lines(signer_title))
+        if signer_title is not None
+        else "\n".join(profile.signer_lines),
         "signer_name": signer_name if signer_name is not None else profile.signer_name,
         "place": place or profile.place,
     }

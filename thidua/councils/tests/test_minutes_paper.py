@@ -8,8 +8,8 @@ import datetime
 import io
 
 import pytest
-from docx import Document
 from django.urls import reverse
+from docx import Document
 
 from thidua.councils import minutes, services
 from thidua.councils.models import Outcome, SessionStatus
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def _voted(council, chair, members):
     session = services.open_session(chair, council, held_on=DAY, place="Phòng họp tầng 2")
     item = services.add_to_agenda(chair, session, members["an"])
-    for seat, user in council.people.values():
+    for _seat, user in council.people.values():
         services.cast_ballot(user, item, agree=True, scores=scores(council))
     return session, item
 

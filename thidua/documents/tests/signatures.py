@@ -29,7 +29,8 @@ def assert_signed(lines: list[str], *parts: str, after: str = "") -> None:
     start = at
     for part in parts:
         found = next((i for i in range(at, len(lines)) if _last_column(lines[i]) == part), None)
-        assert found is not None, f"{part!r} is not a line of its own after {lines[at - 1] if at else 'the top'!r}: " + (
-            " | ".join(_last_column(line) for line in lines[start:])
+        assert found is not None, (
+            f"{part!r} is not a line of its own after {lines[at - 1] if at else 'the top'!r}: "
+            + (" | ".join(_last_column(line) for line in lines[start:]))
         )
         at = found + 1

@@ -69,14 +69,20 @@ def test_two_signers_sign_side_by_side_above_the_recipients():
 
 @pytest.mark.django_db
 def test_require_signable_names_every_missing_field(federation):
-    blank(federation.long_bien, superior_line="", body_line="", place="", signer_authority="", signer_title="", signer_name="")
+    blank(
+        federation.long_bien,
+        superior_line="",
+        body_line="",
+        place="",
+        signer_authority="",
+        signer_title="",
+        signer_name="",
+    )
     with pytest.raises(ValidationError) as refused:
         require_signable(profile_for(federation.long_bien))
     errors = refused.value.message_dict
     assert set(errors) == {"superior_line", "body_line", "place", "signer_title", "signer_name"}
-    assert errors["signer_name"] == [
-        "Chưa có họ tên người ký (Thông tin cơ quan ban hành của LĐLĐ quận Long Biên)."
-    ]
+    assert errors["signer_name"] == ["Chưa có họ tên người ký (Thông tin cơ quan ban hành của LĐLĐ quận Long Biên)."]
     # A paper's own signer (a plan, a review) is checked instead of the letterhead's.
     with pytest.raises(ValidationError) as refused:
         require_signable(profile_for(federation.gia_lam), signer_title="TM. BAN THƯỜNG VỤ", signer_name=" ")

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua.campaigns import services as campaigns
+from thidua.documents.tests.letterheads import blank
 from thidua.initiatives import queries, services
 from thidua.initiatives.models import Initiative, InitiativeStatus, Programme
 from thidua.initiatives.queries import Counters, Filters
 from thidua.org.services import move_unit
-from thidua.documents.tests.letterheads import blank
 from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
 START = datetime.date(2023, 1, 1)
