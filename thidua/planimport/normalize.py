@@ -108,6 +108,7 @@ _MD_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
 _BULLET = re.compile(r"^\s*([-–—•+*·▪●○◦✓➢➤→])\s+")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 _ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _UNDERSCORE_EMPHASIS = re.compile(r"_{1,2}(?<![\w/]_)(?<![\w/]__)(?=\S)|(?<=\S)_{1,2}(?![\w/])")
 
 
@@ -170,10 +171,14 @@ def clean_inline(text: str) -> str:
         text = text.replace("(*)", "(\x00)").replace("*", "").replace("(\x00)", "(*)")
     if "_" in text:
         text = _UNDERSCORE_EMPHASIS.sub("", text)
-    text = _GLUED_DATE.sub(r"\g<0> ", text)
-    text = _GLUED_KEYWORD.sub(r"\g<0> ", text)
-    text = _GLUED_PUNCT.sub(r"\g<0> ", text)
-    text = _GLUED_COLON.sub(": ", text)
+    # Each fix only where its character is: a long document has tens of thousands of lines.
+    if _DIGIT.search(text):
+        text = _GLUED_DATE.sub(r"\g<0> ", text)
+        text = _GLUED_KEYWORD.sub(r"\g<0> ", text)
+    if "," in text or ";" in text or ")" in text:
+        text = _GLUED_PUNCT.sub(r"\g<0> ", text)
+    if ":" in text:
+        text = _GLUED_COLON.sub(": ", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     return text.strip()
