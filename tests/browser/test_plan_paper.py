@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, _page
+from tests.browser.conftest import DESKTOP, PHONE, _page
 from tests.browser.journeys import steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -34,6 +34,9 @@ def _section(page, heading: str, part: str, body: str) -> None:
     form.get_by_label(re.compile(r"^Phần\b")).select_option(label=part)  # "Phần *": required
     form.get_by_label("Nội dung").fill(body)
     form.get_by_role("button", name="Lưu").click()
+    # Saved when the panel comes back without its form (the form's own "Phần" list names the
+    # part, so the panel's text alone does not tell).
+    expect(form.locator("form")).to_have_count(0)
     expect(page.locator("#panel-section")).to_contain_text(heading)
 
 
@@ -43,6 +46,7 @@ def _responsibility(page, level: str, duties: str) -> None:
     form.get_by_label("Cấp, đơn vị").fill(level)
     form.get_by_label("Nhiệm vụ").fill(duties)
     form.get_by_role("button", name="Lưu").click()
+    expect(form.locator("form")).to_have_count(0)
     expect(page.locator("#panel-responsibility")).to_contain_text(level)
 
 
@@ -54,9 +58,22 @@ def _in_order(text: str, expected: list[str]) -> None:
         at = found + len(item)
 
 
+@pytest.fixture
+def contexts():
+    """Every browser context the test opens, closed at its end: closed contexts drop their
+    keep-alive connections, so the live server lets go of the test database (PostgreSQL refuses
+    to drop a database still in use)."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
 def test_a_plan_with_every_part_filled_prints_every_part(
-    browser, live_server, log_in, page, officer, members, artifacts, tmp_path
+    browser, live_server, log_in, contexts, officer, members, artifacts, tmp_path
 ):
+    context, page = _page(browser, DESKTOP)
+    contexts.append(context)
     log_in(page, "lb_thiduakt")  # lands on the home page; the menu leads on
     steps.write_plan(
         page,
@@ -101,7 +118,13 @@ def test_a_plan_with_every_part_filled_prints_every_part(
     expect(page.get_by_test_id("campaign-status")).to_have_text("Đã ban hành")
     page.screenshot(path=artifacts / "plan-paper-issued-desktop.png", full_page=True)
 
-    paper = steps.plan_pdf_text(page, tmp_path)
+    # Tải PDF, fetched with the page's session. "Connection: close": kept alive, the live
+    # server's thread held its database session after the test and PostgreSQL refused to drop
+    # the test database.
+    href = page.get_by_role("link", name="Tải PDF").get_attribute("href")
+    response = page.context.request.get(live_server.url + href, headers={"Connection": "close"})
+    assert response.ok and response.headers["content-type"] == "application/pdf", response.status
+    paper = steps.pdf_text(response.body(), tmp_path)
     _in_order(
         paper,
         [
@@ -140,10 +163,10 @@ def test_a_plan_with_every_part_filled_prints_every_part(
 
     # The same paper on a phone, through the plan's preview.
     context, phone = _page(browser, PHONE, is_mobile=True, has_touch=True)
+    contexts.append(context)
     log_in(phone, "lb_thiduakt")
     phone.goto(page.url)
     phone.get_by_role("link", name="Xem trước").click()
     expect(phone.locator("main")).to_contain_text("IV. KHEN THƯỞNG")
     expect(phone.locator("main")).to_contain_text("V. TỔ CHỨC THỰC HIỆN")
     phone.screenshot(path=artifacts / "plan-paper-preview-phone.png", full_page=True)
-    context.close()
