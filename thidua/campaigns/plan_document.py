@@ -11,6 +11,7 @@ cầu … IV Khen thưởng, V Tổ chức thực hiện).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import translation
@@ -110,8 +111,22 @@ def _criteria(label: str, text: str) -> list:
     return [head, *[Bullet(line) for line in lines]]
 
 
-def _reward_items(campaign: Campaign, written: str) -> list[tuple[str, list]]:
-    """The reward part's items the officer's text does not say: (label, blocks after the label)."""
+# One first-level item of a part, numbered when placed: given its number, its blocks.
+Item = Callable[[int], list]
+_REWARD_TEXT = (
+    "targets",
+    "general_criteria",
+    "collective_criteria",
+    "individual_criteria",
+    "award_forms",
+    "quota_rule",
+    "dossier",
+)
+
+
+def _reward_items(campaign: Campaign, written: str) -> list[Item]:
+    """The reward part's items (targets, criteria, award forms, then quota, dossier and
+    deadline lettered a), b), c)) that the officer's text does not say."""
     reward = getattr(campaign, "reward", None)
     if reward is None:
         return []
@@ -157,35 +172,27 @@ def _reward_items(campaign: Campaign, written: str) -> list[tuple[str, list]]:
     return items
 
 
-_REWARD_TEXT = (
-    "targets",
-    "general_criteria",
-    "collective_criteria",
-    "individual_criteria",
-    "award_forms",
-    "quota_rule",
-    "dossier",
-)
-
-
-def _activity_items(campaign: Campaign, written: str) -> list:
+def _activity_items(campaign: Campaign, written: str) -> list[Item]:
     """The issuer's own activities the text does not name, as one item: its bullets."""
+    # The unit that issued the plan, even after its campaign was handed to a successor.
+    issuer = campaign.register_entry.unit if campaign.register_entry_id else campaign.issuer
     lines = []
     for activity in campaign.activities.all():
         if _says(written, activity.name):
             continue
-        extra = [f"ngày {activity.planned_on:%d/%m/%Y}"] if activity.planned_on else []
-        if activity.owner and activity.owner != campaign.issuer.name:
+        extra = [_("ngày %(day)s") % {"day": f"{activity.planned_on:%d/%m/%Y}"}] if activity.planned_on else []
+        if activity.owner and activity.owner != issuer.name:
             extra.append(activity.owner)
         text = activity.name.rstrip(" .;") + (f" ({'; '.join(extra)})" if extra else "")
         lines.append(Bullet(text))
     if not lines:
         return []
-    label = _("Các hoạt động của %(issuer)s") % {"issuer": campaign.issuer.name}
+    label = _("Các hoạt động của %(issuer)s") % {"issuer": issuer.name}
     return [lambda n: [Paragraph(f"{n}. {label}:"), *lines]]
 
 
-def _responsibility_items(campaign: Campaign, written: str) -> list:
+def _responsibility_items(campaign: Campaign, written: str) -> list[Item]:
+    """Each level's duties the text does not say: "1. Liên đoàn Lao động quận:" and its lines."""
     items = []
     for duty in campaign.responsibilities.all():
         if _says(written, duty.level) and _says(written, duty.body):
