@@ -55,7 +55,7 @@ _BODY_BREAKS = re.compile(
         r"|(?<=[;:])\s+(?=[-–+•]\s)"
         # "TM. BAN THƯỜNG VỤ - Tổng LĐLĐ …; PHÓ CHỦ TỊCH - Các LĐLĐ huyện": the signature's column
         # and the recipients' run together; each recipient starts its line.
-        r"|(?<=[{_UP}]{2})\s+(?=[-–]\s)"
+        r"|(?<=[{_UP}]{2})\s+(?=[-–]\s+[{_UP}])"
         # the signer's name closing the document: "… - Lưu VP. Nguyễn Thị Hoa", "TM. BAN THƯỜNG VỤ Nguyễn Thị Thiệp"
         r"|(?<=[.;])\s+(?=" + _NAME_AT_END + r")|(?<=[{_UP}]{2})\s+(?=" + _NAME_AT_END + ")"
         r"|\s+(?=Nơi nhận\s*:)"

@@ -505,9 +505,17 @@ def issuer_from_body(lines: list[Line], place: str | None) -> tuple[str | None, 
     if best is None:
         return None, ""
     name = best[1]
-    if not _has_proper_name(name) and place:
-        name = f"{_lower_level(name)} {place}"
+    if not _has_proper_name(name):
+        # "LĐLĐ Quận" is completed with the date line's place; "Công đoàn" alone names no body
+        # (a guess "Công đoàn Gia Lâm" would be wrong): left empty, the reviewer is warned.
+        if fold(name.split()[-1]) in _NAME_LEVELS and place:
+            name = f"{_lower_level(name)} {place}"
+        elif fold(name.split()[-1]) not in _NAME_LEVELS:
+            return None, ""
     return _lower_level(name), best[2]
+
+
+_NAME_LEVELS = ("tinh", "quan", "huyen", "pho", "xa", "phuong", "tran", "tp", "tp.")
 
 
 _LEVEL_TOKENS = ("tinh", "quan", "huyen", "tp", "tp.", "xa", "phuong", "thanh", "pho", "thi", "tran")
