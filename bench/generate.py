@@ -3,7 +3,7 @@
     python -m bench.generate --db sqlite --scale 0.02      # bench/data/thidua-s0_02.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_bench python -m bench.generate --scale 0.1
 
-Scale 1.0 is the confederation's size (DESIGN.md): 63 provinces, ~700 district-level unions,
+Scale 1.0 is the confederation's size (docs/flows.md): 63 provinces, ~700 district-level unions,
 127,000 CĐCS, 11.8 million members. The 63 provinces stay at every scale (the root's fan-out is
 what the tree browser shows); district-level unions shrink with √scale and CĐCS and members
 linearly, so a small scale keeps tens of CĐCS per district rather than one.

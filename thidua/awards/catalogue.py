@@ -1,5 +1,5 @@
 """The award catalogue as data: the titles and forms of commendation, their standing criteria and
-the default dossier of each procedure (DOMAIN.md "Emulation titles", "Union titles and forms",
+the default dossier of each procedure (docs/domain.md "Emulation titles", "Union titles and forms",
 "Dossiers and councils"; the KHEN THƯỞNG parts of seeds 000, 002 and 003).
 
 Every figure (15 %, > 50 %, ≥ 70 %, "khá trở lên"…) is a column of a row loaded here, never a

@@ -1,7 +1,7 @@
 """Nominations as a subject of councils (councils.subjects): the award council (Hội đồng Thi
 đua – Khen thưởng) of the level handling a nomination takes it up; the nominee and the members
 of a nominated collective are recused (nobody votes on their own award); the award kind's own
-threshold, when it has one, replaces the council's pass rule (DOMAIN.md: ≥ 90 % for the
+threshold, when it has one, replaces the council's pass rule (docs/domain.md: ≥ 90 % for the
 highest titles); the session's result moves the nomination."""
 
 from django.urls import reverse

@@ -566,7 +566,7 @@ def cap_allows(
 
 def quota_cap_warnings(campaign: Campaign, quotas: dict[tuple[int, int], int]) -> dict[tuple[int, int], str]:
     """Per (unit id, kind id) cell of a campaign's quota grid whose kind has a cap (Chiến sĩ thi
-    đua cơ sở ≤ 15 % of Lao động tiên tiến, DOMAIN.md, Luật 06/2022 Đ23 — the figure is the
+    đua cơ sở ≤ 15 % of Lao động tiên tiến, docs/domain.md, Luật 06/2022 Đ23 — the figure is the
     kind's `cap_percent`): a warning when the quota is more than the cap lets the unit use now,
     with the figures — the unit's base as `cap_allows` counts it (the awards of the year on its
     record and the living nominations of the campaign not yet awarded), the limit it gives, and

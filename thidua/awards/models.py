@@ -1,4 +1,4 @@
-"""Awards (khen thưởng; DESIGN.md flow 6; the KHEN THƯỞNG parts of seeds 000, 002 and 003).
+"""Awards (khen thưởng; docs/flows.md flow 6; the KHEN THƯỞNG parts of seeds 000, 002 and 003).
 
 After a campaign's window the federation allocates quotas; each CĐCS nominates collectives
 (itself, its groups) and individuals (its members) with a dossier; criteria are checked from
@@ -7,7 +7,7 @@ may return it; the award council votes (councils app); the standing committee is
 numbered decision and certificates; what is beyond the federation's authority is forwarded
 to the level above, where the same review continues.
 
-Award kinds, criteria and every figure in them are data (DOMAIN.md: the law and the union's
+Award kinds, criteria and every figure in them are data (docs/domain.md: the law and the union's
 rules change — Luật 06/2022/QH15, Nghị định 152/2025/NĐ-CP, 999/QĐ-TLĐ of 2024).
 
 Where things belong in the tree:
@@ -63,11 +63,11 @@ class AwardKind(models.Model):
     )
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
     # Secret-ballot threshold of the award council for this kind, as a fraction of all its
-    # members (DOMAIN.md: ≥ 90 % for the highest titles under the older decree). Empty: the
+    # members (docs/domain.md: ≥ 90 % for the highest titles under the older decree). Empty: the
     # council's own pass rule.
     pass_numerator = models.PositiveSmallIntegerField(_("tỷ lệ phiếu: tử số"), null=True, blank=True)
     pass_denominator = models.PositiveSmallIntegerField(_("tỷ lệ phiếu: mẫu số"), null=True, blank=True)
-    # "Chiến sĩ thi đua cơ sở: at most 15 % of those with Lao động tiên tiến" (DOMAIN.md).
+    # "Chiến sĩ thi đua cơ sở: at most 15 % of those with Lao động tiên tiến" (docs/domain.md).
     cap_of = models.ForeignKey(
         "self",
         verbose_name=_("giới hạn theo số được"),
@@ -208,7 +208,7 @@ class Quota(models.Model):
 
 
 class DossierRequirement(models.Model):
-    """A document a nomination's dossier must carry (DOMAIN.md, "Dossiers and councils").
+    """A document a nomination's dossier must carry (docs/domain.md, "Dossiers and councils").
     Rows without a campaign are the defaults per procedure; a campaign may list its own.
     `generated` documents (tờ trình and its list) are produced by thidua from the data."""
 

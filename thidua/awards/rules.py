@@ -107,7 +107,7 @@ grassroots = acts_as(GRASSROOTS_ROLES)
 office = acts_as(OFFICE_ROLES)
 decider = acts_as(DECIDER_ROLES)
 emulation_office = acts_as(frozenset({R.EMULATION_OFFICER}))
-# "Theo dõi (cấp trên)" (DESIGN.md: a viewer at a higher level sees the forwarded nominations
+# "Theo dõi (cấp trên)" (docs/flows.md: a viewer at a higher level sees the forwarded nominations
 # and the figures of its whole subtree): it reads the queues of its subtree, and acts on none.
 viewer = acts_as(frozenset({R.VIEWER}))
 

@@ -481,7 +481,7 @@ def _evaluate(nomination: Nomination) -> list:
 
 def _within_cap(nominations: Iterable[Nomination], field: str) -> None:
     """The cap of a title on others (Chiến sĩ thi đua cơ sở ≤ 15 % of Lao động tiên tiến,
-    DOMAIN.md, Luật 06/2022 Đ23; the figure is the kind's `cap_percent`) checked again when the
+    docs/domain.md, Luật 06/2022 Đ23; the figure is the kind's `cap_percent`) checked again when the
     nominations are sent and when they are decided, not only when made: meanwhile a Lao động
     tiên tiến of the base may have been withdrawn or not recommended. Per proposing unit, kind
     and campaign, the nominations already counted (extra=0) must fit; else refused with the

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from thidua.documents.models import LegalDocument, LegalDocumentQuerySet, LegalRole
 
 # The roles every award decision and tờ trình rests on: the emulation law, its decree and the
-# Confederation's award rules (DOMAIN.md "Legal base").
+# Confederation's award rules (docs/domain.md "Legal base").
 AWARD_ROLES: tuple[str, ...] = (LegalRole.LAW, LegalRole.DECREE, LegalRole.UNION_RULES)
 
 # Words by which a free text (AwardKind.legal_basis, typed by an administrator: "Luật Thi đua,

@@ -242,7 +242,7 @@ class LegalDocumentQuerySet(models.QuerySet):
 
 class LegalDocument(models.Model):
     """A document thidua's papers cite in their "Căn cứ …" lines, with the days it is in force
-    (DOMAIN.md "Legal base": the 2003 law as amended in 2013 until 31/12/2023, Luật 06/2022/QH15
+    (docs/domain.md "Legal base": the 2003 law as amended in 2013 until 31/12/2023, Luật 06/2022/QH15
     from 01/01/2024; the Confederation's 1689/QĐ-TLĐ until 999/QĐ-TLĐ of 29/05/2024). Data: an
     administrator adds the next law, decree or union rules in the admin; the initial rows come
     from migration 0003."""

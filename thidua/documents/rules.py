@@ -10,7 +10,7 @@ R = RoleKind
 # Every role that works for a federation or a CĐCS reads the register of its reach.
 # Not a council member's role: the register is the unit's business (docs/reach.md).
 REGISTER_READER_ROLES = (FEDERATION_ROLES | GRASSROOTS_ROLES) - {R.COUNCIL_MEMBER}
-# Those who issue documents in a unit's name (DESIGN.md, "Who uses it").
+# Those who issue documents in a unit's name (docs/flows.md, "Who uses it").
 NUMBER_TAKER_ROLES = frozenset({R.STANDING_COMMITTEE, R.EMULATION_OFFICER, R.GRASSROOTS_CHAIR})
 
 

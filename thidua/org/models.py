@@ -319,7 +319,7 @@ class RatingSubject(models.TextChoices):
 
 
 class RatingLevel(models.Model):
-    """One grade of a year's scale. The scale changes over the years (DOMAIN.md: "vững mạnh /
+    """One grade of a year's scale. The scale changes over the years (docs/domain.md: "vững mạnh /
     khá / trung bình / yếu" in the seeds' years, "Hoàn thành xuất sắc nhiệm vụ …" later), so it
     is data per year; `rank` 1 is the best, and criteria read "khá trở lên" as rank ≤ 2."""
 

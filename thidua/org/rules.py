@@ -2,7 +2,7 @@
 
 A user acts for one unit at a time through a `Role` (org.middleware picks it). The role's
 reach is the unit's subtree: for a federation that is every union below it; for a CĐCS it is
-the CĐCS and its groups (DESIGN.md, "Who uses it"). Objects outside the reach are not found
+the CĐCS and its groups (docs/flows.md, "Who uses it"). Objects outside the reach are not found
 (core.access answers 404); within it, these predicates say what the role may do.
 """
 

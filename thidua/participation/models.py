@@ -1,4 +1,4 @@
-"""What units and members do during a campaign (DESIGN.md flow 3): register (đăng ký thi đua),
+"""What units and members do during a campaign (docs/flows.md flow 3): register (đăng ký thi đua),
 sign covenants in their cluster (giao ước), register models ("Dân vận khéo"), register works
 (công trình, phần việc) and send their evidence (tin bài, hình ảnh) by the deadline.
 
@@ -164,7 +164,7 @@ class Registration(models.Model):
 
 class EmulationTitle(models.Model):
     """A title a member may aim for (Lao động tiên tiến, Chiến sĩ thi đua cơ sở…): data, since
-    the law and the union's rules change (DOMAIN.md)."""
+    the law and the union's rules change (docs/domain.md)."""
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("danh hiệu"), max_length=200)

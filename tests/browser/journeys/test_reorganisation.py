@@ -1,4 +1,4 @@
-"""Journey: the 2025 reorganisation (issue 14, item 4; DOMAIN.md "The union tree and its 2025
+"""Journey: the 2025 reorganisation (issue 14, item 4; docs/domain.md "The union tree and its 2025
 reform"). District federations ended on 01/07/2025: on the demo, the administrator dissolves LĐLĐ
 huyện Gia Lâm and LĐLĐ thành phố Hà Nội takes its CĐCS and its open work. Then Gia Lâm's CĐCS
 appear under the city, the city's coverage of Gia Lâm's plan (seed 002, 92/KH-LĐLĐ, now the

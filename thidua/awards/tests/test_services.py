@@ -188,7 +188,7 @@ def test_only_the_issuers_office_allocates(award_people, award_campaign, catalog
 def test_chien_si_thi_dua_co_so_is_capped_by_lao_dong_tien_tien(
     award_people, award_campaign, catalogue, members, federation
 ):
-    """At most 15 % of those with Lao động tiên tiến in the unit that year (DOMAIN.md)."""
+    """At most 15 % of those with Lao động tiên tiến in the unit that year (docs/domain.md)."""
     cstd = catalogue["chien-si-thi-dua-co-so"]
     CampaignAward.objects.create(campaign=award_campaign, award_kind=cstd)
     with pytest.raises(ValidationError) as error:

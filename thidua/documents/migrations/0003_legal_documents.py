@@ -4,7 +4,7 @@ import datetime
 
 from django.db import migrations, models
 
-# The documents thidua's papers cite, with the days each is in force (DOMAIN.md "Legal base").
+# The documents thidua's papers cite, with the days each is in force (docs/domain.md "Legal base").
 # role, type, number, title, issuer, signed, in force from, in force until (last day)
 D = datetime.date
 DOCUMENTS = [

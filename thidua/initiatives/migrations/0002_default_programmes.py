@@ -1,4 +1,4 @@
-"""The programmes the seeds and the Confederation name (DOMAIN.md). Data, not code: an
+"""The programmes the seeds and the Confederation name (docs/domain.md). Data, not code: an
 administrator adds others and retires these."""
 
 import datetime

@@ -316,7 +316,7 @@ FEDERATIONS: tuple[Federation, ...] = (
 )
 # fmt: on
 
-# Hà Nội's cluster of district federations (DOMAIN.md: in 2025 Cụm số 1 held Hoàn Kiếm, Ba Đình,
+# Hà Nội's cluster of district federations (docs/domain.md: in 2025 Cụm số 1 held Hoàn Kiếm, Ba Đình,
 # Đống Đa, Long Biên, Hai Bà Trưng, Hoàng Mai — only Long Biên is in the demo), and the
 # Confederation's cluster of the northern border provinces that seed 001 reports to
 # ("TT TĐKT Cụm TĐ 7 tỉnh BGPB").
@@ -339,7 +339,7 @@ class Scale:
 
 # 2021–2023 use the seeds' wording: seed 003 asks for "Công đoàn vững mạnh" (units) and members
 # "xếp loại khá trở lên", i.e. the scale Xuất sắc / Khá / Trung bình / Yếu. From 2024 the newer
-# "Hoàn thành … nhiệm vụ" scale (DOMAIN.md, yearly ratings). Shares are the demo's guess of a
+# "Hoàn thành … nhiệm vụ" scale (docs/domain.md, yearly ratings). Shares are the demo's guess of a
 # usual year: most CĐCS strong, few weak.
 NEW_LEVELS = (
     ("htxs", "Hoàn thành xuất sắc nhiệm vụ"),

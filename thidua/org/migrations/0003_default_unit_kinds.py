@@ -1,4 +1,4 @@
-"""The unit kinds of the union tree before and after the 2025 reform (DOMAIN.md). They are
+"""The unit kinds of the union tree before and after the 2025 reform (docs/domain.md). They are
 data: an administrator adds or retires kinds without a code change."""
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""The 2025 reorganisation (DOMAIN.md, "The union tree and its 2025 reform") through the services:
+"""The 2025 reorganisation (docs/domain.md, "The union tree and its 2025 reform") through the services:
 a district federation dissolved into its city (org.services.dissolve_unit) on the demo, and two
 provinces merged into one (org.services.merge_units) on a small tree of their own.
 

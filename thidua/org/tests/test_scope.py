@@ -1,5 +1,5 @@
 """Nothing outside the acting role's subtree can be reached: not through a list, a search, an
-export, a guessed id, the htmx tree, an edit form or the admin (DESIGN.md, "Who uses it").
+export, a guessed id, the htmx tree, an edit form or the admin (docs/flows.md, "Who uses it").
 
 Every test creates the data that could leak and checks that it does not, next to a control that
 the user does see what is theirs (so a page that shows nothing at all cannot pass)."""

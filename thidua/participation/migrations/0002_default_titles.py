@@ -1,4 +1,4 @@
-"""The titles members register for at the start of a year (DOMAIN.md). Data, not code: an
+"""The titles members register for at the start of a year (docs/domain.md). Data, not code: an
 administrator adds or retires titles as the rules change."""
 
 from django.db import migrations
