@@ -37,7 +37,7 @@ _HEADER_SIGNS = re.compile(
 _TYPES = "KẾ HOẠCH|HƯỚNG DẪN|QUYẾT ĐỊNH|THÔNG BÁO|BÁO CÁO|CHƯƠNG TRÌNH|NGHỊ QUYẾT|TỜ TRÌNH|CHỈ THỊ|CÔNG VĂN"
 # The type name in capitals followed by the summary's first word (capitalised, not capitals:
 # "KẾ HOẠCH Phát động …"), or by a summary in capitals after the motto and the date.
-_TYPE = re.compile(_v(r"(?<=\S)\s+[#*]*\s*(" + _TYPES + r")(?:\s+LIÊN TỊCH)?[*]*\s+[#*]*\s*(?=[{_UP}])"))
+_TYPE = re.compile(_v(r"(?:(?<=\S)\s+|^)[#*]*\s*(" + _TYPES + r")(?:\s+LIÊN TỊCH)?[*]*\s+[#*]*\s*(?=[{_UP}])"))
 _VV = re.compile(r"\s+(?=V\s*/\s*[vV]\b)")
 _NAME_AT_END = _v(r"[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){1,4}\s*$")
 _SIGNED = re.compile(r"\s*(\((?:Đã|đã) ký[^()]{0,30}\))\s*")
@@ -55,7 +55,8 @@ _BODY_BREAKS = re.compile(
         r"|(?<=[;:])\s+(?=[-–+•]\s)"
         # "TM. BAN THƯỜNG VỤ - Tổng LĐLĐ …; PHÓ CHỦ TỊCH - Các LĐLĐ huyện": the signature's column
         # and the recipients' run together; each recipient starts its line.
-        r"|(?<=[{_UP}]{2})\s+(?=[-–]\s+[{_UP}])"
+        # (not inside a symbol: "Số: 195 /KH – LĐLĐ")
+        r"|(?<=[{_UP}]{2})(?<!/[{_UP}]{2})(?<!/[{_UP}]{3})(?<!/[{_UP}]{4})\s+(?=[-–]\s+[{_UP}])"
         # the signer's name closing the document: "… - Lưu VP. Nguyễn Thị Hoa", "TM. BAN THƯỜNG VỤ Nguyễn Thị Thiệp"
         r"|(?<=[.;])\s+(?=" + _NAME_AT_END + r")|(?<=[{_UP}]{2})\s+(?=" + _NAME_AT_END + ")"
         r"|\s+(?=Nơi nhận\s*:)"
@@ -120,9 +121,11 @@ def reline(text: str) -> str:
 def _cut(line: str, whole: bool) -> str:
     head_end = min(len(line), 1200)
     kind = _TYPE.search(line, 0, head_end)
+    summary_start = 0
     if kind:
         # "… năm 2024 KẾ HOẠCH Phát động …": the type on its own line, the summary under it.
-        line = f"{line[: kind.start()]}\n{kind.group(1)}\n{line[kind.end() :]}"
+        head = f"{line[: kind.start()]}\n{kind.group(1)}\n"
+        line, summary_start = head + line[kind.end() :], len(head)
     else:
         vv = _VV.search(line, 0, head_end)
         if vv:
@@ -134,7 +137,8 @@ def _cut(line: str, whole: bool) -> str:
         line = "\n".join(_signature(piece) for piece in pieces)
     else:
         # The summary ends where the body begins: "… năm 2025 Thực hiện Kế hoạch số …".
-        body = _SUMMARY_END.search(line)
+        # (searched past the summary's first word: "KẾ HOẠCH Thực hiện chủ đề công tác năm 2021")
+        body = _SUMMARY_END.search(line, summary_start + 1)
         if body:
             line = f"{line[: body.start()]}\n{line[body.end() :]}"
     return line

@@ -22,7 +22,6 @@ KNOWN_WRONG = {
     # The stamp "LIÊN ĐOÀN Lao Động QUẬN LONG BIÊN" in the signature of a one-line copy.
     ("003_4095799c98042943", "one_line", "issuer"),
     ("003_4095799c98042943", "one_line", "signer_title"),
-    ("province_worker_month", "one_line", "symbol"),
     # Short words lost: a signature missing its "TM.", a Markdown table's cell, "GD" of "GD&ĐT".
     ("school_lost_numbering", "short_words_dropped", "issuer_parent"),
     ("notice_markdown_tables", "short_words_dropped", "issuer"),
