@@ -1,5 +1,5 @@
 """Browser tests: Playwright's sync API driving Debian's chromium against pytest-django's
-live server (docs/testing.md; /work/shared/ENV-NOTES.md). Never a downloaded browser: where
+live server (docs/testing.md). Never a downloaded browser: where
 /usr/bin/chromium is missing the tests skip and say how to install it."""
 
 import os

@@ -1,4 +1,4 @@
-"""The five seed plans (/work/shared/seeds) as structured campaigns, and `enter_seed`, which
+"""The five seed plans (copies in thidua/planimport/tests/seeds/) as structured campaigns, and `enter_seed`, which
 types one of them in through the services as an officer would, then issues it.
 
 The wording is copied from the printed plans, typos included ("phần đấu", "LĐLD", "Long BIên"):

@@ -1,6 +1,6 @@
 """Seed 000 (LĐLĐ quận Long Biên, Kế hoạch 32/KH-LĐLĐ of 21/8/2023) as an `OfficialDocument`,
-written out by hand from /work/shared/seeds/000_4c023d7e489fd871.txt: the rendering tests and
-bench/bench_documents.py render it. Headings keep the seed's own numbering (it has two "III.").
+written out by hand from the seed (copy: thidua/planimport/tests/seeds/000_4c023d7e489fd871.txt):
+the rendering tests and bench/bench_documents.py render it. Headings keep the seed's own numbering (it has two "III.").
 """
 
 from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, Run
