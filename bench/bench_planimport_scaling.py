@@ -12,6 +12,8 @@ quadratic. The shapes are those that were quadratic or are the worst a plan edit
 - flat: seed 000 flattened onto one line, repeated (one paragraph with many dates);
 - seed: seed 000 repeated as it is;
 - headings: short numbered lines, each a heading;
+- duties: "TỔ CHỨC THỰC HIỆN" with hundreds of "1. Đối với …" parts under it (each part's level
+  was looked for among all parts: quadratic until issue 17);
 - docx: the pasted lines inside a Word file (a 20 KB .docx took 52 s).
 
 Results go to bench/results/planimport-scaling.json and .md; no timing is asserted anywhere.
@@ -49,6 +51,10 @@ def build(shape: str, size: int) -> tuple[str, bytes]:
         return "phang.txt", _repeat(seed.replace("\n", " ") + " ", size).encode()
     if shape == "seed":
         return "ke-hoach.txt", _repeat(seed + "\n", size).encode()
+    if shape == "duties":
+        return "nhiem-vu.txt", _repeat(
+            "I. TỔ CHỨC THỰC HIỆN\n" + "1. Đối với công đoàn cơ sở\nTổ chức thi đua.\n" * 400, size
+        ).encode()
     if shape == "headings":
         return "muc.txt", _repeat("1. Tổ chức thi đua\n", size).encode()
     if shape == "docx":
@@ -75,7 +81,7 @@ def cpu_seconds(name: str, data: bytes, runs: int) -> float:
     return best
 
 
-SHAPES = ("pasted", "flat", "seed", "headings", "docx")
+SHAPES = ("pasted", "flat", "seed", "headings", "duties", "docx")
 
 
 def main() -> None:

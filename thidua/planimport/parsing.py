@@ -163,10 +163,11 @@ def _quoted(text: str) -> list[str]:
 
 def _responsibilities(body: list[Line], parts: list) -> list[Responsibility]:
     found = []
+    # (the organisation part's level once, not again for each of its sub-parts: quadratic)
+    parent_level = min((p.section.level for p in parts if p.section.part == "organisation"), default=0)
     for part in parts:
         if part.section.part != "organisation" or part.section.level == 1:
             continue
-        parent_level = min(p.section.level for p in parts if p.section.part == "organisation")
         if part.section.level != parent_level + 1:
             continue
         level = re.sub(r"^(?:Đối với|đối với)\s+", "", part.section.heading).strip()

@@ -92,3 +92,24 @@ def test_a_text_beyond_the_caps_is_refused_with_its_size(settings):
     settings.THIDUA_PLAN_IMPORT_MAX_LINES = 100_000
     with pytest.raises(PlanImportError, match="quá dài"):
         parse(_repeat("các công đoàn cơ sở tổ chức thi đua\n"))
+
+
+def test_many_duties_under_the_organisation_part_are_read_once_each(monkeypatch):
+    """ "TỔ CHỨC THỰC HIỆN" with thousands of "1. Đối với …" parts: the part's level was looked
+    for again among all parts for each of them (300 KB: 15,000 × 15,000 parts)."""
+    import builtins
+
+    from thidua.planimport import parsing
+
+    looked_at = []
+
+    def counting_min(iterable, **kwargs):
+        items = list(iterable)
+        looked_at.append(len(items))
+        return builtins.min(items, **kwargs)
+
+    monkeypatch.setattr(parsing, "min", counting_min, raising=False)
+    unit = "1. Đối với công đoàn cơ sở\nTổ chức thi đua.\n"
+    extract = parse("KẾ HOẠCH\nThi đua\nI. TỔ CHỨC THỰC HIỆN\n" + unit * (SIZE // len(unit)))
+    assert len(extract.responsibilities) > 5_000
+    assert sum(looked_at) < 3 * len(extract.sections)
