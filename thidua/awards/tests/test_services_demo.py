@@ -10,6 +10,8 @@ from thidua.awards.models import Award, AwardKind, Decision, Nomination, Quota
 from thidua.campaigns import services as campaigns
 from thidua.campaigns.models import Campaign, TargetMode
 from thidua.core.demo import _STAGES
+from thidua.documents.demo import load_demo_letterheads
+from thidua.documents.tests.letterheads import blank
 from thidua.org.models import Sector
 from thidua.org.tests.factories import SYSTEM, MemberFactory, make_unit
 
@@ -27,6 +29,8 @@ def seed_000(unit_kinds, settings, tmp_path):
         make_unit(cdcs, "group", f"Tổ công đoàn {i}", code=f"LB-{i:03d}-T1")
         for _ in range(6):
             MemberFactory(unit=cdcs)
+        blank(cdcs, signer_name=f"Chủ tịch CĐCS {i}")  # the demo's letterheads name each chair
+    load_demo_letterheads(lambda _line: None)  # Long Biên signs as its seeds do
     plan = campaigns.create_campaign(
         SYSTEM,
         issuer=district,

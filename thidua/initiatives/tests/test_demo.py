@@ -4,6 +4,8 @@ numbered from 1, counters as the rows say, and a second run that adds nothing.""
 import pytest
 
 from thidua.core.demo import _STAGES
+from thidua.documents.demo import load_demo_letterheads
+from thidua.documents.tests.letterheads import blank
 from thidua.initiatives import queries
 from thidua.initiatives.demo import PATTERN, load_demo_initiatives
 from thidua.initiatives.models import Initiative, Recognition
@@ -20,6 +22,8 @@ def long_bien(db, unit_kinds):
         cdcs = make_unit(district, "grassroots", f"CĐCS số {i}", code=f"LB-{i:03d}", sector=Sector.SCHOOL)
         for _ in range(8):
             MemberFactory(unit=cdcs)
+        blank(cdcs, signer_name=f"Chủ tịch CĐCS {i}")  # the demo's letterheads name each chair
+    load_demo_letterheads(lambda _line: None)  # Long Biên signs as its seeds do
     return district
 
 
