@@ -95,6 +95,7 @@ def build(cdcs: int, log=print) -> dict:
 
     from bench import bench_reports
     from thidua.campaigns import services as campaigns
+    from thidua.core.access import system_actor
     from thidua.org.models import Role, RoleKind, Unit
     from thidua.participation.models import Work
 
@@ -114,7 +115,10 @@ def build(cdcs: int, log=print) -> dict:
     )
     with transaction.atomic():
         plan = campaigns.create_campaign(
-            None, issuer=root, title="Phong trào thi đua năm 2026", plan_date=datetime.date(2026, 1, 5)
+            system_actor("bench_load"),
+            issuer=root,
+            title="Phong trào thi đua năm 2026",
+            plan_date=datetime.date(2026, 1, 5),
         )
         users = User.objects.bulk_create(
             [User(username=f"cdcs{pk}", password=password) for pk in chosen]
@@ -194,6 +198,7 @@ def nomination_campaign(manifest: dict, units: list[int]) -> dict:
     from thidua.awards.models import AwardKind, CampaignAward, Quota, SubjectKind
     from thidua.campaigns import services as campaigns
     from thidua.campaigns.models import Campaign, CampaignStatus
+    from thidua.core.access import system_actor
 
     load_catalogue()
     issuer = Campaign.objects.get(pk=manifest["campaign"]).issuer
@@ -204,7 +209,7 @@ def nomination_campaign(manifest: dict, units: list[int]) -> dict:
     )
     with transaction.atomic():
         campaign = campaigns.create_campaign(
-            None,
+            system_actor("bench_load"),
             issuer=issuer,
             title=f"Khen thưởng thử tải {datetime.datetime.now():%d/%m/%Y %H:%M:%S}",
             plan_date=datetime.date.today(),
