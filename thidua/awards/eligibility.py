@@ -25,7 +25,7 @@ Shares and caps are compared in exact arithmetic (14 of 20 is exactly 70 %, and 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
@@ -39,6 +39,7 @@ from thidua.awards.models import (
     AwardKind,
     CheckResult,
     Criterion,
+    CriterionCheck,
     CriterionKind,
     Nomination,
     NominationStatus,
@@ -460,7 +461,7 @@ def evaluate_nomination(nomination: Nomination) -> list[Outcome]:
 PASSING = {CheckResult.MET, CheckResult.ATTESTED}
 
 
-def verdict(outcomes: list[Outcome]) -> str:
+def verdict(outcomes: Sequence[Outcome | CriterionCheck]) -> str:
     """The whole: NOT_MET when a required criterion, or every alternative, is not met; MISSING
     when nothing failed but something is still unknown; ATTESTED when it rests on at least one
     attestation; else MET. An empty list (a kind without criteria) is MET."""

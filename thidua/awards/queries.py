@@ -69,8 +69,7 @@ def first_due(plan_due: datetime.date | None, offer_dues) -> datetime.date | Non
     """The first day a campaign's nominations are due: each offered kind is due on its own day,
     else on the plan's (`services.due_date`); the earliest of them. The same day the office set
     on its setup page, so the CĐCS's lists and the office's pages say one deadline."""
-    dues = [due or plan_due for due in offer_dues]
-    dues = [due for due in dues if due is not None]
+    dues = [due for due in (offered or plan_due for offered in offer_dues) if due is not None]
     return min(dues) if dues else plan_due
 
 

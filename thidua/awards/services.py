@@ -104,10 +104,10 @@ def handling_level(campaign: Campaign, unit: Unit) -> Unit:
 def requirements_for(campaign: Campaign, subject: str | None = None) -> list[DossierRequirement]:
     """The dossier's checklist: the campaign's own list if it has one, else the defaults of
     its procedure; narrowed to what applies to a collective or an individual."""
-    rows = DossierRequirement.objects.filter(campaign=campaign)
-    if not rows.exists():
-        rows = DossierRequirement.objects.filter(campaign__isnull=True, procedure=procedure_of(campaign))
-    rows = list(rows.order_by("order", "id"))
+    found = DossierRequirement.objects.filter(campaign=campaign)
+    if not found.exists():
+        found = DossierRequirement.objects.filter(campaign__isnull=True, procedure=procedure_of(campaign))
+    rows = list(found.order_by("order", "id"))
     if subject is None:
         return rows
     return [r for r in rows if r.subject in ("", SubjectKind.BOTH, subject)]
@@ -206,7 +206,7 @@ def allocate_quotas(actor, campaign: Campaign, counts: dict[tuple[int, int], int
     _check(actor, "awards.allocate_quota", campaign)
     units = {u.pk: u for u in Unit.objects.within(campaign.issuer).exclude(pk=campaign.issuer_id)}
     offered = {o.award_kind_id: o.award_kind for o in campaign.award_offers.select_related("award_kind")}
-    used = {}
+    used: dict[tuple[int, int], int] = {}
     for unit_id, kind_id in living().filter(campaign=campaign).values_list("unit_id", "award_kind_id"):
         used[(unit_id, kind_id)] = used.get((unit_id, kind_id), 0) + 1
     errors: dict[str, list[str]] = {}
@@ -346,6 +346,7 @@ def nominate(
         if not award_kind.for_individuals:
             raise ValidationError({"award_kind": _("“%(kind)s” chỉ dành cho tập thể.") % {"kind": award_kind.name}})
     else:
+        assert subject_unit is not None  # exactly one subject (checked above)
         if not (subject_unit.pk == unit.pk or (subject_unit.parent_id == unit.pk and subject_unit.kind.is_group)):
             raise ValidationError(
                 {
@@ -373,7 +374,9 @@ def nominate(
         allowed, why = cap_allows(award_kind, unit, campaign_year(campaign), campaign=campaign)
         if not allowed:
             raise ValidationError({"award_kind": why})
-    subject = {"subject_member": subject_member} if subject_member is not None else {"subject_unit": subject_unit}
+    subject: dict[str, Member | Unit | None] = (
+        {"subject_member": subject_member} if subject_member is not None else {"subject_unit": subject_unit}
+    )
     nomination = Nomination.objects.create(
         campaign=campaign,
         award_kind=award_kind,
@@ -722,6 +725,7 @@ def is_small_collective(unit: Unit) -> bool:
 def _award_for(nomination: Nomination, *, decision: Decision | None, year: int, order: int) -> Award:
     if nomination.is_collective:
         collective = nomination.subject_unit
+        assert collective is not None  # is_collective: the subject is a unit
         parent = collective.parent
         return Award(
             award_kind=nomination.award_kind,
@@ -737,6 +741,7 @@ def _award_for(nomination: Nomination, *, decision: Decision | None, year: int, 
             order=order,
         )
     member = nomination.subject_member
+    assert member is not None  # not collective: the subject is a member
     return Award(
         award_kind=nomination.award_kind,
         year=year,
@@ -875,6 +880,7 @@ def record_award(
     if not year or year < 1945 or year > timezone.localdate().year:
         raise ValidationError({"year": _("Năm khen thưởng không hợp lệ.")})
     holder = member.unit if member is not None else unit
+    assert holder is not None  # exactly one of member, unit (checked above)
     _check(actor, "awards.record_award", holder)
     if Award.objects.filter(award_kind=award_kind, year=year, member=member, unit=holder).exists():
         raise ValidationError({"year": _("Khen thưởng này đã có trong hồ sơ.")})
@@ -883,10 +889,10 @@ def record_award(
         year=year,
         unit=holder,
         member=member,
-        name=member.full_name if member is not None else unit.name,
+        name=member.full_name if member is not None else holder.name,
         position=", ".join(p for p in (member.position, member.unit.name) if p) if member is not None else "",
         is_direct_worker=bool(member and member.is_direct_worker),
-        is_small_collective=member is None and is_small_collective(unit),
+        is_small_collective=member is None and is_small_collective(holder),
         source=source.strip(),
     )
     audit.record(actor, "record_award", award, scope_path=holder.path, to_state=str(award))

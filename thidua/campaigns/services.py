@@ -97,7 +97,7 @@ CAMPAIGN_FIELDS = (
     "signer_name",
 )
 # The parts of a plan edited one by one (htmx panels): model → editable fields.
-PARTS: dict[str, tuple[type, tuple[str, ...]]] = {
+PARTS: dict[str, tuple[type[Any], tuple[str, ...]]] = {
     "reference": (DocumentReference, ("relation", "doc_kind", "number", "issued_on", "issuer", "title", "order")),
     "section": (PlanSection, ("part", "heading", "body", "target_sector", "order")),
     "activity": (Activity, ("name", "planned_on", "owner", "status", "order")),
@@ -289,6 +289,7 @@ def _later_citations(campaign: Campaign) -> list[str]:
     implements ("Thực hiện Kế hoạch số … ngày …") and any law, decree or union rules of the
     legal table its text names by number (documents.legal) must be dated by the plan's day."""
     day = campaign.plan_date
+    assert day is not None  # validate_for_issue asks for the day before it looks for later papers
     messages = [
         _("Văn bản căn cứ “%(document)s” có ngày sau ngày ban hành kế hoạch (%(day)s).")
         % {"document": str(reference), "day": f"{day:%d/%m/%Y}"}
@@ -371,6 +372,7 @@ def issue_campaign(actor, campaign: Campaign) -> Campaign:
     CAMPAIGN_WORKFLOW.transition(campaign, "issue")
     _check(actor, "campaigns.issue_campaign", campaign)
     targets = validate_for_issue(campaign)
+    assert campaign.plan_date is not None  # validate_for_issue refuses a plan without its day
     entry = take_number(
         actor, campaign.issuer, DocType.PLAN, issued_on=campaign.plan_date, title=campaign.title, target=campaign
     )
@@ -472,7 +474,7 @@ def start_own_plan(actor, deployment: Deployment) -> Campaign:
         .get(pk=deployment.pk)
     )
     _check(actor, "campaigns.act_on_deployment", deployment)
-    if deployment.own_plan_id:
+    if deployment.own_plan is not None:  # no query when own_plan_id is None
         return deployment.own_plan
     parent = deployment.campaign
     number = parent.number

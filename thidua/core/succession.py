@@ -15,11 +15,13 @@ so what is printed from the tree (a letterhead's superior line) is fixed as it w
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 
 @dataclass(frozen=True)
 class Step:
     key: str
-    label: str  # lazily translated, Vietnamese: "Kế hoạch đang thực hiện"
+    label: str | Promise  # lazily translated, Vietnamese: "Kế hoạch đang thực hiện"
     count: Callable  # (unit) -> int
     hand_over: Callable  # (actor, unit, successor) -> int
     order: int = 100

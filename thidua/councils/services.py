@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -67,7 +68,7 @@ SESSION_WORKFLOW = Workflow(
 
 # The criteria a new council starts with; each council edits its own (data, not code).
 # Initiatives: novelty, applicability, benefit (Nghị định 13/2012/NĐ-CP Điều 3; TT 18/2013).
-DEFAULT_CRITERIA = {
+DEFAULT_CRITERIA: dict[str, list[tuple[Promise, int]]] = {
     CouncilKind.INITIATIVE: [
         (gettext_lazy("Tính mới"), 40),
         (gettext_lazy("Khả năng áp dụng"), 30),
@@ -288,7 +289,7 @@ def set_attendance(
     seat_ids = {s.pk for s in seats}
     if not present_ids <= seat_ids:
         raise ValidationError(_("Người này không phải thành viên hội đồng."))
-    signers = {}
+    signers: dict[str, int | None] = {}
     for field, chosen, roles, label in (
         ("presiding", presiding_id, PRESIDING_ROLES, _("Người chủ trì")),
         ("recorder", recorder_id, RECORDER_ROLES, _("Thư ký phiên họp")),
@@ -365,7 +366,7 @@ def _validate_scores(council: Council, scores: dict) -> list[tuple[Criterion, in
     errors, checked = [], []
     for criterion in criteria:
         raw = scores.get(criterion.pk)
-        if raw in (None, ""):
+        if raw is None or raw == "":
             errors.append(_("Hãy chấm điểm “%(c)s”.") % {"c": criterion.name})
             continue
         try:

@@ -194,7 +194,7 @@ def _validate(unit: Unit, values: dict, authors: list[tuple[Member, object]]) ->
                 }
             )
         checked.append((member, _share(share)))
-    total = sum(share for _member, share in checked)
+    total = sum((share for _member, share in checked), Decimal(0))
     if total != 100:
         raise ValidationError(
             {

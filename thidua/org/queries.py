@@ -62,7 +62,7 @@ def totals_for(units: list[Unit]) -> dict[int, Totals]:
     sql = _CHILD_TOTALS_SQL.format(where=f"c.id IN ({placeholders})")
     active = UnitStatus.ACTIVE.value
     with connection.cursor() as cursor:
-        cursor.execute(sql, [active] * 4 + ids)
+        cursor.execute(sql, [*[active] * 4, *ids])
         return {row[0]: Totals(*(int(v or 0) for v in row[1:])) for row in cursor.fetchall()}
 
 
@@ -75,9 +75,9 @@ def children_with_totals(user, parent: Unit | None) -> list[tuple[Unit, Totals]]
         units = units.filter(pk=role.unit_id) if role is not None else units.filter(parent__isnull=True)
     else:
         units = units.filter(parent=parent)
-    units = list(units.order_by("status", "name"))
-    totals = totals_for(units)
-    return [(u, totals.get(u.pk, Totals())) for u in units]
+    rows = list(units.order_by("status", "name"))
+    totals = totals_for(rows)
+    return [(u, totals.get(u.pk, Totals())) for u in rows]
 
 
 def breadcrumbs(user, unit: Unit) -> list[Unit]:

@@ -671,6 +671,9 @@ def rate_many(actor, unit: Unit, year: int, subject: str, choices: dict[int, int
     of the unit's subtree) or a CĐCS id (subject "unit", CĐCS under the unit) to a level id of
     that year's scale, or None to clear it. All or nothing; one audit entry lists the changes."""
     levels = {lv.pk: lv for lv in RatingLevel.objects.filter(year=year, subject=subject)}
+    targets: dict[int, Member | Unit]
+    current: dict[int, MemberRating | UnitRating]
+    model: Any  # MemberRating or UnitRating: one sheet, the same steps over either subject
     if subject == RatingSubject.MEMBER:
         _check(actor, "org.change_member", unit)
         targets = {m.pk: m for m in Member.objects.within(unit).filter(pk__in=choices)}

@@ -151,7 +151,7 @@ def _targets(campaign: Campaign, within: Unit):
     )
 
 
-MISSING = {
+MISSING: dict[str, type[Registration] | type[ModelProject] | type[Work]] = {
     "registration": Registration,
     "model": ModelProject,
     "work": Work,
@@ -173,7 +173,7 @@ def missing(campaign: Campaign, within: Unit, part: str):
 
 # The parts whose rows say whether they came after the deadline (a work's lateness is its
 # evidence's, listed apart).
-LATE = {
+LATE: dict[str, type[Registration] | type[ModelProject]] = {
     "registration": Registration,
     "model": ModelProject,
 }
