@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import Award, Decision, DecisionStatus
 from thidua.campaigns.models import Campaign
-from thidua.org.models import RoleKind, Sector
+from thidua.org.models import Sector, acts_for_unit
 
 # The level of the unit that decided (org.UnitKind.level).
 LEVEL_NAMES = {
@@ -43,7 +43,7 @@ def issuer_side(user, decision: Decision) -> bool:
     if user.is_superuser:
         return True
     role = getattr(user, "acting_role", None)
-    return role is not None and role.kind != RoleKind.MEMBER and decision.unit.path.startswith(role.unit.path)
+    return acts_for_unit(role) and decision.unit.path.startswith(role.unit.path)
 
 
 def downloads(user, campaign: Campaign, awards) -> tuple[list[Decision], set[int]]:

@@ -235,7 +235,15 @@ class GoldenBook(models.Model):
 
 
 class RecognitionDecisionQuerySet(UnitScopedQuerySet):
-    pass
+    def visible_to(self, user):
+        """The scope's decisions, and every decision that recognised an initiative the user
+        reads: published with the golden book (docs/reach.md) — a member reads the paper that
+        recognised their unit's initiative, a CĐCS the district's paper recognising its own."""
+        if not user.is_authenticated or user.is_superuser:
+            return super().visible_to(user)
+        readable = Initiative.objects.visible_to(user)
+        recognising = Recognition.objects.filter(initiative__in=readable).values("decision_id")
+        return super().visible_to(user) | self.filter(pk__in=recognising)
 
 
 class RecognitionDecision(models.Model):

@@ -105,6 +105,11 @@ def reads_unit(user, unit) -> bool:
 
 
 @rules.predicate
+def acts_as_unit(user) -> bool:
+    return acts_for_unit(acting_role(user))
+
+
+@rules.predicate
 def reads_golden_book(user, unit=None) -> bool:
     """A level's golden book is published (seed 003, IV.2: "sổ vàng sáng kiến … ghi danh"): the
     roles acting for the scope and its members read it; a council member reads the book of the
@@ -149,3 +154,5 @@ rules.add_perm("initiatives.propose", is_superuser | (manager & at_level & has_n
 rules.add_perm("initiatives.manage_unit", is_superuser | (manager & at_own_unit))
 rules.add_perm("initiatives.view_unit", is_superuser | reads_unit)
 rules.add_perm("initiatives.view_golden_book", is_superuser | reads_golden_book)
+# Without an object: whether pages offer the counters of the acting unit (the menu, the panel).
+rules.add_perm("initiatives.view_counters", is_superuser | acts_as_unit)

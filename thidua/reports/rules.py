@@ -14,6 +14,9 @@ from thidua.org.rules import acting_role, acts_as, federation_editor, in_scope, 
 R = RoleKind
 REPORTER_ROLES = frozenset({R.GRASSROOTS_CHAIR, R.GRASSROOTS_OFFICER, R.STANDING_COMMITTEE, R.EMULATION_OFFICER})
 
+# Roles reading a unit's reports (a viewer above reads them too).
+READER_ROLES = REPORTER_ROLES | {R.VIEWER}
+
 reporter = acts_as(REPORTER_ROLES)
 
 
@@ -32,6 +35,9 @@ rules.add_perm("reports.fill", is_superuser | (reporter & is_acting_unit))
 # obj = a submission: a federation above the reporting unit.
 rules.add_perm("reports.review", is_superuser | (federation_editor & strictly_below))
 # No object: the status board, roll-up and exports of one's subtree.
+# The reports page (the unit's submissions, the forms it issued): the roles acting for a unit, not a
+# member's or council member's (docs/reach.md).
+rules.add_perm("reports.use_reports", is_superuser | acts_as(READER_ROLES))
 rules.add_perm("reports.view_board", is_superuser | (acts_as(COVERAGE_ROLES) & acts_for_federation))
 # obj = a campaign review: drafted and issued by its issuer.
 rules.add_perm("reports.change_review", is_superuser | (federation_editor & is_acting_unit))

@@ -26,6 +26,7 @@ from thidua.awards.models import (
     CheckResult,
     Criterion,
     CriterionKind,
+    Decision,
     DossierFile,
     DossierRequirement,
     Nomination,
@@ -303,6 +304,9 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         "history": list(AuditEntry.objects.for_object(nomination).select_related("actor")[:40]),
         "award": getattr(nomination, "award", None) if nomination.status == S.AWARDED else None,
         "unit_query": unit_query(request, nomination.unit),
+        # The decision's working page is the issuer's side; others read the issued paper (docs/reach.md).
+        "decision_page": nomination.status == S.AWARDED
+        and Decision.objects.visible_to(user).filter(awards__nomination=nomination).exists(),
     }
 
 

@@ -154,7 +154,9 @@ def filters_from(request) -> tuple[CounterFilterForm, queries.Filters]:
 
 @login_required
 def counters(request, pk: int | None = None):
-    unit = _book_unit(request, pk)
+    # The unit's figures by child unit: the roles acting for the scope (docs/reach.md).
+    unit = _acting_unit(request) if pk is None else get_for_user(request.user, Unit, pk)
+    require(request.user, "initiatives.view_unit", unit)
     form, filters = filters_from(request)
     return render(
         request,

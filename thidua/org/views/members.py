@@ -91,6 +91,8 @@ def member_detail(request, pk: int):
         "ratings": member.ratings.select_related("level").order_by("-year"),
         "history": history,
         "can_change": request.user.has_perm("org.change_member", member),
+        # A member reads their own record, not their unit's page (docs/reach.md).
+        "can_open_unit": request.user.has_perm("org.view_unit_page", member.unit),
     }
     if member.user_id and logins.may_unlock(request.user, member):
         failures = login_guard.failures(member.user.get_username())

@@ -23,8 +23,10 @@ def report_list(request):
     role = request.user.acting_role
     if role is None:
         raise Http404
+    require(request.user, "reports.use_reports")
     own = (
-        Submission.objects.filter(unit=role.unit)
+        Submission.objects.visible_to(request.user)
+        .filter(unit=role.unit)
         .select_related("period", "period__form")
         .order_by("-period__due_on", "-id")[:50]
     )
