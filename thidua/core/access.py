@@ -74,9 +74,11 @@ def check(actor, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def get_for_user(user, model, pk, *, perm: str | None = None):
+def get_for_user(user, model, pk, *, perm: str | None = None, related: tuple[str, ...] = ()):
+    """`related`: relations joined into the same scoped statement (select_related), so a page
+    that needs them reads the object once."""
     try:
-        obj = model.objects.visible_to(user).get(pk=pk)
+        obj = model.objects.visible_to(user).select_related(*related).get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if perm is not None and not user.has_perm(perm, obj):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core import access, attachments, audit
+from thidua.core import access, attachments, audit, workflow
 from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
 from thidua.documents.services import profile_for, signature_gaps, take_number
@@ -308,7 +308,9 @@ def _is_blank(indicator: Indicator, fields: dict, answer: Answer | None) -> bool
 def _validate_answers(
     submission: Submission, indicators, values: dict, files: dict, existing: dict, submit: bool, autos: dict
 ):
-    members = sources.members_of(submission.unit)
+    # The unit's member count caps "members reached": read only for a form that asks for it.
+    capped = any(i.source == Source.MEMBERS_REACHED for i in indicators)
+    members = sources.members_of(submission.unit) if capped else 0
     parsed, errors = {}, {}
     for indicator in indicators:
         name = indicator.field_name
@@ -352,9 +354,39 @@ def _validate_answers(
     return parsed
 
 
-def _store(actor, submission: Submission, indicators, parsed: dict, files: dict, existing: dict, autos: dict) -> None:
+_INDICATORS: dict[tuple, list[Indicator]] = {}  # published forms' indicators (they cannot change)
+
+
+def indicators_of(form: ReportForm) -> list[Indicator]:
+    """The form's indicators in their order, with `not_above`. Once the form is published they
+    cannot change (save_indicator and delete_indicator refuse), so they are read once per
+    process and form; the key has the publishing moment, so a form id a test database reuses
+    after a rollback never finds another form's indicators. A draft form's are read each time."""
+    if form.status == FormStatus.DRAFT or form.published_at is None:
+        return list(form.indicators.select_related("not_above"))
+    key = (form.pk, form.published_at)
+    indicators = _INDICATORS.get(key)
+    if indicators is None:
+        if len(_INDICATORS) > 500:  # periods of many forms in one process: keep it bounded
+            _INDICATORS.clear()
+        indicators = _INDICATORS[key] = list(form.indicators.select_related("not_above"))
+    return indicators
+
+
+def _answers(actor, submission: Submission, indicators, parsed: dict, files: dict, existing: dict, autos: dict):
+    """The Answer rows to write, built in memory from the validated values (files stored here)."""
+    rows = []
     for indicator in indicators:
-        answer = existing.get(indicator.pk) or Answer(submission=submission, indicator=indicator)
+        answer = existing.get(indicator.pk)
+        answer = Answer(
+            submission=submission,
+            indicator=indicator,
+            number=answer.number if answer else None,
+            flag=answer.flag if answer else None,
+            text=answer.text if answer else "",
+            attachment=answer.attachment if answer else None,
+            auto_value=answer.auto_value if answer else None,
+        )
         for name, value in parsed[indicator.pk].items():
             setattr(answer, name, value)
         upload = files.get(indicator.field_name)
@@ -364,11 +396,26 @@ def _store(actor, submission: Submission, indicators, parsed: dict, files: dict,
             )
         if indicator.pk in autos:
             answer.auto_value = autos[indicator.pk]
-        answer.save()
+        rows.append(answer)
+    return rows
 
 
-def _snapshot(submission: Submission) -> list[dict]:
-    answers = submission.answers.select_related("indicator", "attachment").order_by("indicator__order", "indicator_id")
+def _store(rows: list[Answer], new: bool) -> None:
+    """One statement for all the answers: INSERT for a report never saved, else an upsert on
+    (submission, indicator)."""
+    if new:
+        Answer.objects.bulk_create(rows)
+    else:
+        Answer.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["submission", "indicator"],
+            update_fields=["number", "flag", "text", "attachment", "auto_value"],
+        )
+
+
+def _snapshot(rows: list[Answer]) -> list[dict]:
+    """The version's frozen copy of the answers, from the rows just written (indicators' order)."""
     return [
         {
             "indicator": a.indicator_id,
@@ -378,64 +425,116 @@ def _snapshot(submission: Submission) -> list[dict]:
             "flag": a.flag,
             "attachment": a.attachment_id,
         }
-        for a in answers
+        for a in rows
     ]
 
 
-@transaction.atomic
+def _read_for_filling(pk: int) -> Submission:
+    return Submission.objects.select_related("unit", "period", "period__form").get(pk=pk)
+
+
+def _loaded(submission: Submission) -> bool:
+    return (
+        Submission.unit.is_cached(submission)
+        and Submission.period.is_cached(submission)
+        and ReportPeriod.form.is_cached(submission.period)
+    )
+
+
 def save_report(
     actor, submission: Submission, *, values: dict, files: dict | None = None, submit: bool = False, at=None
 ) -> Submission:
     """Save the unit's answers as a draft, or send them (`submit`). `values` maps each
     indicator's field name (`i<id>`) to what was typed; `files` to an uploaded file. Sending
-    after the due day is allowed and marked late; every send is kept as a version."""
-    # Lock the report's own row only: FOR UPDATE over the join would also lock the period and
-    # form rows that every CĐCS's report shares, queueing a whole country's submissions behind
-    # one another on deadline day (bench_load: the period's row was the wait).
-    submission = (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("unit", "period", "period__form")
-        .get(pk=submission.pk)
-    )
+    after the due day is allowed and marked late; every send is kept as a version. Returns the
+    report as saved.
+
+    What it costs (issue 18, BENCHMARKS.md "Cost of one submission"): reading and validating
+    happen before the transaction — the report with its unit, period and form as the caller
+    read it (the page's scoped fetch; re-read when not loaded), the form's indicators (cached
+    once published), the answers already saved (none for a report never saved), the figures
+    thidua fills in (only for a form that has some). The transaction holds only the writes:
+    the report's row, moved only if it still holds the state and version read (one conditional
+    UPDATE, its lock — a report changed meanwhile is read again and decided again, so a stale
+    object is never written over), the answers in one statement, the version, the audit entry,
+    and last the roll-up's tallies in one upsert, so the ancestors' shared rows stay locked only
+    until the commit right after."""
+    if not _loaded(submission):
+        submission = _read_for_filling(submission.pk)
+    try:
+        return _save(actor, submission, values, files or {}, submit, at)
+    except Stale:
+        pass
+    # Sent, returned or saved by someone else since it was read: decide on the row as it is.
+    try:
+        return _save(actor, _read_for_filling(submission.pk), values, files or {}, submit, at)
+    except Stale:
+        raise ValidationError(_("Báo cáo vừa được thay đổi ở nơi khác: hãy tải lại trang rồi thử lại.")) from None
+
+
+class Stale(Exception):
+    """The report changed after it was read (save_report reads it again)."""
+
+
+def _save(actor, submission: Submission, values: dict, files: dict, submit: bool, at) -> Submission:
     _check(actor, "reports.fill", submission)
     if submission.status not in EDITABLE:
+        # Perhaps the caller's copy is old: refuse only on what the database holds.
+        fresh = Submission.objects.filter(pk=submission.pk).values_list("status", "version").get()
+        if fresh != (submission.status, submission.version):
+            raise Stale
         raise ValidationError(_("Báo cáo đã nộp: chỉ sửa được khi cấp trên trả lại."))
-    files = files or {}
-    indicators = list(submission.period.form.indicators.select_related("not_above"))
-    existing = {a.indicator_id: a for a in submission.answers.all()}
+    indicators = indicators_of(submission.period.form)
+    new = submission.status == S.PENDING  # a report never saved has no answers yet
+    existing = {} if new else {a.indicator_id: a for a in submission.answers.select_related("attachment")}
     autos = sources.auto_values(submission, indicators)
     parsed = _validate_answers(submission, indicators, values, files, existing, submit, autos)
-    _store(actor, submission, indicators, parsed, files, existing, autos)
     scope = submission.unit.path
+    guard = {"version": submission.version}
     if not submit:
-        if submission.status == S.PENDING:
-            SUBMISSION_WORKFLOW.move(submission, "save_report_draft", actor=actor, scope_path=scope)
+        with transaction.atomic():
+            if submission.status == S.PENDING:
+                _move(submission, "save_report_draft", actor=actor, scope_path=scope, expect=guard)
+            elif not Submission.objects.select_for_update().filter(pk=submission.pk, status=submission.status, **guard):
+                raise Stale
+            _store(_answers(actor, submission, indicators, parsed, files, existing, autos), new)
         return submission
     moment = at or timezone.now()
     version_late = due.is_late(submission.period.due_on, moment)
     number = submission.version + 1
-    SubmissionVersion.objects.create(
-        submission=submission,
-        number=number,
-        submitted_at=moment,
-        submitted_by=_user(actor),
-        is_late=version_late,
-        answers=_snapshot(submission),
-    )
     # Lateness is decided by the first sending: sending again what the office returned for
     # correction does not make the unit late.
     first = submission.first_submitted_at or moment
     late = submission.is_late if submission.first_submitted_at else version_late
-    SUBMISSION_WORKFLOW.move(
-        submission,
-        "submit_report",
-        actor=actor,
-        scope_path=scope,
-        extra_fields={"submitted_at": moment, "first_submitted_at": first, "is_late": late, "version": number},
-        changes={"version": number, "late": late},
-    )
-    tallies.count(submission, 1)
+    with transaction.atomic():
+        _move(
+            submission,
+            "submit_report",
+            actor=actor,
+            scope_path=scope,
+            extra_fields={"submitted_at": moment, "first_submitted_at": first, "is_late": late, "version": number},
+            changes={"version": number, "late": late},
+            expect=guard,
+        )
+        rows = _answers(actor, submission, indicators, parsed, files, existing, autos)
+        _store(rows, new)
+        SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            submitted_at=moment,
+            submitted_by=_user(actor),
+            is_late=version_late,
+            answers=_snapshot(rows),
+        )
+        tallies.count(submission, 1, answers=[(a.indicator_id, a.number, a.flag) for a in rows], path=scope)
     return submission
+
+
+def _move(submission: Submission, action: str, **kwargs) -> None:
+    try:
+        SUBMISSION_WORKFLOW.move(submission, action, **kwargs)
+    except workflow.Stale:
+        raise Stale from None
 
 
 @transaction.atomic

@@ -43,9 +43,10 @@ def _context(request, submission: Submission, form=None, return_form=None) -> di
 
 
 def _fetch(request, pk: int) -> Submission:
-    submission = get_for_user(request.user, Submission, pk)
-    return Submission.objects.select_related("unit", "period", "period__form", "period__form__campaign").get(
-        pk=submission.pk
+    """The report, scoped to the viewer (404 outside), with what its pages and services read: one
+    statement."""
+    return get_for_user(
+        request.user, Submission, pk, related=("unit", "period", "period__form", "period__form__campaign")
     )
 
 
@@ -59,23 +60,23 @@ def submission_detail(request, pk: int):
         return render(request, "reports/submission.html", context)
     if not request.user.has_perm("reports.fill", submission):
         return render(request, "reports/submission.html", _context(request, submission), status=403)
-    indicators = list(submission.period.form.indicators.select_related("not_above"))
-    answers = {a.indicator_id: a for a in submission.answers.all()}
-    form = SubmissionForm(request.POST, request.FILES, indicators=indicators, answers=answers, autos={})
-    form.is_valid()  # every field is optional text: the service decides what is refused
+    indicators = services.indicators_of(submission.period.form)
     values = {i.field_name: request.POST.get(i.field_name, "") for i in indicators}
     files = {name: upload for name, upload in request.FILES.items()}
     submit = request.POST.get("action") == "submit"
     try:
-        services.save_report(request.user, submission, values=values, files=files, submit=submit)
+        submission = services.save_report(request.user, submission, values=values, files=files, submit=submit)
     except ValidationError as error:
+        # Refused: the page again with the typed values and each message next to its field.
+        answers = {a.indicator_id: a for a in submission.answers.all()}
+        form = SubmissionForm(request.POST, request.FILES, indicators=indicators, answers=answers, autos={})
+        form.is_valid()  # every field is optional text: the service decided what is refused
         _form_error(form, error)
         messages.error(request, _("Chưa lưu: có giá trị chưa hợp lệ, xem thông báo bên cạnh từng chỉ tiêu."))
         return render(request, "reports/submission.html", _context(request, submission, form=form), status=400)
     except PermissionDenied:
         messages.error(request, _("Bạn không thể sửa báo cáo này."))
         return redirect("reports:submission", pk=submission.pk)
-    submission.refresh_from_db()
     if submit:
         text = _("Đã nộp báo cáo (lần %(n)s).") % {"n": submission.version}
         if submission.is_late:
