@@ -26,6 +26,13 @@ SQLITE_URL = "sqlite:////tmp/thidua_bench_import.sqlite3"
 PG_DATABASE = "thidua_bench_import"
 
 
+def _pg_database() -> str:
+    """The URL's own database name (engineers share the server: each names theirs), unless it
+    is the server's `postgres`; then the bench's own. Dropped and re-created either way."""
+    name = urlsplit(os.environ.get("BENCH_DATABASE_URL") or os.environ["DATABASE_URL"]).path.lstrip("/")
+    return name if name and name != "postgres" else PG_DATABASE
+
+
 def _prepare_database() -> str:
     """Point DATABASE_URL at a fresh throwaway database; return the backend's name."""
     url = os.environ.get("DATABASE_URL", "")
@@ -35,12 +42,13 @@ def _prepare_database() -> str:
         return "SQLite"
     import psycopg
 
+    os.environ["BENCH_DATABASE_URL"] = url
     parts = urlsplit(url)
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
-        conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{PG_DATABASE}"))
+        conn.execute(f'DROP DATABASE IF EXISTS "{_pg_database()}"')
+        conn.execute(f'CREATE DATABASE "{_pg_database()}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{_pg_database()}"))
     return "PostgreSQL"
 
 
@@ -51,7 +59,24 @@ def _drop_pg_database() -> None:
     connections.close_all()
     parts = urlsplit(os.environ["DATABASE_URL"])
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_DATABASE}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{_pg_database()}"')
+
+
+def _server_cpu() -> float | None:
+    """CPU seconds (user + system) of this connection's PostgreSQL backend, or None (SQLite,
+    or a server on another machine): on a shared box the server's share of the work."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _build_tree():
@@ -151,9 +176,11 @@ def run(n: int, profile: bool) -> None:
 
             profiler = cProfile.Profile()
             profiler.enable()
+        server_started = _server_cpu()
         started, cpu_started = time.perf_counter(), time.process_time()
         result = imports.import_members(officer, data, "bench.xlsx", progress=progress)
         total_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu_started
+        server_cpu = _server_cpu() - server_started if server_started is not None else None
         if profile:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
@@ -174,6 +201,13 @@ def run(n: int, profile: bool) -> None:
         print(f"  import, end to end    {total_s:6.2f} s  {n / total_s:>10,.0f} rows/s  (target ≥ 20,000)")
         # On a shared machine wall time counts other processes' work; CPU time does not.
         print(f"  import, CPU time      {cpu_s:6.2f} s  {n / cpu_s:>10,.0f} rows per CPU-second")
+        if server_cpu is not None:
+            # PostgreSQL's backend of this connection (same machine: read from /proc).
+            both = cpu_s + server_cpu
+            print(
+                f"  server backend CPU    {server_cpu:6.2f} s  (app + server {both:.2f} s: {n / both:,.0f} rows per CPU-second)"
+            )
+        print(f"  load average          {os.getloadavg()[0]:.1f} at the end, on {os.cpu_count()} cores")
     finally:
         if backend == "PostgreSQL":
             _drop_pg_database()

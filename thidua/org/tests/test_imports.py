@@ -363,6 +363,57 @@ def test_member_import_reports_progress(federation, officer):
     assert [p for p in seen if p[0] == "writing"] == [("writing", 2000, 2500), ("writing", 2500, 2500)]
 
 
+def test_a_bad_row_in_the_middle_of_a_large_file_writes_nothing_on_either_database(federation, members, officer):
+    """Past one batch, with one bad row in its middle: the whole file is refused by row and
+    column and nothing is written, neither rows nor counters nor an audit entry."""
+    before = state()
+    count = imports.BATCH_SIZE + 10
+    rows = [MEMBER_HEADERS, *(member(f"Người {n}", card=f"MID{n:05d}") for n in range(count))]
+    rows[1 + count // 2] = member(f"Người {count // 2}", code="GL-001", card=f"MID{count // 2:05d}")
+    result = run_members(officer, rows)
+    assert messages(result) == [
+        f'Dòng {2 + count // 2}, cột "Mã đơn vị": không tìm thấy đơn vị "GL-001" trong phạm vi của bạn.'
+    ]
+    assert state() == before
+
+
+def test_a_card_taken_between_the_check_and_the_write_rolls_the_whole_file_back(
+    federation, members, officer, monkeypatch
+):
+    """The set-based write itself fails on its 2,000-somethingth row (a card number someone
+    saved after the check): the rows before it are not kept either."""
+    before = state()
+    taken = Member.objects.exclude(card_number=None).values_list("card_number", flat=True).first()
+    count = imports.BATCH_SIZE + 10
+    rows = [MEMBER_HEADERS, *(member(f"Người {n}", card=f"LATE{n:05d}") for n in range(count))]
+    rows[-2] = member("Người muộn", card=taken)
+    monkeypatch.setattr(imports, "_existing_cards", lambda cards: set())  # the check ran before the save
+    result = run_members(officer, rows)
+    assert messages(result) == ["Dữ liệu trong hệ thống vừa thay đổi trong lúc nhập; chưa nhập dòng nào, hãy thử lại."]
+    assert state() == before
+
+
+def test_the_statements_of_a_member_import_do_not_grow_with_its_rows(federation, officer, monkeypatch):
+    """Reading the existing cards, writing the rows, indexing them for search and recounting
+    the units take as many statements for 300 rows as for 12 (the batch made small so that
+    both files span several batches). The COPY of PostgreSQL goes through the driver and is
+    not in Django's log; it is one statement by construction."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(imports, "BATCH_SIZE", 5)
+
+    def statements(n: int, tag: str) -> int:
+        codes = ["LB-001", "LB-002", "LB-001-T1"]
+        rows = [MEMBER_HEADERS, *(member(f"Người {n}", code=codes[n % 3], card=f"{tag}{n:05d}") for n in range(n))]
+        data = xlsx(rows)
+        with CaptureQueriesContext(connection) as queries:
+            result = run_members(officer, data)
+        assert (result.errors, result.created) == ([], n)
+        return len(queries)
+
+    assert statements(300, "B") == statements(12, "A")
+
+
 def test_unit_import_from_xlsx_creates_a_cdcs_and_its_group(federation, officer):
     rows = [
         UNIT_HEADERS,
