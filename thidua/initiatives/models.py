@@ -1,4 +1,4 @@
-"""Initiatives (seed 003; DESIGN.md flow 4): a member or a group registers an idea, a support
+"""Initiatives (seed 003; docs/flows.md flow 4): a member or a group registers an idea, a support
 team at the CĐCS helps complete the dossier, the council of the level scores and votes, a
 numbered decision recognises it and it enters that level's golden book; a recognised
 initiative may be proposed to the next level's council, where the same flow runs again.
