@@ -12,7 +12,7 @@ batches and the per-unit counters are recomputed in SQL at the end. Units come b
 thousand at most and go through `services.create_unit`, so their rules live in one place.
 
 A unit outside the actor's scope is "not found", word for word like one that does not exist:
-an import must not become a way to probe the tree (DESIGN.md, "Who uses it").
+an import must not become a way to probe the tree (docs/flows.md, "Who uses it").
 """
 
 from __future__ import annotations
