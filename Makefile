@@ -83,9 +83,12 @@ restore: install
 	@test -n "$(BACKUP)" || { echo "Cần BACKUP=<thư mục bản sao lưu>"; exit 2; }
 	$(BIN)/python manage.py restore $(BACKUP)
 
+# mypy: services, queries, rules and workflows (files and settings in pyproject.toml [tool.mypy]);
+# incremental through .mypy_cache, so only the first run reads the whole of Django's stubs.
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # pytest exits 5 when it collected nothing: for us that is a broken suite, not a pass.
@@ -112,4 +115,4 @@ messages: install
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -56,6 +56,7 @@ def on_support_team(user, initiative) -> bool:
     if not isinstance(initiative, Initiative) or initiative.support_team_id is None:
         return False
     team = initiative.support_team
+    assert team is not None  # support_team_id is set (checked above)
     return team.unit_id == initiative.level_id and team.members.filter(user=user).exists()
 
 
