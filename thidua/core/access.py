@@ -6,6 +6,7 @@ Every model that users read has a manager method `visible_to(user)` that scopes 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -74,11 +75,26 @@ def check(actor, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def get_for_user(user, model, pk, *, perm: str | None = None, related: tuple[str, ...] = ()):
-    """`related`: relations joined into the same scoped statement (select_related), so a page
-    that needs them reads the object once."""
+def get_for_user(user, source, pk, *, perm: str | None = None, related: tuple[str, ...] = (), reading: str = "visible_to"):
+    """The object `pk` as `user` may reach it, or 404 (a guessed id, a unit outside the subtree,
+    a bad id and a refused `perm` all read alike).
+
+    `source` is a model, read through its manager's `reading` — `visible_to` (the user's scope)
+    or another scoped reading such as `readable_by` (awards: who may download) — or a queryset
+    the caller has already scoped from one of those readings and narrowed (`.filter(...)`,
+    `.prefetch_related(...)`, `.only(...)`): the object is fetched from it as it stands, so a page
+    reads it once with what it needs and an object outside the narrowing is a 404 like any other.
+    `related`: relations joined into the same scoped statement (select_related). A queryset
+    that was not scoped by a reading is the caller's error: start from `visible_to`/`readable_by`."""
+    if isinstance(source, models.QuerySet):
+        # the caller's reading as it stands: select_related() with no names would join every
+        # foreign key, which a narrowed queryset did not ask for
+        queryset, model = (source.select_related(*related) if related else source), source.model
+    else:
+        # as always: with no `related`, select_related() joins the non-null foreign keys
+        queryset, model = getattr(source.objects, reading)(user).select_related(*related), source
     try:
-        obj = model.objects.visible_to(user).select_related(*related).get(pk=pk)
+        obj = queryset.get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if perm is not None and not user.has_perm(perm, obj):
