@@ -16,7 +16,8 @@ from thidua.awards.models import (
     NominationStatus,
     Quota,
 )
-from thidua.campaigns.models import Campaign, CampaignStatus
+from thidua.campaigns.models import Campaign, CampaignStatus, RewardPlan
+from thidua.core.db import PATH_END
 from thidua.org.models import Unit
 
 S = NominationStatus
@@ -108,7 +109,7 @@ def with_files(queryset):
 def with_verdicts(nominations):
     """Each nomination's overall result from the criteria stored when it was sent (none for a
     draft): `verdict` and `verdict_label`. Reads the prefetched checks: no query."""
-    from thidua.awards.eligibility import verdict
+    from thidua.awards.eligibility import verdict  # noqa: PLC0415 — eligibility imports this module (campaign years)
 
     labels = dict(CheckResult.choices)
     for nomination in nominations:
@@ -122,7 +123,6 @@ def with_dues(nominations):
     """Each nomination's deadline (`due`): its kind's own day in the campaign, else the plan's
     (`services.due_date`), read for the whole page in two queries, so the CĐCS's batch and the
     office's queue say the same day."""
-    from thidua.campaigns.models import RewardPlan
 
     campaign_ids = {n.campaign_id for n in nominations}
     plan = dict(RewardPlan.objects.filter(campaign__in=campaign_ids).values_list("campaign_id", "nomination_due_on"))
@@ -175,7 +175,7 @@ def quota_rows(campaign: Campaign, unit: Unit) -> list[dict]:
 def quota_table(campaign: Campaign) -> tuple[list[AwardKind], list[dict]]:
     """The campaign's quota grid: its offered kinds, and per CĐCS the cells (quota, used)."""
     kinds = [o.award_kind for o in offers(campaign)]
-    from thidua.awards.services import quota_units  # services reads this module's years
+    from thidua.awards.services import quota_units  # noqa: PLC0415 — services imports this module (campaign years)
 
     units = list(quota_units(campaign))
     quotas = {(q.unit_id, q.award_kind_id): q.count for q in Quota.objects.filter(campaign=campaign)}
@@ -203,7 +203,6 @@ def _handled_by(level: Unit, subtree: bool) -> Q:
     """The level itself, or (a viewer above reading) every level of its subtree."""
     if not subtree:
         return Q(level=level)
-    from thidua.core.db import PATH_END
 
     return Q(level__path__gte=level.path, level__path__lt=level.path + PATH_END)
 

@@ -40,8 +40,9 @@ from thidua.awards.models import (
 )
 from thidua.awards.queries import campaign_year
 from thidua.awards.workflow import NOMINATION_WORKFLOW
-from thidua.campaigns.models import Campaign, Procedure
+from thidua.campaigns.models import Campaign, Deployment, Procedure
 from thidua.core import access, attachments, audit
+from thidua.councils.models import Council, CouncilKind
 from thidua.documents.models import DocType
 from thidua.documents.services import profile_for, require_signable, take_number
 from thidua.org.models import Member, Unit
@@ -188,7 +189,6 @@ def offer_awards(actor, campaign: Campaign, offers: dict[AwardKind, datetime.dat
 def quota_units(campaign: Campaign):
     """The units a campaign's quotas go to: the CĐCS below its issuer that it was deployed to
     (every CĐCS below the issuer when it has no deployments)."""
-    from thidua.campaigns.models import Deployment
 
     issuer = campaign.issuer
     units = Unit.objects.within(issuer).exclude(pk=issuer.pk).filter(kind__is_grassroots=True).active()
@@ -665,7 +665,6 @@ def accept(actor, nomination: Nomination) -> Nomination:
 def send_to_council(actor, nomination: Nomination) -> Nomination:
     """To the award council of the level handling it; the council's officer then puts it on a
     session's agenda (councils app), whose result comes back through `record_council_result`."""
-    from thidua.councils.models import Council, CouncilKind
 
     nomination = _locked(nomination)
     if not Council.objects.filter(unit=nomination.level, kind=CouncilKind.AWARD).exists():

@@ -7,6 +7,7 @@ city's plan, even though it sees it. A deployment is acted on by the unit it was
 
 import rules
 
+from thidua.campaigns.models import Campaign
 from thidua.org.models import RoleKind
 from thidua.org.rules import acting_role, acts_as, in_scope, is_superuser
 
@@ -36,8 +37,6 @@ def is_draft(user, campaign) -> bool:
 
 @rules.predicate
 def campaign_visible(user, campaign) -> bool:
-    from thidua.campaigns.models import Campaign
-
     return campaign is not None and Campaign.objects.visible_to(user).filter(pk=campaign.pk).exists()
 
 

@@ -17,6 +17,7 @@ quorum; a written consultation counts each member's written opinion.
 import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -342,7 +343,6 @@ def add_to_agenda(actor, session: Session, subject, *, title: str = "") -> Agend
         raise ValidationError(_("Hội đồng không xét loại nội dung này."))
     if subject not in list(kind.candidates(session.council)):
         raise ValidationError(_("“%(title)s” không chờ hội đồng này xét.") % {"title": subject})
-    from django.contrib.contenttypes.models import ContentType
 
     subject_type = ContentType.objects.get_for_model(subject)
     if AgendaItem.objects.filter(session=session, subject_type=subject_type, subject_id=subject.pk).exists():

@@ -30,6 +30,7 @@ from thidua.org.models import (
     UnitRating,
     UnitStatus,
 )
+from thidua.org.queries import subtree_totals
 from thidua.org.rules import FEDERATION_ONLY_ROLES, GRASSROOTS_ONLY_ROLES
 
 # Unit life cycle (merge and deactivation are the restructuring moves of the 2025 reform).
@@ -364,7 +365,6 @@ class RestructurePreview:
 
 def restructure_preview(unit: Unit) -> RestructurePreview:
     """A fixed number of queries: subtree sums over the path range, and one count per step."""
-    from thidua.org.queries import subtree_totals
 
     totals = subtree_totals(unit)
     roles = [

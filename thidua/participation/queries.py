@@ -10,11 +10,12 @@ the province (the same shape as campaigns.queries coverage).
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core.db import PATH_END, PATH_STEP
 from thidua.org.models import Unit
+from thidua.org.queries import totals_for
 from thidua.participation.models import (
     CovenantParty,
     Evidence,
@@ -320,7 +321,6 @@ GROUP BY ch.id
 def titles_by_child(parent: Unit, year: int) -> list[tuple[Unit, TitleTally]]:
     """Members and members who registered a title for `year`, per child of `parent`: three
     queries whatever the number of children."""
-    from thidua.org.queries import totals_for
 
     children = list(Unit.objects.filter(parent=parent, kind__is_group=False).select_related("kind").order_by("name"))
     with connection.cursor() as cursor:
@@ -347,7 +347,6 @@ def titles_total(unit: Unit, year: int) -> dict:
 
 def members_with_titles(members, year: int):
     """Member rows with their titles of `year` prefetched: two queries per page."""
-    from django.db.models import Prefetch
 
     return members.select_related("unit").prefetch_related(
         Prefetch(
