@@ -10,6 +10,7 @@ so a reader can grep a state and find every way into and out of it.
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from thidua.core import access, audit
@@ -29,7 +30,7 @@ class Transition:
     sources: tuple[str, ...]
     target: str
     permission: str
-    label: str = ""
+    label: str | Promise = ""  # lazily translated (gettext_lazy)
 
 
 @dataclass

@@ -196,6 +196,7 @@ def resolve_targets(form: ReportForm):
 def period_for(form: ReportForm, day: datetime.date) -> tuple[datetime.date, datetime.date, datetime.date, str]:
     """(start, end, due, label) of the form's period containing `day` (the one-off form's only one)."""
     if form.period == Period.ONCE:
+        assert form.due_on is not None  # a one-off form has its due day (save_form refuses one without)
         campaign = form.campaign
         start = (campaign.starts_on if campaign and campaign.starts_on else None) or form.due_on
         end = (campaign.ends_on if campaign and campaign.ends_on else None) or form.due_on
@@ -311,7 +312,8 @@ def _validate_answers(
     # The unit's member count caps "members reached": read only for a form that asks for it.
     capped = any(i.source == Source.MEMBERS_REACHED for i in indicators)
     members = sources.members_of(submission.unit) if capped else 0
-    parsed, errors = {}, {}
+    parsed: dict[int, dict] = {}
+    errors: dict[str, str | list[str]] = {}
     for indicator in indicators:
         name = indicator.field_name
         if indicator.kind == IndicatorKind.FILE:
@@ -680,6 +682,7 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
     from thidua.reports import review_document
 
     review_document.require_basis(review)  # never dated before the plan it reports on
+    assert review.issued_on is not None  # refused above without it
     entry = take_number(
         actor, review.issuer, DocType.REPORT, issued_on=review.issued_on, title=review.title, target=review
     )
