@@ -59,6 +59,9 @@ _RELATION_ANYWHERE = re.compile(r"\b({})\s+(?=\S)".format("|".join(RELATIONS)))
 _KIND = re.compile(r"\b({})\b".format("|".join(KINDS)))
 _NUMBER_PART = r"[0-9A-Za-zĐđÀ-ỹ&]+"  # "3456/KH-SGD&ĐT"
 _NUMBER = re.compile(rf"^\s*(?:s[ốoóồổỗộ]\s*:?\s*)?(\d+[A-Za-zĐđ]?(?:\s?[/\-–]\s?{_NUMBER_PART})*)", re.IGNORECASE)
+# How far ahead of a position a number, a date, an issuer or a title's opening is looked for: a
+# slice to the clause's end at every document kind made a long clause quadratic.
+_AHEAD = 400
 _ISSUER_GAP = re.compile(r"^[\s,]*(?:\(?\s*)?cua\s+")
 _DATE_GAP = re.compile(r"^[\s,]*(?:ban hanh\s*|ky\s*)?(?:vao\s*)?$")
 _TITLE_GAP = re.compile(r"^[\s,:]*(?:ve viec|ve|v/v)\s+")
@@ -146,10 +149,10 @@ def _numbered(
     for kind in _KIND.finditer(folded, start):
         # A kind word in lower case inside running text ("xây dựng kế hoạch") is a document
         # only when a number follows it.
-        if not _NUMBER.match(clause[kind.end() :]):
+        if not _NUMBER.match(clause[kind.end() : kind.end() + _AHEAD]):
             continue
         verb = None
-        for candidate in _RELATION_ANYWHERE.finditer(folded, 0, kind.start()):
+        for candidate in _RELATION_ANYWHERE.finditer(folded, max(0, kind.start() - _AHEAD), kind.start()):
             verb = candidate
         local = capitalise(clause[verb.start(1) : verb.end(1)]) if verb else relation
         found.append((kind.start(), _reference_at(clause, folded, kind, local)))
@@ -167,13 +170,13 @@ def _reference_at(
     doc_kind = capitalise(clause[kind.start() : kind.end()])
     number = None
     name = ""
-    number_match = _NUMBER.match(clause[position:])
+    number_match = _NUMBER.match(clause[position : position + _AHEAD])
     if not number_match:
         later = _NAMED_NUMBER.match(folded[position : position + 120])
         if later:
             name = clause[position : position + later.end(1)].strip(" ,")
             position += later.end(1)
-            number_match = _NUMBER.match(clause[position:])
+            number_match = _NUMBER.match(clause[position : position + _AHEAD])
     if number_match:
         number = re.sub(r"\s+", "", number_match.group(1)).replace("–", "-").rstrip(".-/")
         position += number_match.end()
@@ -185,15 +188,16 @@ def _reference_at(
             position += found.end
         break
     # "Chương trình, kế hoạch của …": a second kind word in the same phrase.
-    extra = re.match(r"^\s*,\s*(?:{})\b".format("|".join(KINDS)), folded[position:])
+    extra = re.match(r"^\s*,\s*(?:{})\b".format("|".join(KINDS)), folded[position : position + _AHEAD])
     if extra and number is None:
         position += extra.end()
     issuer, position = _issuer(clause, folded, position)
-    repeated_kind = _KIND.match(folded, position + len(folded[position:]) - len(folded[position:].lstrip()))
+    ahead = folded[position : position + _AHEAD]
+    repeated_kind = _KIND.match(folded, position + len(ahead) - len(ahead.lstrip()))
     if issuer and repeated_kind:
         position = repeated_kind.end()
     title = ""
-    title_match = _TITLE_GAP.match(folded[position:])
+    title_match = _TITLE_GAP.match(folded[position : position + _AHEAD])
     if title_match:
         title_start = position + title_match.end()
         next_kind = _next_numbered_kind(clause, folded, title_start)
@@ -230,7 +234,7 @@ def _reference_at(
 
 def _next_numbered_kind(clause: str, folded: str, start: int) -> int:
     for kind in _KIND.finditer(folded, start):
-        if _NUMBER.match(clause[kind.end() :]) and clause[kind.start()].isupper():
+        if _NUMBER.match(clause[kind.end() : kind.end() + _AHEAD]) and clause[kind.start()].isupper():
             back = folded[: kind.start()].rstrip()
             if back.endswith((",", " va")):
                 return len(back) - (3 if back.endswith(" va") else 1)
@@ -238,7 +242,7 @@ def _next_numbered_kind(clause: str, folded: str, start: int) -> int:
 
 
 def _issuer(clause: str, folded: str, position: int) -> tuple[str | None, int]:
-    gap = _ISSUER_GAP.match(folded[position:])
+    gap = _ISSUER_GAP.match(folded[position : position + _AHEAD])
     if not gap:
         return None, position
     start = position + gap.end()
@@ -299,12 +303,12 @@ def _by_issuer(clause: str, folded: str, rest: int, relation: str) -> list[Refer
         if not _is_organisation(name):
             continue
         title = ""
-        quoted = re.match(r"^\s*(“[^”]*”|\"[^\"]*\")", clause[end:])
+        quoted = re.match(r"^\s*(“[^”]*”|\"[^\"]*\")", clause[end : end + _AHEAD])
         if quoted:
             title = quoted.group(1)
-        else:
+        elif position == positions[0]:
             quoted_before = re.findall(r"“[^”]*”|\"[^\"]*\"", clause[rest:position])
-            title = quoted_before[-1] if quoted_before and position == positions[0] else ""
+            title = quoted_before[-1] if quoted_before else ""
         references.append(
             Reference(
                 relation=relation,

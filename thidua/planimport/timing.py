@@ -28,6 +28,7 @@ _DEADLINE_MARK = re.compile(
     # "trước 17 giờ 00 ngày 20/5/2024", "chậm nhất 16h30, ngày …"
     r"(?:(?:\d{1,2}\s*(?:h|gio)\s*(?:\d{1,2}\s*(?:phut|')?)?|\d{1,2}:\d{2}),?\s*(?:ngay\s*)?)?$"
 )
+_CLAUSE_REACH = 600
 _WINDOW_WORDS = re.compile(r"\btu\s+(?:ngay\s+)?$")
 
 
@@ -159,6 +160,9 @@ def find_deadlines(
                 continue
             mark_start = found.start - (len(before) - mark.start())
             a, b = _sentence_of(line.text, found.start)
+            # A duty's clause is a few hundred characters; in a paragraph with no full stop the
+            # sentence is the paragraph, and cutting it whole for each date was quadratic.
+            a, b = max(a, found.start - _CLAUSE_REACH), min(b, found.end + _CLAUSE_REACH)
             # "Đăng ký trước ngày 15/3/2024; tổng kết trước ngày 30/11/2024": each duty is the
             # clause its date is in.
             clause_a = line.text.rfind(";", a, mark_start) + 1 or a

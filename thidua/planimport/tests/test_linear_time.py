@@ -113,3 +113,41 @@ def test_many_duties_under_the_organisation_part_are_read_once_each(monkeypatch)
     extract = parse("KẾ HOẠCH\nThi đua\nI. TỔ CHỨC THỰC HIỆN\n" + unit * (SIZE // len(unit)))
     assert len(extract.responsibilities) > 5_000
     assert sum(looked_at) < 3 * len(extract.sections)
+
+
+def test_many_deadlines_in_one_sentence(work):
+    """A paragraph without a full stop: each deadline's duty was cut from the whole paragraph."""
+    text = "KẾ HOẠCH\nThi đua\nI. TỔ CHỨC THỰC HIỆN\n" + "các đơn vị gửi báo cáo trước ngày 15/6/2024, " * (SIZE // 46)
+    extract = parse(text)
+    assert len(extract.deadlines) > 5_000
+    # each deadline reads at most ~1,200 characters around its date, one every 46 characters
+    # here: a constant per deadline (the whole paragraph each time was 10⁹ characters)
+    assert work["fold"] < 100 * len(text)
+
+
+def test_many_issuers_in_one_basis_clause(monkeypatch):
+    """ "Hưởng ứng phong trào “…” của LĐLĐ tỉnh, …" repeated: the text before each "của" was
+    searched again for quotes, and the clause copied to its end at each one."""
+    import re as real_re
+
+    from thidua.planimport import references
+
+    scanned = [0]
+
+    class CountingRe:
+        def __getattr__(self, name):
+            return getattr(real_re, name)
+
+        def findall(self, pattern, string, *args):
+            scanned[0] += len(string)
+            return real_re.findall(pattern, string, *args)
+
+        def match(self, pattern, string, *args):
+            scanned[0] += len(string)
+            return real_re.match(pattern, string, *args)
+
+    monkeypatch.setattr(references, "re", CountingRe())
+    text = "KẾ HOẠCH\nThi đua\n" + "Hưởng ứng phong trào “thi đua” của LĐLĐ tỉnh, " * (SIZE // 47)
+    extract = parse(text)
+    assert len(extract.implements) > 1_000
+    assert scanned[0] < 20 * len(text)
