@@ -1,8 +1,10 @@
 """Views of the awards app: documents — the decision's files, the certificates, the CĐCS's tờ
 trình, and the public honour roll.
 
-Downloads fetch their object through the scoped querysets of `awards.honour` (a unit outside
-the user's subtree gets 404, like a guessed id); certificates exist only for issued decisions.
+Downloads fetch their object through `core.access.get_for_user`, with the awards reading
+`readable_by` (who may download: the subtree's unions, the member themself) or a scoped queryset
+narrowed to issued decisions — certificates exist only for those: a unit outside the user's
+subtree, a draft and a guessed id all get 404.
 The honour roll needs no login: it shows what a public decision prints."""
 
 from django.contrib import messages
@@ -35,18 +37,11 @@ def _decision_name(decision: Decision) -> str:
     return f"du-thao-quyet-dinh-khen-thuong-{decision.pk}"
 
 
-def _decision(user, pk) -> Decision:
-    try:
-        return Decision.objects.readable_by(user).select_related("register_entry").get(pk=pk)
-    except (Decision.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-
-
 @login_required
 def decision_file(request, pk: int, fmt: str):
     if fmt not in ("pdf", "docx"):
         raise Http404
-    decision = _decision(request.user, pk)
+    decision = get_for_user(request.user, Decision, pk, reading="readable_by", related=("register_entry",))
     render_file = documents.decision_pdf if fmt == "pdf" else documents.decision_docx
     return _file(render_file(decision), fmt, _decision_name(decision))
 
@@ -55,27 +50,16 @@ def decision_file(request, pk: int, fmt: str):
 def certificates(request, pk: int):
     """Every certificate of an issued decision, one page each, for the issuer (and the unions
     above it) to print; a CĐCS downloads its own people's certificates one by one."""
-    try:
-        decision = Decision.objects.visible_to(request.user).select_related("register_entry").get(pk=pk)
-    except (Decision.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if decision.status != DecisionStatus.ISSUED:
-        raise Http404
+    issued = Decision.objects.visible_to(request.user).filter(status=DecisionStatus.ISSUED)
+    decision = get_for_user(request.user, issued, pk, related=("register_entry",))
     return _file(documents.certificates_pdf(decision), "pdf", "giay-khen-" + _decision_name(decision))
 
 
 @login_required
 def certificate(request, pk: int):
     """One awardee's certificate: the unions of their subtree, or the member themself."""
-    try:
-        award = (
-            Award.objects.readable_by(request.user)
-            .filter(decision__status=DecisionStatus.ISSUED)
-            .select_related("decision", "decision__register_entry")
-            .get(pk=pk)
-        )
-    except (Award.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    issued = Award.objects.readable_by(request.user).filter(decision__status=DecisionStatus.ISSUED)
+    award = get_for_user(request.user, issued, pk, related=("decision", "decision__register_entry"))
     return _file(documents.certificate_pdf(award), "pdf", f"giay-khen-{award.pk}")
 
 

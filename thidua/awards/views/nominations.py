@@ -35,10 +35,10 @@ from thidua.awards.models import (
 from thidua.awards.workflow import MANUAL_ACTIONS, NOMINATION_WORKFLOW
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import RoleKind, Unit
-from thidua.org.views.units import _form_error
 
 S = NominationStatus
 
@@ -110,8 +110,7 @@ def my_nominations(request):
 
 
 def _campaign(request, pk: int) -> Campaign:
-    campaign = get_for_user(request.user, Campaign, pk)
-    return Campaign.objects.select_related("issuer", "issuer__kind", "reward").get(pk=campaign.pk)
+    return get_for_user(request.user, Campaign, pk, related=("issuer", "issuer__kind", "reward"))
 
 
 def _batch_context(request, campaign: Campaign, unit) -> dict:
@@ -195,7 +194,7 @@ def nomination_create(request, campaign: int):
         except ValidationError as error:
             if hasattr(error, "error_dict") and "subject" in error.error_dict:
                 error.error_dict["subject_member"] = error.error_dict.pop("subject")
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lập đề nghị. Hãy bổ sung hồ sơ rồi gửi cùng cả danh sách."))
             return redirect("awards:nomination", pk=nomination.pk)
@@ -216,21 +215,24 @@ def nomination_create(request, campaign: int):
 # --- one nomination ----------------------------------------------------------------------------
 
 
+# what a nomination's pages show, read in the scoped statement itself
+NOMINATION_PAGE = (
+    "unit",
+    "level",
+    "level__kind",
+    "level__parent",
+    "award_kind",
+    "campaign",
+    "campaign__reward",
+    "campaign__issuer",
+    "subject_member",
+    "subject_member__unit",
+    "subject_unit",
+)
+
+
 def _nomination(request, pk: int, perm: str = "awards.view_nomination") -> Nomination:
-    nomination = get_for_user(request.user, Nomination, pk, perm=perm)
-    return Nomination.objects.select_related(
-        "unit",
-        "level",
-        "level__kind",
-        "level__parent",
-        "award_kind",
-        "campaign",
-        "campaign__reward",
-        "campaign__issuer",
-        "subject_member",
-        "subject_member__unit",
-        "subject_unit",
-    ).get(pk=nomination.pk)
+    return get_for_user(request.user, Nomination, pk, perm=perm, related=NOMINATION_PAGE)
 
 
 def criteria_rows(nomination: Nomination) -> list[dict]:
@@ -324,7 +326,7 @@ def nomination_edit(request, pk: int):
         try:
             services.update_nomination(request.user, nomination, achievement=form.cleaned_data["achievement"])
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu tóm tắt thành tích."))
             return redirect("awards:nomination", pk=nomination.pk)
@@ -364,7 +366,7 @@ def attest(request, pk: int, criterion: int):
             evidence=form.cleaned_data["evidence"],
         )
     except ValidationError as error:
-        _form_error(form, error)
+        form_error(form, error)
         return _refused(request, pk, error, attest_form=form, attest_errors_for=criterion.pk)
     messages.success(request, _("Đã ghi xác nhận tiêu chuẩn."))
     return redirect(reverse("awards:nomination", args=[pk]) + "#tieu-chuan")
@@ -446,7 +448,7 @@ def nomination_action(request, pk: int, action: str):
     except (ValidationError, TransitionNotAllowed) as error:
         if forms and isinstance(error, ValidationError):
             form.is_valid()
-            _form_error(form, error)
+            form_error(form, error)
         return _refused(request, pk, error, **forms)
     except PermissionDenied:  # outside what the role may do: as if it did not exist
         raise Http404 from None

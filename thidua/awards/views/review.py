@@ -15,8 +15,8 @@ from thidua.awards.forms import DecisionForm, QueueFilterForm, RecordAwardForm
 from thidua.awards.models import Decision, NominationStatus
 from thidua.awards.views.nominations import _unit, url_or_none
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.org.models import Member, Unit
-from thidua.org.views.units import _form_error
 
 S = NominationStatus
 
@@ -137,7 +137,7 @@ def decision_create(request):
                 title=form.cleaned_data["title"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         except PermissionDenied:
             form.add_error(None, _("Có đề nghị vượt thẩm quyền quyết định của đơn vị."))
         else:
@@ -167,8 +167,9 @@ def decision_create(request):
 
 @login_required
 def decision_detail(request, pk: int):
-    decision = get_for_user(request.user, Decision, pk, perm="awards.view_decision")
-    decision = Decision.objects.select_related("unit", "campaign", "register_entry").get(pk=decision.pk)
+    decision = get_for_user(
+        request.user, Decision, pk, perm="awards.view_decision", related=("unit", "campaign", "register_entry")
+    )
     awards = list(decision.awards.select_related("award_kind", "member", "unit").order_by("order", "pk"))
     for award in awards:
         award.certificate_url = url_or_none("awards:certificate", award.pk)
@@ -209,7 +210,7 @@ def record_award(request):
                 source=form.cleaned_data["source"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã ghi khen thưởng vào hồ sơ."))
             if member is not None:

@@ -101,8 +101,9 @@ def _save_quotas(request, campaign: Campaign) -> tuple[dict, dict]:
 
 @login_required
 def campaign_setup(request, campaign: int):
-    campaign = get_for_user(request.user, Campaign, campaign, perm="awards.allocate_quota")
-    campaign = Campaign.objects.select_related("issuer", "reward").get(pk=campaign.pk)
+    campaign = get_for_user(
+        request.user, Campaign, campaign, perm="awards.allocate_quota", related=("issuer", "reward")
+    )
     offer_errors, quota_errors, posted_quotas, posted_offers = {}, {}, {}, None
     if request.method == "POST":
         if request.POST.get("part") == "offers":
