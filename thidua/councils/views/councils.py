@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.councils import services
 from thidua.councils.forms import CouncilForm, MemberForm, PassRuleForm, SessionForm
 from thidua.councils.models import Council
 from thidua.org.models import Member
-from thidua.org.views.units import _form_error
 
 
 def _unit(request):
@@ -33,7 +33,7 @@ def council_list(request):
             try:
                 council = services.create_council(request.user, unit=unit, **form.cleaned_data)
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(request, _("Đã thành lập “%(name)s”.") % {"name": council.name})
                 return redirect("councils:detail", pk=council.pk)
@@ -93,7 +93,7 @@ def _post(request, pk: int, form_class, form_name: str, action, success: str):
         try:
             result = action(council, form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, success)
             if form_name == "session_form":

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.councils import minutes, services, subjects
 from thidua.councils.forms import AgendaForm, AttendanceForm, BallotForm, EntryForm
 from thidua.councils.models import AgendaItem, Attendance, Ballot, Procedure, Recusal, Session
 from thidua.documents.rendering import render_docx, render_pdf
-from thidua.org.views.units import _form_error
 
 
 def _candidates(session: Session) -> list:
@@ -122,8 +122,7 @@ def _enterable(session: Session, seats, present: set, voted: set, recused: dict)
 
 
 def _session(request, pk: int, perm: str = "councils.view_council") -> Session:
-    session = get_for_user(request.user, Session, pk, perm=perm)
-    return Session.objects.select_related("council", "council__unit").get(pk=session.pk)
+    return get_for_user(request.user, Session, pk, perm=perm, related=("council", "council__unit"))
 
 
 @login_required
@@ -138,7 +137,7 @@ def _done(request, session: Session, message: str):
 
 
 def _refused(request, session: Session, forms: dict, form, error: ValidationError):
-    _form_error(form, error)
+    form_error(form, error)
     context = _context(request, session, forms)
     shown = [context["attendance_form"], context["agenda_form"], *(r.get("ballot_form") for r in context["rows"])]
     if not session.is_open or not any(form is f for f in shown):
@@ -185,8 +184,9 @@ def add_item(request, pk: int):
 
 
 def _item(request, pk: int, perm: str) -> AgendaItem:
-    item = get_for_user(request.user, AgendaItem, pk, perm=perm)
-    return AgendaItem.objects.select_related("session", "session__council", "session__council__unit").get(pk=item.pk)
+    return get_for_user(
+        request.user, AgendaItem, pk, perm=perm, related=("session", "session__council", "session__council__unit")
+    )
 
 
 @login_required
