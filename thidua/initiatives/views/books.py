@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.documents.rendering import render_docx, render_pdf
 from thidua.initiatives import documents, queries, services
 from thidua.initiatives.forms import CounterFilterForm, DecisionForm, SupportTeamForm
 from thidua.initiatives.models import Initiative, InitiativeStatus, RecognitionDecision, SupportTeam
 from thidua.org.models import Unit
-from thidua.org.views.units import _form_error
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,7 +40,7 @@ def support_teams(request):
             try:
                 services.create_support_team(request.user, unit=unit, **form.cleaned_data)
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(request, _("Đã thành lập tổ hỗ trợ."))
                 return redirect("initiatives:teams")
@@ -75,7 +75,7 @@ def recognition(request):
                     signer_name=form.cleaned_data["signer_name"],
                 )
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(
                     request,
@@ -94,8 +94,7 @@ def recognition(request):
 
 @login_required
 def decision_download(request, pk: int, fmt: str):
-    decision = get_for_user(request.user, RecognitionDecision, pk)
-    decision = RecognitionDecision.objects.select_related("unit", "register_entry").get(pk=decision.pk)
+    decision = get_for_user(request.user, RecognitionDecision, pk, related=("unit", "register_entry"))
     document = documents.decision_document(decision)
     name = f"quyet-dinh-cong-nhan-sang-kien-{decision.register_entry.number:02d}-{decision.issued_on.year}"
     if fmt == "pdf":

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.core.models import Attachment, AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.councils.models import Council, CouncilKind
@@ -18,7 +19,6 @@ from thidua.initiatives import queries, services
 from thidua.initiatives.forms import CommentForm, InitiativeForm, ReasonForm, TeamForm
 from thidua.initiatives.models import Initiative, InitiativeStatus
 from thidua.org.models import Member
-from thidua.org.views.units import _form_error
 
 # What a person does by hand on the page; the council's result and the recognition come from
 # the session and the decision.
@@ -98,9 +98,9 @@ def _save(request, initiative: Initiative | None):
             if hasattr(error, "error_dict") and "authors" in error.error_dict:
                 form.author_errors = [m for e in error.error_dict.pop("authors") for m in e.messages]
                 if error.error_dict:
-                    _form_error(form, error)
+                    form_error(form, error)
             else:
-                _form_error(form, error)
+                form_error(form, error)
         else:
             return redirect("initiatives:detail", pk=initiative.pk)
     title = form.data.get("title", "") if form.is_bound else (initiative.title if initiative else "")
@@ -161,10 +161,13 @@ def _next_steps(user, initiative: Initiative) -> dict:
 
 
 def _initiative(request, pk: int, perm: str = "initiatives.view_initiative") -> Initiative:
-    initiative = get_for_user(request.user, Initiative, pk, perm=perm)
-    return Initiative.objects.select_related(
-        "unit", "level", "level__parent", "programme", "campaign", "support_team"
-    ).get(pk=initiative.pk)
+    return get_for_user(
+        request.user,
+        Initiative,
+        pk,
+        perm=perm,
+        related=("unit", "level", "level__parent", "programme", "campaign", "support_team"),
+    )
 
 
 @login_required
@@ -207,7 +210,7 @@ def initiative_action(request, pk: int, action: str):
     except (ValidationError, TransitionNotAllowed) as error:
         if form is not None and isinstance(error, ValidationError):
             form.is_valid()
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         initiative = _initiative(request, pk)
