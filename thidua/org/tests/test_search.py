@@ -94,3 +94,18 @@ def test_a_long_last_word_still_matches_as_the_start_of_a_word(federation, membe
     assert names(queryset.search("van phuo")) == {"Nguyễn Văn Phương"}
     assert names(queryset.search("van phuong")) == {"Nguyễn Văn Phương"}
     assert names(queryset.search("van phuongx")) == set()
+
+
+@pytest.mark.parametrize(("unit", "expected"), [("city", {"LB0001", "GL0009"}), ("long_bien", {"LB0001"})])
+def test_given_name_first_is_found_within_the_officer_s_reach_only(federation, members, unit, expected):
+    """ "An Nguyễn Văn" (the given name first) and "an nguyen" find Nguyễn Văn An through the
+    officer's own scope in the same query: the province officer sees both namesakes, the
+    district officer only the one in their district."""
+    from thidua.org.models import RoleKind
+    from thidua.org.tests.factories import make_user
+
+    MemberFactory(full_name="Nguyễn Văn An", unit=federation.gia_lam_cdcs, card_number="GL0009")
+    officer = make_user("tdkt", RoleKind.EMULATION_OFFICER, getattr(federation, unit))
+    for query in ("An Nguyễn Văn", "an nguyen", "VAN AN NGUYEN"):
+        found = Member.objects.visible_to(officer).search(query)
+        assert set(found.values_list("card_number", flat=True)) == expected, query
