@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.models import AwardCategory, AwardKind, Decision, Nomination
 from thidua.core.text import date_line
+from thidua.councils.models import AgendaItem
 from thidua.documents import legal, rendering
 from thidua.documents.models import DocType, title_lines
 from thidua.documents.queries import docx_template_for
@@ -197,7 +198,6 @@ def require_basis(issued_on: datetime.date, campaign, nominations) -> None:
     """Refuse a decision dated `issued_on` whose legal basis is unknown that day (no law,
     decree or union rules in force in the table), or that would cite a later paper: its
     campaign's plan or the council's minutes dated after it (issue 15 items 3 and 7)."""
-    from thidua.councils.models import AgendaItem
 
     legal.require(issued_on, basis_roles({n.award_kind for n in nominations}))
     if campaign is not None and campaign.plan_date and campaign.plan_date > issued_on:
@@ -268,7 +268,6 @@ def _lower_first(text: str) -> str:
 def _council_sessions(decision: Decision) -> list[tuple[datetime.date, str]]:
     """(day, council name) of the sessions whose agenda held one of the decision's
     nominations: one query."""
-    from thidua.councils.models import AgendaItem
 
     nominations = decision.awards.filter(nomination__isnull=False).values("nomination_id")
     rows = (
@@ -390,7 +389,7 @@ def _compiler(template: str):
     if compilers is None:
         compilers = _typst.compilers = {}
     if template not in compilers:
-        import typst
+        import typst  # noqa: PLC0415 — Typst's compiler loads only when a paper is rendered
 
         compilers[template] = typst.Compiler(
             str(TYPST_DIR / template),

@@ -47,7 +47,10 @@ from thidua.awards.models import (
 from thidua.awards.queries import campaign_year, in_campaign_year
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
+from thidua.initiatives.models import Author, Recognition
 from thidua.org.models import Member, MemberRating, RatingLevel, RatingSubject, Unit, UnitRating
+from thidua.participation.models import Registration, TitleRegistration, Work, WorkStatus
+from thidua.reports.models import SENT, Submission
 
 DETAIL_MAX = 500  # CriterionCheck.detail
 
@@ -177,7 +180,6 @@ def unit_rating(criterion: Criterion, subject: Subject) -> Evaluation:
 def initiative(criterion: Criterion, subject: Subject) -> Evaluation:
     """Initiatives recognised (at any level) in the window: authored by the member, or of the
     unit's subtree for a collective. An initiative recognised at two levels counts once."""
-    from thidua.initiatives.models import Author, Recognition
 
     start, end = _window(criterion, subject)
     recognitions = Recognition.objects.filter(recognised_on__gte=start, recognised_on__lte=end)
@@ -287,7 +289,6 @@ def member_share(criterion: Criterion, subject: Subject) -> Evaluation:
 def work_reported(criterion: Criterion, subject: Subject) -> Evaluation:
     """Works of the unit's subtree in the campaign, completed or inaugurated, with at least one
     article or photo sent (participation keeps those counts on the work)."""
-    from thidua.participation.models import Work, WorkStatus
 
     if subject.campaign is None:
         return CheckResult.MISSING, _("Tiêu chuẩn này chỉ xét được trong một kế hoạch thi đua.")
@@ -311,7 +312,6 @@ def work_reported(criterion: Criterion, subject: Subject) -> Evaluation:
 def reports_on_time(criterion: Criterion, subject: Subject) -> Evaluation:
     """The unit's reports due in the year: sent on time (reports' own notion: sent or accepted,
     not flagged late) among those owed — sent ones, and unsent ones whose day has passed."""
-    from thidua.reports.models import SENT, Submission
 
     today = timezone.localdate()
     owed = Submission.objects.filter(unit=subject.unit, period__due_on__year=subject.year).filter(
@@ -339,7 +339,6 @@ def registered(criterion: Criterion, subject: Subject) -> Evaluation:
     """An individual: registered that year for the title (participation.EmulationTitle) of the
     same code as the award kind — the catalogues share their codes ("lao-dong-tien-tien") — or,
     failing that, of the same name. A collective: registered for the campaign."""
-    from thidua.participation.models import Registration, TitleRegistration
 
     if subject.is_collective:
         if subject.campaign is None:

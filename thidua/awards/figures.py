@@ -15,6 +15,7 @@ counted by the proposing unit's path, whatever their dates.
 import datetime
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award, DecisionStatus, Nomination, NominationStatus
 from thidua.org.models import Unit
@@ -79,7 +80,6 @@ def share(part: int, whole: int) -> str:
 def review_lines(campaign, unit: Unit, start: datetime.date | None, end: datetime.date | None) -> list[str]:
     """The awards part of a campaign review's draft (reports.review_document): the campaign's
     awards in the issuer's subtree, or those of the stretch reviewed when it has dates."""
-    from django.utils.translation import gettext as _
 
     if start and end:
         figures = award_figures(unit, start=start, end=end)

@@ -38,7 +38,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from thidua.awards import services
+from thidua.awards.eligibility import evaluate, verdict
 from thidua.awards.models import AwardKind, CampaignAward, Nomination, SubjectKind
+from thidua.awards.queries import campaign_year
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
 from thidua.core.text import fold
@@ -458,9 +460,6 @@ def run(actor, *, unit: Unit, campaign: Campaign, rows: list[Row], commit: bool,
 
 
 def _evaluate(rows: list[Row], campaign: Campaign) -> None:
-    from thidua.awards.eligibility import evaluate, verdict
-    from thidua.awards.queries import campaign_year
-
     year = campaign_year(campaign)
     for row in rows:
         if row.ok:

@@ -18,7 +18,7 @@ import sys
 
 
 def main() -> None:
-    import typst
+    import typst  # noqa: PLC0415 — loaded in the child process, after it has read its request
 
     request = json.load(sys.stdin.buffer)
     compiler = typst.Compiler(

@@ -24,6 +24,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Procedure
+from thidua.core.db import PATH_END
+from thidua.councils.models import AgendaItem, CouncilKind, CouncilMember
 from thidua.org.models import PERSONAL_ROLES, Member, RoleKind, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -275,8 +277,6 @@ class NominationQuerySet(UnitScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from thidua.core.db import PATH_END
-        from thidua.councils.models import AgendaItem
 
         seat = models.Exists(
             AgendaItem.objects.filter(
@@ -478,7 +478,6 @@ class DecisionQuerySet(UnitScopedQuerySet):
             return naming_below
         if role.kind == RoleKind.COUNCIL_MEMBER:
             # What their award council took up: the issued decisions of its unit.
-            from thidua.councils.models import CouncilKind, CouncilMember
 
             seated = CouncilMember.objects.filter(
                 council__unit=models.OuterRef("unit"), council__kind=CouncilKind.AWARD, member__user=user

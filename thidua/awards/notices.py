@@ -136,7 +136,7 @@ def decided(decision: Decision) -> None:
 
 
 def _queue(kind: str, object_id: int) -> None:
-    from thidua.awards.tasks import send_notice_email
+    from thidua.awards.tasks import send_notice_email  # noqa: PLC0415 — tasks imports this module
 
     background.enqueue(send_notice_email, kind, object_id)
 

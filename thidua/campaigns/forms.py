@@ -18,6 +18,7 @@ from thidua.campaigns.models import (
     TargetMode,
 )
 from thidua.campaigns.plan_import import SectionMode
+from thidua.campaigns.services import target_clusters, target_modes_for
 from thidua.org.forms import BootstrapMixin
 from thidua.org.models import EmulationCluster, Sector, Unit
 
@@ -163,8 +164,6 @@ class TargetsForm(BootstrapMixin, forms.Form):
     )
 
     def __init__(self, *args, issuer: Unit, forwarding: bool = False, **kwargs):
-        from thidua.campaigns.services import target_clusters, target_modes_for
-
         super().__init__(*args, **kwargs)
         self.fields["mode"].widget.attrs["class"] = "form-check-input"
         # A CĐCS's plan reaches its groups or members (no sector, cluster or unit to pick); a

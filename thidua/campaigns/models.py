@@ -321,11 +321,9 @@ class Deadline(models.Model):
     def state(self, today) -> str:
         """ "Chậm nhất ngày 18/9/2023" is the whole of that day: overdue only from the next day.
         `today` is the local date in Asia/Ho_Chi_Minh (timezone.localdate())."""
-        from django.conf import settings as conf
-
         if today > self.due_on:
             return "overdue"
-        if (self.due_on - today).days <= conf.THIDUA_DUE_SOON_DAYS:
+        if (self.due_on - today).days <= settings.THIDUA_DUE_SOON_DAYS:
             return "due_soon"
         return "upcoming"
 

@@ -172,7 +172,7 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
         uploaded_by=uploader,
     )
     if checked.kind == AttachmentKind.IMAGE:
-        from thidua.core import background, tasks
+        from thidua.core import background, tasks  # noqa: PLC0415 — core.tasks imports this module
 
         background.enqueue(tasks.make_thumbnail, attachment.pk)
     return attachment

@@ -49,7 +49,7 @@ class Source:
 
 
 def _members_for(user) -> QuerySet:
-    from thidua.org.models import Member
+    from thidua.org.models import Member  # noqa: PLC0415 — core sits below org
 
     return Member.objects.visible_to(user)
 
@@ -65,7 +65,7 @@ def _member_label(member) -> str:
 
 
 def _grassroots_for(user) -> QuerySet:
-    from thidua.org.models import Unit
+    from thidua.org.models import Unit  # noqa: PLC0415 — core sits below org
 
     return Unit.objects.visible_to(user).grassroots().active()
 

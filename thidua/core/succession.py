@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
+from thidua.core import audit
+
 
 @dataclass(frozen=True)
 class Step:
@@ -68,14 +70,12 @@ def hand_over(actor, unit, successor) -> dict[str, int]:
 def record_handover(actor, obj, unit, successor) -> None:
     """The audit line of one handed-over object, on the object (its history says who took it
     over from whom, and when); scoped at the successor, where it is read from now on."""
-    from thidua.core import audit
 
     audit.record(actor, "hand_over", obj, scope_path=successor.path, from_state=unit.name, to_state=successor.name)
 
 
 def record_bulk(actor, key: str, ids: list[int], unit, successor) -> None:
     """One audit line on the successor listing the ids of many handed-over rows of one kind."""
-    from thidua.core import audit
 
     if ids:
         audit.record(

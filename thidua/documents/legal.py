@@ -14,9 +14,11 @@ Services call `require` before taking a number; documents call `citations` when 
 from __future__ import annotations
 
 import datetime
+import importlib
 import re
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -123,9 +125,6 @@ def ensure_defaults() -> None:
     a transactional test; the demo on such a database). Rows an administrator edited stay."""
     if LegalDocument.objects.exists():
         return
-    import importlib
-
-    from django.apps import apps
 
     importlib.import_module("thidua.documents.migrations.0003_legal_documents").load(apps, None)
 

@@ -11,9 +11,11 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.rules import REGISTER_READER_ROLES
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -121,8 +123,6 @@ class RegisterCounter(models.Model):
 
 class RegisterEntryQuerySet(UnitScopedQuerySet):
     def visible_to(self, user) -> "RegisterEntryQuerySet":
-        from thidua.documents.rules import REGISTER_READER_ROLES
-
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -304,8 +304,6 @@ class LegalDocument(models.Model):
         return f"{self.doc_type} số {self.number} ngày {day} của {self.issuer} {self.title}".strip()
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.signed_on and self.in_force_from and self.in_force_from < self.signed_on:
             errors["in_force_from"] = _("Ngày có hiệu lực không thể trước ngày ký.")

@@ -235,7 +235,7 @@ def _compiler():
     because a compiler is a mutable native object that must not compile twice at once."""
     compiler = getattr(_typst, "compiler", None)
     if compiler is None:
-        import typst
+        import typst  # noqa: PLC0415 — Typst's compiler loads only when a paper is rendered
 
         compiler = typst.Compiler(
             str(TYPST_TEMPLATE),
@@ -259,7 +259,7 @@ DocxSource = bytes | str | Path | IO[bytes]
 
 
 def _rich(runs: list[dict]):
-    from docxtpl import RichText
+    from docxtpl import RichText  # noqa: PLC0415 — docxtpl loads only when a Word paper is written
 
     rich = RichText()
     for run in runs:
@@ -342,7 +342,7 @@ def _docx_context(data: dict) -> dict:
 def render_docx(doc: OfficialDocument, template: DocxSource | None = None) -> bytes:
     """`template`: an issuer's own .docx (bytes, a path or an open file), else the shipped one.
     See docx/build_template.py for the tags a template may use."""
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # noqa: PLC0415 — docxtpl loads only when a Word paper is written
 
     if template is None:
         source: str | IO[bytes] = str(DOCX_TEMPLATE)

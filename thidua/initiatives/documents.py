@@ -13,6 +13,7 @@ from thidua.documents.models import LegalRole
 from thidua.documents.rendering import OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
 from thidua.initiatives.models import RecognitionDecision
+from thidua.org.exports import table_header, workbook
 from thidua.org.models import Unit
 
 # What a recognition decision cites: the Điều lệ Sáng kiến in force (Nghị định 13/2012/NĐ-CP).
@@ -132,7 +133,6 @@ def golden_book_document(unit: Unit, recognitions) -> OfficialDocument:
 
 def golden_book_xlsx(unit: Unit, recognitions) -> bytes:
     # Through org.exports.workbook: titles and authors are what members typed, and stay text.
-    from thidua.org.exports import table_header, workbook
 
     with translation.override("vi"):
         out = io.BytesIO()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
+from thidua.councils.models import AgendaItem
 from thidua.org.models import Member, RoleKind, Unit, acts_for_unit
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -95,7 +96,6 @@ class InitiativeQuerySet(UnitScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        from thidua.councils.models import AgendaItem
 
         reviewed = Exists(
             AgendaItem.objects.filter(

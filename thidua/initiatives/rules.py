@@ -11,6 +11,7 @@ there. Unions above read everything of their subtree; nobody else finds it.
 
 import rules
 
+from thidua.councils.models import CouncilKind, CouncilMember
 from thidua.councils.rules import MANAGER_ROLES
 from thidua.documents.rules import NUMBER_TAKER_ROLES
 from thidua.initiatives.models import Initiative, InitiativeStatus
@@ -122,7 +123,6 @@ def reads_golden_book(user, unit=None) -> bool:
     unit = unit if isinstance(unit, Unit) else role.unit
     if role.kind != R.COUNCIL_MEMBER and unit.path.startswith(role.unit.path):
         return True
-    from thidua.councils.models import CouncilKind, CouncilMember
 
     return CouncilMember.objects.filter(
         council__unit=unit, council__kind=CouncilKind.INITIATIVE, member__user=user

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.db import PATH_END
+from thidua.core.db import PATH_END, PATH_STEP
 from thidua.core.text import search_terms
 from thidua.org.search import SEARCH_CAP, SearchKeyField, first_match_ids, member_search_key
 
@@ -162,7 +162,6 @@ class Unit(models.Model):
 
     def ancestor_paths(self) -> list[str]:
         """Paths of the ancestors, root first — read off the path, no query."""
-        from thidua.core.db import PATH_STEP
 
         return [self.path[:i] for i in range(PATH_STEP, len(self.path), PATH_STEP)]
 
@@ -215,7 +214,7 @@ class MemberQuerySet(models.QuerySet):
         return self._scope is not None and self._scope.depth >= self.SMALL_SCOPE_DEPTH
 
     def visible_to(self, user) -> "MemberQuerySet":
-        from thidua.org.rules import MEMBER_READER_ROLES
+        from thidua.org.rules import MEMBER_READER_ROLES  # noqa: PLC0415 — org.rules imports this module
 
         if not user.is_authenticated:
             return self.none()

@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
+from thidua.campaigns import demo as campaigns_demo
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.campaigns.seeds import SEEDS_BY_KEY
 from thidua.core import demo
@@ -92,7 +93,6 @@ def load_demo_participation(log: Callable[[str], None]) -> None:
 def _living(log) -> None:
     """The living plan: unit registrations due a few days ago (sent by two CĐCS in three, on
     time; the others are late now) and "dân vận khéo" models due this week (one in three sent)."""
-    from thidua.campaigns import demo as campaigns_demo
 
     campaign = campaigns_demo.living_campaign()
     if campaign is None or ModelProject.objects.filter(campaign=campaign).exists():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
 from thidua.org.models import EmulationCluster, Member, Unit
+from thidua.org.rules import MEMBER_READER_ROLES
 from thidua.org.scoping import UnitScopedQuerySet
 
 
@@ -184,8 +185,6 @@ class TitleRegistrationQuerySet(UnitScopedQuerySet):
     unit_field = "member__unit"
 
     def visible_to(self, user):
-        from thidua.org.rules import MEMBER_READER_ROLES
-
         role = getattr(user, "acting_role", None)
         # A plain member sees only their own registrations.
         if (

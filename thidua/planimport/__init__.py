@@ -29,12 +29,12 @@ __all__ = [
 
 
 def read_text(filename: str, data: bytes) -> str:
-    from .reading import read_text as _read_text
+    from .reading import read_text as _read_text  # noqa: PLC0415 — keeps the package's import cheap
 
     return _read_text(filename, data)
 
 
 def parse(text: str) -> PlanExtract:
-    from .parsing import parse as _parse
+    from .parsing import parse as _parse  # noqa: PLC0415 — keeps the package's import cheap
 
     return _parse(text)

@@ -14,6 +14,7 @@ from thidua.reports.models import (
     ReviewKind,
     Source,
     Targets,
+    number_text,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -120,8 +121,6 @@ class SubmissionForm(forms.Form):
 
 
 def _number_initial(answer, auto) -> str:
-    from thidua.reports.models import number_text
-
     if answer is not None and answer.number is not None:
         return number_text(answer.number)
     return str(int(auto)) if auto is not None else ""

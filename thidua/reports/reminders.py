@@ -18,16 +18,18 @@ email was never claimed.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from thidua.core import once
+from thidua.core import access, audit, background, once
 from thidua.core.db import PATH_END
 from thidua.org.queries import officer_emails
 from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
+from thidua.reports.queries import is_overdue
 from thidua.reports.services import open_current_periods
 
 UNSENT = (SubmissionStatus.PENDING, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
@@ -75,7 +77,7 @@ def _remind(submission: Submission, kind: str, day: datetime.date) -> Reminder |
 def _queue_email(reminder_id: int) -> None:
     """To the worker when there is a broker; otherwise sent here and now — not in a thread
     (core.background's default), which the command's process would end before it finishes."""
-    from thidua.reports.tasks import send_reminder_email
+    from thidua.reports.tasks import send_reminder_email  # noqa: PLC0415 — tasks imports this module
 
     if settings.CELERY_BROKER_URL:
         send_reminder_email.delay(reminder_id)
@@ -126,11 +128,8 @@ def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date)
     officer who pressed it), its email queued after the commit (core.background) and sent once
     (core.once, send_email) — so a second press the same day reminds no unit twice (the row is
     unique per submission, kind and day). Audited on the period. Returns the units reminded."""
-    from django.core.exceptions import ValidationError
 
-    from thidua.core import access, audit, background
-    from thidua.reports.queries import is_overdue
-    from thidua.reports.tasks import send_reminder_email
+    from thidua.reports.tasks import send_reminder_email  # noqa: PLC0415 — tasks imports this module
 
     access.check(actor, "reports.remind", within)
     if not is_overdue(period, today):

@@ -21,7 +21,7 @@ from thidua.core.workflow import Transition, Workflow
 from thidua.documents.models import DocType
 from thidua.documents.services import profile_for, signature_gaps, take_number
 from thidua.org.models import Unit, UnitStatus
-from thidua.reports import due, sources, tallies
+from thidua.reports import due, review_document, sources, tallies
 from thidua.reports.models import (
     Aggregation,
     Answer,
@@ -52,6 +52,7 @@ SUBMISSION_WORKFLOW = Workflow(
         Transition("accept_report", (S.SUBMITTED,), S.ACCEPTED, "reports.review", gettext_lazy("Tiếp nhận")),
     ],
 )
+
 EDITABLE = (S.PENDING, S.DRAFT, S.RETURNED)
 
 FORM_FIELDS = (
@@ -587,7 +588,6 @@ def draft_review(
     """A draft review of the campaign by `issuer`, its figures filled in from what thidua holds:
     between `covers_from` and `covers_to` when given (a sơ kết of the first six months), else
     over the whole campaign."""
-    from thidua.reports import review_document
 
     _check(actor, "reports.change_review", issuer)
     if covers_from and covers_to and covers_from > covers_to:
@@ -617,7 +617,6 @@ def refresh_review_figures(actor, review: CampaignReview) -> CampaignReview:
     """'Cập nhật số liệu': the draft's figures (parts I and II) drafted again from what thidua
     holds today — a decision, a report sent since — keeping the officer's assessment (parts III
     and IV) as written. An issued review is frozen: its figures are those it was signed with."""
-    from thidua.reports import review_document
 
     review = CampaignReview.objects.select_for_update().select_related("campaign", "issuer").get(pk=review.pk)
     _check(actor, "reports.change_review", review)
@@ -679,7 +678,6 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
     )
     if errors:
         raise ValidationError(errors)
-    from thidua.reports import review_document
 
     review_document.require_basis(review)  # never dated before the plan it reports on
     assert review.issued_on is not None  # refused above without it

@@ -1,6 +1,7 @@
 """Background work of reports. Tasks are thin: ids in, the work is in the module it names."""
 
 from celery import shared_task
+from django.utils import timezone
 
 from thidua.reports import reminders
 
@@ -12,6 +13,4 @@ def send_reminder_email(reminder_id: int) -> None:
 
 @shared_task(name="reports.send_reminders")
 def send_reminders() -> int:
-    from django.utils import timezone
-
     return reminders.send_reminders(timezone.localdate())

@@ -34,7 +34,9 @@ def honour_roll_export(request, pk: int):
 @login_required
 def queue_export(request):
     """The office's queue (Xét khen thưởng) with the same filters as the page, every page of it."""
-    from thidua.awards.views.review import filtered_queue  # review imports the nomination views, which list its URLs
+    from thidua.awards.views.review import (
+        filtered_queue,
+    )
 
     _level, _works, _form, _campaign, rows = filtered_queue(request)
     headers = [

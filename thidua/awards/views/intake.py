@@ -66,7 +66,9 @@ class IntakeForm(forms.Form):
 def _unit(request):
     """The proposing unit, which must be allowed to nominate: the acting CĐCS (its chair or
     officer), or the CĐCS of its subtree a federation's emulation office picked (?don-vi=)."""
-    from thidua.awards.views.nominations import _unit as proposing_unit
+    from thidua.awards.views.nominations import (
+        _unit as proposing_unit,
+    )
 
     unit = proposing_unit(request)
     if unit is None or not request.user.has_perm("awards.nominate", unit):
@@ -75,7 +77,9 @@ def _unit(request):
 
 
 def _query(request, unit) -> str:
-    from thidua.awards.views.nominations import unit_query
+    from thidua.awards.views.nominations import (
+        unit_query,
+    )
 
     return unit_query(request, unit)
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
+from thidua.reports.models import ReportPeriod, Submission
+
 
 @dataclass
 class Picker:
@@ -50,7 +52,6 @@ class Picker:
 
 def for_period(period, view_name: str, unit) -> Picker:
     """Periods of the period's form, for the board or the roll-up of `unit`."""
-    from thidua.reports.models import ReportPeriod
 
     options = list(
         ReportPeriod.objects.filter(form_id=period.form_id).order_by("-starts_on", "-id").values_list("pk", "label")
@@ -61,7 +62,6 @@ def for_period(period, view_name: str, unit) -> Picker:
 
 def for_submission(submission) -> Picker:
     """The same unit's reports on the same form, one per period."""
-    from thidua.reports.models import Submission
 
     options = list(
         Submission.objects.filter(period__form_id=submission.period.form_id, unit_id=submission.unit_id)
