@@ -138,7 +138,7 @@ def test_covenant_pages_run_a_fixed_number_of_queries(
 
     client = login(lb_officer)
     client.get(reverse("participation:covenant", args=[covenant.pk]))
-    with django_assert_num_queries(8) as detail:  # with the plans the officer may tie it to
+    with django_assert_num_queries(7) as detail:  # with the plans the officer may tie it to; the covenant read once
         client.get(reverse("participation:covenant", args=[covenant.pk]))
     with django_assert_num_queries(6) as listing:
         client.get(reverse("participation:covenants"))

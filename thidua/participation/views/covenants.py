@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.models import EmulationCluster, Unit
-from thidua.org.views.units import _form_error
 from thidua.participation import services
 from thidua.participation.forms import CovenantForm, InspectionForm, SignForm, TieCampaignForm, TieCovenantForm
 from thidua.participation.models import Covenant, CovenantParty, InspectionKind, PartyStatus
@@ -71,7 +71,7 @@ def covenant_create(request):
         try:
             covenant = services.create_covenant(request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã tạo giao ước; các đơn vị trong cụm, khối có thể ký."))
             return redirect("participation:covenant", pk=covenant.pk)
@@ -107,19 +107,22 @@ def _detail_context(request, covenant: Covenant, **forms) -> dict:
     }
 
 
+# what a covenant's page shows, read in the scoped statement itself
+COVENANT_PAGE = ("cluster", "cluster__organiser", "campaign")
+
+
 @login_required
 def covenant_detail(request, pk: int):
-    covenant = get_for_user(request.user, Covenant, pk)
-    covenant = Covenant.objects.select_related("cluster", "cluster__organiser", "campaign").get(pk=covenant.pk)
+    covenant = get_for_user(request.user, Covenant, pk, related=COVENANT_PAGE)
     return render(request, "participation/covenant_detail.html", _detail_context(request, covenant))
 
 
 def _party(request, pk: int, party_pk: int) -> tuple[Covenant, CovenantParty]:
-    covenant = get_for_user(request.user, Covenant, pk)
+    covenant = get_for_user(request.user, Covenant, pk, related=COVENANT_PAGE)
     party = CovenantParty.objects.filter(covenant=covenant, pk=party_pk).select_related("unit").first()
     if party is None:
         raise Http404
-    return Covenant.objects.select_related("cluster", "cluster__organiser", "campaign").get(pk=covenant.pk), party
+    return covenant, party
 
 
 @login_required
@@ -133,7 +136,7 @@ def covenant_sign(request, pk: int, party: int):
         try:
             services.sign_covenant(request.user, party_obj, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         except TransitionNotAllowed as error:
             form.add_error(None, str(error))
         else:
@@ -151,14 +154,13 @@ def covenant_sign(request, pk: int, party: int):
 @require_POST
 def covenant_tie(request, pk: int):
     """From the covenant's page: tie it to a plan, or untie it."""
-    covenant = get_for_user(request.user, Covenant, pk, perm="participation.manage_covenant")
-    covenant = Covenant.objects.select_related("cluster", "cluster__organiser", "campaign").get(pk=covenant.pk)
+    covenant = get_for_user(request.user, Covenant, pk, perm="participation.manage_covenant", related=COVENANT_PAGE)
     form = TieCampaignForm(request.POST, campaigns=_tieable_campaigns(request.user))
     if form.is_valid():
         try:
             services.tie_covenant(request.user, covenant, form.cleaned_data["campaign"])
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu kế hoạch của giao ước."))
             return redirect("participation:covenant", pk=covenant.pk)
@@ -215,7 +217,7 @@ def covenant_inspect(request, pk: int, party: int):
                 request.user, party_obj, inspector=request.user.acting_role.unit, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã ghi kết quả kiểm tra."))
             return redirect("participation:covenant", pk=covenant.pk)

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.org.models import Unit
-from thidua.org.views.units import _form_error
 from thidua.participation import queries, services
 from thidua.participation.forms import ModelProjectForm, RegistrationForm, ResultsForm, WorkForm
 from thidua.participation.models import CovenantParty, ModelProject, Registration
@@ -77,7 +77,7 @@ def _act(request, campaign, unit, form, form_name: str, action, success: str):
         try:
             action(**form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, success)
             return redirect("participation:record", pk=campaign.pk)

@@ -15,9 +15,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
+from thidua.core.paging import CappedPaginator
 from thidua.org.exports import xlsx_response
 from thidua.org.models import Member, Unit
-from thidua.org.views.members import CappedPaginator
 from thidua.participation import queries, services, title_imports
 from thidua.participation.forms import TitlesForm
 from thidua.participation.models import EmulationTitle, TitleRegistration

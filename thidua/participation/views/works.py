@@ -8,16 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.core.workflow import TransitionNotAllowed
-from thidua.org.views.units import _form_error
 from thidua.participation import services
 from thidua.participation.forms import CompleteForm, EvidenceForm, InaugurateForm
 from thidua.participation.models import Work
 
 
 def _work(request, pk: int, perm: str | None = None) -> Work:
-    return get_for_user(request.user, Work, pk, perm=perm)
+    return get_for_user(request.user, Work, pk, perm=perm, related=("campaign", "unit"))
 
 
 def _context(request, work: Work, **forms) -> dict:
@@ -36,20 +36,18 @@ def _context(request, work: Work, **forms) -> dict:
 
 @login_required
 def work_detail(request, pk: int):
-    work = get_for_user(request.user, Work, pk)
-    work = Work.objects.select_related("campaign", "unit").get(pk=work.pk)
+    work = _work(request, pk)
     return render(request, "participation/work_detail.html", _context(request, work))
 
 
 def _post(request, pk: int, form_class, form_name: str, action, success: str):
     work = _work(request, pk, perm="participation.change_own")
-    work = Work.objects.select_related("campaign", "unit").get(pk=work.pk)
     form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
             action(work, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         except TransitionNotAllowed as error:
             form.add_error(None, str(error))
         else:
