@@ -40,8 +40,7 @@ STATE_COLOURS = {
 
 def _period_and_unit(request, pk: int) -> tuple[ReportPeriod, Unit]:
     require(request.user, "reports.view_board")
-    period = get_for_user(request.user, ReportPeriod, pk)
-    period = ReportPeriod.objects.select_related("form", "form__issuer").get(pk=period.pk)
+    period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
     if request.GET.get("don-vi"):
         return period, get_for_user(request.user, Unit, request.GET["don-vi"])
     role = request.user.acting_role

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user, require
-from thidua.org.views.units import _form_error
+from thidua.core.forms import form_error
 from thidua.reports import services
 from thidua.reports.forms import IndicatorForm, ReportFormForm
 from thidua.reports.models import FormStatus, ReportForm, Submission
@@ -60,7 +60,7 @@ def form_create(request):
         try:
             created = services.create_form(request.user, issuer=role.unit, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã tạo biểu mẫu. Hãy thêm các chỉ tiêu rồi gửi các đơn vị."))
             return redirect("reports:form", pk=created.pk)
@@ -76,7 +76,7 @@ def form_edit(request, pk: int):
         try:
             services.update_form(request.user, report_form, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu biểu mẫu."))
             return redirect("reports:form", pk=report_form.pk)
@@ -95,7 +95,7 @@ def form_detail(request, pk: int):
             try:
                 services.save_indicator(request.user, report_form, **indicator_form.cleaned_data)
             except ValidationError as error:
-                _form_error(indicator_form, error)
+                form_error(indicator_form, error)
             else:
                 messages.success(request, _("Đã thêm chỉ tiêu."))
                 return redirect("reports:form", pk=report_form.pk)

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.documents.rendering import render as render_document
-from thidua.org.views.units import _form_error
 from thidua.reports import review_document, services
 from thidua.reports.forms import ReviewDraftForm, ReviewForm
 from thidua.reports.models import CampaignReview, ReviewKind
@@ -70,7 +70,7 @@ def review_detail(request, pk: int):
                 else:
                     messages.success(request, _("Đã lưu dự thảo."))
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 return redirect("reports:review", pk=review.pk)
     elif request.method == "POST":

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
-from thidua.org.views.units import _form_error
 from thidua.reports import services, sources
 from thidua.reports.forms import ReturnForm, SubmissionForm
 from thidua.reports.models import Submission, SubmissionStatus
@@ -71,7 +71,7 @@ def submission_detail(request, pk: int):
         answers = {a.indicator_id: a for a in submission.answers.all()}
         form = SubmissionForm(request.POST, request.FILES, indicators=indicators, answers=answers, autos={})
         form.is_valid()  # every field is optional text: the service decided what is refused
-        _form_error(form, error)
+        form_error(form, error)
         messages.error(request, _("Chưa lưu: có giá trị chưa hợp lệ, xem thông báo bên cạnh từng chỉ tiêu."))
         return render(request, "reports/submission.html", _context(request, submission, form=form), status=400)
     except PermissionDenied:
@@ -104,6 +104,6 @@ def review(request, pk: int):
             messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
     except ValidationError as error:
         form = ReturnForm(request.POST)
-        _form_error(form, error)
+        form_error(form, error)
         return render(request, "reports/submission.html", _context(request, submission, return_form=form), status=400)
     return redirect("reports:submission", pk=submission.pk)
