@@ -25,3 +25,8 @@ class DocumentsConfig(AppConfig):
 
         # Before any paper of the demo is issued: the laws and rules they cite by date.
         register_stage(DemoStage("Văn bản pháp lý làm căn cứ", load_demo_legal, order=5))
+        from thidua.documents.demo import load_demo_letterheads
+
+        # Who signs each unit's papers, before the first paper is issued: a stage of its own, so a
+        # test that loads one app's stage (initiatives, awards) can load the signers with it.
+        register_stage(DemoStage("Thông tin cơ quan ban hành mẫu", load_demo_letterheads, order=10))

@@ -18,7 +18,9 @@ def demo(db, monkeypatch, settings, tmp_path):
     # The production hasher is slow on purpose; the org demo hashes one password.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The org demo (units, people, logins) and this app's stage; other apps test theirs.
-    monkeypatch.setattr("thidua.core.demo._STAGES", {"Sáng kiến mẫu": _STAGES["Sáng kiến mẫu"]})
+    # With the signers' letterheads, which recognition decisions need (documents.demo).
+    stages = ("Thông tin cơ quan ban hành mẫu", "Sáng kiến mẫu")
+    monkeypatch.setattr("thidua.core.demo._STAGES", {name: _STAGES[name] for name in stages})
     load_demo(scale=0.03)
 
 
