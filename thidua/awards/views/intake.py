@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.awards import intake
+from thidua.awards.views.nominations import _unit as proposing_unit
+from thidua.awards.views.nominations import unit_query
 from thidua.campaigns.models import Campaign, CampaignStatus
 from thidua.core.access import get_for_user
 
@@ -66,10 +68,6 @@ class IntakeForm(forms.Form):
 def _unit(request):
     """The proposing unit, which must be allowed to nominate: the acting CĐCS (its chair or
     officer), or the CĐCS of its subtree a federation's emulation office picked (?don-vi=)."""
-    from thidua.awards.views.nominations import (
-        _unit as proposing_unit,
-    )
-
     unit = proposing_unit(request)
     if unit is None or not request.user.has_perm("awards.nominate", unit):
         raise PermissionDenied
@@ -77,10 +75,6 @@ def _unit(request):
 
 
 def _query(request, unit) -> str:
-    from thidua.awards.views.nominations import (
-        unit_query,
-    )
-
     return unit_query(request, unit)
 
 
