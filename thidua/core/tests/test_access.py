@@ -52,3 +52,16 @@ def test_reading_names_the_managers_scoped_reading(federation, officer, members)
     assert get_for_user(officer, Member, members["an"].pk, reading="visible_to") == members["an"]
     with pytest.raises(Http404):
         get_for_user(officer, Member, members["dung"].pk, reading="visible_to")
+
+
+@pytest.mark.django_db
+def test_form_copy_takes_the_posted_values_without_a_second_read(federation, officer, django_assert_num_queries):
+    """A ModelForm writes into the copy; the service still sees the stored values to compare."""
+    from thidua.core.forms import form_copy
+
+    unit = get_for_user(officer, Unit, federation.school.pk)
+    with django_assert_num_queries(0):
+        copy = form_copy(unit)
+    copy.name, copy.parent = "Tên mới", federation.gia_lam
+    assert (unit.name, unit.parent) == ("CĐCS Trường THCS Gia Thụy", federation.long_bien)
+    assert copy.pk == unit.pk
