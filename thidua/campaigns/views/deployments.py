@@ -13,9 +13,9 @@ from thidua.campaigns import services
 from thidua.campaigns.forms import LaunchForm, TargetsForm
 from thidua.campaigns.models import Deployment
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.org.queries import subtree_totals
-from thidua.org.views.units import _form_error
 
 
 def _deployment(request, pk: int) -> Deployment:
@@ -44,7 +44,7 @@ def launch(request, pk: int):
         try:
             services.launch(request.user, deployment, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         except TransitionNotAllowed as error:
             form.add_error(None, str(error))
         else:
@@ -82,7 +82,7 @@ def forward(request, pk: int):
                 units=data["units"],
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request,

@@ -13,9 +13,9 @@ from thidua.campaigns import plan_document, queries, services
 from thidua.campaigns.forms import PART_FORMS, CampaignForm, RewardForm, TargetsForm
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, TargetMode
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_copy, form_error
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.documents.rendering import document_data, render_docx, render_pdf
-from thidua.org.views.units import _form_error
 
 # Lazy: built at import, read in the language of each request.
 PART_TITLES = {
@@ -60,7 +60,7 @@ def campaign_create(request):
         try:
             campaign = services.create_campaign(request.user, issuer=role.unit, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã tạo dự thảo kế hoạch. Hãy soạn từng phần rồi ban hành."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -112,12 +112,12 @@ def campaign_detail(request, pk: int):
 @login_required
 def campaign_edit(request, pk: int):
     campaign = _campaign(request, pk, "campaigns.change_campaign")
-    form = CampaignForm(request.POST or None, instance=Campaign.objects.get(pk=campaign.pk))
+    form = CampaignForm(request.POST or None, instance=form_copy(campaign))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_campaign(request.user, campaign, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -141,7 +141,7 @@ def part_form(request, pk: int, part: str, item: int | None = None):
         try:
             services.save_part(request.user, campaign, part, item, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             panel = next(p for p in _panels(campaign) if p["part"] == part)
             return render(
@@ -180,7 +180,7 @@ def reward_form(request, pk: int):
         try:
             services.save_reward(request.user, campaign, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu phần khen thưởng."))
             return redirect("campaigns:detail", pk=campaign.pk)
@@ -209,7 +209,7 @@ def targets_form(request, pk: int):
                 units=data.get("units", ()),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, targets_summary(campaign))
             return redirect("campaigns:detail", pk=campaign.pk)
