@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.documents import queries, services
 from thidua.documents.filters import RegisterFilter
 from thidua.documents.forms import IssuerProfileForm
 from thidua.org.models import Unit
-from thidua.org.views.units import _form_error
 
 
 @login_required
@@ -54,7 +54,7 @@ def issuer_profile(request, pk: int):
             try:
                 services.save_issuer_profile(request.user, unit, **values)
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(request, _("Đã lưu thông tin cơ quan ban hành."))
                 return redirect("documents:issuer_profile", pk=unit.pk)
