@@ -14,6 +14,8 @@ quadratic. The shapes are those that were quadratic or are the worst a plan edit
 - headings: short numbered lines, each a heading;
 - duties: "TỔ CHỨC THỰC HIỆN" with hundreds of "1. Đối với …" parts under it (each part's level
   was looked for among all parts: quadratic until issue 17);
+- deadlines: one paragraph without a full stop, a deadline every 46 characters (each duty was
+  cut from the whole paragraph: quadratic until issue 17);
 - docx: the pasted lines inside a Word file (a 20 KB .docx took 52 s).
 
 Results go to bench/results/planimport-scaling.json and .md; no timing is asserted anywhere.
@@ -55,6 +57,9 @@ def build(shape: str, size: int) -> tuple[str, bytes]:
         return "nhiem-vu.txt", _repeat(
             "I. TỔ CHỨC THỰC HIỆN\n" + "1. Đối với công đoàn cơ sở\nTổ chức thi đua.\n" * 400, size
         ).encode()
+    if shape == "deadlines":
+        unit = "các đơn vị gửi báo cáo trước ngày 15/6/2024, "
+        return "han.txt", (HEAD + "I. TỔ CHỨC THỰC HIỆN\n" + unit * (size // len(unit))).encode()
     if shape == "headings":
         return "muc.txt", _repeat("1. Tổ chức thi đua\n", size).encode()
     if shape == "docx":
@@ -81,7 +86,7 @@ def cpu_seconds(name: str, data: bytes, runs: int) -> float:
     return best
 
 
-SHAPES = ("pasted", "flat", "seed", "headings", "duties", "docx")
+SHAPES = ("pasted", "flat", "seed", "headings", "duties", "deadlines", "docx")
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ Matching runs on folded text (see normalize.fold), so "NGÀY 21 THÁNG 8 NĂM 20
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -47,28 +48,46 @@ def find_dates(text: str, folded: str | None = None, default_year: int | None = 
         return []
     folded = fold(text) if folded is None else folded
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    # The spans already read, in order and apart within each list: a position is looked up by
+    # bisection (checking every span for every date was quadratic in a paragraph full of dates).
+    long_spans: list[tuple[int, int]] = []
+    numeric_spans: list[tuple[int, int]] = []
     for match in _LONG.finditer(folded):
         value = _make(match.group(1), match.group(2), int(match.group(3)))
         if value:
             found.append(DateMatch(match.start(), match.end(), value))
-            taken.append(match.span())
+            long_spans.append(match.span())
     for match in _NUMERIC.finditer(folded):
-        if any(a <= match.start() < b for a, b in taken):
+        if _within(long_spans, match.start()):
             continue
         value = _make(match.group(1), match.group(3), int(match.group(4)))
         if value:
             found.append(DateMatch(match.start(), match.end(), value))
-            taken.append(match.span())
+            numeric_spans.append(match.span())
     if default_year:
         for match in _SHORT.finditer(folded):
-            if any(a <= match.start() < b or a < match.end() <= b for a, b in taken):
+            if any(
+                _within(spans, match.start()) or _ends_within(spans, match.end())
+                for spans in (long_spans, numeric_spans)
+            ):
                 continue
             value = _make(match.group(1), match.group(2), default_year)
             if value:
                 found.append(DateMatch(match.start(), match.end(), value, has_year=False))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Some span a <= position < b (spans sorted and apart)."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+def _ends_within(spans: list[tuple[int, int]], end: int) -> bool:
+    """Some span a < end <= b."""
+    index = bisect.bisect_left(spans, (end, -1)) - 1
+    return index >= 0 and end <= spans[index][1]
 
 
 def parse_date(text: str, default_year: int | None = None) -> datetime.date | None:
