@@ -75,7 +75,9 @@ def check(actor, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def get_for_user(user, source, pk, *, perm: str | None = None, related: tuple[str, ...] = (), reading: str = "visible_to"):
+def get_for_user(
+    user, source, pk, *, perm: str | None = None, related: tuple[str, ...] = (), reading: str = "visible_to"
+):
     """The object `pk` as `user` may reach it, or 404 (a guessed id, a unit outside the subtree,
     a bad id and a refused `perm` all read alike).
 
