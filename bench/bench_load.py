@@ -577,6 +577,11 @@ def main(argv=None) -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app server")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--profile", action="store_true", help="py-spy one app worker during the mix")
+    parser.add_argument(
+        "--only-submit",
+        action="store_true",
+        help="the second phase sends report submissions only: its CPU per operation is a submission's",
+    )
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv)
@@ -688,7 +693,7 @@ def main(argv=None) -> None:
             )
         sampler = WaitSampler()
         sampler.start()
-        mix_seconds = load.run(["submit", "board", "upload"], args.duration)
+        mix_seconds = load.run(["submit"] if args.only_submit else ["submit", "board", "upload"], args.duration)
         sampler.stop.set()
         sampler.join()
         load_after = os.getloadavg()
@@ -741,6 +746,13 @@ def main(argv=None) -> None:
         f"CPU seconds during the {mix_seconds:.0f} s of the mix (2 cores = {2 * mix_seconds:.0f} s available): "
         + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
         + ".",
+        "",
+        # Issue 18 item 6: the cost of an operation whatever the box lends the bench.
+        f"CPU per operation of the {'submissions-only phase' if args.only_submit else 'mix'} "
+        f"({total} operations; a nomination is 2 requests): app {1000 * cpu['app'] / max(total, 1):.1f} ms + "
+        f"PostgreSQL {1000 * cpu['pg'] / max(total, 1):.1f} ms + worker {1000 * cpu['worker'] / max(total, 1):.1f} ms "
+        f"(per request: {1000 * (cpu['app'] + cpu['pg']) / max(total + len(load.results['upload']), 1):.1f} ms app + PostgreSQL); "
+        f"load average {os.getloadavg()[0]:.1f} at the end (other engineers' processes share the box).",
         "",
         f"PostgreSQL backends of this database, average over the mix: {sampler.summary()}.",
     ]
