@@ -17,6 +17,8 @@ from django.urls import path, reverse
 
 from thidua.awards import documents, honour
 from thidua.awards.models import LIVE_STATUSES, Award, Decision, DecisionStatus, Nomination
+from thidua.awards.views.nominations import _unit as proposing_unit
+from thidua.awards.views.nominations import unit_query
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user, require
 
@@ -68,9 +70,6 @@ def proposal_file(request, pk: int, fmt: str):
     """The proposing unit's Tờ trình đề nghị khen thưởng for a campaign, with its list: the
     nominations it has made and not withdrawn. The acting unit, or the CĐCS a federation's
     office acts for (?don-vi=, as on the batch page)."""
-    from thidua.awards.views.nominations import _unit as proposing_unit
-    from thidua.awards.views.nominations import unit_query
-
     if fmt not in ("pdf", "docx"):
         raise Http404
     campaign = get_for_user(request.user, Campaign, pk)
