@@ -49,6 +49,10 @@ def test_officer_writes_a_plan_part_by_part_and_issues_it_to_a_bloc(federation, 
     assert list(Deployment.objects.values_list("unit__code", flat=True)) == ["LB-001"]
     page = client.get(f"/ke-hoach/{campaign.pk}/").content.decode()
     assert "01/KH-LĐLĐ" in page and "Đã ban hành" in page
+    # The number is not ASCII: the file name travels as RFC 6266's filename* (a plain
+    # filename="…LĐLĐ" was MIME-encoded: Chromium opened the PDF inline, saved "download.docx").
+    docx = client.get(f"/ke-hoach/{campaign.pk}/tai/docx/")
+    assert docx["Content-Disposition"] == "attachment; filename*=utf-8''ke-hoach-01-KH-L%C4%90L%C4%90.docx"
 
 
 def test_issuing_an_incomplete_plan_shows_why_and_takes_no_number(federation, login, lb_officer):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -286,13 +287,13 @@ def campaign_download(request, pk: int, fmt: str):
     name = f"ke-hoach-{campaign.number.replace('/', '-') or 'du-thao'}"
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
     elif fmt == "docx":
         response = HttpResponse(
             render_docx(document),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.docx")
     else:
         raise Http404
     return response

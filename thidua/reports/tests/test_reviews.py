@@ -63,12 +63,17 @@ def test_draft_issue_and_print_a_final_review(login, client, lb_officer, campaig
     review.refresh_from_db()
     assert (review.status, review.register_entry_id) == (ReviewStatus.DRAFT, None)
 
-    client.post(f"/so-ket-tong-ket/{review.pk}/", {**values, "issued_on": "2023-09-25"})
+    issued = client.post(f"/so-ket-tong-ket/{review.pk}/", {**values, "issued_on": "2023-09-25"}, follow=True)
     review.refresh_from_db()
     assert review.status == ReviewStatus.ISSUED
     assert str(review.register_entry).startswith("01/BC-")
+    # The message names the number just taken (it said "số None": the view read its stale copy).
+    assert f"Đã ban hành báo cáo số {review.register_entry}." in issued.content.decode()
 
     docx = client.get(f"/so-ket-tong-ket/{review.pk}/tai.docx")
+    # A Vietnamese file name travels as RFC 6266's filename* (a plain filename="tổng-kết" was
+    # MIME-encoded by Django: Chromium saved "download.docx" and opened the PDF inline).
+    assert docx["Content-Disposition"] == "attachment; filename*=utf-8''bao-cao-t%E1%BB%95ng-k%E1%BA%BFt-1.docx"
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "BÁO CÁO" in text and "100% CĐCS hưởng ứng" in text
     pdf = client.get(f"/so-ket-tong-ket/{review.pk}/tai.pdf").content

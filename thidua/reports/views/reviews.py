@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,7 +66,7 @@ def review_detail(request, pk: int):
             try:
                 services.update_review(request.user, review, **form.cleaned_data)
                 if request.POST.get("action") == "issue":
-                    services.issue_review(request.user, review)
+                    review = services.issue_review(request.user, review)  # its number is on the fresh copy
                     messages.success(request, _("Đã ban hành báo cáo số %(n)s.") % {"n": review.register_entry})
                 else:
                     messages.success(request, _("Đã lưu dự thảo."))
@@ -110,7 +111,9 @@ def review_file(request, pk: int, fmt: str):
     data = render_document(review_document.build(review), fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     number = review.register_entry.number if review.register_entry_id else "du-thao"
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-{review.get_kind_display().lower().replace(" ", "-")}-{number}.{fmt}"'
-    )
+    # The kind's Vietnamese name and an LĐLĐ/CĐCS number are not ASCII: a plain filename="…"
+    # header reached browsers MIME-encoded and unreadable (the PDF opened inline, Word saved
+    # as "download.docx"); content_disposition_header writes RFC 6266's filename*.
+    kind = review.get_kind_display().lower().replace(" ", "-")
+    response["Content-Disposition"] = content_disposition_header(True, f"bao-cao-{kind}-{number}.{fmt}")
     return response
