@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-SQLITE_URL = "sqlite:////tmp/thidua_bench_import.sqlite3"
+SQLITE_URL = f"sqlite:////tmp/thidua_bench_import_{os.getpid()}.sqlite3"  # two runs side by side (A/B)
 PG_DATABASE = "thidua_bench_import"
 
 
