@@ -3,7 +3,8 @@ documents.rendering to turn into DOCX or PDF. A meeting's minutes say who attend
 that day), who presided, and for each item the recusals, every present member's scores and vote
 and the result; they are "thông qua tại phiên họp" and signed by the member presiding and the
 secretary. A written consultation's minutes say who sent an opinion instead, and never claim a
-meeting."""
+meeting. While the session is open they are a draft (DỰ THẢO): no number, no signature, no
+claim of adoption."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -106,6 +107,9 @@ def _build(session: Session) -> OfficialDocument:
     for recusal in Recusal.objects.filter(item__session=session):
         recusals.setdefault(recusal.item_id, {})[recusal.council_member_id] = recusal.reason
     day = f"{session.held_on:%d/%m/%Y}"
+    # A session still open has no number and nothing adopted: its minutes are a draft
+    # (DỰ THẢO), unsigned and sent to no one; the minutes proper exist from closing.
+    draft = session.is_open
     presiding = next((s for s in seats if s.pk == session.presiding_id), None)
     recorder = next((s for s in seats if s.pk == session.recorder_id), None)
 
@@ -196,7 +200,13 @@ def _build(session: Session) -> OfficialDocument:
         if len(table) > 1:
             blocks.append(Table(table))
         blocks.append(Paragraph(_result_line(item, session)))
-    if meeting:
+    if draft:
+        # Nothing is adopted yet: a draft must not read as minutes approved and signed.
+        closing = _(
+            "Dự thảo biên bản, lập khi phiên họp chưa kết thúc: chưa được thông qua, chưa có giá trị "
+            "ký ban hành. Biên bản chính thức được lập và đánh số khi kết thúc phiên họp."
+        )
+    elif meeting:
         closing = _("Biên bản được lập xong vào ngày %(day)s và thông qua tại phiên họp.") % {"day": day}
     else:
         closing = _("Biên bản tổng hợp kết quả lấy ý kiến bằng văn bản được lập xong vào ngày %(day)s.") % {
@@ -211,20 +221,22 @@ def _build(session: Session) -> OfficialDocument:
         body_line=council.name.upper(),
         number_line=entry.number_line if entry else f"Số:      /{DocType.MINUTES.value}-{profile.symbol_suffix}",
         date_line=date_line(profile.place, session.held_on) if profile.place else "",
-        type_name="BIÊN BẢN",
+        type_name="DỰ THẢO BIÊN BẢN" if draft else "BIÊN BẢN",
         summary=[_summary(session)],
         body=blocks,
-        recipients=[
+        recipients=[]
+        if draft
+        else [
             _("Các thành viên Hội đồng;"),
             _("%(committee)s %(unit)s (để báo cáo);") % {"committee": committee, "unit": council.unit.name},
             _("Lưu: VT, Hội đồng."),
         ],
         # Signed by whoever presided (the chair, or the vice-chair or member presiding in her
-        # absence) and by the secretary who took the minutes.
-        signer_lines=_signer_lines(presiding),
-        signer_name=presiding.member.full_name if presiding else "",
-        cosigner_lines=[_("THƯ KÝ")] if recorder else [],
-        cosigner_name=recorder.member.full_name if recorder else "",
+        # absence) and by the secretary who took the minutes; a draft is signed by no one.
+        signer_lines=[] if draft else _signer_lines(presiding),
+        signer_name=presiding.member.full_name if presiding and not draft else "",
+        cosigner_lines=[_("THƯ KÝ")] if recorder and not draft else [],
+        cosigner_name=recorder.member.full_name if recorder and not draft else "",
     )
 
 

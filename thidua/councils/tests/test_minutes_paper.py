@@ -63,10 +63,28 @@ def test_closed_minutes_are_numbered_headed_by_the_cdcs_and_signed_by_secretary_
     assert "Nơi nhận:" in " ".join(p.text for p in word.paragraphs)
 
 
-def test_an_open_session_s_minutes_leave_the_number_blank(council, chair, members, decided):
-    session, _item = _voted(council, chair, members)
-    head = "\n".join(pdf_lines(render_pdf(minutes.build(session)))[:4])
+def test_an_open_session_s_minutes_are_an_unsigned_draft_with_the_number_blank(
+    council, chair, members, decided, login
+):
+    """QA (issue 15): an open session's minutes read as finished — adopted, signed — with no
+    number and "Chưa biểu quyết". Until closing they are a DỰ THẢO that claims neither."""
+    session = services.open_session(chair, council, held_on=DAY, place="Phòng họp tầng 2")
+    services.add_to_agenda(chair, session, members["an"])
+    page = login(chair).get(reverse("councils:session", args=[session.pk])).content.decode()
+    assert "Xem dự thảo biên bản (PDF)" in page and "Biên bản (PDF)" not in page.replace("dự thảo biên bản (PDF)", "")
+    response = login(chair).get(reverse("councils:minutes", args=[session.pk, "pdf"]))
+    assert 'filename="du-thao-bien-ban-hop-hoi-dong-2024-05-10.pdf"' in response["Content-Disposition"]
+    lines = pdf_lines(response.content)
+    text = " ".join(" ".join(line.split()) for line in lines)
+    head = "\n".join(lines[:6])
     assert "Số:" in head and "/BB-CĐCS" in head and "01/BB" not in head
+    assert "DỰ THẢO BIÊN BẢN" in text and "Chưa biểu quyết." in text
+    assert "thông qua tại phiên họp" not in text and "lập xong" not in text
+    assert "chưa được thông qua" in text
+    # No one has signed a draft and it goes to no one.
+    assert "THƯ KÝ" not in text and "CHỦ TỊCH HỘI ĐỒNG" not in text and "Nơi nhận" not in text
+    word = " ".join(p.text for p in Document(io.BytesIO(render_docx(minutes.build(session)))).paragraphs)
+    assert "DỰ THẢO BIÊN BẢN" in word and "THƯ KÝ" not in word and "thông qua tại phiên họp" not in word
 
 
 def test_closing_without_a_place_in_the_letterhead_is_refused_naming_it(

@@ -298,7 +298,7 @@ def minutes_download(request, pk: int, fmt: str):
     session = _session(request, pk)
     document = minutes.build(session)
     kind = "hop-hoi-dong" if session.procedure == Procedure.MEETING else "lay-y-kien-bang-van-ban"
-    name = f"bien-ban-{kind}-{session.held_on:%Y-%m-%d}"
+    name = f"{'du-thao-' if session.is_open else ''}bien-ban-{kind}-{session.held_on:%Y-%m-%d}"
     if fmt == "pdf":
         response = HttpResponse(render_pdf(document), content_type="application/pdf")
     elif fmt == "docx":
