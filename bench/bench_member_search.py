@@ -97,9 +97,9 @@ _BACKEND_PID = None
 def _page(user, query: str) -> int:
     from django.conf import settings
 
+    from thidua.core.paging import CappedPaginator
     from thidua.org import queries
     from thidua.org.models import Member
-    from thidua.org.views.members import CappedPaginator
 
     rows = queries.members_for_table(Member.objects.visible_to(user).search(query))
     page = CappedPaginator(rows, settings.PAGE_SIZE).get_page(1)

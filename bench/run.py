@@ -190,7 +190,7 @@ def member_page(scope_unit, query: str) -> tuple[int, int]:
     from thidua.org.models import Member
 
     with contextlib.suppress(ImportError):  # the page's own paginator (it caps the count)
-        from thidua.org.views.members import CappedPaginator as Paginator
+        from thidua.core.paging import CappedPaginator as Paginator
 
     qs = Member.objects.all() if scope_unit is None else Member.objects.within(scope_unit)
     rows = queries.members_for_table(qs.search(query))

@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from django.db import connection, models
 
 from thidua.core.db import PATH_END
+from thidua.core.paging import LIST_CAP
 from thidua.core.text import fold, search_terms
 
 FTS_TABLE = "org_member_fts"
-# Lists of members count and show at most this many matches ("more than 1,000 — type more").
-SEARCH_CAP = 1000
+# Lists of members count and show at most this many matches ("more than 1,000 — type more"):
+# the same number core.paging.CappedPaginator counts to.
+SEARCH_CAP = LIST_CAP
 
 
 def member_search_key(full_name: str, card_number: str | None) -> str:

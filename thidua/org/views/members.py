@@ -2,39 +2,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.core import login_guard
 from thidua.core.access import get_for_user, require
+from thidua.core.forms import form_copy, form_error
 from thidua.core.models import AuditEntry
+from thidua.core.paging import CappedPaginator
 from thidua.org import exports, logins, queries, services
 from thidua.org.filters import MemberFilter
 from thidua.org.forms import MemberForm
 from thidua.org.models import Member, Unit, UnitStatus
-from thidua.org.search import SEARCH_CAP
-from thidua.org.views.units import _form_error
-
-
-class CappedPaginator(Paginator):
-    """Counts up to CAP + 1 rows only: a province's list or a one-word search ("nguyen") would
-    otherwise count hundreds of thousands of rows on every keystroke. Past the cap the page
-    says "more than 1,000 — type more to narrow it" (BENCHMARKS.md, member search)."""
-
-    CAP = SEARCH_CAP
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.CAP + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.CAP
 
 
 def _member_units(user):
@@ -128,7 +110,7 @@ def member_create(request, unit_pk: int):
         try:
             member = services.create_member(request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã thêm đoàn viên %(name)s.") % {"name": member.full_name})
             return redirect("org:member_detail", pk=member.pk)
@@ -138,14 +120,12 @@ def member_create(request, unit_pk: int):
 @login_required
 def member_edit(request, pk: int):
     member = get_for_user(request.user, Member, pk, perm="org.change_member")
-    form = MemberForm(
-        request.POST or None, instance=Member.objects.get(pk=member.pk), units=_member_units(request.user)
-    )
+    form = MemberForm(request.POST or None, instance=form_copy(member), units=_member_units(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_member(request.user, member, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("org:member_detail", pk=member.pk)

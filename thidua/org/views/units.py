@@ -6,19 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from thidua.core.access import get_for_user
+from thidua.core.forms import form_copy, form_error
 from thidua.core.models import AuditEntry
 from thidua.org import queries, services
 from thidua.org.forms import DissolveUnitForm, MergeUnitForm, MoveUnitForm, ReasonForm, UnitForm
 from thidua.org.models import Unit, UnitStatus
-
-
-def _form_error(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the field it names, or on top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -58,7 +50,7 @@ def unit_create(request, parent_pk: int):
         try:
             unit = services.create_unit(request.user, parent=parent, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã thêm đơn vị “%(name)s”.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
@@ -68,12 +60,12 @@ def unit_create(request, parent_pk: int):
 @login_required
 def unit_edit(request, pk: int):
     unit = get_for_user(request.user, Unit, pk, perm="org.change_unit")
-    form = UnitForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk))
+    form = UnitForm(request.POST or None, instance=form_copy(unit))
     if request.method == "POST" and form.is_valid():
         try:
             services.update_unit(request.user, unit, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("org:unit_detail", pk=unit.pk)
@@ -98,7 +90,7 @@ def unit_move(request, pk: int):
         try:
             services.move_unit(request.user, unit, form.cleaned_data["new_parent"], reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Đã chuyển “%(name)s”.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
@@ -117,7 +109,7 @@ def _restructure(request, unit: Unit, form, *, title: str, operation, done_messa
                     request.user, unit, target, reason=form.cleaned_data["reason"], roles=form.cleaned_data["roles"]
                 )
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(request, done_message % {"a": unit.name, "b": target.name})
                 return redirect("org:unit_detail", pk=target.pk)
@@ -188,7 +180,7 @@ def unit_transition(request, pk: int, action: str):
         try:
             operation(request.user, unit, reason=form.cleaned_data["reason"])
         except (ValidationError, services.TransitionNotAllowed) as error:
-            _form_error(form, ValidationError(str(error)) if not isinstance(error, ValidationError) else error)
+            form_error(form, ValidationError(str(error)) if not isinstance(error, ValidationError) else error)
         else:
             messages.success(request, _("Đã cập nhật trạng thái của “%(name)s”.") % {"name": unit.name})
             return redirect("org:unit_detail", pk=unit.pk)
