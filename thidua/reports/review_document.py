@@ -53,9 +53,29 @@ def register_lines(provider: Callable) -> None:
         _LINE_PROVIDERS.append(provider)
 
 
+def _embedded(title: str) -> str:
+    """A plan's title as it reads inside a sentence: without its own closing "." (or ";", ":",
+    ","), which doubled the sentence's ("…06/11/2023)., LĐLĐ quận báo cáo")."""
+    return title.strip().rstrip(".;:, ").strip()
+
+
 def draft_title(campaign: Campaign, kind: str) -> str:
     word = "Sơ kết" if kind == ReviewKind.INTERIM else "Tổng kết"
-    return f"{word} {campaign.movement_name or campaign.title}"
+    return f"{word} {_embedded(campaign.movement_name or campaign.title)}"
+
+
+def default_recipients(issuer: Unit) -> list[str]:
+    """Nơi nhận of a fresh draft. A báo cáo has no "Kính gửi", so "Như trên" refers to nothing:
+    it goes to the level above (its Ban Thường vụ, as a CĐCS's tờ trình is addressed in
+    awards.documents; a Ban Chấp hành where that level is itself a CĐCS) and to the file copy,
+    the "Lưu: VT." of every paper. A unit with no level above keeps only the file copy."""
+    parent = issuer.parent
+    with translation.override("vi"):  # the paper's words, whatever the officer reads the site in
+        lines = []
+        if parent is not None:
+            committee = _("Ban Chấp hành") if parent.kind.is_grassroots else _("Ban Thường vụ")
+            lines.append(_("%(committee)s %(unit)s;") % {"committee": committee, "unit": parent.name})
+        return [*lines, _("Lưu: VT.")]
 
 
 def draft_body(
@@ -106,7 +126,7 @@ def _draft_body(campaign: Campaign, unit: Unit, start, end) -> str:
         number += f" ngày {campaign.plan_date:%d/%m/%Y}"
     lines = [
         _("Thực hiện Kế hoạch%(number)s của %(issuer)s về %(title)s, %(unit)s báo cáo kết quả như sau:")
-        % {"number": number, "issuer": campaign.issuer.name, "title": campaign.title, "unit": unit.name},
+        % {"number": number, "issuer": campaign.issuer.name, "title": _embedded(campaign.title), "unit": unit.name},
         _("I. CÔNG TÁC TRIỂN KHAI"),
         _(
             "- Kế hoạch được triển khai đến %(targets)s đơn vị; %(ack)s đơn vị đã xác nhận (%(ack_pct)s%%), "
@@ -223,17 +243,31 @@ def _blocks(text: str) -> list:
 
 
 def require_basis(review: CampaignReview) -> None:
-    """Refuse issuing a review dated before the plan it reports on, or whose text names a
-    document of the legal table signed after its day (documents.legal: a paper never cites a
-    later document)."""
+    """Refuse issuing a review dated before the plan it reports on, a tổng kết dated before
+    the campaign ends (its figures would count what happened after its own day: the awards of
+    20/10/2023 in a report of 01/09/2023; a sơ kết is made within the campaign, so may be), or
+    one whose text names a document of the legal table signed after its day (documents.legal:
+    a paper never cites a later document)."""
     if review.issued_on is None:
         return
+    day = f"{review.issued_on:%d/%m/%Y}"
     plan_date = review.campaign.plan_date
     if plan_date and plan_date > review.issued_on:
         raise ValidationError(
             {
                 "issued_on": _("Ngày báo cáo %(day)s trước ngày của kế hoạch được báo cáo (%(plan)s).")
-                % {"day": f"{review.issued_on:%d/%m/%Y}", "plan": f"{plan_date:%d/%m/%Y}"}
+                % {"day": day, "plan": f"{plan_date:%d/%m/%Y}"}
+            }
+        )
+    ends_on = review.campaign.ends_on
+    if review.kind == ReviewKind.FINAL and ends_on and ends_on > review.issued_on:
+        raise ValidationError(
+            {
+                "issued_on": _(
+                    "Báo cáo tổng kết ngày %(day)s trước khi đợt thi đua kết thúc (%(end)s): hãy đề ngày từ "
+                    "%(end)s trở đi, hoặc soạn báo cáo sơ kết."
+                )
+                % {"day": day, "end": f"{ends_on:%d/%m/%Y}"}
             }
         )
     legal.refuse_later_documents(review.body, review.issued_on, field="body")

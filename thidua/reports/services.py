@@ -605,7 +605,7 @@ def draft_review(
         place=campaign.place if campaign.issuer_id == issuer.pk else "",
         signer_title=campaign.signer_title if campaign.issuer_id == issuer.pk else "",
         signer_name=campaign.signer_name if campaign.issuer_id == issuer.pk else "",
-        recipients="\n".join(["Như trên;", "Lưu: VT."]),
+        recipients="\n".join(review_document.default_recipients(issuer)),
         created_by=_user(actor),
     )
     audit.record(actor, "draft_review", review, scope_path=issuer.path, to_state=review.get_kind_display())
@@ -656,6 +656,17 @@ def update_review(actor, review: CampaignReview, **values) -> CampaignReview:
     review.save()
     audit.record(actor, "update_review", review, scope_path=review.issuer.path)
     return review
+
+
+@transaction.atomic
+def save_review(actor, review: CampaignReview, *, issue: bool = False, **values) -> CampaignReview:
+    """The review page's one action: the officer's edits saved and, with `issue`, the review
+    numbered and frozen — in one transaction, so a refused issue (no signer, a tổng kết dated
+    before the campaign ends) saves nothing: no half-saved draft, no "Sửa" in its history.
+    Works on a fresh copy: the caller's `review` keeps what was stored."""
+    fresh = CampaignReview.objects.select_for_update().select_related("campaign", "issuer").get(pk=review.pk)
+    fresh = update_review(actor, fresh, **values)
+    return issue_review(actor, fresh) if issue else fresh
 
 
 @transaction.atomic

@@ -64,9 +64,10 @@ def review_detail(request, pk: int):
         form = ReviewForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                services.update_review(request.user, review, **form.cleaned_data)
-                if request.POST.get("action") == "issue":
-                    review = services.issue_review(request.user, review)  # its number is on the fresh copy
+                # Saved and issued in one transaction: a refused issue keeps the draft as it was.
+                issue = request.POST.get("action") == "issue"
+                review = services.save_review(request.user, review, issue=issue, **form.cleaned_data)
+                if issue:  # its number is on the fresh copy
                     messages.success(request, _("Đã ban hành báo cáo số %(n)s.") % {"n": review.register_entry})
                 else:
                     messages.success(request, _("Đã lưu dự thảo."))
