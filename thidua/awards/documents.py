@@ -37,9 +37,11 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.models import AwardCategory, AwardKind, Decision, Nomination
 from thidua.core.text import date_line
+from thidua.councils import minutes
 from thidua.councils.models import AgendaItem
 from thidua.documents import legal, rendering
-from thidua.documents.models import DocType, title_lines
+from thidua.documents.issuer import issuer_line, spelled_out
+from thidua.documents.models import DocType
 from thidua.documents.queries import docx_template_for
 from thidua.documents.rendering import Bullet, OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
@@ -78,35 +80,6 @@ def certificate_heading(kind: AwardKind) -> tuple[str, str]:
     if kind.category == AwardCategory.PRAISE:
         return "", form_of(kind).upper()
     return _("TẶNG"), form_of(kind).upper()
-
-
-_ABBREVIATIONS = (
-    (re.compile(r"\bLĐLĐ\b"), "LIÊN ĐOÀN LAO ĐỘNG"),
-    (re.compile(r"\bCĐCS\b"), "CÔNG ĐOÀN CƠ SỞ"),
-    (re.compile(r"\bCĐ\b"), "CÔNG ĐOÀN"),
-)
-
-
-def spelled_out(line: str) -> str:
-    """A letterhead line in full, as a certificate prints it: "LĐLĐ QUẬN LONG BIÊN" →
-    "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN"."""
-    for pattern, words in _ABBREVIATIONS:
-        line = pattern.sub(words, line)
-    return line
-
-
-def _authority(profile) -> str:
-    """ "TM. BAN THƯỜNG VỤ" → "BAN THƯỜNG VỤ": who decides, without "on behalf of". Only the
-    first line: "TM. BAN THƯỜNG VỤ" / "KT. CHỦ TỊCH" names the body, then who signs for it."""
-    lines = title_lines(profile.signer_authority or "")
-    return re.sub(r"^(TM|KT|Q|TL|TUQ)\.\s*", "", lines[0] if lines else "", flags=re.IGNORECASE)
-
-
-def issuer_line(profile) -> str:
-    """ "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN": the body that awards."""
-    authority = _authority(profile).upper()
-    body = spelled_out(profile.body_line.upper())
-    return f"{authority} {body}".strip()
 
 
 def _day_words(day: datetime.date) -> str:
@@ -229,7 +202,8 @@ def require_basis(issued_on: datetime.date, campaign, nominations) -> None:
 def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:
     """Căn cứ: the union's charter; the law, decree and union rules in force on the decision's
     day (documents.legal: never a document dated after it); the campaign's plan (number and
-    date); the award council's minutes when the council met on these awards before the day."""
+    date); the award council's minutes, by number and day, when it decided on these awards
+    by the decision's day."""
     day = decision.issued_on or timezone.localdate()
     lines = [_("Căn cứ Điều lệ Công đoàn Việt Nam;")]
     # Printed again at each download: issuing checked the basis (require_basis), so an edited
@@ -252,33 +226,16 @@ def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:
                 _("Căn cứ Kế hoạch của %(issuer)s về %(title)s;")
                 % {"issuer": campaign.issuer.name, "title": _lower_first(campaign.title)}
             )
-    for held_on, council in _council_sessions(decision):
-        if held_on <= day:
-            lines.append(
-                _("Căn cứ Biên bản họp %(council)s ngày %(day)s;") % {"council": council, "day": f"{held_on:%d/%m/%Y}"}
-            )
+    # The council's minutes by number and day ("Căn cứ Biên bản số 01/BB-LĐLĐ ngày
+    # 10/10/2023 của Hội đồng …;"): only a closed session's, held by the decision's day.
+    nominations = decision.awards.filter(nomination__isnull=False).values("nomination_id")
+    lines += [line for line, _council in minutes.cited(Nomination, nominations, until=day)]
     return lines
 
 
 def _lower_first(text: str) -> str:
     text = text.strip().rstrip(".")
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def _council_sessions(decision: Decision) -> list[tuple[datetime.date, str]]:
-    """(day, council name) of the sessions whose agenda held one of the decision's
-    nominations: one query."""
-
-    nominations = decision.awards.filter(nomination__isnull=False).values("nomination_id")
-    rows = (
-        AgendaItem.objects.filter(
-            subject_type=ContentType.objects.get_for_model(Nomination), subject_id__in=nominations
-        )
-        .values_list("session__held_on", "session__council__name")
-        .distinct()
-        .order_by("session__held_on")
-    )
-    return list(rows)
 
 
 def _counts_by_kind(kinds: dict[int, AwardKind], awards: list[tuple]) -> list[tuple[AwardKind, int, int]]:

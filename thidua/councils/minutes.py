@@ -43,6 +43,40 @@ def entry_of(session: Session) -> RegisterEntry | None:
     ).first()
 
 
+def cited(subject_model, subject_ids, *, until, unit=None) -> list[tuple[str, str]]:
+    """What a decision cites of the minutes that decided on its subjects (initiatives,
+    nominations: `subject_ids`, a list or a values() query): per closed session held on or
+    before `until` — of `unit`'s councils when given —, ordered by day, (the Căn cứ line,
+    the council's name). "Căn cứ Biên bản số 01/BB-CĐCS ngày 10/05/2024 của Hội đồng sáng
+    kiến;" — the number from the register, taken when the session closed (number above); a
+    session closed before minutes were numbered prints its day only. Two queries."""
+    sessions = Session.objects.filter(
+        status=SessionStatus.CLOSED,
+        held_on__lte=until,
+        items__subject_type=ContentType.objects.get_for_model(subject_model),
+        items__subject_id__in=subject_ids,
+    )
+    if unit is not None:
+        sessions = sessions.filter(council__unit=unit)
+    rows = list(sessions.values_list("pk", "held_on", "council__name").distinct().order_by("held_on", "pk"))
+    symbols = dict(
+        RegisterEntry.objects.filter(
+            target_type=ContentType.objects.get_for_model(Session),
+            target_id__in=[pk for pk, _day, _name in rows],
+            doc_type=DocType.MINUTES,
+        ).values_list("target_id", "symbol")
+    )
+    lines = []
+    for pk, held_on, council in rows:
+        values = {"number": symbols.get(pk), "day": f"{held_on:%d/%m/%Y}", "council": council}
+        if values["number"]:
+            line = _("Căn cứ Biên bản số %(number)s ngày %(day)s của %(council)s;") % values
+        else:
+            line = _("Căn cứ Biên bản ngày %(day)s của %(council)s;") % values
+        lines.append((line, council))
+    return lines
+
+
 def number(actor, session: Session) -> RegisterEntry:
     """Take the minutes' number (Số …/BB-…) from the register of the unit holding the council,
     in the closing transaction of `session` (councils.services.close_session, which checked

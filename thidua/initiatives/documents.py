@@ -8,11 +8,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from thidua.core.text import date_line
+from thidua.councils import minutes
 from thidua.documents import legal
+from thidua.documents.issuer import issuer_line
 from thidua.documents.models import LegalRole
 from thidua.documents.rendering import OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
-from thidua.initiatives.models import RecognitionDecision
+from thidua.initiatives.models import Initiative, RecognitionDecision
 from thidua.org.exports import table_header, workbook
 from thidua.org.models import Unit
 
@@ -27,6 +29,11 @@ def _benefit(initiative) -> str:
     if initiative.benefit_text:
         parts.append(initiative.benefit_text)
     return "; ".join(parts)
+
+
+def _of(council: str, unit: Unit) -> str:
+    """ "Hội đồng sáng kiến CĐCS Trường THCS Gia Thụy": the council with its unit, once."""
+    return council if unit.name.lower() in council.lower() else f"{council} {unit.name}"
 
 
 def decision_document(decision: RecognitionDecision) -> OfficialDocument:
@@ -56,13 +63,25 @@ def decision_document(decision: RecognitionDecision) -> OfficialDocument:
                     str(r.entry_number),
                 ]
             )
+        # The minutes of the unit's council that passed them, by number and day (numbered
+        # from the register when the session closed).
+        sessions = minutes.cited(
+            Initiative, [r.initiative_id for r in recognitions], until=decision.issued_on, unit=decision.unit
+        )
+        councils = list(dict.fromkeys(council for _line, council in sessions)) or [_("Hội đồng sáng kiến")]
         body = [
+            # Who decides, over its Căn cứ, as the award decision prints it.
+            Paragraph(issuer_line(profile), bold=True),
             # The initiative rules in force on the decision's day (documents.legal).
             *[
                 Paragraph(line, italic=True)
                 for line in legal.citations(decision.issued_on, INITIATIVE_ROLES, strict=False)
             ],
-            Paragraph(_("Căn cứ kết quả xét của Hội đồng sáng kiến;"), italic=True),
+            *[Paragraph(line, italic=True) for line, _council in sessions],
+            Paragraph(
+                _("Xét đề nghị của %(council)s,") % {"council": " và ".join(_of(c, decision.unit) for c in councils)},
+                italic=True,
+            ),
             Paragraph(_("QUYẾT ĐỊNH:"), bold=True),
             Paragraph(
                 _("Điều 1. Công nhận %(n)s sáng kiến có tên dưới đây và ghi vào Sổ vàng sáng kiến của %(unit)s:")

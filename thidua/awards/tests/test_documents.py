@@ -119,16 +119,27 @@ def test_decision_cites_the_council_minutes_when_the_council_met(decision, feder
     )
     import datetime
 
-    session = Session.objects.create(council=council, held_on=datetime.date(2026, 12, 10))
+    from thidua.councils.models import SessionStatus
+    from thidua.documents.models import RegisterEntry
+
+    held_on = datetime.date(2026, 12, 10)
+    session = Session.objects.create(council=council, held_on=held_on, status=SessionStatus.CLOSED)
     AgendaItem.objects.create(
         session=session,
         subject_type=ContentType.objects.get_for_model(Nomination),
         subject_id=nomination.pk,
         title="Nguyễn Văn An",
     )
-    text = pdf_text(documents.decision_pdf(decision))
-    assert "Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên ngày 10/12/2026" in " ".join(
-        text.split()
+    # Numbered from the district's register when the session closed (councils.minutes.number).
+    RegisterEntry.objects.create(
+        unit=federation.long_bien, year=2026, doc_type="BB", number=1, symbol="01/BB-LĐLĐ",
+        issued_on=held_on, title="Họp Hội đồng", target=session,
+    )  # fmt: skip
+    text = " ".join(pdf_text(documents.decision_pdf(decision)).split())
+    # QA (issue 15): the minutes were cited by day but not by their number.
+    assert (
+        "Căn cứ Biên bản số 01/BB-LĐLĐ ngày 10/12/2026 của Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên;"
+        in text
     )
 
 

@@ -50,3 +50,24 @@ def test_without_a_name_on_the_form_or_the_letterhead_it_is_refused_next_to_the_
     assert "Chưa có họ tên người ký (Thông tin cơ quan ban hành của CĐCS Trường THCS Gia Thụy)." in page
     assert not RegisterEntry.objects.filter(doc_type="QĐ").exists()
     assert Initiative.objects.get(pk=passed.pk).status == InitiativeStatus.COUNCIL_PASSED
+
+
+def test_the_decision_names_who_decides_and_cites_the_council_s_minutes_by_number_and_day(login, people, passed):
+    """QA (issue 15): the paper had no authority line, no "Xét đề nghị", and cited only "kết
+    quả xét của Hội đồng sáng kiến" — no minutes number, no day."""
+    client = login(people["school_chair"])
+    assert _recognise(client, passed, "Hoàng Văn Chủ").status_code == 302
+    decision = RecognitionDecision.objects.get()
+    text = " ".join(
+        " ".join(pdf_lines(client.get(reverse("initiatives:decision", args=[decision.pk, "pdf"])).content)).split()
+    )
+    order = [
+        "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS GIA THỤY",
+        "Căn cứ Biên bản số 01/BB-CĐCS ngày 10/05/2024 của Hội đồng sáng kiến;",
+        "Xét đề nghị của Hội đồng sáng kiến CĐCS Trường THCS Gia Thụy,",
+        "QUYẾT ĐỊNH:",
+        "Điều 1.",
+    ]
+    assert all(part in text for part in order), text
+    assert [text.index(part) for part in order] == sorted(text.index(part) for part in order)
+    assert "kết quả xét" not in text
