@@ -86,8 +86,10 @@ def get_for_user(
     the caller has already scoped from one of those readings and narrowed (`.filter(...)`,
     `.prefetch_related(...)`, `.only(...)`): the object is fetched from it as it stands, so a page
     reads it once with what it needs and an object outside the narrowing is a 404 like any other.
+    The queryset may also be the rows under an object already fetched through here (a
+    nomination's files: `DossierFile.objects.filter(nomination=nomination)`), scoped by it.
     `related`: relations joined into the same scoped statement (select_related). A queryset
-    that was not scoped by a reading is the caller's error: start from `visible_to`/`readable_by`."""
+    scoped by neither is the caller's error: start from `visible_to`/`readable_by` or such a parent."""
     if isinstance(source, models.QuerySet):
         # the caller's reading as it stands: select_related() with no names would join every
         # foreign key, which a narrowed queryset did not ask for
