@@ -351,9 +351,7 @@ def _refused(request, nomination_pk: int, error, **forms):
 @require_POST
 def attest(request, pk: int, criterion: int):
     nomination = _nomination(request, pk, perm="awards.change_nomination")
-    criterion = Criterion.objects.filter(pk=criterion, award_kind=nomination.award_kind).first()
-    if criterion is None:
-        raise Http404
+    criterion = get_for_user(request.user, Criterion.objects.filter(award_kind=nomination.award_kind), criterion)
     form = AttestForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
@@ -399,9 +397,9 @@ def upload(request, pk: int, requirement: int):
 @require_POST
 def remove_file(request, pk: int, file: int):
     nomination = _nomination(request, pk, perm="awards.change_nomination")
-    row = DossierFile.objects.filter(pk=file, nomination=nomination).select_related("attachment", "requirement").first()
-    if row is None:
-        raise Http404
+    row = get_for_user(
+        request.user, DossierFile.objects.filter(nomination=nomination), file, related=("attachment", "requirement")
+    )
     services.remove_dossier_file(request.user, row)
     messages.success(request, _("Đã xóa tệp khỏi hồ sơ."))
     return redirect(reverse("awards:nomination", args=[pk]) + "#ho-so")
