@@ -119,10 +119,9 @@ def covenant_detail(request, pk: int):
 
 def _party(request, pk: int, party_pk: int) -> tuple[Covenant, CovenantParty]:
     covenant = get_for_user(request.user, Covenant, pk, related=COVENANT_PAGE)
-    party = CovenantParty.objects.filter(covenant=covenant, pk=party_pk).select_related("unit").first()
-    if party is None:
-        raise Http404
-    return covenant, party
+    return covenant, get_for_user(
+        request.user, CovenantParty.objects.filter(covenant=covenant), party_pk, related=("unit",)
+    )
 
 
 @login_required
