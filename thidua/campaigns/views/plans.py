@@ -134,9 +134,7 @@ def part_form(request, pk: int, part: str, item: int | None = None):
     model = services.PARTS[part][0]
     instance = None
     if item is not None:
-        instance = model.objects.filter(campaign=campaign, pk=item).first()
-        if instance is None:
-            raise Http404
+        instance = get_for_user(request.user, model.objects.filter(campaign=campaign), item)
     form = PART_FORMS[part](request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
