@@ -90,6 +90,58 @@ def window_text(campaign: Campaign) -> str:
     return ""
 
 
+def _window_said(campaign: Campaign, written: str) -> bool:
+    """Whether the plan's words (or its date line) already give the competition period: both
+    its days named; a calendar year's period in a text that names "năm <year>" (seeds 001,
+    004); a standing movement with no end that starts on the plan's own day (seed 003)."""
+    start, end = campaign.starts_on, campaign.ends_on
+    if start is None:
+        return True
+    if end is None and not campaign.end_condition and start == campaign.plan_date:
+        return True
+    whole_year = end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if whole_year and start.year == end.year and f"năm {start.year}" in written:
+        return True
+    return _mentions(written, start) and (end is None or _mentions(written, end))
+
+
+def _cites(intro: str, reference) -> bool:
+    """Whether the opening text already names a document the plan implements: its number, or,
+    for one without a number (a theme, a movement), its title or else its issuer."""
+    said = reference.number or reference.title or reference.issuer
+    return not said.strip() or _normal(said) in intro
+
+
+def reference_line(reference) -> str:
+    """ "Căn cứ Kế hoạch số 123/KH-LĐLĐ ngày 20/11/2026 của LĐLĐ Thành phố về …" as the seeds'
+    opening text writes it; a quoted title (a theme, a movement's name) follows without "về"."""
+    relation = reference.relation.strip() or _("Thực hiện")
+    words = [relation[:1].upper() + relation[1:], reference.doc_kind.strip()]
+    if reference.number:
+        words.append(_("số %(number)s") % {"number": reference.number.strip()})
+    if reference.issued_on:
+        words.append(_("ngày %(day)s") % {"day": f"{reference.issued_on:%d/%m/%Y}"})
+    if reference.issuer:
+        words.append(_("của %(issuer)s") % {"issuer": reference.issuer.strip()})
+    title = reference.title.strip().rstrip(" .;")
+    if title:
+        words.append(title if title[:1] in "“\"'" else _("về %(title)s") % {"title": title})
+    return " ".join(w for w in words if w)
+
+
+def _reference_blocks(campaign: Campaign) -> list:
+    """The documents under "Văn bản căn cứ" that the opening text does not name, one line each
+    ending ";" as in the seeds, the last "." when no opening text follows them."""
+    intro = _normal(campaign.intro)
+    lines = [reference_line(r) for r in campaign.references.all() if not _cites(intro, r)]
+    if not lines:
+        return []
+    ends = [";"] * len(lines)
+    if not campaign.intro.strip():
+        ends[-1] = "."
+    return [Paragraph(line + end) for line, end in zip(lines, ends, strict=True)]
+
+
 def _item(label: str, text: str, *, listed: bool = False) -> list:
     """ "1. Đối tượng: …" on one line when the officer typed one line; else the label, then
     the lines (each a bullet when `listed`: a list typed without dashes)."""
@@ -202,6 +254,22 @@ def _responsibility_items(campaign: Campaign, written: str) -> list[Item]:
     return items
 
 
+def _deadline_items(campaign: Campaign, written: str) -> list[Item]:
+    """The deadlines the text does not name, as one item of the organisation part ("n. Các
+    thời hạn:"): appended after the last part, they read as part of "Khen thưởng"."""
+    missing = [d for d in campaign.deadlines.all() if not _mentions(written, d.due_on)]
+    if not missing:
+        return []
+    lines = [
+        Bullet(
+            _("%(what)s: chậm nhất ngày %(date)s%(how)s.")
+            % {"what": d.what, "date": f"{d.due_on:%d/%m/%Y}", "how": f" ({d.how})" if d.how else ""}
+        )
+        for d in missing
+    ]
+    return [lambda n: [Paragraph(f"{n}. {_('Các thời hạn')}:"), *lines]]
+
+
 def _covenant_blocks(campaign: Campaign) -> list:
     """The covenants tied to the plan (participation.Covenant, through its related name, so
     this module needs no import of the app): title, cluster, and each target as a bullet."""
@@ -237,6 +305,13 @@ class _Part:
     next_number: int = 1
 
 
+def _place(parts: list[_Part], part: _Part) -> _Part:
+    """Insert a part of its own before the first section of a later part, in the seeds' order."""
+    later = [i for i, p in enumerate(parts) if _RANK.get(p.kind, -1) > _RANK[part.kind]]
+    parts.insert(later[0] if later else len(parts), part)
+    return part
+
+
 def _parts(campaign: Campaign, written: str) -> list[_Part]:
     parts = []
     for section in campaign.sections.all():
@@ -247,19 +322,28 @@ def _parts(campaign: Campaign, written: str) -> list[_Part]:
             elif section.part == SectionPart.COVENANT:
                 part.blocks = _covenant_blocks(campaign)
         parts.append(part)
+    # The period stored on the campaign, in a part of its own (seed 000's "III. THỜI GIAN THI
+    # ĐUA") when no section holds it and the words do not already give it.
+    window = window_text(campaign)
+    if window and not any(p.kind == SectionPart.WINDOW for p in parts) and not _window_said(
+        campaign, f"{_normal(campaign.title)} {written}"
+    ):
+        _place(parts, _Part(SectionPart.WINDOW, _("Thời gian thi đua").upper(), [Paragraph(window)]))
     data = [
         (SectionPart.CONTENT, _("Nội dung thi đua"), _activity_items(campaign, written)),
         (SectionPart.REWARD, _("Khen thưởng"), _reward_items(campaign, written)),
-        (SectionPart.ORGANISATION, _("Tổ chức thực hiện"), _responsibility_items(campaign, written)),
+        (
+            SectionPart.ORGANISATION,
+            _("Tổ chức thực hiện"),
+            _responsibility_items(campaign, written) + _deadline_items(campaign, written),
+        ),
     ]
     for kind, heading, items in data:
         if not items:
             continue
         part = next((p for p in parts if p.kind == kind), None)
         if part is None:
-            part = _Part(kind, heading.upper())
-            later = [i for i, p in enumerate(parts) if _RANK.get(p.kind, -1) > _RANK[kind]]
-            parts.insert(later[0] if later else len(parts), part)
+            part = _place(parts, _Part(kind, heading.upper()))
         for item in items:
             part.blocks += item(part.next_number)
             part.next_number += 1
@@ -279,25 +363,11 @@ def _build(campaign: Campaign) -> OfficialDocument:
     profile = profile_for(campaign.issuer, issued=campaign.register_entry)
     sections = list(campaign.sections.all())
     raw = "\n".join([campaign.intro, campaign.closing, *(f"{s.heading}\n{s.body}" for s in sections)])
-    blocks: list = [*_text_blocks(campaign.intro)]
+    blocks: list = [*_reference_blocks(campaign), *_text_blocks(campaign.intro)]
     for n, part in enumerate(_parts(campaign, _normal(raw))):
         number = ROMAN[n] if n < len(ROMAN) else str(n + 1)
         blocks.append(Heading(1, f"{number}. {part.heading}"))
         blocks += part.blocks
-    missing = [d for d in campaign.deadlines.all() if not _mentions(raw, d.due_on)]
-    if missing:
-        blocks.append(Paragraph(_("Các thời hạn:"), bold=True))
-        blocks += [
-            Bullet(
-                _("%(what)s: chậm nhất ngày %(date)s%(how)s.")
-                % {
-                    "what": d.what,
-                    "date": f"{d.due_on:%d/%m/%Y}",
-                    "how": f" ({d.how})" if d.how else "",
-                }
-            )
-            for d in missing
-        ]
     blocks += _text_blocks(campaign.closing)
     place = campaign.place or profile.place
     return OfficialDocument(

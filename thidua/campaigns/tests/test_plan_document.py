@@ -153,7 +153,12 @@ def test_the_reward_part_takes_its_place_before_the_officers_organisation_sectio
         lb_officer, draft, "section", part="organisation", heading="Tổ chức thực hiện", body="1. LĐLĐ quận", order=5
     )
     services.save_reward(lb_officer, draft, targets="Công đoàn cơ sở")
-    assert _headings(draft) == ["I. MỤC ĐÍCH, YÊU CẦU", "II. KHEN THƯỞNG", "III. TỔ CHỨC THỰC HIỆN"]
+    assert _headings(draft) == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. THỜI GIAN THI ĐUA",  # the period stored on the draft, which no text gives
+        "III. KHEN THƯỞNG",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ]
 
 
 def test_the_officers_own_reward_text_is_continued_not_repeated(draft, lb_officer):
@@ -183,5 +188,64 @@ def test_the_cdcs_implementing_plan_prints_the_reward_part_it_took_over(draft, l
     services.issue_campaign(lb_officer, draft)
     deployment = Deployment.objects.get(campaign=draft, unit=federation.school)
     own = services.start_own_plan(school_chair, deployment)
-    assert _headings(own) == ["I. KHEN THƯỞNG"]
+    # The period it took over from the district's plan, then the reward part; the deadlines it
+    # took over are listed in the organisation part (none of its text names them).
+    assert _headings(own) == ["I. THỜI GIAN THI ĐUA", "II. KHEN THƯỞNG", "III. TỔ CHỨC THỰC HIỆN"]
     assert "b) Hồ sơ gồm (theo thủ tục đơn giản):" in _texts(own)
+
+
+# --- what the officer entered as data is printed where the seeds put it (QA walk, issue 15) ----
+
+
+def test_references_the_opening_text_does_not_name_open_the_body(draft, lb_officer):
+    """Văn bản căn cứ entries print at the top, as the seeds' opening lines; one the officer's
+    opening text already names by its number is not said twice."""
+    services.update_campaign(
+        lb_officer, draft, intro="Thực hiện Kế hoạch số 107-KH/QU của Quận ủy; Ban Thường vụ xây dựng kế hoạch như sau:"
+    )
+    services.save_part(
+        lb_officer, draft, "reference", relation="Thực hiện", doc_kind="Kế hoạch", number="107-KH/QU", order=1
+    )
+    services.save_part(
+        lb_officer,
+        draft,
+        "reference",
+        relation="Căn cứ",
+        doc_kind="Kế hoạch",
+        number="123/KH-LĐLĐ",
+        issued_on=datetime.date(2023, 8, 1),
+        issuer="LĐLĐ thành phố Hà Nội",
+        title="tổ chức đợt thi đua cao điểm",
+        order=2,
+    )
+    texts = _texts(draft)
+    assert texts[:2] == [
+        "Căn cứ Kế hoạch số 123/KH-LĐLĐ ngày 01/08/2023 của LĐLĐ thành phố Hà Nội về tổ chức đợt thi đua cao điểm;",
+        "Thực hiện Kế hoạch số 107-KH/QU của Quận ủy; Ban Thường vụ xây dựng kế hoạch như sau:",
+    ]
+    assert sum("107-KH/QU" in t for t in texts) == 1
+
+
+def test_the_competition_period_prints_in_its_own_part_when_no_section_gives_it(draft):
+    texts = _texts(draft)
+    window = "Thời gian thi đua: từ ngày 16/08/2023 đến hết ngày 15/09/2023."
+    assert texts.index("II. THỜI GIAN THI ĐUA") + 1 == texts.index(window)
+
+
+def test_the_competition_period_already_in_the_text_is_not_printed_again(draft, lb_officer):
+    services.update_campaign(lb_officer, draft, intro="Đợt thi đua diễn ra từ ngày 16/8/2023 đến ngày 15/9/2023.")
+    assert not any("THỜI GIAN" in h for h in _headings(draft))
+    assert not any(t.startswith("Thời gian thi đua") for t in _texts(draft))
+
+
+def test_deadlines_are_an_item_of_the_organisation_part_not_of_the_reward_part(draft, lb_officer):
+    """Listed after the last part, "Các thời hạn" read as part of "Khen thưởng"."""
+    services.save_reward(lb_officer, draft, targets="Công đoàn cơ sở")
+    services.save_part(lb_officer, draft, "responsibility", level="Công đoàn cơ sở", body="- Xây dựng kế hoạch.")
+    texts = _texts(draft)
+    organisation = texts.index("IV. TỔ CHỨC THỰC HIỆN")
+    assert texts.index("III. KHEN THƯỞNG") < organisation < texts.index("2. Các thời hạn:")
+    assert texts[texts.index("2. Các thời hạn:") + 1 :] == [
+        "Gửi tin bài, hình ảnh công trình: chậm nhất ngày 15/09/2023.",
+        "Báo cáo kết quả: chậm nhất ngày 18/09/2023.",
+    ]
