@@ -325,8 +325,10 @@ def _parts(campaign: Campaign, written: str) -> list[_Part]:
     # The period stored on the campaign, in a part of its own (seed 000's "III. THỜI GIAN THI
     # ĐUA") when no section holds it and the words do not already give it.
     window = window_text(campaign)
-    if window and not any(p.kind == SectionPart.WINDOW for p in parts) and not _window_said(
-        campaign, f"{_normal(campaign.title)} {written}"
+    if (
+        window
+        and not any(p.kind == SectionPart.WINDOW for p in parts)
+        and not _window_said(campaign, f"{_normal(campaign.title)} {written}")
     ):
         _place(parts, _Part(SectionPart.WINDOW, _("Thời gian thi đua").upper(), [Paragraph(window)]))
     data = [
