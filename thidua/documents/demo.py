@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from thidua.core.demo import SYSTEM
 from thidua.documents.models import IssuerProfile
+from thidua.documents.rendering import TEXT_WIDTH_TWIPS, _text_em
 from thidua.documents.services import save_issuer_profile
 from thidua.org.models import Member, Unit
 
@@ -41,6 +42,16 @@ def _chair_name(unit: Unit) -> str:
     return chair.full_name if chair else ""
 
 
+def cdcs_body_line(name: str) -> str:
+    """A CĐCS's name as its officer would set it: "CĐCS / TRƯỜNG THCS GIA THỤY" where the whole
+    name overflows the letterhead's column (40 % of the text width, 13 pt bold), so the school's
+    name stays whole on its own line instead of wrapping before its last word."""
+    upper = name.upper()
+    prefix, _, rest = upper.partition(" ")
+    too_wide = _text_em(upper, bold=True) * 13 * 20 > 0.4 * TEXT_WIDTH_TWIPS
+    return f"{prefix} / {rest}" if prefix == "CĐCS" and rest and too_wide else upper
+
+
 def load_demo_letterheads(log=print) -> None:
     saved = set(IssuerProfile.objects.values_list("unit_id", flat=True))
     units = Unit.objects.filter(Q(name__in=FEDERATION_SIGNERS) | Q(kind__is_grassroots=True)).select_related("kind")
@@ -54,7 +65,10 @@ def load_demo_letterheads(log=print) -> None:
             authority, title, name = "TM. BAN CHẤP HÀNH", "CHỦ TỊCH", _chair_name(unit)
             if not name:
                 continue
-        save_issuer_profile(SYSTEM, unit, signer_authority=authority, signer_title=title, signer_name=name)
+        values = {"signer_authority": authority, "signer_title": title, "signer_name": name}
+        if unit.kind.is_grassroots:
+            values["body_line"] = cdcs_body_line(unit.name)
+        save_issuer_profile(SYSTEM, unit, **values)
         count += 1
     if count:
         log(f"  {count} thông tin cơ quan ban hành (người ký)")

@@ -14,6 +14,7 @@ as typed, with no escaping function to forget.
 import dataclasses
 import io
 import json
+import re
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -136,8 +137,11 @@ def _text_em(text: str, bold: bool = False) -> float:
 def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int = TEXT_WIDTH_TWIPS) -> list[int]:
     """Column widths (twips, summing to `total`) from the content, the same for the PDF and
     the DOCX: a column as wide as its longest cell when all fit (the spare width going to the
-    text columns, not to "STT"); otherwise short columns keep their width and long ones share
-    the rest. Equal columns gave "STT" as much room as a nominee's achievement."""
+    text columns, not to "STT"). Otherwise short columns (STT, a name, a date, a score, an
+    empty "Chức vụ, đơn vị") keep their content whole, their header on one line where room
+    allows, else wrapped between its words; the long ones share the rest, the longer the
+    wider. Equal columns gave "STT" as much room as a nominee's achievement, and an empty
+    column with a long header was wider than the names, which wrapped (QA walk, issue 15)."""
     count = max((len(row) for row in rows), default=0)
     if count == 0:
         return []
@@ -148,10 +152,17 @@ def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int
         # 5 % over the estimate: a cell exactly as wide as its text would still wrap it.
         return max((_text_em(line, bold) for line in text.split("\n")), default=0.0) * per_em * 1.05 + pad
 
-    natural = [0.0] * count
+    head = [0.0] * count  # the header on one line
+    head_word = [0.0] * count  # its longest word: narrower, the header would break a word
+    content = [0.0] * count  # the longest cell below the header
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            natural[c] = max(natural[c], measure(cell, header and r == 0))
+            if header and r == 0:
+                head[c] = measure(cell, True)
+                head_word[c] = max((measure(word, True) for word in cell.split()), default=0.0)
+            else:
+                content[c] = max(content[c], measure(cell, False))
+    natural = [max(head[c], content[c]) for c in range(count)]
     if sum(natural) <= total:
         widths = natural[:]
         wide = [c for c in range(count) if natural[c] > 0.15 * total] or list(range(count))
@@ -160,17 +171,32 @@ def column_widths(rows: Sequence[Sequence[str]], header: bool = True, total: int
         for c in wide:
             widths[c] += spare * natural[c] / share
     else:
-        # Short columns (STT, a name, a date), shortest first, whole while the others keep
-        # at least an even share; the long ones share the rest, the longer the wider.
+        # Short columns (STT, a name, a score, an empty one), shortest first, whole (their
+        # header wrapped between words if need be) while the long ones keep a quarter of the
+        # width each, half in all at most; then headers back on one line while room lasts.
+        def floor(longs: int) -> float:
+            return min(total / 4 * longs, total / 2) if longs else 0.0
+
+        whole: dict[int, float] = {}
+        for c in sorted(range(count), key=lambda c: content[c]):
+            want = max(content[c], head_word[c])
+            if sum(whole.values()) + want <= total - floor(count - len(whole) - 1):
+                whole[c] = want
+        long = [c for c in range(count) if c not in whole]
+        for c in sorted(whole, key=lambda c: natural[c]):
+            if sum(whole.values()) - whole[c] + natural[c] <= total - floor(len(long)):
+                whole[c] = natural[c]
         widths = [0.0] * count
-        left, rest = float(total), sorted(range(count), key=lambda c: natural[c])
-        while natural[rest[0]] <= total / 3 and left - natural[rest[0]] >= (len(rest) - 1) * total / count:
-            column = rest.pop(0)
-            widths[column] = natural[column]
-            left -= natural[column]
-        weights = {c: natural[c] ** 0.6 for c in rest}
-        for c in rest:
-            widths[c] = left * weights[c] / sum(weights.values())
+        for c, w in whole.items():
+            widths[c] = w
+        left = total - sum(whole.values())
+        if long:
+            weights = {c: natural[c] ** 0.6 for c in long}
+            for c in long:
+                widths[c] = left * weights[c] / sum(weights.values())
+        else:
+            for c in whole:
+                widths[c] += left * whole[c] / sum(whole.values())
     out = [int(w) for w in widths]
     out[-1] += total - sum(out)
     return out
@@ -197,13 +223,33 @@ def _block_data(block: Block) -> dict:
     raise TypeError(f"not a document block: {block!r}")
 
 
+# Where an officer breaks a letterhead name in a one-line field: a newline or " / " (as
+# documents.models.title_lines reads a signer's title); a "/" inside a word is kept.
+_NAME_BREAK = re.compile(r"\s*\n\s*|\s+/\s+")
+NBSP = "\u00a0"
+
+
+def letterhead_lines(text: str) -> str:
+    """An issuer's name as printed, upper-cased (Phụ lục I): broken where the officer broke
+    it, and within each line the last two words joined by a no-break space, so a line that
+    wraps never leaves one word alone ("CĐCS TRƯỜNG THCS GIA / THỤY", QA walk, issue 15)."""
+    lines = []
+    for line in _NAME_BREAK.split(text or ""):
+        words = line.upper().split()
+        if len(words) >= 3:
+            words[-2:] = [NBSP.join(words[-2:])]
+        if words:
+            lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
 def document_data(doc: OfficialDocument) -> dict:
     """The document as plain JSON-able data, the one input of both templates. Letterhead lines
     and signer lines are upper-cased here (Phụ lục I) so templates only place them."""
     is_letter = not doc.type_name
     return {
-        "superior_line": doc.superior_line.upper(),
-        "body_line": doc.body_line.upper(),
+        "superior_line": letterhead_lines(doc.superior_line),
+        "body_line": letterhead_lines(doc.body_line),
         "number_line": doc.number_line,
         "date_line": doc.date_line,
         "type_name": doc.type_name.upper(),
@@ -333,9 +379,13 @@ def _docx_context(data: dict) -> dict:
     blocks = []
     for block in data["body"]:
         if block["kind"] == "table":
-            blocks.append({"kind": "table", "table": _table_xml(block)})
+            blocks.append({"kind": "table", "table": _table_xml(block), "keep": False})
         else:
-            blocks.append({"kind": block["kind"], "rich": _rich(block["runs"])})
+            blocks.append({"kind": block["kind"], "rich": _rich(block["runs"]), "keep": False})
+    # The last paragraph keeps with the signature (official.typ does the same); a last table
+    # may run pages and is left to break.
+    if blocks and blocks[-1]["kind"] != "table":
+        blocks[-1]["keep"] = True
     return {**data, "blocks": blocks}
 
 

@@ -12,7 +12,8 @@ An office may open the result in Word, restyle it and upload it as its own templ
     {{ superior_line }} {{ body_line }} {{ number_line }} {{ date_line }} {{ type_name }}
     summary, letter_summary, recipients, signer_lines, cosigner_lines: lists of strings
     {{ signer_name }} {{ cosigner_name }} (a second signer, on the left: minutes' secretary)
-    blocks: each with `kind` ("heading", "paragraph", "bullet", "table") and `rich` (the
+    blocks: each with `kind` ("heading", "paragraph", "bullet", "table"), `keep` (true on
+    the last paragraph, which keeps with the signature) and `rich` (the
     text with its bold and italic runs, shown with {{r b.rich }}) or, for a table,
     `table` (a ready Word table, shown with {{p b.table }}).
 
@@ -285,7 +286,13 @@ def build() -> None:
 
     # Body: one template paragraph per kind of block, each with its style.
     _tag(doc, "{%p for b in blocks %}")
-    _tag(doc, "{%p if b.kind == 'heading' %}")
+    # The last paragraph (b.keep) stays on the page of the signature, as official.typ keeps
+    # it: a signature alone on a page signs nothing the reader can see.
+    _tag(doc, "{%p if b.keep %}")
+    last = doc.add_paragraph("{{r b.rich }}", style=body)
+    last.paragraph_format.keep_with_next = True
+    last.paragraph_format.keep_together = True
+    _tag(doc, "{%p elif b.kind == 'heading' %}")
     doc.add_paragraph("{{r b.rich }}", style=heading)
     _tag(doc, "{%p elif b.kind == 'bullet' %}")
     doc.add_paragraph("{{r b.rich }}", style=bullet)
@@ -298,7 +305,7 @@ def build() -> None:
 
     # Recipients (left) and signature (right), on one page as official.typ keeps them. With
     # a second signer (minutes: the secretary) the two sign side by side, the recipients under.
-    _gap(doc, CLOSING_BEFORE)
+    _gap(doc, CLOSING_BEFORE).paragraph_format.keep_with_next = True
     closing = doc.add_table(rows=1, cols=2)
     closing.autofit = False
     _no_borders(closing)
