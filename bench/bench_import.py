@@ -212,7 +212,8 @@ def run(n: int, profile: bool) -> None:
         if backend == "PostgreSQL":
             _drop_pg_database()
         else:
-            Path(urlsplit(SQLITE_URL).path).unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(urlsplit(SQLITE_URL).path + suffix).unlink(missing_ok=True)
 
 
 def main() -> None:
