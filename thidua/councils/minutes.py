@@ -143,7 +143,8 @@ def _build(session: Session) -> OfficialDocument:
     day = f"{session.held_on:%d/%m/%Y}"
     # A session still open has no number and nothing adopted: its minutes are a draft
     # (DỰ THẢO), unsigned and sent to no one; the minutes proper exist from closing.
-    draft = session.is_open
+    # The register entry read above also settles a stale copy still marked open after closing.
+    draft = session.is_open and entry is None
     presiding = next((s for s in seats if s.pk == session.presiding_id), None)
     recorder = next((s for s in seats if s.pk == session.recorder_id), None)
 

@@ -138,8 +138,7 @@ def test_decision_cites_the_council_minutes_when_the_council_met(decision, feder
     text = " ".join(pdf_text(documents.decision_pdf(decision)).split())
     # QA (issue 15): the minutes were cited by day but not by their number.
     assert (
-        "Căn cứ Biên bản số 01/BB-LĐLĐ ngày 10/12/2026 của Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên;"
-        in text
+        "Căn cứ Biên bản số 01/BB-LĐLĐ ngày 10/12/2026 của Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên;" in text
     )
 
 

@@ -23,7 +23,9 @@ def _decision(unit, day) -> RecognitionDecision:
 
 def test_the_recognition_decision_cites_the_initiative_rules_in_force(federation):
     doc = decision_document(_decision(federation.school, D(2023, 10, 20)))
-    assert doc.body[0].text == (
+    # Under who decides (the authority line), the first Căn cứ.
+    assert doc.body[0].text == "BAN CHẤP HÀNH CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS GIA THỤY"
+    assert doc.body[1].text == (
         "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02/03/2012 của Chính phủ ban hành Điều lệ Sáng kiến;"
     )
 
