@@ -75,9 +75,9 @@ def test_rating_sheet_query_count_is_constant(federation, scales, login, django_
     MemberFactory(unit=federation.school)
     url = f"/don-vi/{federation.school.pk}/xep-loai/?nam=2023"
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)
     for _i in range(20):
         MemberFactory(unit=federation.group)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)
