@@ -135,7 +135,9 @@ class Campaign(models.Model):
         EmulationCluster, verbose_name=_("cụm, khối thi đua"), null=True, blank=True, on_delete=models.SET_NULL
     )
     target_units = models.ManyToManyField(Unit, verbose_name=_("đơn vị được chọn"), blank=True, related_name="+")
-    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    # Every paper is filed in its issuer's archive (Nghị định 30/2020, Phụ lục I: "Lưu: VT, …"):
+    # a new plan starts with that line, and issuing refuses an emptied Nơi nhận.
+    recipients = models.TextField(_("nơi nhận"), blank=True, default="Lưu: VT.", help_text=_("Mỗi dòng một nơi nhận."))
     signer_title = models.CharField(
         _("chức danh người ký"),
         max_length=200,

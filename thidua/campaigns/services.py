@@ -319,6 +319,12 @@ def validate_for_issue(campaign: Campaign) -> list:
     )
     for field, message in gaps.items():
         errors.setdefault(field, []).append(message)
+    if not campaign.recipient_lines():
+        # A plan goes to the units that carry it out and to the archive: without Nơi nhận the
+        # paper says neither (Nghị định 30/2020, Điều 8 khoản 1 điểm i).
+        errors.setdefault("recipients", []).append(
+            _("Kế hoạch chưa có nơi nhận: hãy nhập ô “Nơi nhận”, mỗi dòng một nơi nhận (ít nhất “Lưu: VT.”).")
+        )
     if not campaign.plan_date:
         errors.setdefault("plan_date", []).append(_("Hãy nhập ngày ban hành."))
     else:

@@ -20,6 +20,7 @@ HEADER = {
     "ends_on": "2023-09-15",
     "signer_title": "TM. BAN CHẤP HÀNH / CHỦ TỊCH",
     "signer_name": "Nguyễn Thị Hoa",
+    "recipients": "Các tổ công đoàn;\nLưu BCH.",
 }
 
 
