@@ -359,3 +359,21 @@ def test_a4_and_fonts_embedded(papers, kind, fmt):
 def test_docx_has_as_many_pages_as_pdf(papers, kind):
     paper, docx_pdf = _paper(papers, kind, "docx")
     assert _pages(docx_pdf) == _pages(paper.pdf)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_signature_shares_its_page_with_the_last_paragraph(papers, kind, fmt):
+    """The signer's name on the page of the body's last paragraph: the demo's award decision,
+    CĐCS minutes and tổng kết once put Nơi nhận and the signature alone on page 2."""
+    paper, pdf = _paper(papers, kind, fmt)
+    data = document_data(paper.doc)
+    if not data["signer_name"] or not data["body"] or data["body"][-1]["kind"] == "table":
+        pytest.skip(f"{kind}: no signature after a last paragraph")
+    # The paragraph's last word, where its last printed line ends.
+    last_word = _block_text(data["body"][-1]).split()[-1]
+    # The last page naming the signer: a council's chair is also named in its minutes' tables.
+    pages = [_normal(page) for page in _run("pdftotext", pdf, "-layout").split("\f")]
+    signed = [page for page in pages if _normal(data["signer_name"]) in page]
+    assert signed, f"{kind} ({fmt}): no page carries the signer's name"
+    assert _normal(last_word) in signed[-1], f"{kind} ({fmt}): the signature is alone on its page"
