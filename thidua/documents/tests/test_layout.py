@@ -377,3 +377,18 @@ def test_signature_shares_its_page_with_the_last_paragraph(papers, kind, fmt):
     signed = [page for page in pages if _normal(data["signer_name"]) in page]
     assert signed, f"{kind} ({fmt}): no page carries the signer's name"
     assert _normal(last_word) in signed[-1], f"{kind} ({fmt}): the signature is alone on its page"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_issuer_name_not_split_before_its_last_word(papers, kind, fmt):
+    """ "CĐCS TRƯỜNG THCS GIA / THỤY": a letterhead line that wraps keeps its last two words
+    on one printed line."""
+    paper, pdf = _paper(papers, kind, fmt)
+    data = document_data(paper.doc)
+    lines = [_normal(line) for line in _layout_lines(pdf)[:12]]
+    for name in (*data["superior_line"].split("\n"), *data["body_line"].split("\n")):
+        words = name.split()
+        if len(words) >= 2:
+            tail = " ".join(words[-2:])
+            assert any(tail in line for line in lines), f"{kind} ({fmt}): {name!r} wraps before {words[-1]!r}"
