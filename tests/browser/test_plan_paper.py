@@ -88,6 +88,17 @@ def test_a_plan_with_every_part_filled_prints_every_part(
         signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
         signer_name="Nguyễn Trường Giang",
     )
+    # A document the plan rests on, under "Văn bản căn cứ": the opening text does not name it.
+    page.locator("#panel-reference").get_by_role("button", name="Thêm").click()
+    reference = page.locator("#form-reference")
+    reference.get_by_label("Quan hệ").fill("Căn cứ")
+    reference.get_by_label("Loại văn bản").fill("Kế hoạch")
+    reference.get_by_label("Số, ký hiệu").fill("123/KH-LĐLĐ")
+    reference.get_by_label("Ngày", exact=True).fill("2023-08-20")
+    reference.get_by_label("Cơ quan ban hành").fill("LĐLĐ thành phố Hà Nội")
+    reference.get_by_role("button", name="Lưu").click()
+    expect(reference.locator("form")).to_have_count(0)
+    expect(page.locator("#panel-reference")).to_contain_text("123/KH-LĐLĐ")
     _section(page, "Mục đích, yêu cầu", "Mục đích, yêu cầu", "1. Huy động sức mạnh tổng hợp của CNVCLĐ quận.")
     _section(
         page,
@@ -129,6 +140,8 @@ def test_a_plan_with_every_part_filled_prints_every_part(
         paper,
         [
             "KẾ HOẠCH",
+            "Căn cứ Kế hoạch số 123/KH-LĐLĐ ngày 20/08/2023 của LĐLĐ thành phố Hà Nội;",
+            "Ban Thường vụ LĐLĐ quận xây dựng kế hoạch",
             "I. MỤC ĐÍCH, YÊU CẦU",
             "1. Huy động sức mạnh tổng hợp",
             "II. NỘI DUNG THI ĐUA",
@@ -156,6 +169,7 @@ def test_a_plan_with_every_part_filled_prints_every_part(
             "Hướng dẫn công đoàn cơ sở triển khai kế hoạch.",
             "2. Công đoàn cơ sở:",
             "Xây dựng kế hoạch phát động đến 100% đoàn viên.",
+            "3. Các thời hạn:",  # an item of the organisation part, not of the reward part
             "Gửi tin bài, hình ảnh công trình: chậm nhất ngày 12/09/2023",
             "Nguyễn Trường Giang",
         ],
