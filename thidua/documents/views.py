@@ -13,6 +13,7 @@ from thidua.core.models import AuditEntry
 from thidua.documents import queries, services
 from thidua.documents.filters import RegisterFilter
 from thidua.documents.forms import IssuerProfileForm
+from thidua.documents.models import title_lines
 from thidua.org.models import Unit
 
 
@@ -62,5 +63,7 @@ def issuer_profile(request, pk: int):
     history = []
     if profile.pk:
         history = list(AuditEntry.objects.for_object(profile).select_related("actor")[:10])
-    context = {"unit": unit, "form": form, "profile": profile, "history": history}
+    # The name lines as the paper breaks them (" / " or a newline typed in the field).
+    preview = {name: title_lines(str(form[name].value() or "")) for name in ("superior_line", "body_line")}
+    context = {"unit": unit, "form": form, "profile": profile, "history": history, "preview": preview}
     return render(request, "documents/issuer_profile.html", context, status=status)

@@ -89,3 +89,13 @@ def test_nobody_else_reaches_the_page(federation, officer, login):
     chair = login(make_user("cdcs_chutich", RoleKind.GRASSROOTS_CHAIR, federation.school))
     assert chair.get(_url(federation.school)).status_code == 200
     assert chair.get(_url(federation.long_bien)).status_code == 404
+
+
+def test_the_preview_breaks_the_name_where_the_officer_typed_a_slash(federation, officer, login):
+    """ "CĐCS / TRƯỜNG …" prints on two lines: the preview shows them so, not the slash."""
+    client = login(officer)
+    response = client.post(_url(federation.long_bien), _values(federation.long_bien, body_line="LĐLĐ / quận Long Biên"))
+    assert response.status_code == 302
+    page = client.get(_url(federation.long_bien)).content.decode()
+    assert "<div>LĐLĐ</div><div>QUẬN LONG BIÊN</div>" in page
+    assert "LĐLĐ / QUẬN" not in page
