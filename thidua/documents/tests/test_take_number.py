@@ -72,6 +72,7 @@ def test_take_number_official_letter_has_no_type_in_its_symbol(federation):
 
 
 def test_take_number_uses_the_saved_profile_symbol(federation):
+    IssuerProfile.objects.filter(unit=federation.school).delete()  # the fixture's signed letterhead
     IssuerProfile.objects.create(
         unit=federation.school, body_line="CĐCS TRƯỜNG THCS GIA THỤY", symbol_suffix="CĐTHCSGT", place="Long Biên"
     )
@@ -132,6 +133,7 @@ def test_take_number_grassroots_chair_numbers_own_unit(federation):
 
 
 def test_profile_for_derives_a_district_letterhead(federation):
+    IssuerProfile.objects.filter(unit=federation.long_bien).delete()  # none saved: derived from the tree
     profile = profile_for(federation.long_bien)
     assert profile.pk is None
     assert (profile.superior_line, profile.body_line, profile.symbol_suffix, profile.place) == (
@@ -156,6 +158,7 @@ def test_profile_for_grassroots_takes_the_place_of_its_federation(federation):
 
 
 def test_save_issuer_profile_keeps_edits_and_audits(federation, officer):
+    IssuerProfile.objects.filter(unit=federation.long_bien).delete()  # the first save of a letterhead
     save_issuer_profile(officer, federation.long_bien, signer_name="Nguyễn Trường Giang")
     profile = profile_for(federation.long_bien)
     assert profile.pk is not None
