@@ -151,7 +151,7 @@ def _build(session: Session) -> OfficialDocument:
     if meeting:
         opening = _("Hôm nay, ngày %(day)s, tại %(place)s, %(council)s họp xét các nội dung dưới đây.") % {
             "day": day,
-            "place": session.place or profile.body_line.title(),
+            "place": session.place or profile.place or council.unit.name,
             "council": council.name,
         }
     else:
