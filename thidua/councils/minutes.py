@@ -253,7 +253,7 @@ def _build(session: Session) -> OfficialDocument:
     committee = _("Ban Chấp hành") if council.unit.kind.is_grassroots else _("Ban Thường vụ")
     return OfficialDocument(
         superior_line=profile.body_line,
-        body_line=council.name.upper(),
+        body_line=_council_line(council),
         number_line=entry.number_line if entry else f"Số:      /{DocType.MINUTES.value}-{profile.symbol_suffix}",
         date_line=date_line(profile.place, session.held_on) if profile.place else "",
         type_name="DỰ THẢO BIÊN BẢN" if draft else "BIÊN BẢN",
@@ -300,3 +300,13 @@ def _result_line(item: AgendaItem, session: Session) -> str:
         "average": average,
         "result": result,
     }
+
+
+def _council_line(council) -> str:
+    """The council under its unit's line, without the unit's name again: "Hội đồng Thi đua –
+    Khen thưởng LĐLĐ quận Long Biên" under "LĐLĐ QUẬN LONG BIÊN" prints "HỘI ĐỒNG THI ĐUA – KHEN
+    THƯỞNG" (the QA walk found the heading on four lines, the unit named twice)."""
+    name, unit = council.name.strip(), council.unit.name.strip()
+    if name.lower().endswith(unit.lower()) and len(name) > len(unit):
+        name = name[: -len(unit)].rstrip(" -–,")
+    return name.upper()

@@ -96,3 +96,16 @@ def test_closing_without_a_place_in_the_letterhead_is_refused_naming_it(
     item.refresh_from_db()
     assert session.status == SessionStatus.OPEN and item.outcome == Outcome.PENDING and decided == []
     assert not RegisterEntry.objects.filter(doc_type="BB").exists()
+
+
+def test_the_council_line_does_not_name_its_unit_twice():
+    """Under the unit's own line the council prints without the unit's name again (QA walk)."""
+    from types import SimpleNamespace
+
+    from thidua.councils.minutes import _council_line
+
+    unit = SimpleNamespace(name="LĐLĐ quận Long Biên")
+    district = SimpleNamespace(name="Hội đồng Thi đua – Khen thưởng LĐLĐ quận Long Biên", unit=unit)
+    assert _council_line(district) == "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"
+    plain = SimpleNamespace(name="Hội đồng sáng kiến", unit=unit)
+    assert _council_line(plain) == "HỘI ĐỒNG SÁNG KIẾN"
