@@ -113,10 +113,12 @@ class InitiativeQuerySet(UnitScopedQuerySet):
         if acts_for_unit(role):
             return self.filter(in_scope | reviewed)
         own = Q(pk__in=Author.objects.filter(member__user=user).values("initiative_id"))
+        # The support team the CĐCS gave it to works on the draft (flow 4): its members read it.
+        own |= Q(support_team__members__user=user)
         if role.kind == RoleKind.COUNCIL_MEMBER:
-            return self.filter(own | reviewed)
+            return self.filter(own | reviewed).distinct()
         published = Exists(Recognition.objects.filter(initiative=OuterRef("pk")))
-        return self.filter(own | (in_scope & published) | reviewed)
+        return self.filter(own | (in_scope & published) | reviewed).distinct()
 
     def for_table(self):
         return self.select_related("unit", "level", "programme").order_by("-created_at", "-id")

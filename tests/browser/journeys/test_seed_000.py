@@ -266,13 +266,15 @@ def play(journey) -> None:
     expect(officer.get_by_test_id("rollup-total")).to_contain_text("13")  # 5 + 8 members reached
     journey.shot(officer, "journey-000-08-report-rollup")
 
-    # 6. The review (tổng kết) with today's figures, issued under a number; its paper says so.
-    steps.draft_review(officer, plan_url)
+    # 6. The review with today's figures, issued under a number; its paper says so. The window
+    # is still open today (the seed's year is played in one day), so it is the interim review
+    # (sơ kết): a tổng kết dated before the campaign's end is refused (reports.review_document).
+    steps.draft_review(officer, plan_url, kind="Sơ kết")
     body = officer.get_by_label("Nội dung")
     expect(body).to_contain_text("2/18 đơn vị đã nộp")
     expect(body).to_contain_text("1 công trình, phần việc được đăng ký; 1 hoàn thành, 1 khánh thành")
     expect(body).to_contain_text("Sáng kiến (gắn với kế hoạch): đăng ký 1, được công nhận 1")
-    steps.open_review(chair, plan_url)
+    steps.open_review(chair, plan_url, kind="Sơ kết")
     review_number = steps.issue_review(chair, TODAY)
     journey.shot(chair, "journey-000-09-review")
     paper = steps.pdf_text(steps.download(chair, chair.get_by_role("link", name="Tải PDF")), journey.tmp)
