@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -47,7 +46,8 @@ def _paper(paragraphs: int = 1, *, cosigner: bool = False, body_line="CĐCS Trư
 
 
 def _pages(pdf: bytes) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    command = ["pdftotext", "-layout", "-", "-"]
+    text = subprocess.run(command, input=pdf, capture_output=True, check=True).stdout
     return text.decode().split("\f")
 
 
@@ -69,7 +69,7 @@ def test_pdf_last_paragraph_is_on_the_signature_page(cosigner):
 
 
 def _keep_flags(docx: bytes) -> dict[str, bool]:
-    from lxml import etree  # noqa: PLC0415
+    from lxml import etree
 
     xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
     flags = {}
@@ -98,11 +98,11 @@ def test_docx_in_libreoffice_last_paragraph_is_on_the_signature_page(tmp_path):
             name = tmp_path / f"p{n}-{int(cosigner)}.docx"
             name.write_bytes(render_docx(_paper(n, cosigner=cosigner)))
             names.append(name)
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo"
+    command = ["soffice", "--headless", profile, "--convert-to", "pdf"]
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "out"), *map(str, names)],
-        capture_output=True, check=True, timeout=300,
-    )  # fmt: skip
+        [*command, "--outdir", str(tmp_path / "out"), *map(str, names)], capture_output=True, check=True, timeout=300
+    )
     for name in names:
         n = int(name.stem[1:].split("-")[0])
         pages = _pages((tmp_path / "out" / f"{name.stem}.pdf").read_bytes())
@@ -143,7 +143,7 @@ def _twips(text: str, bold: bool = False) -> float:
 
 def test_empty_column_no_wider_than_its_header_and_names_whole():
     rows = [HEADER, ["1", "CĐCS Trường THCS Gia Thụy", "", "Giấy khen", ACHIEVEMENT]]
-    stt, name, position, _form, _achievement = column_widths(rows)
+    _stt, name, position, _form, _achievement = column_widths(rows)
     assert position <= _twips("Chức vụ, đơn vị", bold=True) * 1.05 + 200
     assert name >= _twips("CĐCS Trường THCS Gia Thụy") + 200
     assert name > position
@@ -155,7 +155,14 @@ def test_empty_column_no_wider_than_its_header_and_names_whole():
     [
         [HEADER, ["1", "CĐCS Trường THCS Gia Thụy", "", "Giấy khen", ACHIEVEMENT]],
         [
-            ["Thành viên", "Thành tích nổi bật (40)", "Đổi mới, sáng tạo (30)", "Sức lan tỏa (30)", "Tổng", "Biểu quyết"],
+            [
+                "Thành viên",
+                "Thành tích nổi bật (40)",
+                "Đổi mới, sáng tạo (30)",
+                "Sức lan tỏa (30)",
+                "Tổng",
+                "Biểu quyết",
+            ],
             ["Phạm Kim Nhung", "35", "25", "28", "88", "Đồng ý (bằng văn bản)"],
         ],
     ],
