@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END
+from thidua.documents.rendering import title_lines
 from thidua.org.models import PERSONAL_ROLES, EmulationCluster, Sector, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -185,7 +186,7 @@ class Campaign(models.Model):
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
     def signer_lines(self) -> list[str]:
-        return [line.strip() for line in self.signer_title.replace(" / ", "\n").splitlines() if line.strip()]
+        return title_lines(self.signer_title)
 
 
 class DocumentReference(models.Model):

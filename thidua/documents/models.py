@@ -6,8 +6,6 @@ number here through `documents.services.take_number`, so one register per unit s
 gap-free and without duplicates (Nghị định 30/2020, Điều 15: numbers run per year).
 """
 
-import re
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.documents.rendering import title_lines
 from thidua.documents.rules import REGISTER_READER_ROLES
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -93,15 +92,6 @@ class IssuerProfile(models.Model):
         lines (typed on separate lines or joined by " / "), as Nghị định 30/2020 (Phụ lục I,
         mục 9) writes the TM., KT., Q., TL. and TUQ. forms."""
         return title_lines(self.signer_authority, self.signer_title)
-
-
-# "TM. BAN THƯỜNG VỤ / CHỦ TỊCH" as typed in a one-line field; a "/" inside a word ("V/v") is kept.
-_TITLE_SEPARATOR = re.compile(r"\s*\n\s*|\s+/\s+")
-
-
-def title_lines(*texts: str) -> list[str]:
-    """A signer's title as printed lines: each text split at its line breaks and at " / "."""
-    return [line.strip() for text in texts for line in _TITLE_SEPARATOR.split(text or "") if line.strip()]
 
 
 class RegisterCounter(models.Model):

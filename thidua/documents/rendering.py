@@ -223,9 +223,16 @@ def _block_data(block: Block) -> dict:
     raise TypeError(f"not a document block: {block!r}")
 
 
-# Where an officer breaks a letterhead name in a one-line field: a newline or " / " (as
-# documents.models.title_lines reads a signer's title); a "/" inside a word is kept.
-_NAME_BREAK = re.compile(r"\s*\n\s*|\s+/\s+")
+# Where an officer breaks a line in a one-line field (a signer's title, a letterhead name): a
+# newline or " / " ("TM. BAN THƯỜNG VỤ / CHỦ TỊCH"); a "/" inside a word ("V/v") is kept.
+_LINE_BREAK = re.compile(r"\s*\n\s*|\s+/\s+")
+
+
+def title_lines(*texts: str) -> list[str]:
+    """Texts as printed lines: each split at its line breaks and at " / "."""
+    return [line.strip() for text in texts for line in _LINE_BREAK.split(text or "") if line.strip()]
+
+
 NBSP = "\u00a0"
 
 
@@ -234,7 +241,7 @@ def letterhead_lines(text: str) -> str:
     it, and within each line the last two words joined by a no-break space, so a line that
     wraps never leaves one word alone ("CĐCS TRƯỜNG THCS GIA / THỤY", QA walk, issue 15)."""
     lines = []
-    for line in _NAME_BREAK.split(text or ""):
+    for line in title_lines(text):
         words = line.upper().split()
         if len(words) >= 3:
             words[-2:] = [NBSP.join(words[-2:])]

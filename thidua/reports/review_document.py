@@ -24,7 +24,7 @@ from thidua.campaigns.queries import coverage_total
 from thidua.core.db import PATH_END
 from thidua.core.text import date_line
 from thidua.documents import legal
-from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph
+from thidua.documents.rendering import Bullet, Heading, OfficialDocument, Paragraph, title_lines
 from thidua.documents.services import profile_for
 from thidua.initiatives.models import Initiative
 from thidua.initiatives.queries import Counters, Filters
@@ -288,8 +288,6 @@ def build(review: CampaignReview) -> OfficialDocument:
             summary=[line for line in review.title.splitlines() if line.strip()],
             body=_blocks(review.body),
             recipients=[line.strip() for line in review.recipients.splitlines() if line.strip()],
-            signer_lines=[
-                line.strip() for line in review.signer_title.replace(" / ", "\n").splitlines() if line.strip()
-            ],
+            signer_lines=title_lines(review.signer_title),
             signer_name=review.signer_name,
         )
