@@ -143,6 +143,7 @@ def build_province(cdcs: int):
 def build_country(root, cdcs: int):
     """63 provinces, 20 districts each, `cdcs` CĐCS spread over them; one period reported on."""
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from thidua.org.models import Unit, UnitKind
     from thidua.org.services import encode_step
@@ -189,7 +190,8 @@ def build_country(root, cdcs: int):
             cursor.executemany(f"INSERT INTO org_unit ({columns}) VALUES ({placeholders})", rows)
         form = _form(root)
         form.status = "published"
-        form.save(update_fields=["status"])
+        form.published_at = timezone.now()  # as publish_form sets it: its indicators are then read once per process
+        form.save(update_fields=["status", "published_at"])
         period = ReportPeriod.objects.create(
             form=form,
             label="Quý I năm 2026",
