@@ -52,6 +52,15 @@ class Workflow:
         state = getattr(obj, self.state_field)
         return [t for t in self.transitions if state in t.sources and actor.has_perm(t.permission, obj)]
 
+    def can(self, obj, actor, action: str) -> bool:
+        """Whether `actor` may do `action` from `obj`'s state now — what a page asks to show a
+        button, instead of comparing the state with a string (the same test `move` applies)."""
+        return any(t.action == action for t in self.allowed(obj, actor))
+
+    @property
+    def actions(self) -> set[str]:
+        return {t.action for t in self.transitions}
+
     def move(
         self,
         obj,

@@ -36,9 +36,10 @@ class Targets(models.TextChoices):
 
 
 class FormStatus(models.TextChoices):
+    """Moved only by reports.services.FORM_WORKFLOW (a "closed" state no code reached was dropped)."""
+
     DRAFT = "draft", _("Đang soạn")
     PUBLISHED = "published", _("Đã gửi các đơn vị")
-    CLOSED = "closed", _("Đã dừng")
 
 
 def _scope_of(user) -> Unit | None:
@@ -367,6 +368,8 @@ class ReviewKind(models.TextChoices):
 
 
 class ReviewStatus(models.TextChoices):
+    """Moved only by reports.services.REVIEW_WORKFLOW."""
+
     DRAFT = "draft", _("Dự thảo")
     ISSUED = "issued", _("Đã ban hành")
 

@@ -1,9 +1,10 @@
 """Writing reports: forms and their indicators, opening periods, filling in and sending a
 unit's report, accepting it or sending it back.
 
-A submission's state machine (`SUBMISSION_WORKFLOW`) is declared here and moved only through
-core.workflow, which checks the permission and writes the audit trail. Answers are validated
-all together before anything is written, so a refused report leaves nothing half-saved.
+The state machines of a submission (`SUBMISSION_WORKFLOW`), a form (`FORM_WORKFLOW`) and a
+campaign review (`REVIEW_WORKFLOW`) are declared here and moved only through core.workflow,
+which checks the permission and writes the audit trail. Answers are validated all together
+before anything is written, so a refused report leaves nothing half-saved.
 """
 
 import datetime
@@ -50,6 +51,33 @@ SUBMISSION_WORKFLOW = Workflow(
         ),
         Transition("return_report", (S.SUBMITTED,), S.RETURNED, "reports.review", gettext_lazy("Trả lại")),
         Transition("accept_report", (S.SUBMITTED,), S.ACCEPTED, "reports.review", gettext_lazy("Tiếp nhận")),
+    ],
+)
+
+# A report form is drafted, then sent to the units that must report (its first period opened).
+FORM_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition(
+            "publish_report_form",
+            (FormStatus.DRAFT,),
+            FormStatus.PUBLISHED,
+            "reports.change_form",
+            gettext_lazy("Gửi biểu mẫu báo cáo"),
+        ),
+    ],
+)
+# A campaign's interim or final review is drafted, then numbered and frozen.
+REVIEW_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition(
+            "issue_review",
+            (ReviewStatus.DRAFT,),
+            ReviewStatus.ISSUED,
+            "reports.issue_review",
+            gettext_lazy("Ban hành báo cáo sơ kết, tổng kết"),
+        ),
     ],
 )
 
@@ -226,7 +254,7 @@ def publish_form(actor, form: ReportForm, *, today: datetime.date | None = None)
     """Send the form to the units that must report, opening the current period."""
     form = ReportForm.objects.select_for_update(of=("self",)).select_related("campaign", "issuer").get(pk=form.pk)
     _check(actor, "reports.change_form", form)
-    if form.status != FormStatus.DRAFT:
+    if not FORM_WORKFLOW.can(form, actor, "publish_report_form"):
         raise ValidationError(_("Biểu mẫu đã được gửi."))
     errors = []
     if not form.indicators.exists():
@@ -236,15 +264,12 @@ def publish_form(actor, form: ReportForm, *, today: datetime.date | None = None)
     if errors:
         raise ValidationError(errors)
     period, _created = open_period(form, today or timezone.localdate())
-    form.status = FormStatus.PUBLISHED
-    form.published_at = timezone.now()
-    form.save(update_fields=["status", "published_at"])
-    audit.record(
-        actor,
-        "publish_report_form",
+    FORM_WORKFLOW.move(
         form,
+        "publish_report_form",
+        actor=actor,
         scope_path=form.issuer.path,
-        to_state=str(FormStatus.PUBLISHED.label),
+        extra_fields={"published_at": timezone.now()},
         changes={"period": period.label, "units": period.submissions.count()},
     )
     return period
@@ -675,7 +700,7 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
     no number."""
     review = CampaignReview.objects.select_for_update().select_related("issuer").get(pk=review.pk)
     _check(actor, "reports.issue_review", review)
-    if not review.is_draft:
+    if not REVIEW_WORKFLOW.can(review, actor, "issue_review"):
         raise ValidationError(_("Báo cáo đã ban hành."))
     errors = {}
     if not review.issued_on:
@@ -695,16 +720,12 @@ def issue_review(actor, review: CampaignReview) -> CampaignReview:
     entry = take_number(
         actor, review.issuer, DocType.REPORT, issued_on=review.issued_on, title=review.title, target=review
     )
-    review.register_entry = entry
-    review.status = ReviewStatus.ISSUED
-    review.save(update_fields=["register_entry", "status", "updated_at"])
-    audit.record(
-        actor,
-        "issue_review",
+    REVIEW_WORKFLOW.move(
         review,
+        "issue_review",
+        actor=actor,
         scope_path=review.issuer.path,
-        from_state=str(ReviewStatus.DRAFT.label),
-        to_state=str(ReviewStatus.ISSUED.label),
+        extra_fields={"register_entry": entry, "updated_at": timezone.now()},
         changes={"number": str(entry)},
     )
     return review

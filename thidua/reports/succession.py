@@ -1,6 +1,6 @@
 """What a dissolved or merged unit's reports become (core.succession).
 
-Report forms it issued and has not stopped go on under the successor: their periods stay open, the
+Report forms it issued (all of them: a form is never stopped) go on under the successor: their periods stay open, the
 successor's office reads who sent, reminds the late, returns and accepts, and rolls them up (the
 roll-up's totals already follow the moved CĐCS: reports.tallies.rewrite_paths). Draft reviews
 (sơ kết, tổng kết) go with them; issued ones keep their issuer and letterhead.
@@ -9,11 +9,11 @@ roll-up's totals already follow the moved CĐCS: reports.tallies.rewrite_paths).
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import succession
-from thidua.reports.models import CampaignReview, FormStatus, ReportForm, ReviewStatus
+from thidua.reports.models import CampaignReview, ReportForm, ReviewStatus
 
 
 def _open_forms(unit):
-    return ReportForm.objects.filter(issuer=unit).exclude(status=FormStatus.CLOSED)
+    return ReportForm.objects.filter(issuer=unit)
 
 
 def _draft_reviews(unit):

@@ -107,7 +107,9 @@ def form_detail(request, pk: int):
             "indicators": list(report_form.indicators.select_related("not_above")),
             "periods": list(report_form.periods.all()),
             "can_change": can_change,
+            # Indicators change until the form is sent; sending is the workflow's move.
             "is_draft": report_form.status == FormStatus.DRAFT,
+            "can_publish": services.FORM_WORKFLOW.can(report_form, request.user, "publish_report_form"),
             "indicator_form": indicator_form,
             "can_view_board": request.user.has_perm("reports.view_board"),
         },

@@ -83,7 +83,7 @@ def review_detail(request, pk: int):
         {
             "review": review,
             "form": form,
-            "can_issue": can_change and request.user.has_perm("reports.issue_review", review),
+            "can_issue": can_change and services.REVIEW_WORKFLOW.can(review, request.user, "issue_review"),
             "history": list(AuditEntry.objects.for_object(review).select_related("actor")[:20]),
         },
     )

@@ -14,7 +14,7 @@ from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.reports import services, sources
 from thidua.reports.forms import ReturnForm, SubmissionForm
-from thidua.reports.models import Submission, SubmissionStatus
+from thidua.reports.models import Submission
 from thidua.reports.views import picker
 
 
@@ -22,11 +22,11 @@ def _context(request, submission: Submission, form=None, return_form=None) -> di
     user = request.user
     indicators = list(submission.period.form.indicators.select_related("not_above"))
     answers = {a.indicator_id: a for a in submission.answers.select_related("attachment")}
-    can_fill = submission.status in services.EDITABLE and user.has_perm("reports.fill", submission)
+    can_fill = services.SUBMISSION_WORKFLOW.can(submission, user, "submit_report")
     if form is None and can_fill:
         autos = sources.auto_values(submission, indicators)
         form = SubmissionForm(indicators=indicators, answers=answers, autos=autos)
-    can_review = submission.status == SubmissionStatus.SUBMITTED and user.has_perm("reports.review", submission)
+    can_review = services.SUBMISSION_WORKFLOW.can(submission, user, "accept_report")
     return {
         "submission": submission,
         "period": submission.period,
