@@ -9,16 +9,20 @@ def reopen_closed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0005_reminder_sent_by'),
+        ("reports", "0005_reminder_sent_by"),
     ]
 
     operations = [
         migrations.RunPython(reopen_closed, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name='reportform',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Đang soạn'), ('published', 'Đã gửi các đơn vị')], default='draft', max_length=20, verbose_name='trạng thái'),
+            model_name="reportform",
+            name="status",
+            field=models.CharField(
+                choices=[("draft", "Đang soạn"), ("published", "Đã gửi các đơn vị")],
+                default="draft",
+                max_length=20,
+                verbose_name="trạng thái",
+            ),
         ),
     ]
