@@ -9,11 +9,14 @@ from thidua.campaigns.rules import DEPLOYMENT_ROLES
 from thidua.campaigns.services import deployments_for
 from thidua.campaigns.views.calendar import deadlines_for
 from thidua.core.home import CLOSED, OPEN, HomeTask
+from thidua.org.models import acts_for_unit
 
 
 def panel_context(request) -> dict | None:
     role = getattr(request.user, "acting_role", None)
-    if role is None:
+    # A member or council member has nothing to do about the unit's plans and deadlines (the
+    # CĐCS answers them): the panel is the unit's business (docs/reach.md).
+    if not acts_for_unit(role):
         return None
     today = timezone.localdate()
     # Deadlines of campaigns that have ended, and plans received long ago for them, are
