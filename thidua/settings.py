@@ -69,6 +69,11 @@ INSTALLED_APPS = [
     "thidua.councils",
     "thidua.initiatives",
     "thidua.awards",
+    # The REST API (issue 20): last, it reads every app above and nothing imports it.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "thidua.api",
 ]
 
 MIDDLEWARE = [
@@ -207,7 +212,11 @@ AUTHENTICATION_BACKENDS = [
 # administrator unlocks them in the admin's "Access attempts"). A correct login clears the count.
 AXES_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("THIDUA_LOGIN_LOCKOUT_MINUTES", default=30))
+# Counted per account and per address, in this order (core.login_guard.LoginGuardHandler reads
+# them so): an address, which a whole office may share, locks only at its own higher limit.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "thidua.core.login_guard.LoginGuardHandler"
+THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT = env.int("THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT", default=100)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "thidua.core.login_guard.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
@@ -258,6 +267,11 @@ THIDUA_IMPORT_MAX_BYTES = env.int("THIDUA_IMPORT_MAX_BYTES", default=200 * 1024 
 # Photos and scans attached as evidence above this are refused with a message (core.attachments).
 THIDUA_ATTACHMENT_MAX_BYTES = env.int("THIDUA_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 THIDUA_THUMBNAIL_PX = 400
+# Signed originals of issued papers (issue 21, documents.signing): the PEM roots a signer's
+# certificate must chain to (a file of roots or a folder of .pem/.crt files: the national root
+# CA of the government's signing services, or a test root), and the largest signed PDF taken.
+THIDUA_SIGNING_TRUST_ROOTS = env.str("THIDUA_SIGNING_TRUST_ROOTS", default="")
+THIDUA_SIGNED_MAX_BYTES = env.int("THIDUA_SIGNED_MAX_BYTES", default=20 * 1024 * 1024)
 
 if not DEBUG:
     # Production is served over HTTPS, ended by nginx in front of gunicorn (deploy/nginx.conf,
@@ -281,6 +295,32 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
 PAGE_SIZE = 50
+
+# The REST API (thidua/api, docs/api.md): personal tokens (`Authorization: Bearer …`) only — the
+# documentation page at /api/ also takes the signed-in session. Requests per token are limited
+# (THIDUA_API_RATE, "<n>/second|minute|hour|day"); answers are paginated (?page=, ?page_size=).
+THIDUA_API_RATE = env.str("THIDUA_API_RATE", default="600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["thidua.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["thidua.api.permissions.TokenAccess"],
+    "DEFAULT_THROTTLE_CLASSES": ["thidua.api.authentication.TokenRateThrottle"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "thidua.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "thidua API",
+    "DESCRIPTION": "Dữ liệu thi đua – khen thưởng cho các hệ thống khác, theo đúng phạm vi của vai trò gắn với khóa API.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
 # A deadline is "due soon" on the home page and calendar this many days ahead.
 THIDUA_DUE_SOON_DAYS = env.int("THIDUA_DUE_SOON_DAYS", default=7)
 # Rows each roll-up total is spread over (reports.tallies); 1 puts every report of a period on

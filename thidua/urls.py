@@ -57,4 +57,5 @@ urlpatterns = [
     path("", include("thidua.initiatives.urls")),
     path("", include("thidua.reports.urls")),
     path("", include("thidua.awards.urls")),
+    path("", include("thidua.api.urls")),
 ]

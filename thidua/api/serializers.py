@@ -1,0 +1,313 @@
+"""What the API answers: stable ids, codes for filtering, and beside each code the Vietnamese
+label the pages show (`*_display`)."""
+
+from rest_framework import serializers
+
+from thidua.awards.models import Award, Decision, Nomination
+from thidua.campaigns.models import Campaign, Deployment
+from thidua.org.models import Member, Unit
+from thidua.reports.models import Answer, ReportPeriod, Submission
+
+
+class UnitRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(source="kind.code")
+    kind_display = serializers.CharField(source="kind.name")
+    status_display = serializers.CharField(source="get_status_display")
+    sector_display = serializers.CharField(source="get_sector_display")
+    path_names = serializers.SerializerMethodField(
+        help_text="Tên các đơn vị từ đơn vị cao nhất trong phạm vi của khóa đến chính đơn vị này."
+    )
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kind",
+            "kind_display",
+            "parent",
+            "path",
+            "depth",
+            "path_names",
+            "status",
+            "status_display",
+            "sector",
+            "sector_display",
+            "member_count",
+            "direct_worker_count",
+        ]
+
+    def get_path_names(self, unit) -> list[str]:
+        names = self.context.get("names", {})
+        return [names[p] for p in [*unit.ancestor_paths(), unit.path] if p in names]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    gender_display = serializers.CharField(source="get_gender_display")
+    officer_type_display = serializers.CharField(source="get_officer_type_display")
+
+    class Meta:
+        model = Member
+        fields = [
+            "id",
+            "full_name",
+            "gender",
+            "gender_display",
+            "birth_year",
+            "unit",
+            "position",
+            "is_direct_worker",
+            "officer_type",
+            "officer_type_display",
+            "joined_on",
+            "card_number",
+        ]
+
+
+class MemberRowSerializer(serializers.Serializer):
+    """One member to record, with the Excel template's values ("Nam"/"Nữ", "Có"/"Không",
+    "Chuyên trách", dd/mm/yyyy): the import's own rules decide what is accepted."""
+
+    full_name = serializers.CharField(allow_blank=True, help_text="Họ và tên (bắt buộc)")
+    gender = serializers.CharField(allow_blank=True, help_text="“Nam” hoặc “Nữ”")
+    birth_year = serializers.CharField(required=False, allow_blank=True, help_text="Năm sinh, 4 chữ số")
+    unit_code = serializers.CharField(allow_blank=True, help_text="Mã đơn vị (CĐCS hoặc tổ) trong phạm vi")
+    position = serializers.CharField(required=False, allow_blank=True)
+    is_direct_worker = serializers.CharField(required=False, allow_blank=True, help_text="“Có” hoặc “Không”")
+    officer_type = serializers.CharField(
+        required=False, allow_blank=True, help_text="“Chuyên trách”, “Không chuyên trách” hoặc để trống"
+    )
+    joined_on = serializers.CharField(required=False, allow_blank=True, help_text="dd/mm/yyyy")
+    card_number = serializers.CharField(required=False, allow_blank=True)
+
+
+class MembersInSerializer(serializers.Serializer):
+    members = MemberRowSerializer(many=True, allow_empty=False)
+
+
+class MembersOutSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    issuer = UnitRefSerializer()
+    number = serializers.CharField()
+    kind_display = serializers.CharField(source="get_kind_display")
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id",
+            "number",
+            "title",
+            "movement_name",
+            "kind",
+            "kind_display",
+            "status",
+            "status_display",
+            "issuer",
+            "plan_date",
+            "starts_on",
+            "ends_on",
+            "implements",
+            "is_public",
+            "issued_at",
+        ]
+
+
+class DeploymentSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Deployment
+        fields = [
+            "id",
+            "campaign",
+            "unit",
+            "status",
+            "status_display",
+            "deployed_at",
+            "acknowledged_at",
+            "launched_on",
+            "members_reached",
+            "own_plan",
+        ]
+
+
+class CoverageFiguresSerializer(serializers.Serializer):
+    targets = serializers.IntegerField(help_text="Số đơn vị được triển khai")
+    acknowledged = serializers.IntegerField(help_text="Đã xác nhận")
+    launched = serializers.IntegerField(help_text="Đã phát động")
+    own_plans = serializers.IntegerField(help_text="Có kế hoạch của đơn vị")
+    members = serializers.IntegerField(help_text="Số đoàn viên")
+    members_reached = serializers.IntegerField(help_text="Số đoàn viên được phổ biến")
+
+
+class CoverageChildSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    figures = CoverageFiguresSerializer()
+
+
+class CoverageSerializer(serializers.Serializer):
+    campaign = serializers.IntegerField()
+    unit = UnitRefSerializer()
+    total = CoverageFiguresSerializer()
+    children = CoverageChildSerializer(many=True)
+
+
+class ReportPeriodSerializer(serializers.ModelSerializer):
+    form = serializers.IntegerField(source="form_id")
+    form_title = serializers.CharField(source="form.title")
+    issuer = UnitRefSerializer(source="form.issuer")
+    campaign = serializers.IntegerField(source="form.campaign_id", allow_null=True)
+
+    class Meta:
+        model = ReportPeriod
+        fields = ["id", "form", "form_title", "issuer", "campaign", "label", "starts_on", "ends_on", "due_on"]
+
+
+class BoardFiguresSerializer(serializers.Serializer):
+    on_time = serializers.IntegerField(help_text="Đúng hạn")
+    late = serializers.IntegerField(help_text="Nộp muộn")
+    returned = serializers.IntegerField(help_text="Bị trả lại")
+    missing = serializers.IntegerField(help_text="Chưa nộp, quá hạn")
+    waiting = serializers.IntegerField(help_text="Chưa nộp, chưa đến hạn")
+    total = serializers.IntegerField()
+    sent = serializers.IntegerField()
+    sent_pct = serializers.FloatField(help_text="Tỷ lệ đã nộp (%)")
+    on_time_pct = serializers.FloatField(help_text="Tỷ lệ đúng hạn trong số đã nộp (%)")
+
+
+class BoardChildSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    figures = BoardFiguresSerializer()
+
+
+class BoardSerializer(serializers.Serializer):
+    period = ReportPeriodSerializer()
+    unit = UnitRefSerializer()
+    overdue = serializers.BooleanField(help_text="Đã quá hạn nộp")
+    total = BoardFiguresSerializer()
+    children = BoardChildSerializer(many=True)
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    indicator = serializers.IntegerField(source="indicator_id")
+    field = serializers.CharField(source="indicator.field_name", help_text="Tên trường khi gửi báo cáo (i<id>)")
+    label = serializers.CharField(source="indicator.label")
+    kind = serializers.CharField(source="indicator.kind")
+    value = serializers.CharField(source="display", help_text="Giá trị như trang báo cáo hiển thị")
+    number = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True, coerce_to_string=True)
+
+    class Meta:
+        model = Answer
+        fields = ["indicator", "field", "label", "kind", "value", "number", "flag", "text"]
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    period_label = serializers.CharField(source="period.label")
+    form_title = serializers.CharField(source="period.form.title")
+    due_on = serializers.DateField(source="period.due_on")
+    status_display = serializers.CharField(source="get_status_display")
+    answers = AnswerSerializer(many=True)
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "period",
+            "period_label",
+            "form_title",
+            "due_on",
+            "unit",
+            "status",
+            "status_display",
+            "is_late",
+            "version",
+            "submitted_at",
+            "first_submitted_at",
+            "return_reason",
+            "answers",
+        ]
+
+
+class SendSubmissionSerializer(serializers.Serializer):
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="Giá trị từng chỉ tiêu theo tên trường (i<id>), như trên trang: số nguyên “125”, tỷ lệ “87,5”, “yes”/“no”.",
+    )
+    submit = serializers.BooleanField(default=False, help_text="true: nộp lên cấp trên; false: lưu nháp")
+
+
+class NominationSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    level = UnitRefSerializer()
+    award_kind = serializers.CharField(source="award_kind.name")
+    subject_name = serializers.CharField()
+    is_collective = serializers.BooleanField()
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "id",
+            "campaign",
+            "award_kind",
+            "unit",
+            "level",
+            "subject_name",
+            "is_collective",
+            "achievement",
+            "status",
+            "status_display",
+            "submitted_at",
+        ]
+
+
+class AwardSerializer(serializers.ModelSerializer):
+    award_kind = serializers.CharField(source="award_kind.name")
+
+    class Meta:
+        model = Award
+        fields = ["id", "award_kind", "year", "name", "position", "campaign"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    number = serializers.CharField()
+    status_display = serializers.CharField(source="get_status_display")
+    awards = AwardSerializer(many=True)
+
+    class Meta:
+        model = Decision
+        fields = ["id", "number", "title", "unit", "campaign", "status", "status_display", "issued_on", "awards"]
+
+
+class HonouredCampaignSerializer(serializers.ModelSerializer):
+    issuer = UnitRefSerializer()
+    award_count = serializers.IntegerField()
+
+    class Meta:
+        model = Campaign
+        fields = ["id", "title", "issuer", "starts_on", "ends_on", "award_count"]
+
+
+class HonourRollEntrySerializer(serializers.ModelSerializer):
+    award_kind = serializers.CharField(source="award_kind.name")
+    is_individual = serializers.BooleanField()
+
+    class Meta:
+        model = Award
+        fields = ["id", "award_kind", "name", "position", "is_individual"]

@@ -1,0 +1,380 @@
+"""The API's endpoints: thin, like the pages. Each list starts from the model's scoped reading
+(`visible_to`, or the page's own query), each object comes through `core.access.get_for_user`
+(404 outside the scope), each permission is the page's rule, and each write calls the page's
+service — same validation, workflow and audit."""
+
+import csv
+import io
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from thidua.api import filters
+from thidua.api import serializers as s
+from thidua.awards import honour
+from thidua.awards.models import Award, Decision, Nomination
+from thidua.campaigns import queries as campaign_queries
+from thidua.campaigns.models import Campaign, Deployment
+from thidua.core.access import get_for_user, require
+from thidua.org import imports
+from thidua.org.models import Member, Unit
+from thidua.reports import queries as report_queries
+from thidua.reports import services as report_services
+from thidua.reports.models import Answer, ReportPeriod, Submission
+
+UNIT_PARAM = OpenApiParameter(
+    "unit", OpenApiTypes.INT, description="Đơn vị trong phạm vi (mặc định: đơn vị của vai trò gắn với khóa)"
+)
+ERRORS = inline_serializer(
+    "FieldErrors",
+    {"errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField()))},
+)
+
+
+def _ref(unit: Unit) -> dict:
+    return {"id": unit.pk, "code": unit.code, "name": unit.name}
+
+
+def _scope_unit(request, default: Unit) -> Unit:
+    """`?unit=` inside the caller's scope (404 outside), else the role's unit — as `?don-vi=`."""
+    raw = request.query_params.get("unit")
+    if raw:
+        return get_for_user(request.user, Unit, raw)
+    role = getattr(request.user, "acting_role", None)
+    return role.unit if role is not None else default
+
+
+def _field_errors(error: ValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        return {
+            field: [str(m) for m in ValidationError(messages).messages] for field, messages in error.error_dict.items()
+        }
+    return {"non_field_errors": [str(m) for m in error.messages]}
+
+
+class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    perm: str | None = None
+
+    def check_page_permission(self) -> None:
+        if self.perm is not None:
+            require(self.request.user, self.perm)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not getattr(self, "swagger_fake_view", False):
+            self.check_page_permission()
+
+
+@extend_schema(tags=["Đơn vị"])
+class UnitViewSet(ReadOnly):
+    """The union tree in the caller's scope, in tree order (`path`)."""
+
+    perm = "org.browse_units"
+    serializer_class = s.UnitSerializer
+    filterset_class = filters.UnitFilter
+
+    def get_queryset(self):
+        return Unit.objects.visible_to(self.request.user).select_related("kind").order_by("path")
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "names": getattr(self, "_names", {})}
+
+    def _load_names(self, units) -> None:
+        paths = {p for unit in units for p in [*unit.ancestor_paths(), unit.path]}
+        self._names = dict(
+            Unit.objects.visible_to(self.request.user).filter(path__in=paths).values_list("path", "name")
+        )
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self._load_names(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        unit = get_for_user(request.user, Unit, kwargs["pk"], related=("kind",))
+        self._load_names([unit])
+        return Response(self.get_serializer(unit).data)
+
+
+@extend_schema(tags=["Đoàn viên"])
+class MemberViewSet(mixins.CreateModelMixin, ReadOnly):
+    """Members, for the roles that read the member list (officers): a member's own role and a
+    council member's role read nothing here."""
+
+    perm = "org.list_members"
+    serializer_class = s.MemberSerializer
+    filterset_class = filters.MemberFilter
+
+    def get_queryset(self):
+        return Member.objects.visible_to(self.request.user).select_related("unit").order_by("unit__path", "id")
+
+    def retrieve(self, request, *args, **kwargs):
+        member = get_for_user(request.user, Member, kwargs["pk"], perm="org.view_member", related=("unit",))
+        return Response(self.get_serializer(member).data)
+
+    @extend_schema(
+        request=s.MembersInSerializer,
+        responses={201: s.MembersOutSerializer, 400: ERRORS},
+        description=(
+            "Ghi nhận đoàn viên theo đúng quy tắc của việc nhập từ Excel: mỗi dòng như một dòng của tệp mẫu. "
+            "Có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi; lỗi trả về theo trường `members.<số thứ tự>.<trường>`."
+        ),
+    )
+    def create(self, request, *args, **kwargs):
+        require(request.user, "org.import_members")
+        payload = s.MembersInSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        columns = imports.member_columns()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([c.header for c in columns])
+        for row in payload.validated_data["members"]:
+            writer.writerow([row.get(c.key, "") for c in columns])
+        result = imports.import_members(request.user, buffer.getvalue().encode(), "api.csv")
+        if not result.ok:
+            keys = {c.header: c.key for c in columns}
+            errors: dict[str, list[str]] = {}
+            for error in result.errors or []:
+                key = keys.get(error.column, "non_field_errors")
+                field = f"members.{error.row - 2}.{key}" if error.row is not None else "members"
+                errors.setdefault(field, []).append(str(error.message))
+            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        return Response({"created": result.created}, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["Kế hoạch, phong trào"])
+class CampaignViewSet(ReadOnly):
+    """Plans the caller reads: issued in the scope, deployed to it, or public once issued."""
+
+    serializer_class = s.CampaignSerializer
+    filterset_class = filters.CampaignFilter
+
+    def get_queryset(self):
+        if self.action == "deployments":
+            return Deployment.objects.visible_to(self.request.user).select_related("unit").order_by("unit__path")
+        return (
+            Campaign.objects.visible_to(self.request.user)
+            .select_related("issuer", "register_entry")
+            .order_by("-plan_date", "-id")
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        campaign = get_for_user(request.user, Campaign, kwargs["pk"], related=("issuer", "register_entry"))
+        return Response(self.get_serializer(campaign).data)
+
+    @extend_schema(parameters=[UNIT_PARAM], responses=s.CoverageSerializer, filters=False)
+    @action(detail=True, filterset_class=None, pagination_class=None)
+    def coverage(self, request, pk=None):
+        """How far the plan has reached in the unit's subtree, and by child unit (the coverage page)."""
+        campaign = get_for_user(request.user, Campaign, pk, perm="campaigns.view_coverage")
+        unit = _scope_unit(request, campaign.issuer)
+        total = campaign_queries.coverage_total(campaign, unit)
+        children = campaign_queries.coverage_by_child(campaign, unit)
+        data = {
+            "campaign": campaign.pk,
+            "unit": _ref(unit),
+            "total": vars(total),
+            "children": [{"unit": _ref(child), "figures": vars(figures)} for child, figures in children],
+        }
+        return Response(s.CoverageSerializer(data).data)
+
+    @extend_schema(responses=s.DeploymentSerializer(many=True), filters=True)
+    @action(detail=True, serializer_class=s.DeploymentSerializer, filterset_class=filters.DeploymentFilter)
+    def deployments(self, request, pk=None):
+        """The units the plan was deployed to, in the caller's scope, with where each stands."""
+        campaign = get_for_user(request.user, Campaign, pk, perm="campaigns.view_coverage")
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset().filter(campaign=campaign)))
+        return self.get_paginated_response(s.DeploymentSerializer(page, many=True).data)
+
+
+@extend_schema(tags=["Báo cáo"])
+class ReportPeriodViewSet(ReadOnly):
+    perm = "reports.use_reports"
+    serializer_class = s.ReportPeriodSerializer
+    filterset_class = filters.ReportPeriodFilter
+
+    def get_queryset(self):
+        return ReportPeriod.objects.visible_to(self.request.user).select_related("form", "form__issuer")
+
+    def retrieve(self, request, *args, **kwargs):
+        period = get_for_user(request.user, ReportPeriod, kwargs["pk"], related=("form", "form__issuer"))
+        return Response(self.get_serializer(period).data)
+
+    @extend_schema(parameters=[UNIT_PARAM], responses=s.BoardSerializer, filters=False)
+    @action(detail=True, filterset_class=None, pagination_class=None)
+    def board(self, request, pk=None):
+        """The status board: on time, late, returned, missing in the unit's subtree, and by child
+        unit. The units themselves: `/api/v1/submissions/?period=<id>`."""
+        require(request.user, "reports.view_board")
+        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
+        unit = _scope_unit(request, period.form.issuer)
+        today = timezone.localdate()
+        total, children = report_queries.board_by_child(period, unit, today)
+
+        def figures(board) -> dict:
+            return {
+                **{name: getattr(board, name) for name in report_queries.STATES},
+                "total": board.total,
+                "sent": board.sent,
+                "sent_pct": board.sent_pct,
+                "on_time_pct": board.on_time_pct,
+            }
+
+        data = {
+            "period": s.ReportPeriodSerializer(period).data,
+            "unit": _ref(unit),
+            "overdue": report_queries.is_overdue(period, today),
+            "total": figures(total),
+            "children": [{"unit": _ref(child), "figures": figures(board)} for child, board in children],
+        }
+        return Response(data)
+
+
+@extend_schema(tags=["Báo cáo"])
+class SubmissionViewSet(ReadOnly):
+    """Each unit's report for a period, with its answers."""
+
+    perm = "reports.use_reports"
+    serializer_class = s.SubmissionSerializer
+    filterset_class = filters.SubmissionFilter
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def _answers(self):
+        return Prefetch(
+            "answers", queryset=Answer.objects.select_related("indicator", "attachment").order_by("indicator__order")
+        )
+
+    def get_queryset(self):
+        return (
+            Submission.objects.visible_to(self.request.user)
+            .select_related("unit", "period", "period__form")
+            .prefetch_related(self._answers())
+            .order_by("-period__starts_on", "unit__path", "id")
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self._fetch(kwargs["pk"])).data)
+
+    def _fetch(self, pk) -> Submission:
+        rows = Submission.objects.visible_to(self.request.user).prefetch_related(self._answers())
+        return get_for_user(self.request.user, rows, pk, related=("unit", "period", "period__form"))
+
+    @extend_schema(
+        request={"application/json": s.SendSubmissionSerializer, "multipart/form-data": s.SendSubmissionSerializer},
+        responses={200: s.SubmissionSerializer, 400: ERRORS},
+        description=(
+            "Lưu nháp hoặc nộp báo cáo của đơn vị, qua đúng dịch vụ của trang báo cáo (cùng kiểm tra, quy trình, "
+            "nhật ký). Tệp đính kèm: gửi multipart/form-data, mỗi tệp dưới tên trường của chỉ tiêu (i<id>). "
+            "Cần khóa “Đọc và ghi” của chính đơn vị báo cáo."
+        ),
+        filters=False,
+    )
+    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
+    def send(self, request, pk=None):
+        submission = self._fetch(pk)
+        if not request.user.has_perm("reports.fill", submission):
+            raise ApiPermissionDenied(_("Chỉ chính đơn vị báo cáo mới gửi được báo cáo này."))
+        payload = s.SendSubmissionSerializer(data=_plain(request.data))
+        payload.is_valid(raise_exception=True)
+        answers = payload.validated_data.get("answers") or {}
+        if not answers and hasattr(request.data, "getlist"):
+            answers = {k: v for k, v in request.data.items() if k.startswith("i") and k[1:].isdigit()}
+        indicators = report_services.indicators_of(submission.period.form)
+        known = {i.field_name for i in indicators}
+        unknown = sorted(set(answers) - known)
+        if unknown:
+            message = _("Báo cáo này không có chỉ tiêu %(field)s.")
+            return Response(
+                {"errors": {f"answers.{k}": [message % {"field": k}] for k in unknown}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        values = {i.field_name: answers.get(i.field_name, "") for i in indicators}
+        files = {name: upload for name, upload in request.FILES.items() if name in known}
+        try:
+            report_services.save_report(
+                request.user, submission, values=values, files=files, submit=payload.validated_data["submit"]
+            )
+        except ValidationError as error:
+            errors = {f"answers.{k}" if k in known else k: v for k, v in _field_errors(error).items()}
+            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        except PermissionDenied:
+            raise ApiPermissionDenied(_("Chỉ chính đơn vị báo cáo mới gửi được báo cáo này.")) from None
+        return Response(self.get_serializer(self._fetch(submission.pk)).data)
+
+
+def _plain(data) -> dict:
+    """JSON as it came; a multipart form's `submit` (its answers are fields named i<id>)."""
+    if hasattr(data, "getlist"):
+        return {"submit": data.get("submit", "false")}
+    return data if isinstance(data, dict) else {}
+
+
+@extend_schema(tags=["Khen thưởng"])
+class NominationViewSet(ReadOnly):
+    serializer_class = s.NominationSerializer
+    filterset_class = filters.NominationFilter
+
+    def get_queryset(self):
+        return (
+            Nomination.objects.visible_to(self.request.user)
+            .select_related("unit", "level", "award_kind", "subject_member", "subject_unit")
+            .order_by("-created_at", "-id")
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        nomination = get_for_user(
+            request.user,
+            Nomination,
+            kwargs["pk"],
+            perm="awards.view_nomination",
+            related=("unit", "level", "award_kind", "subject_member", "subject_unit"),
+        )
+        return Response(self.get_serializer(nomination).data)
+
+
+@extend_schema(tags=["Khen thưởng"])
+class DecisionViewSet(ReadOnly):
+    """Award decisions of the caller's subtree (the decision's working page) with their awards."""
+
+    serializer_class = s.DecisionSerializer
+    filterset_class = filters.DecisionFilter
+
+    def _rows(self):
+        awards = Prefetch("awards", queryset=Award.objects.select_related("award_kind").order_by("order", "id"))
+        return Decision.objects.visible_to(self.request.user).prefetch_related(awards)
+
+    def get_queryset(self):
+        return self._rows().select_related("unit", "register_entry").order_by("-issued_on", "-id")
+
+    def retrieve(self, request, *args, **kwargs):
+        decision = get_for_user(request.user, self._rows(), kwargs["pk"], related=("unit", "register_entry"))
+        return Response(self.get_serializer(decision).data)
+
+
+@extend_schema(tags=["Bảng vinh danh"])
+class HonourRollViewSet(ReadOnly):
+    """The public honour roll: campaigns with awards of issued decisions, and their awardees."""
+
+    serializer_class = s.HonouredCampaignSerializer
+    filterset_class = None
+
+    def get_queryset(self):
+        return honour.honoured_campaigns()
+
+    @extend_schema(responses=s.HonourRollEntrySerializer(many=True), operation_id="honour_roll_awards")
+    def retrieve(self, request, *args, **kwargs):
+        campaign = honour.honoured_campaign(kwargs["pk"])
+        if campaign is None:
+            raise Http404
+        page = self.paginate_queryset(honour.roll(campaign))
+        return self.get_paginated_response(s.HonourRollEntrySerializer(page, many=True).data)
