@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.home import HomeTask
 from thidua.councils.models import AgendaItem, Attendance, Ballot, Procedure, Recusal, Session, SessionStatus
-from thidua.councils.rules import MANAGER_ROLES
+from thidua.councils.rules import AWAITING_VOTE, MANAGER_ROLES, vote_state
 
 
 def tasks(request, today):
@@ -16,8 +16,8 @@ def tasks(request, today):
     if not user.is_authenticated:
         return []
     found = []
-    # Items waiting for the user's own vote: a seat on the council, present at a meeting (a
-    # written consultation has no attendance), not recused, not voted yet.
+    # Items waiting for the user's own vote: a seat on the council, then rules.vote_state —
+    # present at a meeting (a written consultation has no attendance), not recused, not voted yet.
     mine = (
         AgendaItem.objects.filter(session__status=SessionStatus.OPEN, session__council__members__member__user=user)
         .annotate(
@@ -32,7 +32,14 @@ def tasks(request, today):
         .order_by("session__held_on", "order", "id")
     )
     for item in mine:
-        if item.session.procedure == Procedure.MEETING and not item.present:
+        state = vote_state(
+            meeting=item.session.procedure == Procedure.MEETING,
+            recused=item.recused,
+            voted=item.voted,
+            present=item.present,
+            quorum_met=False,  # not counted here: below it the member's vote is still awaited
+        )
+        if state not in AWAITING_VOTE:
             continue
         title = (
             _("Biểu quyết tại họp hội đồng: %(title)s")

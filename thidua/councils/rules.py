@@ -44,6 +44,30 @@ def sits_on_council(user, obj) -> bool:
     )
 
 
+# Whether a seat may vote on an agenda item now, and if not why: the states of `vote_state`.
+RECUSED, VOTED, ABSENT, NO_QUORUM, MAY_VOTE = "recused", "voted", "absent", "no_quorum", "vote"
+# The member's vote is still expected (the home page's task): a meeting below its quorum waits.
+AWAITING_VOTE = frozenset({MAY_VOTE, NO_QUORUM})
+
+
+def vote_state(*, meeting: bool, recused: bool, voted: bool, present: bool, quorum_met: bool) -> str:
+    """Who may vote, the one rule (domain.md "Dossiers and councils"; TT 18/2013 Đ8): a seat of
+    the council (perm `councils.cast_ballot`, `sits_on_council`), not recused on the item, one
+    ballot each, and in a meeting present and with the quorum (a written consultation has no
+    attendance). Pure: the caller gives what it read. Used by the service that records a ballot
+    (`services._cast`), the session page (the member's own form, the secretariat's rows) and
+    the home page's tasks, so the three never disagree."""
+    if recused:
+        return RECUSED
+    if voted:
+        return VOTED
+    if meeting and not present:
+        return ABSENT
+    if meeting and not quorum_met:
+        return NO_QUORUM
+    return MAY_VOTE
+
+
 manager = acts_as(MANAGER_ROLES)
 
 # obj = the unit that will have the council: the acting unit itself.

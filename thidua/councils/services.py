@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from thidua.core import access, audit
 from thidua.core.workflow import Transition, Workflow
-from thidua.councils import minutes, subjects
+from thidua.councils import minutes, rules, subjects
 from thidua.councils.models import (
     AgendaItem,
     Attendance,
@@ -386,30 +386,35 @@ def _validate_scores(council: Council, scores: dict) -> list[tuple[Criterion, in
 def _cast(actor, item: AgendaItem, seat: CouncilMember, *, agree: bool, scores: dict, written: bool) -> Ballot:
     session = _locked_open(item.session)
     item = AgendaItem.objects.get(pk=item.pk)
-    if Recusal.objects.filter(item=item, council_member=seat).exists():
+    meeting = session.procedure == Procedure.MEETING
+    present_count, needed, _seats = quorum(session) if meeting else (0, 0, 0)
+    # Who may vote: the one rule in councils.rules.vote_state, read here from the rows.
+    state = rules.vote_state(
+        meeting=meeting,
+        recused=Recusal.objects.filter(item=item, council_member=seat).exists(),
+        voted=Ballot.objects.filter(item=item, council_member=seat).exists(),
+        present=meeting and Attendance.objects.filter(session=session, council_member=seat, present=True).exists(),
+        quorum_met=not meeting or present_count >= needed,
+    )
+    name = {"name": seat.member.full_name}
+    if state == rules.RECUSED:
+        raise ValidationError(_("%(name)s là tác giả nên không được chấm điểm, biểu quyết nội dung này.") % name)
+    if meeting and written:
+        # A meeting counts the members present only.
         raise ValidationError(
-            _("%(name)s là tác giả nên không được chấm điểm, biểu quyết nội dung này.")
-            % {"name": seat.member.full_name}
+            _(
+                "Phiên họp chỉ tính phiếu của thành viên có mặt. Muốn lấy ý kiến của %(name)s bằng văn bản, "
+                "hãy tổ chức lấy ý kiến bằng văn bản."
+            )
+            % name
         )
-    if session.procedure == Procedure.MEETING:
-        # A meeting counts the members present only, and only with its quorum.
-        if written:
-            raise ValidationError(
-                _(
-                    "Phiên họp chỉ tính phiếu của thành viên có mặt. Muốn lấy ý kiến của %(name)s bằng văn bản, "
-                    "hãy tổ chức lấy ý kiến bằng văn bản."
-                )
-                % {"name": seat.member.full_name}
-            )
-        if not Attendance.objects.filter(session=session, council_member=seat, present=True).exists():
-            raise ValidationError(
-                _("%(name)s được ghi vắng mặt nên không biểu quyết tại phiên họp.") % {"name": seat.member.full_name}
-            )
-        _require_quorum(session, str(NO_QUORUM_VOTE))
-    else:
-        written = True  # a written consultation: every opinion is a written one
-    if Ballot.objects.filter(item=item, council_member=seat).exists():
-        raise ValidationError(_("%(name)s đã biểu quyết nội dung này.") % {"name": seat.member.full_name})
+    if state == rules.VOTED:
+        raise ValidationError(_("%(name)s đã biểu quyết nội dung này.") % name)
+    if state == rules.ABSENT:
+        raise ValidationError(_("%(name)s được ghi vắng mặt nên không biểu quyết tại phiên họp.") % name)
+    if state == rules.NO_QUORUM:
+        _require_quorum(session, str(NO_QUORUM_VOTE))  # the message gives the figures
+    written = written or not meeting  # a written consultation: every opinion is a written one
     checked = _validate_scores(session.council, scores)
     try:
         with transaction.atomic():

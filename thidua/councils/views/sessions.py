@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
 from thidua.core.workflow import TransitionNotAllowed
-from thidua.councils import minutes, services, subjects
+from thidua.councils import minutes, rules, services, subjects
 from thidua.councils.forms import AgendaForm, AttendanceForm, BallotForm, EntryForm
 from thidua.councils.models import AgendaItem, Attendance, Ballot, Procedure, Recusal, Session
 from thidua.documents.rendering import render_docx, render_pdf
@@ -75,16 +75,8 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
             else 0,
         }
         if session.is_open and my_seat is not None:
-            if my_seat.pk in item_recused:
-                row["my_state"] = "recused"
-            elif my_seat.pk in voted:
-                row["my_state"] = "voted"
-            elif session.is_meeting and my_seat.pk not in present:
-                row["my_state"] = "absent"
-            elif session.is_meeting and not has_quorum:
-                row["my_state"] = "no_quorum"
-            else:
-                row["my_state"] = "vote"
+            row["my_state"] = _vote_state(session, my_seat, present, voted, item_recused, has_quorum)
+            if row["my_state"] == rules.MAY_VOTE:
                 row["ballot_form"] = forms.get(("ballot", item.pk)) or BallotForm(
                     criteria=criteria, auto_id=f"b{item.pk}_%s"
                 )
@@ -113,12 +105,22 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
     }
 
 
+def _vote_state(session: Session, seat, present: set, voted: set, recused: dict, has_quorum: bool) -> str:
+    """councils.rules.vote_state (who may vote, the rule the service applies) from the page's sets."""
+    return rules.vote_state(
+        meeting=session.is_meeting,
+        recused=seat.pk in recused,
+        voted=seat.pk in voted,
+        present=seat.pk in present,
+        quorum_met=has_quorum,
+    )
+
+
 def _enterable(session: Session, seats, present: set, voted: set, recused: dict) -> list:
-    """Seats whose ballot is still to be entered: in a meeting, those present; in a written
-    consultation, every member — neither recused nor having voted."""
-    return [
-        s for s in seats if s.pk not in voted and s.pk not in recused and (not session.is_meeting or s.pk in present)
-    ]
+    """Seats whose ballot is still to be entered: those who may vote (`rules.vote_state`) — in a
+    meeting, those present; in a written consultation, every member — neither recused nor having
+    voted. The quorum is the caller's: below it the page shows why instead of the rows."""
+    return [s for s in seats if _vote_state(session, s, present, voted, recused, True) == rules.MAY_VOTE]
 
 
 def _session(request, pk: int, perm: str = "councils.view_council") -> Session:
