@@ -3,9 +3,14 @@ AXES_*, THIDUA_LOGIN_*): per account and per address, so guessing one officer's 
 trying one password on every account are both stopped. A locked login gets the login page
 again with a Vietnamese message saying for how long; an officer of the member's unit unlocks
 it earlier from the member's page (org.logins), an administrator in the admin ("Access
-attempts": delete the account's or the address's rows)."""
+attempts": delete the account's or the address's rows).
+
+An address has its own, higher limit (THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT): a school or a
+company's office reaches the internet through one address, and ten mistyped passwords among
+its hundred staff must not lock all of them out; one account still locks at its ten."""
 
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
@@ -25,6 +30,22 @@ class LoginGuardBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class LoginGuardHandler(AxesDatabaseHandler):
+    """Axes' database handler with a limit per address of its own. Axes compares one count
+    with one limit (AXES_FAILURE_LIMIT): the address's count is scaled so that it reaches that
+    limit only at THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT failures."""
+
+    def get_failures(self, request, credentials=None) -> int:
+        # One queryset per AXES_LOCKOUT_PARAMETERS entry, in its order: account, address.
+        by_account, by_address = (
+            attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        limit = settings.AXES_FAILURE_LIMIT
+        address_limit = max(settings.THIDUA_LOGIN_ADDRESS_FAILURE_LIMIT, limit)
+        return max(by_account, by_address * limit // address_limit)
 
 
 def client_address(request) -> str | None:
