@@ -74,3 +74,71 @@ def roles(federation):
         "member": make_user("api_dv", RoleKind.MEMBER, f.school),
         "other": make_user("api_gl", RoleKind.EMULATION_OFFICER, f.gia_lam),
     }
+
+
+@pytest.fixture
+def world(federation, members, roles):
+    """Long Biên's issued plan deployed to its CĐCS, its quarterly report (one submission per
+    CĐCS), a nomination from each of its CĐCS and an issued award decision; and Gia Lâm's own
+    plan, which Long Biên's people must never read."""
+    import datetime as dt
+
+    from thidua.awards.models import AwardKind, Nomination
+    from thidua.awards.tests.documents_fixtures import KINDS, make_decision
+    from thidua.campaigns import services as campaigns
+    from thidua.campaigns.models import Campaign, TargetMode
+    from thidua.reports import services as reports
+    from thidua.reports.models import ReportPeriod, Submission
+    from thidua.reports.tests.conftest import make_quarterly
+
+    f = federation
+    officer = roles["district"]
+
+    def plan(actor, issuer, title):
+        campaign = campaigns.create_campaign(
+            actor,
+            issuer=issuer,
+            kind="peak",
+            title=title,
+            plan_date=dt.date(2026, 8, 21),
+            starts_on=dt.date(2026, 8, 16),
+            ends_on=dt.date(2026, 11, 15),
+            place="Hà Nội",
+            signer_title="TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+            signer_name="Nguyễn Trường Giang",
+        )
+        campaigns.set_targets(actor, campaign, mode=TargetMode.ALL_GRASSROOTS)
+        campaigns.issue_campaign(actor, Campaign.objects.get(pk=campaign.pk))
+        return Campaign.objects.get(pk=campaign.pk)
+
+    lb_plan = plan(officer, f.long_bien, "Thi đua cao điểm chào mừng 20 năm thành lập quận Long Biên")
+    gl_plan = plan(roles["other"], f.gia_lam, "Thi đua lao động giỏi huyện Gia Lâm")
+    form = make_quarterly(officer, f.long_bien)
+    reports.publish_form(officer, form, today=dt.date(2026, 8, 16))
+    period = ReportPeriod.objects.get(form=form)
+    code, (name, category, subject, level, order) = next(iter(KINDS.items()))
+    kind, _ = AwardKind.objects.update_or_create(
+        code=code,
+        defaults={"name": name, "category": category, "subject": subject, "issuer_level": level, "order": order},
+    )
+
+    def nominate(unit, member):
+        return Nomination.objects.create(
+            campaign=lb_plan,
+            award_kind=kind,
+            unit=unit,
+            level=f.long_bien,
+            subject_member=member,
+            achievement="Hoàn thành xuất sắc nhiệm vụ năm học",
+        )
+
+    return {
+        "lb_plan": lb_plan,
+        "gl_plan": gl_plan,
+        "period": period,
+        "school_report": Submission.objects.get(period=period, unit=f.school),
+        "company_report": Submission.objects.get(period=period, unit=f.company),
+        "school_nomination": nominate(f.school, members["an"]),
+        "company_nomination": nominate(f.company, members["cuong"]),
+        "decision": make_decision(f.long_bien, lb_plan, [(kind, members["binh"], "Giáo viên dạy giỏi")]),
+    }
