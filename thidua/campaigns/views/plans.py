@@ -96,12 +96,16 @@ def campaign_detail(request, pk: int):
         "reward": getattr(campaign, "reward", None),
         "window": plan_document.window_text(campaign),
         "can_edit": user.has_perm("campaigns.change_campaign", campaign),
-        "can_issue": campaign.status == CampaignStatus.DRAFT and user.has_perm("campaigns.issue_campaign", campaign),
+        "can_issue": services.CAMPAIGN_WORKFLOW.can(campaign, user, "issue"),
         # A CĐCS's own plan deploys nothing: it has no coverage to follow.
         "can_see_coverage": campaign.status != CampaignStatus.DRAFT
         and services.deploys(campaign)
         and user.has_perm("campaigns.view_coverage", campaign),
         "deployment": deployment,
+        # The deployment box's buttons: the moves the workflow allows this user now.
+        "deployment_actions": {t.action for t in services.DEPLOYMENT_WORKFLOW.allowed(deployment, user)}
+        if deployment is not None
+        else set(),
         "targets_line": targets_line(campaign),
         "coverage": queries.coverage_total(campaign, role.unit if role else campaign.issuer)
         if campaign.status != CampaignStatus.DRAFT

@@ -93,6 +93,8 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         "recorder": next((s for s in seats if s.pk == session.recorder_id), None),
         "rows": rows,
         "can_manage": can_manage,
+        # Closing and adjourning: the moves SESSION_WORKFLOW allows this user now.
+        "session_actions": {t.action for t in services.SESSION_WORKFLOW.allowed(session, user)},
         "attendance_form": forms.get("attendance")
         or AttendanceForm(
             seats=seats,

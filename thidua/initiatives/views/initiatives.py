@@ -155,7 +155,7 @@ def _next_steps(user, initiative: Initiative) -> dict:
     if initiative.status == InitiativeStatus.AT_COUNCIL:
         council = Council.objects.filter(unit=initiative.level, kind=CouncilKind.INITIATIVE).order_by("pk").first()
         return {"acts_at_level": True, "council": council, "needs_council": council is None}
-    if initiative.status == InitiativeStatus.COUNCIL_PASSED and user.has_perm("initiatives.recognise", initiative):
+    if services.INITIATIVE_WORKFLOW.can(initiative, user, "recognise"):
         return {"acts_at_level": True, "to_recognise": True}
     return {"acts_at_level": True}
 

@@ -89,9 +89,7 @@ def _detail_context(request, covenant: Covenant, **forms) -> dict:
         "parties": parties,
         "signed": sum(1 for p in parties if p.status == PartyStatus.SIGNED),
         "mine": mine,
-        "can_sign": mine is not None
-        and mine.status == PartyStatus.PENDING
-        and request.user.has_perm("participation.sign_covenant", mine),
+        "can_sign": mine is not None and services.PARTY_WORKFLOW.can(mine, request.user, "sign_covenant"),
         "can_self_inspect": mine is not None and request.user.has_perm("participation.self_inspect", mine),
         "inspectable": inspectable,
         "sign_form": forms.get("sign_form") or SignForm(initial={"signer_name": request.user.get_full_name()}),

@@ -26,6 +26,8 @@ def _context(request, work: Work, **forms) -> dict:
         "campaign": work.campaign,
         "evidence": list(work.evidence.select_related("attachment").order_by("submitted_at", "id")),
         "can_act": request.user.has_perm("participation.change_own", work),
+        # The buttons: the moves the workflow allows this user from the work's state.
+        "actions": {t.action for t in services.WORK_WORKFLOW.allowed(work, request.user)},
         "due": services.due_dates(work.campaign)["work"],
         "complete_form": forms.get("complete_form") or CompleteForm(),
         "inaugurate_form": forms.get("inaugurate_form") or InaugurateForm(),
