@@ -2,13 +2,16 @@
 đua – Khen thưởng) of the level handling a nomination takes it up; the nominee and the members
 of a nominated collective are recused (nobody votes on their own award); the award kind's own
 threshold, when it has one, replaces the council's pass rule (docs/domain.md: ≥ 90 % for the
-highest titles); the session's result moves the nomination."""
+highest titles); the session's result moves the nomination through the workflow's
+`nomination_council_pass` / `nomination_council_reject` (`councils.subjects.record_council_result`,
+as for initiatives)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import Nomination, NominationStatus
-from thidua.councils.models import AgendaItem, CouncilKind, SessionStatus
+from thidua.councils.models import CouncilKind
+from thidua.councils.subjects import on_open_agenda
 from thidua.org.models import Member
 
 
@@ -24,12 +27,9 @@ def candidates(council):
     """Nominations waiting for this council, not already on the agenda of an open session."""
     if council.kind != CouncilKind.AWARD:
         return Nomination.objects.none()
-    on_agenda = AgendaItem.objects.filter(
-        session__council=council, session__status=SessionStatus.OPEN, subject_type__model="nomination"
-    ).values("subject_id")
     return (
         Nomination.objects.filter(level=council.unit, status=NominationStatus.AT_COUNCIL)
-        .exclude(pk__in=on_agenda)
+        .exclude(pk__in=on_open_agenda(council, Nomination))
         .select_related("award_kind", "subject_member", "subject_unit", "unit")
         .order_by("pk")
     )
@@ -40,12 +40,6 @@ def pass_rule(nomination: Nomination) -> tuple[int, int] | None:
     if kind.pass_numerator and kind.pass_denominator:
         return kind.pass_numerator, kind.pass_denominator
     return None
-
-
-def on_decided(actor, nomination: Nomination, passed: bool, item) -> None:
-    from thidua.awards.services import record_council_result
-
-    record_council_result(actor, nomination, passed, item)
 
 
 def url(nomination: Nomination) -> str:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign, Procedure
 from thidua.core.db import PATH_END
-from thidua.councils.models import AgendaItem, CouncilKind, CouncilMember
+from thidua.councils.models import CouncilKind, CouncilMember, council_reach
 from thidua.org.models import PERSONAL_ROLES, Member, RoleKind, Unit
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -278,14 +278,7 @@ class NominationQuerySet(UnitScopedQuerySet):
         if user.is_superuser:
             return self.all()
 
-        seat = models.Exists(
-            AgendaItem.objects.filter(
-                subject_type__app_label="awards",
-                subject_type__model="nomination",
-                subject_id=models.OuterRef("pk"),
-                session__council__members__member__user=user,
-            )
-        )
+        seat = council_reach(user, Nomination)
         role = getattr(user, "acting_role", None)
         if role is None:
             return self.filter(seat)

@@ -11,7 +11,7 @@ def register_nominations() -> None:
     """Menu, council subject, audit verbs and demo stage of the nomination flow."""
     from thidua.awards import council_subject
     from thidua.awards.models import Nomination
-    from thidua.awards.workflow import AUDIT_VERBS
+    from thidua.awards.workflow import AUDIT_VERBS, NOMINATION_WORKFLOW
     from thidua.core.models import register_verbs
     from thidua.councils import subjects
 
@@ -20,9 +20,11 @@ def register_nominations() -> None:
             model=Nomination,
             interested_members=council_subject.interested_members,
             candidates=council_subject.candidates,
-            on_decided=council_subject.on_decided,
             url=council_subject.url,
             pass_rule=council_subject.pass_rule,
+            workflow=NOMINATION_WORKFLOW,
+            moves=("nomination_council_pass", "nomination_council_reject"),
+            related=("unit", "level", "level__kind", "award_kind", "campaign", "subject_member", "subject_unit"),
         )
     )
     register_verbs(AUDIT_VERBS)

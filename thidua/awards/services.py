@@ -30,7 +30,6 @@ from thidua.awards.models import (
     Criterion,
     CriterionCheck,
     Decision,
-    DecisionStatus,
     DossierFile,
     DossierRequirement,
     Nomination,
@@ -39,7 +38,7 @@ from thidua.awards.models import (
     SubjectKind,
 )
 from thidua.awards.queries import campaign_year
-from thidua.awards.workflow import NOMINATION_WORKFLOW
+from thidua.awards.workflow import DECISION_WORKFLOW, NOMINATION_WORKFLOW
 from thidua.campaigns.models import Campaign, Deployment, Procedure
 from thidua.core import access, attachments, audit
 from thidua.councils.models import Council, CouncilKind
@@ -664,7 +663,8 @@ def accept(actor, nomination: Nomination) -> Nomination:
 @transaction.atomic
 def send_to_council(actor, nomination: Nomination) -> Nomination:
     """To the award council of the level handling it; the council's officer then puts it on a
-    session's agenda (councils app), whose result comes back through `record_council_result`."""
+    session's agenda (councils app), whose result moves it when the session closes
+    (`councils.subjects.record_council_result`)."""
 
     nomination = _locked(nomination)
     if not Council.objects.filter(unit=nomination.level, kind=CouncilKind.AWARD).exists():
@@ -674,19 +674,6 @@ def send_to_council(actor, nomination: Nomination) -> Nomination:
         )
     NOMINATION_WORKFLOW.move(nomination, "nomination_to_council", actor=actor, scope_path=nomination.unit.path)
     return nomination
-
-
-def record_council_result(actor, nomination: Nomination, passed: bool, item=None) -> None:
-    """Called by councils when the session closes (councils.subjects), in its transaction."""
-    nomination = _locked(nomination)
-    reason = item.session.council.name if item is not None else ""
-    NOMINATION_WORKFLOW.move(
-        nomination,
-        "nomination_council_pass" if passed else "nomination_council_reject",
-        actor=actor,
-        scope_path=nomination.unit.path,
-        reason=reason,
-    )
 
 
 @transaction.atomic
@@ -829,11 +816,10 @@ def issue_decision(
     require_signable(profile_for(unit))
     title = (title or "").strip() or default_title(campaign)
     entry = take_number(actor, unit, DocType.DECISION, issued_on=issued_on, title=title)
-    decision = Decision.objects.create(
+    decision = Decision.objects.create(  # a draft until DECISION_WORKFLOW issues it below
         unit=unit,
         campaign=campaign,
         title=title,
-        status=DecisionStatus.ISSUED,
         issued_on=issued_on,
         register_entry=entry,
         created_by=_user(actor),
@@ -848,12 +834,12 @@ def issue_decision(
             nomination, "award_nomination", actor=actor, scope_path=nomination.unit.path, reason=entry.symbol
         )
     Award.objects.bulk_create(awards)
-    audit.record(
-        actor,
-        "issue_award_decision",
+    DECISION_WORKFLOW.move(
         decision,
+        "issue_award_decision",
+        actor=actor,
         scope_path=unit.path,
-        to_state=entry.symbol,
+        reason=entry.symbol,
         changes={"awards": len(awards)},
     )
     notices.decided(decision)

@@ -23,13 +23,14 @@ goes back to the proposing CĐCS (whose dossier it is), and its resubmission lan
 of the level that returned it (`level` does not change on return). The proposing unit's
 quota and the lower level's council vote stay counted: the nomination stays living.
 
-The council's result comes from the award council's session (councils app, on_decided), not
-from a button; the award comes from `services.issue_decision`.
+The council's result comes from the award council's session (councils app,
+`councils.subjects.record_council_result`), not from a button; the award comes from
+`services.issue_decision`.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from thidua.awards.models import NominationStatus
+from thidua.awards.models import DecisionStatus, NominationStatus
 from thidua.core.workflow import Transition, Workflow
 
 S = NominationStatus
@@ -87,6 +88,22 @@ NOMINATION_WORKFLOW = Workflow(
     ],
 )
 ACTIONS = [t.action for t in NOMINATION_WORKFLOW.transitions]
+
+# An award decision is drafted and issued in one transaction by `services.issue_decision`: made
+# a draft, its awards attached and its nominations moved to AWARDED, then issued with its number
+# (the standing committee of its unit: awards.issue_decision; each nomination: awards.decide).
+DECISION_WORKFLOW = Workflow(
+    state_field="status",
+    transitions=[
+        Transition(
+            "issue_award_decision",
+            (DecisionStatus.DRAFT,),
+            DecisionStatus.ISSUED,
+            "awards.issue_decision",
+            _("Ban hành quyết định khen thưởng"),
+        ),
+    ],
+)
 # What people do by hand on a nomination's page (the others come from the batch, the council
 # session and the decision).
 MANUAL_ACTIONS = (

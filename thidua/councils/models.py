@@ -313,6 +313,21 @@ class AgendaItem(models.Model):
         return self.session.council.unit
 
 
+def council_reach(user, model) -> Exists:
+    """True for a row of `model` on the agenda of a session of a council `user` sits on: a
+    council's members read what they decide, wherever they belong (a district council sits
+    members of the CĐCS below it; docs/reach.md). The one such reading of every subject:
+    initiatives' and nominations' `visible_to` filter with it."""
+    return Exists(
+        AgendaItem.objects.filter(
+            subject_type__app_label=model._meta.app_label,
+            subject_type__model=model._meta.model_name,
+            subject_id=OuterRef("pk"),
+            session__council__members__member__user=user,
+        )
+    )
+
+
 class Recusal(models.Model):
     """A member who may not score or vote on an item (an author of the initiative, TT 18/2013
     Đ8), recorded when the item is put on the agenda."""

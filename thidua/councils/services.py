@@ -563,7 +563,7 @@ def close_session(actor, session: Session) -> Session:
             },
         )
         if kind is not None and item.subject is not None:
-            kind.on_decided(actor, item.subject, passed, item)
+            subjects.record_council_result(actor, kind, item.subject, passed, item)
     SESSION_WORKFLOW.move(
         session, "close_session", actor=actor, scope_path=council.unit.path, extra_fields={"closed_at": timezone.now()}
     )

@@ -40,14 +40,17 @@ class InitiativesConfig(AppConfig):
         from thidua.councils import subjects
         from thidua.initiatives import council_subject
         from thidua.initiatives.models import Initiative
+        from thidua.initiatives.services import INITIATIVE_WORKFLOW
 
         subjects.register(
             subjects.SubjectType(
                 model=Initiative,
                 interested_members=council_subject.interested_members,
                 candidates=council_subject.candidates,
-                on_decided=council_subject.on_decided,
                 url=council_subject.url,
+                workflow=INITIATIVE_WORKFLOW,
+                moves=("council_pass", "council_reject"),
+                related=("unit", "level"),
             )
         )
         register_verbs(

@@ -1,12 +1,14 @@
 """Initiatives as a subject of councils (councils.subjects): the initiative council of the
 level handling an initiative takes it up; its authors are recused (Thông tư 18/2013/TT-BKHCN
 Điều 8: an author does not sit in judgement of their own initiative); the session's result
-moves the initiative."""
+moves the initiative through the workflow's `council_pass` / `council_reject`
+(`councils.subjects.record_council_result`, as for nominations)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from thidua.councils.models import AgendaItem, CouncilKind, SessionStatus
+from thidua.councils.models import CouncilKind
+from thidua.councils.subjects import on_open_agenda
 from thidua.initiatives.models import Author, Initiative, InitiativeStatus
 
 
@@ -22,21 +24,12 @@ def candidates(council):
     session. One proposed from below waits for the level's officer to send it (services)."""
     if council.kind != CouncilKind.INITIATIVE:
         return Initiative.objects.none()
-    on_agenda = AgendaItem.objects.filter(
-        session__council=council, session__status=SessionStatus.OPEN, subject_type__model="initiative"
-    ).values("subject_id")
     return (
         Initiative.objects.filter(level=council.unit, status=InitiativeStatus.AT_COUNCIL)
-        .exclude(pk__in=on_agenda)
+        .exclude(pk__in=on_open_agenda(council, Initiative))
         .select_related("unit")
         .order_by("pk")
     )
-
-
-def on_decided(actor, initiative: Initiative, passed: bool, item) -> None:
-    from thidua.initiatives.services import record_council_result
-
-    record_council_result(actor, initiative, passed, item)
 
 
 def url(initiative: Initiative) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.campaigns.models import Campaign
 from thidua.core.db import PATH_END
-from thidua.councils.models import AgendaItem
+from thidua.councils.models import council_reach
 from thidua.org.models import Member, RoleKind, Unit, acts_for_unit
 from thidua.org.scoping import UnitScopedQuerySet
 
@@ -97,14 +97,7 @@ class InitiativeQuerySet(UnitScopedQuerySet):
         if user.is_superuser:
             return self.all()
 
-        reviewed = Exists(
-            AgendaItem.objects.filter(
-                subject_type__app_label="initiatives",
-                subject_type__model="initiative",
-                subject_id=OuterRef("pk"),
-                session__council__members__member__user=user,
-            )
-        )
+        reviewed = council_reach(user, Initiative)
         role = getattr(user, "acting_role", None)
         if role is None:
             return self.filter(reviewed)

@@ -347,19 +347,6 @@ def send_to_council(actor, initiative: Initiative) -> Initiative:
     return initiative
 
 
-def record_council_result(actor, initiative: Initiative, passed: bool, item=None) -> None:
-    """Called by councils when the session closes (councils.subjects), in its transaction."""
-    initiative = _locked(initiative)
-    reason = item.session.council.name if item is not None else ""
-    INITIATIVE_WORKFLOW.move(
-        initiative,
-        "council_pass" if passed else "council_reject",
-        actor=actor,
-        scope_path=initiative.unit.path,
-        reason=reason,
-    )
-
-
 # --- recognition, golden book, next level ----------------------------------------------------
 
 
