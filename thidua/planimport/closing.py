@@ -43,9 +43,11 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= len(letters) * 0.8
 
 
-def is_position(text: str) -> bool:
-    """A signer's position on its own line: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"."""
-    return bool(_POSITIONS.fullmatch(fold(text).strip(" .*"))) and _is_upper(text)
+def is_position(text: str, folded: str | None = None) -> bool:
+    """A signer's position on its own line: "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "HIỆU TRƯỞNG"
+    (`folded`: fold(text) when the caller has it)."""
+    folded = fold(text) if folded is None else folded
+    return bool(_POSITIONS.fullmatch(folded.strip(" .*"))) and _is_upper(text)
 
 
 _is_position = is_position

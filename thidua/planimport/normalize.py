@@ -100,12 +100,14 @@ def repair_pdf_font(text: str) -> str:
 # trying a look-behind at every position (ten times faster on long paragraphs).
 _GLUED_DATE = re.compile(r"[/.-]\d{4}(?=[^\W\d_])")
 _GLUED_KEYWORD = re.compile(r"(?:ngày|tháng|năm|số|Số|Ngày|NGÀY|SỐ)(?=\d)")
+_GLUED_ANY = re.compile(_GLUED_DATE.pattern + "|" + _GLUED_KEYWORD.pattern)
 _GLUED_PUNCT = re.compile(r"[,;)](?=[^\W\d_])")
 _GLUED_COLON = re.compile(r":(?<=[^\W\d_]:)(?=[^\W\d_/])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!\"'|>~])")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
-_BULLET = re.compile(r"^\s*([-–—•+*·▪●○◦✓➢➤→])\s+")
+_BULLET_MARKS = "-–—•+*·▪●○◦✓➢➤→"
+_BULLET = re.compile(rf"^\s*([{_BULLET_MARKS}])\s+")
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
@@ -172,12 +174,13 @@ def clean_inline(text: str) -> str:
     if "_" in text:
         text = _UNDERSCORE_EMPHASIS.sub("", text)
     # Each fix only where its character is: a long document has tens of thousands of lines.
-    if _DIGIT.search(text):
+    if _DIGIT.search(text) and _GLUED_ANY.search(text):
         text = _GLUED_DATE.sub(r"\g<0> ", text)
         text = _GLUED_KEYWORD.sub(r"\g<0> ", text)
-    if "," in text or ";" in text or ")" in text:
+    # A search before each substitution: most lines need none, and a substitution costs more.
+    if ("," in text or ";" in text or ")" in text) and _GLUED_PUNCT.search(text):
         text = _GLUED_PUNCT.sub(r"\g<0> ", text)
-    if ":" in text:
+    if ":" in text and _GLUED_COLON.search(text):
         text = _GLUED_COLON.sub(": ", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
@@ -196,19 +199,19 @@ def split_lines(text: str) -> list[Line]:
             continue
         body = raw.strip()
         hashes = 0
-        heading = _MD_HEADING.match(body)
+        heading = _MD_HEADING.match(body) if body[:1] == "#" else None
         if heading:
             hashes = len(heading.group(1))
             body = _MD_HEADING_CLOSE.sub("", body[heading.end() :])
         bullet = ""
-        match = _BULLET.match(body)
+        match = _BULLET.match(body) if body[:1] and body[0] in _BULLET_MARKS else None
         # "**1. Đổi mới:**" starts with emphasis, not with a bullet; "* *Tập thể*:" is a bullet.
         if match and not body.startswith("**"):
             bullet = match.group(1)
             bullet = "-" if bullet in "–—" else bullet
             body = body[match.end() :]
         stripped = body.strip()
-        bold = stripped.startswith("**") and stripped.rstrip(" :.").endswith("**") and len(stripped) > 4
+        bold = stripped[:2] == "**" and stripped.rstrip(" :.").endswith("**") and len(stripped) > 4
         cleaned = clean_inline(body)
         if not cleaned or not _ALNUM.search(cleaned):
             continue
@@ -233,12 +236,14 @@ def _continues(previous: Line, previous_end: str, bullet: str, hashes: int, text
     (`previous_end`: the last piece of the previous paragraph)."""
     if bullet or hashes or previous.hashes:
         return False
-    if re.match(r"^[a-zđ]\s*[.)]\s", text):  # "a) Đối với tập thể": a numbered part, not a tail
-        return False
+    # Cheapest tests first: this runs for every line of the document.
     first = text.lstrip("“\"'‘(")[:1]
-    if not first or not first.isalpha() or not first.islower():
+    if not first or not first.islower() or not first.isalpha() or previous_end[-1:] in ".:;!?":
         return False
-    return previous_end[-1:] not in ".:;!?"
+    return not _LETTER_ITEM.match(text)  # "a) Đối với tập thể": a numbered part, not a tail
+
+
+_LETTER_ITEM = re.compile(r"[a-zđ]\s*[.)]\s")
 
 
 # --------------------------------------------------------------------------- sentences
@@ -308,10 +313,14 @@ def sentence_around(text: str, position: int) -> tuple[int, int]:
 def strip_item(text: str) -> str:
     """A list item without its closing ";", "," or ".": "Quận ủy, UBND Quận;" → "Quận ủy, UBND Quận"."""
     text = text.strip()
-    text = re.sub(r"\s*;\s*(?=\()", " ", text)
+    if ";" in text:
+        text = _SEMICOLON_BEFORE_BRACKET.sub(" ", text)
     while text and text[-1] in ";,." and not text.endswith("..."):
         text = text[:-1].rstrip()
     return text
+
+
+_SEMICOLON_BEFORE_BRACKET = re.compile(r"\s*;\s*(?=\()")
 
 
 def capitalise(text: str) -> str:

@@ -58,7 +58,7 @@ def read_reward(body: list[Line], parts: list[Part], end: int, default_year: int
     reward_lines = sorted({i for p in reward_parts for i in range(p.line, p.last)})
     scope = reward_lines or list(range(end))
     for part in reward_parts:
-        folded = fold(part.section.heading)
+        folded = part.folded or fold(part.section.heading)
         text = _part_text(body, part)
         if "doi tuong" in folded and not reward.targets:
             reward.targets = text
@@ -132,7 +132,7 @@ def _lead_in(text: str) -> str:
 
 def _read_criteria(reward: RewardPart, body: list[Line], parts: list[Part], end: int) -> None:
     for part in parts:
-        if not _CRITERIA.search(fold(part.section.heading)):
+        if not _CRITERIA.search(part.folded or fold(part.section.heading)):
             continue
         side = None
         inherited = _marker(body[part.line])
@@ -213,7 +213,7 @@ def _split_inline(text: str) -> list[str]:
 
 def _read_dossier(reward: RewardPart, body: list[Line], parts: list[Part], end: int) -> None:
     for part in parts:
-        folded = fold(part.section.heading)
+        folded = part.folded or fold(part.section.heading)
         if "ho so" not in folded:
             continue
         following = part.children[0].line if part.children else part.last
@@ -234,13 +234,15 @@ def _read_dossier(reward: RewardPart, body: list[Line], parts: list[Part], end: 
     for index in range(end):
         line = body[index]
         folded = line.folded
+        if "ho so" not in folded[:60]:
+            continue
         inline = _LIST_AFTER.search(folded)
         if "ho so" in folded[:20] and inline and not line.text.rstrip().endswith(":"):
             # "Hồ sơ gồm: Tờ trình của công đoàn cơ sở; Bản tóm tắt thành tích."
             reward.dossier = _split_inline(line.text[inline.end() :])
             reward.evidence["dossier"] = line.text
             return
-        if "ho so" not in folded[:60] or not line.text.rstrip().endswith(":"):
+        if not line.text.rstrip().endswith(":"):
             continue
         items = []
         for following in body[index + 1 : end]:

@@ -41,6 +41,7 @@ class Part:
     label_text: str = ""  # text after "Label:" on the heading line
     children: list[Part] = field(default_factory=list)
     rank: int = 0  # the numbering's rank: Roman 1, "1." 2, "1.1." and "a)" 3
+    folded: str = ""  # fold(section.heading), matched on by the readers of each part
 
 
 def _part_of(folded: str) -> str:
@@ -138,7 +139,7 @@ def _is_upper_heading(text: str) -> bool:
 
 def _label(rest: str, always: bool) -> tuple[str | None, str]:
     """The heading in `rest`: its label before ":" when text follows, or the whole short line."""
-    colon = re.match(r"^(?P<label>[^:;.]{2,90}?)\s*:\s*(?P<text>.*)$", rest)
+    colon = _LABEL_COLON.match(rest) if ":" in rest else None
     if colon:
         label = colon.group("label").strip()
         folded = fold(label)
@@ -149,9 +150,13 @@ def _label(rest: str, always: bool) -> tuple[str | None, str]:
         return cleaned, ""
     if len(rest) > 130 or len(rest.split()) > 24 or rest.rstrip().endswith((";", ",")):
         return None, ""
-    if re.search(r"[.!?]\s+[“\"(]?[A-ZĐÀ-Ỹ]", rest.rstrip(". ")):
+    if _SENTENCE_INSIDE.search(rest.rstrip(". ")):
         return None, ""
     return cleaned, ""
+
+
+_LABEL_COLON = re.compile(r"^(?P<label>[^:;.]{2,90}?)\s*:\s*(?P<text>.*)$")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[“\"(]?[A-ZĐÀ-Ỹ]")
 
 
 def find_parts(body: list[Line]) -> tuple[list[Part], int]:
@@ -177,14 +182,15 @@ def find_parts(body: list[Line]) -> tuple[list[Part], int]:
         while stack and stack[-1].rank >= rank:
             stack.pop().last = index
         section = Section(heading=heading, level=len(stack) + 1, numbering=numbering)
-        part = Part(section, index, index if label_text else index + 1, end, label_text, rank=rank)
+        folded = fold(heading)
+        part = Part(section, index, index if label_text else index + 1, end, label_text, rank=rank, folded=folded)
         if stack:
             stack[-1].children.append(part)
             section.part = stack[0].section.part
-            section.target_sector = _sector_of(fold(heading)) or stack[-1].section.target_sector
+            section.target_sector = _sector_of(folded) or stack[-1].section.target_sector
         else:
-            section.part = _part_of(fold(heading))
-            section.target_sector = _sector_of(fold(heading))
+            section.part = _part_of(folded)
+            section.target_sector = _sector_of(folded)
         stack.append(part)
         parts.append(part)
     for index, part in enumerate(parts):
@@ -210,13 +216,18 @@ def _accepted_headings(body: list[Line], end: int) -> dict[int, tuple[str, int, 
         if found[4] == "weak" and empty and _SENTENCE_END.search(body[index].text):
             classified[index] = ("", found[1], found[2], "", "item")
     parent_of = {}
-    open_levels: dict[int, int] = {}
+    # The open headings, levels (and so line indexes) increasing: a heading closes those of its
+    # level and deeper; an item's parent is the last open heading above its level.
+    open_levels: list[tuple[int, int]] = []
     for index, found in classified.items():
         level = found[1]
-        parent_of[index] = max((i for lvl, i in open_levels.items() if lvl < level), default=-1)
+        depth = len(open_levels)
+        while depth and open_levels[depth - 1][0] >= level:
+            depth -= 1
+        parent_of[index] = open_levels[depth - 1][1] if depth else -1
         if found[4] != "item":
-            open_levels = {lvl: i for lvl, i in open_levels.items() if lvl < level}
-            open_levels[level] = index
+            del open_levels[depth:]
+            open_levels.append((level, index))
     lists_with_items = {(parent_of[i], found[1]) for i, found in classified.items() if found[4] == "item"}
     return {
         i: found[:4]
@@ -232,7 +243,7 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*$")
 
 
 def _is_signer_line(line: Line) -> bool:
-    if len(line.text) <= 40 and is_position(line.text):
+    if len(line.text) <= 40 and is_position(line.text, line.folded):
         return True
     if not _SIGNER_PREFIX.match(line.folded) or len(line.text) > 80:
         return False

@@ -133,6 +133,9 @@ def _sentence_of(text: str, position: int) -> tuple[int, int]:
     return sentence_of(text, position)
 
 
+_FROM_BEFORE = re.compile(r"\btu (?:ngay )?\S+\s*$")
+
+
 def find_deadlines(
     lines: list[Line], default_year: int | None, skip: dict[int, list[tuple[int, int]]]
 ) -> list[Deadline]:
@@ -141,7 +144,7 @@ def find_deadlines(
     deadlines: list[Deadline] = []
     for line in lines:
         dates = find_dates(line.text, line.folded, default_year=default_year)
-        for found in dates:
+        for index, found in enumerate(dates):
             if any(a <= found.start < b for a, b in skip.get(line.number, [])):
                 continue
             if not found.has_year:
@@ -154,15 +157,25 @@ def find_deadlines(
             if not mark:
                 continue
             # "từ ngày … đến hết ngày …" is a window, not a deadline.
-            if _WINDOW_WORDS.search(before[: mark.start()][-14:]) or re.search(
-                r"\btu (?:ngay )?\S+\s*$", before[: mark.start()]
-            ):
+            if _WINDOW_WORDS.search(before[: mark.start()][-14:]) or _FROM_BEFORE.search(before[: mark.start()]):
                 continue
             mark_start = found.start - (len(before) - mark.start())
             a, b = _sentence_of(line.text, found.start)
             # A duty's clause is a few hundred characters; in a paragraph with no full stop the
             # sentence is the paragraph, and cutting it whole for each date was quadratic.
+            long_sentence = b - a > 2 * _CLAUSE_REACH
             a, b = max(a, found.start - _CLAUSE_REACH), min(b, found.end + _CLAUSE_REACH)
+            if long_sentence:
+                # A run-on paragraph ("… trước ngày 15/6/2024, các đơn vị … trước ngày 30/6/2024, …"):
+                # the clause stops at the dates either side too, or each of hundreds of deadlines
+                # carried 1,200 characters through the duty's cleaning (6.8 s per MB).
+                if index and dates[index - 1].end > a:
+                    a = dates[index - 1].end
+                    a += len(line.text[a:mark_start]) - len(line.text[a:mark_start].lstrip(" ,;"))
+                if index + 1 < len(dates) and dates[index + 1].start < b:
+                    # up to the comma before the next duty: "…/2024, các đơn vị … trước ngày …"
+                    b = line.text.rfind(",", found.end, dates[index + 1].start)
+                    b = dates[index + 1].start if b < 0 else b
             # "Đăng ký trước ngày 15/3/2024; tổng kết trước ngày 30/11/2024": each duty is the
             # clause its date is in.
             clause_a = line.text.rfind(";", a, mark_start) + 1 or a
@@ -197,8 +210,10 @@ def _duty(text: str, a: int, b: int, cut_start: int, found: DateMatch) -> tuple[
     if label and len(head[label.end() :].split()) >= 3:
         head = head[label.end() :]
     tail = text[found.end : b]
-    tail = re.sub(r"^\s*\)?", "", tail)
-    tail = _LIST_INTRO_TAIL.sub("", tail)
+    tail = tail.lstrip()
+    tail = tail[1:] if tail[:1] == ")" else tail
+    if tail.rstrip().endswith(":"):
+        tail = _LIST_INTRO_TAIL.sub("", tail)
     sentence = _join(head.rstrip(" ,("), tail).strip().rstrip(" :")
     # "Thời gian nộp báo cáo tổng kết: trước ngày 10/6/2025": the duty is what the label names.
     sentence = _TIME_LABEL.sub("", sentence, count=1) if _TIME_LABEL.match(sentence) else sentence
