@@ -59,9 +59,14 @@ def for_grassroots_below(user, obj) -> bool:
 
 @rules.predicate
 def at_level(user, obj) -> bool:
-    """The acting unit handles the nomination now (or is the unit given)."""
+    """The acting unit handles the nomination now (or issues the decision, or is the unit given)."""
     role = acting_role(user)
-    unit_id = obj.level_id if isinstance(obj, Nomination) else obj.pk if isinstance(obj, Unit) else None
+    if isinstance(obj, Nomination):
+        unit_id = obj.level_id
+    elif isinstance(obj, Decision):
+        unit_id = obj.unit_id
+    else:
+        unit_id = obj.pk if isinstance(obj, Unit) else None
     return role is not None and unit_id is not None and unit_id == role.unit_id
 
 
@@ -124,6 +129,8 @@ rules.add_perm("awards.review", is_superuser | (office & at_level))
 rules.add_perm("awards.council_result", is_superuser | (office & at_level))
 rules.add_perm("awards.forward", is_superuser | (office & at_level & beyond_authority))
 rules.add_perm("awards.decide", is_superuser | (decider & at_level & within_authority))
+# obj = a decision: issued by the standing committee of its unit (awards.workflow.DECISION_WORKFLOW).
+rules.add_perm("awards.issue_decision", is_superuser | (decider & at_level))
 # obj = a campaign: its issuer allocates the quotas and lists the kinds it offers.
 rules.add_perm("awards.allocate_quota", is_superuser | (office & issued_here))
 # obj = the unit whose record gets an earlier paper award.
