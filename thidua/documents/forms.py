@@ -30,3 +30,15 @@ class IssuerProfileForm(forms.ModelForm):
             field.widget.attrs["data-letterhead"] = name
             if field.required:
                 field.error_messages["required"] = _("Hãy nhập %(field)s.") % {"field": field.label.lower()}
+
+
+class SignedOriginalForm(forms.Form):
+    """The signed PDF of an issued paper (issue 21). What the file must be is checked by
+    documents.services.attach_signed_original; its refusal is shown on this field."""
+
+    file = forms.FileField(
+        label=_("Bản PDF đã ký số"),
+        help_text=_("Tệp PDF đã ký số bằng chứng thư số của đơn vị hoặc người ký (USB token, ký số từ xa)."),
+        error_messages={"required": _("Hãy chọn tệp PDF đã ký số.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf", "class": "form-control"}),
+    )

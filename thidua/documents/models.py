@@ -6,6 +6,8 @@ number here through `documents.services.take_number`, so one register per unit s
 gap-free and without duplicates (Nghị định 30/2020, Điều 15: numbers run per year).
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -301,3 +303,68 @@ class LegalDocument(models.Model):
             errors["in_force_until"] = _("Ngày hết hiệu lực không thể trước ngày có hiệu lực.")
         if errors:
             raise ValidationError(errors)
+
+
+class Verdict(models.TextChoices):
+    """What thidua found checking a signed original (documents.signing.check_pdf). Only a
+    VALID file is kept as the paper's original of record; the others are refusals (upload)
+    or what a later re-check found (a certificate expired since, a root withdrawn)."""
+
+    VALID = "valid", _("Chữ ký số hợp lệ")
+    TAMPERED = "tampered", _("Tệp đã bị sửa sau khi ký")
+    UPDATED = "updated", _("Có cập nhật gia tăng sau khi ký")
+    OTHER = "other", _("Bản ký số của văn bản khác")
+    EXPIRED = "expired", _("Chứng thư số hết hạn")
+    UNTRUSTED = "untrusted", _("Chứng thư số không được tin cậy")
+    UNSIGNED = "unsigned", _("Chưa ký số")
+    TOO_BIG = "too_big", _("Tệp quá lớn")
+    UNREADABLE = "unreadable", _("Không đọc được tệp")
+    NO_TRUST_STORE = "no_trust_store", _("Chưa cấu hình kho chứng thư gốc")
+
+
+class SignedOriginal(models.Model):
+    """The digitally signed PDF of an issued paper (issue 21), uploaded by its issuing unit and
+    verified by thidua: once VALID it is the original of record, served by the paper's PDF
+    download (the unsigned print stays available as "Bản in (chưa ký số)"). Hung on the
+    register entry, which every numbered paper has (plan, award and recognition decisions,
+    review, minutes). A new valid upload replaces the previous one (audited); a refused one
+    changes nothing."""
+
+    entry = models.OneToOneField(
+        RegisterEntry, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="signed_original"
+    )
+    file = models.FileField(_("bản ký số (PDF)"), upload_to="signed/%Y/")
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    verdict = models.CharField(_("kết quả kiểm tra"), max_length=20, choices=Verdict.choices)
+    # [{"name", "organisation", "issuer", "signed_at" (ISO 8601)}], in signing order.
+    signers = models.JSONField(_("người ký"), default=list)
+    checked_at = models.DateTimeField(_("kiểm tra lúc"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản ký số")
+        verbose_name_plural = _("bản ký số")
+
+    def __str__(self) -> str:
+        return f"{self.entry.symbol} · {self.get_verdict_display()}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.verdict == Verdict.VALID
+
+    @property
+    def signer_rows(self) -> list[dict]:
+        """The signers with their signing time as a datetime (for the template's date filter)."""
+        rows = []
+        for signer in self.signers:
+            at = signer.get("signed_at") or ""
+            try:
+                when = datetime.datetime.fromisoformat(at) if at else None
+            except ValueError:
+                when = None
+            rows.append({**signer, "when": when})
+        return rows

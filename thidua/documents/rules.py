@@ -31,3 +31,15 @@ rules.add_perm("documents.view_entry", is_superuser | (register_reader & in_scop
 # obj = the issuing Unit.
 rules.add_perm("documents.take_number", is_superuser | (number_taker & is_acting_unit))
 rules.add_perm("documents.change_issuer_profile", is_superuser | (number_taker & is_acting_unit))
+
+
+@rules.predicate
+def issued_by_acting_unit(user, entry) -> bool:
+    """The paper's issuing unit is the one the user acts for (not a unit above it)."""
+    role = acting_role(user)
+    return role is not None and entry is not None and getattr(entry, "unit_id", None) == role.unit_id
+
+
+# obj = a RegisterEntry: upload its signed original (issue 21) — those who issue the unit's
+# papers, as for taking its numbers; everyone who reads the paper sees the verdict.
+rules.add_perm("documents.attach_signed", is_superuser | (number_taker & issued_by_acting_unit))

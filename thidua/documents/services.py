@@ -5,14 +5,25 @@ cover letters, recognitions, reviews), inside its own transaction.
 """
 
 import datetime
+import hashlib
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core import access, audit
-from thidua.documents.models import DocType, IssuerProfile, RegisterCounter, RegisterEntry, title_lines
+from thidua.documents import signing
+from thidua.documents.models import (
+    DocType,
+    IssuerProfile,
+    RegisterCounter,
+    RegisterEntry,
+    SignedOriginal,
+    title_lines,
+)
 from thidua.org.models import Unit
 
 # "LĐLĐ quận Long Biên" → "Long Biên": the place of the date line is the name after the
@@ -259,3 +270,57 @@ def take_number(
         | ({"checked_as": checked_as} if checked_as else {}),
     )
     return entry
+
+
+def attach_signed_original(actor, entry: RegisterEntry, data: bytes, *, name: str = "") -> SignedOriginal:
+    """Keep `data` as the signed original of the issued paper `entry` (issue 21) when
+    documents.signing finds it VALID: every signature intact and covering the file, the signer's
+    certificate current and chained to the trust store, the paper's number, date and title in
+    the signed text. Anything else raises ValidationError on the field "file" with the reason
+    in Vietnamese, and nothing is written: a previous signed original stays as it was.
+    A valid file replaces the previous one; both are audited."""
+    access.check(actor, "documents.attach_signed", entry)
+    checked = signing.check_pdf(data, symbol=entry.symbol, issued_on=entry.issued_on, title=entry.title)
+    if not checked.ok:
+        raise ValidationError({"file": checked.message}, code=checked.verdict)
+    digest = hashlib.sha256(data).hexdigest()
+    storage = SignedOriginal.file.field.storage
+    stem = f"signed/{entry.year}/{entry.pk}-{digest[:12]}.pdf"
+    with transaction.atomic():
+        RegisterEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        previous = SignedOriginal.objects.filter(entry=entry).first()
+        try:
+            stored = storage.save(stem, ContentFile(data))
+        except OSError as error:
+            raise ValidationError(
+                {"file": _("Không lưu được tệp: kho lưu trữ của máy chủ đầy hoặc không ghi được. Chưa có gì thay đổi.")}
+            ) from error
+        try:
+            values = {
+                "file": stored,
+                "sha256": digest,
+                "size": len(data),
+                "verdict": checked.verdict,
+                "signers": [s.as_dict() for s in checked.signers],
+                "checked_at": timezone.now(),
+                "uploaded_by": access.person(actor),
+            }
+            old_file = previous.file.name if previous is not None else ""
+            signed, _created = SignedOriginal.objects.update_or_create(entry=entry, defaults=values)
+            audit.record(
+                actor,
+                "attach_signed_original",
+                entry,
+                scope_path=entry.unit.path,
+                to_state=checked.verdict,
+                changes={
+                    "sha256": digest,
+                    "signers": [s.name for s in checked.signers],
+                    "file": name[-200:],
+                    **({"replaced": old_file} if old_file else {}),
+                },
+            )
+        except BaseException:
+            storage.delete(stored)  # the row was not written: no file without its row
+            raise
+    return signed

@@ -21,6 +21,7 @@ from thidua.awards.views.nominations import _unit as proposing_unit
 from thidua.awards.views.nominations import unit_query
 from thidua.campaigns.models import Campaign
 from thidua.core.access import get_for_user, require
+from thidua.documents.signed_views import signed_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -44,6 +45,9 @@ def decision_file(request, pk: int, fmt: str):
     if fmt not in ("pdf", "docx"):
         raise Http404
     decision = get_for_user(request.user, Decision, pk, reading="readable_by", related=("register_entry",))
+    # The signed original of record once attached and valid (issue 21); ?ban-in=1: the print.
+    if fmt == "pdf" and (signed := signed_pdf(request, decision.register_entry)) is not None:
+        return signed
     render_file = documents.decision_pdf if fmt == "pdf" else documents.decision_docx
     return _file(render_file(decision), fmt, _decision_name(decision))
 

@@ -1,0 +1,94 @@
+"""Pages of a paper's signed original (issue 21): the upload (the issuing unit's officers), the
+signed file's own download (the register's readers), and `signed_pdf` — the hook each paper's
+PDF download calls so that, once a valid signed original is attached, the paper downloads as
+signed; `?ban-in=1` still gives the unsigned print. Each paper's page shows the verdict with
+`documents/_signed_original.html` (included with `entry` and the paper's PDF URL)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from thidua.core.access import get_for_user
+from thidua.core.forms import form_error
+from thidua.documents import services
+from thidua.documents.forms import SignedOriginalForm
+from thidua.documents.models import RegisterEntry, SignedOriginal, Verdict
+
+PRINT_PARAM = "ban-in"  # ?ban-in=1: the unsigned print of a paper that has a signed original
+
+
+def _file_name(entry: RegisterEntry) -> str:
+    """ "05-qd-ldld-2026-da-ky-so.pdf": the symbol, in ASCII."""
+    ascii_symbol = slugify(entry.symbol.replace("Đ", "D").replace("đ", "d").replace("/", "-"))
+    return f"{ascii_symbol}-{entry.year}-da-ky-so.pdf"
+
+
+def signed_file_response(signed: SignedOriginal) -> FileResponse:
+    return FileResponse(
+        signed.file.open("rb"), as_attachment=True, filename=_file_name(signed.entry), content_type="application/pdf"
+    )
+
+
+def signed_pdf(request, entry: RegisterEntry | None) -> FileResponse | None:
+    """For a paper's PDF download, after its own scoped fetch: the valid signed original of
+    `entry`, or None (no entry, none attached, not valid, or the print asked for)."""
+    if entry is None or request.GET.get(PRINT_PARAM):
+        return None
+    signed = SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).select_related("entry").first()
+    return signed_file_response(signed) if signed is not None else None
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""
+
+
+@login_required
+def signed_original(request, pk: int):
+    """The paper's signed original: verdict, signers, and for the issuing unit's officers the
+    upload. GET: the register's readers of the unit's subtree. POST: documents.attach_signed
+    (the issuing unit itself); anyone else, a unit above included, 404. A refused file is shown
+    next to the field, with status 400, and nothing changes."""
+    perm = "documents.attach_signed" if request.method == "POST" else "documents.view_entry"
+    entry = get_for_user(request.user, RegisterEntry, pk, perm=perm, related=("unit",))
+    form = SignedOriginalForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                services.attach_signed_original(request.user, entry, upload.read(), name=upload.name or "")
+            except ValidationError as error:
+                form_error(form, error)
+            else:
+                messages.success(
+                    request, _("Đã kiểm tra và lưu bản ký số của văn bản %(symbol)s.") % {"symbol": entry.symbol}
+                )
+                return redirect(_next_url(request) or request.path)
+        status = 400
+    signed = SignedOriginal.objects.filter(entry=entry).first()
+    context = {
+        "entry": entry,
+        "signed": signed,
+        "form": form,
+        "next": _next_url(request),
+        "can_sign": request.user.has_perm("documents.attach_signed", entry),
+    }
+    return render(request, "documents/signed_original.html", context, status=status)
+
+
+@login_required
+def signed_original_file(request, pk: int):
+    """The signed PDF itself, for the register's readers of the unit's subtree."""
+    entry = get_for_user(request.user, RegisterEntry, pk, perm="documents.view_entry")
+    signed = SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).select_related("entry").first()
+    if signed is None:
+        raise Http404
+    return signed_file_response(signed)

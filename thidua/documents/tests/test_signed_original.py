@@ -1,0 +1,192 @@
+"""Signed originals of issued papers (issue 21): a test CA made here, the award decision
+Long Biên issued, signed outside thidua with pyHanko, uploaded and verified — valid, tampered,
+another paper, expired, untrusted, an incremental update after signing, unsigned, too big —
+and who may upload, see and download it."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from thidua.awards import documents as award_documents
+from thidua.documents import services
+from thidua.documents.models import SignedOriginal, Verdict
+from thidua.documents.tests import signing_ca
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import make_user
+
+pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
+
+
+@pytest.fixture(scope="module")
+def ca():
+    root = signing_ca.make_root()
+    return {
+        "root": root,
+        "chair": signing_ca.make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên"),
+        "office": signing_ca.make_signer(root, "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN", "LĐLĐ quận Long Biên"),
+        "expired": signing_ca.make_signer(root, "Trần Văn Hết Hạn", expired=True),
+        "stranger": signing_ca.make_signer(signing_ca.make_root("Other Root CA"), "Lê Văn Lạ"),
+    }
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def trusted(settings, tmp_path, ca):
+    settings.THIDUA_SIGNING_TRUST_ROOTS = signing_ca.write_roots(tmp_path, ca["root"])
+    return ca
+
+
+@pytest.fixture
+def printed(decision):
+    return award_documents.decision_pdf(decision)
+
+
+def attach(actor, decision, data):
+    return services.attach_signed_original(actor, decision.register_entry, data, name="qd.pdf")
+
+
+def stored(original: SignedOriginal) -> bytes:
+    with original.file.open("rb") as handle:
+        return handle.read()
+
+
+def refusal(actor, decision, data) -> str:
+    with pytest.raises(ValidationError) as refused:
+        attach(actor, decision, data)
+    assert not SignedOriginal.objects.filter(entry=decision.register_entry).exists()
+    return " ".join(refused.value.message_dict["file"])
+
+
+def test_a_decision_signed_by_the_chair_and_the_office_is_its_original(lb_officer, decision, trusted, printed):
+    signed = signing_ca.sign(signing_ca.sign(printed, trusted["chair"]), trusted["office"], field="Signature2")
+    original = attach(lb_officer, decision, signed)
+    assert original.verdict == Verdict.VALID
+    assert [s["name"] for s in original.signers] == ["Nguyễn Trường Giang", "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN"]
+    assert all(s["signed_at"] and s["issuer"] == "Test Root CA thidua" for s in original.signers)
+    assert stored(original) == signed
+
+
+def test_a_tampered_file_is_refused(lb_officer, decision, trusted, printed):
+    message = refusal(lb_officer, decision, signing_ca.tamper(signing_ca.sign(printed, trusted["chair"])))
+    assert "không còn nguyên vẹn" in message
+
+
+def test_a_page_changed_after_signing_is_an_incremental_update(lb_officer, decision, trusted, printed):
+    message = refusal(lb_officer, decision, signing_ca.append_page_text(signing_ca.sign(printed, trusted["chair"])))
+    assert "sửa thêm sau khi ký" in message
+
+
+def test_another_decision_signed_is_refused(lb_officer, decision, new_decision, federation, campaign, trusted):
+    other = new_decision(federation.long_bien, campaign, [])
+    message = refusal(lb_officer, decision, signing_ca.sign(award_documents.decision_pdf(other), trusted["chair"]))
+    assert "không phải văn bản này" in message and decision.register_entry.symbol in message
+
+
+def test_an_expired_certificate_is_refused(lb_officer, decision, trusted, printed):
+    message = refusal(lb_officer, decision, signing_ca.sign(printed, trusted["expired"]))
+    assert "hết hạn" in message
+
+
+def test_a_certificate_outside_the_trust_store_is_refused(lb_officer, decision, trusted, printed):
+    message = refusal(lb_officer, decision, signing_ca.sign(printed, trusted["stranger"]))
+    assert "không thuộc tổ chức" in message and "tin cậy" in message
+
+
+def test_an_unsigned_print_and_a_file_too_big_are_refused(lb_officer, decision, trusted, printed, settings):
+    assert "chưa có chữ ký số" in refusal(lb_officer, decision, printed)
+    assert "Không đọc được tệp" in refusal(lb_officer, decision, b"MZ not a pdf")
+    settings.THIDUA_SIGNED_MAX_BYTES = 1024
+    assert "Tệp quá lớn" in refusal(lb_officer, decision, signing_ca.sign(printed, trusted["chair"]))
+
+
+def test_a_refused_file_replaces_nothing(lb_officer, decision, trusted, printed):
+    good = signing_ca.sign(printed, trusted["chair"])
+    attach(lb_officer, decision, good)
+    with pytest.raises(ValidationError):
+        attach(lb_officer, decision, signing_ca.sign(printed, trusted["stranger"]))
+    kept = SignedOriginal.objects.get(entry=decision.register_entry)
+    assert kept.verdict == Verdict.VALID and stored(kept) == good
+
+
+def test_without_a_trust_store_nothing_is_accepted(lb_officer, decision, ca, printed, settings):
+    settings.THIDUA_SIGNING_TRUST_ROOTS = ""
+    assert "THIDUA_SIGNING_TRUST_ROOTS" in refusal(lb_officer, decision, signing_ca.sign(printed, ca["chair"]))
+
+
+def test_only_the_issuing_units_officers_attach(federation, decision, trusted, printed):
+    signed = signing_ca.sign(printed, trusted["chair"])
+    for outsider in (
+        make_user("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city),  # the unit above
+        make_user("gl_tdkt", RoleKind.EMULATION_OFFICER, federation.gia_lam),  # a sibling district
+        make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school),  # a CĐCS below
+    ):
+        with pytest.raises(PermissionDenied):
+            attach(outsider, decision, signed)
+    assert not SignedOriginal.objects.exists()
+
+
+# ---------------------------------------------------------------- pages and downloads
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_upload_through_the_page_then_the_decision_downloads_signed(login, lb_officer, decision, trusted, printed):
+    signed = signing_ca.sign(printed, trusted["chair"])
+    client = login(lb_officer)
+    page = reverse("awards:decision", args=[decision.pk])
+    assert "Chưa có bản ký số" in client.get(page).content.decode()
+    upload = reverse("documents:signed_original", args=[decision.register_entry.pk])
+    response = client.post(upload, {"file": _file(signed), "next": page})
+    assert response.status_code == 302 and response["Location"] == page
+    html = client.get(page).content.decode()
+    assert "Đã ký số" in html and "Nguyễn Trường Giang" in html and "Bản in (chưa ký số)" in html
+    pdf = reverse("awards:decision_file", args=[decision.pk, "pdf"])
+    assert _body(client.get(pdf)) == signed
+    unsigned = _body(client.get(pdf + "?ban-in=1"))
+    assert unsigned.startswith(b"%PDF") and unsigned != signed and b"/ByteRange" not in unsigned
+    assert _body(client.get(reverse("documents:signed_original_file", args=[decision.register_entry.pk]))) == signed
+
+
+def _file(data: bytes, name: str = "quyet-dinh-da-ky.pdf"):
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
+
+
+def test_a_refused_upload_says_why_next_to_the_field(login, lb_officer, decision, trusted, printed):
+    upload = reverse("documents:signed_original", args=[decision.register_entry.pk])
+    response = login(lb_officer).post(upload, {"file": _file(printed)})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'data-field-error="file"' in html and "chưa có chữ ký số" in html
+    assert not SignedOriginal.objects.exists()
+
+
+def test_scope_of_the_upload_page_and_the_signed_file(login, federation, lb_officer, decision, trusted, printed):
+    attach(lb_officer, decision, signing_ca.sign(printed, trusted["chair"]))
+    entry = decision.register_entry
+    page = reverse("documents:signed_original", args=[entry.pk])
+    signed_file = reverse("documents:signed_original_file", args=[entry.pk])
+    city = make_user("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city)
+    sibling = make_user("gl_tdkt", RoleKind.EMULATION_OFFICER, federation.gia_lam)
+    chair = make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    # The city reads Long Biên's register: sees the verdict, may not upload in its name.
+    assert login(city).get(page).status_code == 200
+    assert login(city).post(page, {"file": _file(printed)}).status_code == 404
+    response = login(city).get(signed_file)
+    assert response.status_code == 200 and _body(response).startswith(b"%PDF")
+    # A sibling district: nothing, as for a guessed id.
+    for url in (page, signed_file):
+        assert login(sibling).get(url).status_code == 404
+    assert login(sibling).post(page, {"file": _file(printed)}).status_code == 404
+    assert login(sibling).get(reverse("awards:decision_file", args=[decision.pk, "pdf"])).status_code == 404
+    assert login(lb_officer).get(reverse("documents:signed_original", args=[987654])).status_code == 404
+    # A CĐCS whose people the decision names reads the decision (signed), may not upload.
+    assert login(chair).post(page, {"file": _file(printed)}).status_code == 404
+    response = login(chair).get(reverse("awards:decision_file", args=[decision.pk, "pdf"]))
+    assert response.status_code == 200 and b"/ByteRange" in _body(response)
