@@ -61,6 +61,7 @@ def for_grassroots_below(user, obj) -> bool:
 def at_level(user, obj) -> bool:
     """The acting unit handles the nomination now (or issues the decision, or is the unit given)."""
     role = acting_role(user)
+    unit_id: int | None
     if isinstance(obj, Nomination):
         unit_id = obj.level_id
     elif isinstance(obj, Decision):
