@@ -25,7 +25,12 @@ def register_pages() -> None:
     # Without an object: whether the menu offers the page (it opens the acting unit's own).
     if not rules.perm_exists("documents.edit_own_issuer_profile"):
         rules.add_perm("documents.edit_own_issuer_profile", number_taker)
-    register_verbs({"update_issuer_profile": _("Sửa thông tin cơ quan ban hành")})
+    register_verbs(
+        {
+            "update_issuer_profile": _("Sửa thông tin cơ quan ban hành"),
+            "attach_signed_original": _("Lưu bản ký số của văn bản"),
+        }
+    )
     register(
         NavItem(
             _("Thông tin cơ quan ban hành"),

@@ -17,6 +17,7 @@ from thidua.core.access import get_for_user, require
 from thidua.core.forms import form_copy, form_error
 from thidua.core.workflow import TransitionNotAllowed
 from thidua.documents.rendering import document_data, render_docx, render_pdf
+from thidua.documents.signed_views import signed_pdf
 
 # Lazy: built at import, read in the language of each request.
 PART_TITLES = {
@@ -285,6 +286,9 @@ def campaign_preview(request, pk: int):
 @login_required
 def campaign_download(request, pk: int, fmt: str):
     campaign = _campaign(request, pk)
+    # The signed original of record once attached and valid (issue 21); ?ban-in=1: the print.
+    if fmt == "pdf" and (signed := signed_pdf(request, campaign.register_entry)) is not None:
+        return signed
     document = plan_document.build(campaign)
     name = f"ke-hoach-{campaign.number.replace('/', '-') or 'du-thao'}"
     if fmt == "pdf":

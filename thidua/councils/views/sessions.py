@@ -19,6 +19,7 @@ from thidua.councils import minutes, rules, services, subjects
 from thidua.councils.forms import AgendaForm, AttendanceForm, BallotForm, EntryForm
 from thidua.councils.models import AgendaItem, Attendance, Ballot, Procedure, Recusal, Session
 from thidua.documents.rendering import render_docx, render_pdf
+from thidua.documents.signed_views import signed_pdf
 
 
 def _candidates(session: Session) -> list:
@@ -104,6 +105,8 @@ def _context(request, session: Session, forms: dict | None = None) -> dict:
         ),
         "agenda_form": forms.get("agenda") or AgendaForm(choices=[(_key(c), str(c)) for c in candidates]),
         "candidates": candidates,
+        # The minutes' number once closed: their signed original is shown beside them (issue 21).
+        "minutes_entry": None if session.is_open else minutes.entry_of(session),
     }
 
 
@@ -300,6 +303,9 @@ def close(request, pk: int):
 @login_required
 def minutes_download(request, pk: int, fmt: str):
     session = _session(request, pk)
+    # The signed original of record once attached and valid (issue 21); ?ban-in=1: the print.
+    if fmt == "pdf" and not session.is_open and (signed := signed_pdf(request, minutes.entry_of(session))):
+        return signed
     document = minutes.build(session)
     kind = "hop-hoi-dong" if session.procedure == Procedure.MEETING else "lay-y-kien-bang-van-ban"
     name = f"{'du-thao-' if session.is_open else ''}bien-ban-{kind}-{session.held_on:%Y-%m-%d}"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from thidua.core.access import get_for_user, require
 from thidua.core.forms import form_error
 from thidua.documents.rendering import render_docx, render_pdf
+from thidua.documents.signed_views import signed_pdf
 from thidua.initiatives import documents, queries, services
 from thidua.initiatives.forms import CounterFilterForm, DecisionForm, SupportTeamForm
 from thidua.initiatives.models import Initiative, InitiativeStatus, RecognitionDecision, SupportTeam
@@ -83,7 +84,9 @@ def recognition(request):
                     % {"symbol": decision.register_entry.symbol},
                 )
                 return redirect("initiatives:golden_book")
-    decisions = RecognitionDecision.objects.filter(unit=unit).select_related("register_entry")[:50]
+    decisions = RecognitionDecision.objects.filter(unit=unit).select_related(
+        "register_entry", "register_entry__signed_original"
+    )[:50]
     return render(
         request,
         "initiatives/recognition.html",
@@ -95,6 +98,9 @@ def recognition(request):
 @login_required
 def decision_download(request, pk: int, fmt: str):
     decision = get_for_user(request.user, RecognitionDecision, pk, related=("unit", "register_entry"))
+    # The signed original of record once attached and valid (issue 21); ?ban-in=1: the print.
+    if fmt == "pdf" and (signed := signed_pdf(request, decision.register_entry)) is not None:
+        return signed
     document = documents.decision_document(decision)
     name = f"quyet-dinh-cong-nhan-sang-kien-{decision.register_entry.number:02d}-{decision.issued_on.year}"
     if fmt == "pdf":

@@ -15,6 +15,7 @@ from thidua.core.access import get_for_user, require
 from thidua.core.forms import form_error
 from thidua.core.models import AuditEntry
 from thidua.documents.rendering import render as render_document
+from thidua.documents.signed_views import signed_pdf
 from thidua.reports import review_document, services
 from thidua.reports.forms import ReviewDraftForm, ReviewForm
 from thidua.reports.models import CampaignReview, ReviewKind
@@ -109,6 +110,9 @@ def review_file(request, pk: int, fmt: str):
     review = get_for_user(request.user, CampaignReview, pk)
     if fmt not in CONTENT_TYPES:
         raise Http404
+    # The signed original of record once attached and valid (issue 21); ?ban-in=1: the print.
+    if fmt == "pdf" and (signed := signed_pdf(request, review.register_entry)) is not None:
+        return signed
     data = render_document(review_document.build(review), fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     number = review.register_entry.number if review.register_entry_id else "du-thao"
