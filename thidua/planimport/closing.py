@@ -83,6 +83,10 @@ def _split_flattened(lines: list[Line]) -> list[str]:
         if inline:
             pieces += split_signature(text)
             continue
+        signed = _SIGNED_TAIL.search(text)
+        if signed and signed.start() > 0:
+            # "CHỦ TỊCH (ký đóng dấu)": the mark of a signature run onto the position's line.
+            text = text[: signed.start()].rstrip()
         tail = re.search(r"[;:.]\s+((?:PHÓ\s+)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40})$", text)
         # "KT. CHỦ TỊCH" is one piece: the prefix signs for the position after it.
         if tail and _is_position(tail.group(1)) and not _PREFIX_ONLY.match(text[: tail.start() + 1]):
@@ -90,6 +94,9 @@ def _split_flattened(lines: list[Line]) -> list[str]:
             continue
         pieces.append(text)
     return [p for p in pieces if p]
+
+
+_SIGNED_TAIL = re.compile(r"\s*\(\s*(?:[ĐđDd]ã\s+)?[Kk]ý\b[^()]{0,30}\)\s*$")
 
 
 def read_closing(lines: list[Line]) -> Closing:
@@ -141,13 +148,28 @@ def _is_signature_piece(piece: str) -> bool:
 def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
     title = [pieces[start].strip(" *").lstrip(". ")]
     index = start + 1
-    needs_position = pieces[start].lstrip(" *").startswith(".") or not _is_position(pieces[start])
+    # ". CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefix ("KT.", "TM.") was lost in the copy, its full
+    # stop left; it may have signed for the position, so the next position is read too.
+    lost_prefix = pieces[start].lstrip(" *").startswith(".") or (start > 0 and pieces[start - 1].strip(" *") == ".")
+    needs_position = lost_prefix or not _is_position(pieces[start])
     while index < len(pieces) and len(title) < 4:
         piece = pieces[index].strip(" *")
         if _BULLETED.match(piece):
             index += 1
             continue
+        if piece == "." and len(title) < 3:
+            # "TM. BAN THƯỜNG VỤ" / "." / "CHỦ TỊCH": the next line's prefix lost
+            lost_prefix = needs_position = True
+            index += 1
+            continue
         folded = fold(piece)
+        stamped = _POSITIONS.match(folded)
+        runs_on = stamped and folded[stamped.end() : stamped.end() + 1] == " "
+        if needs_position and runs_on and _is_upper(piece) and not _is_position(piece):
+            # "CHỦ TỊCH BCH LIÊN ĐOÀN …": the stamp's words run onto the position's line.
+            title.append(piece[: stamped.end()])
+            index += 1
+            break
         if _SIGNER_PREFIX.match(folded) and _is_upper(piece):
             title.append(piece)
             # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": who signs for the chair, thừa lệnh or ủy quyền
@@ -155,7 +177,8 @@ def _read_signer(closing: Closing, pieces: list[str], start: int) -> None:
             needs_position = _SIGNS_FOR.match(folded) or not _is_position(re.sub(r"^\S+\s*", "", piece))
         elif needs_position and _is_position(piece):
             title.append(piece)
-            needs_position = False
+            needs_position = lost_prefix and len(title) < 3
+            lost_prefix = False
         else:
             break
         index += 1

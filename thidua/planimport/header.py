@@ -13,6 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from .dates import find_dates
 from .normalize import Line, clean_inline, fold
 
@@ -318,11 +320,21 @@ def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
     # issuing body; the body is the line above it.
     if len(texts) > 1 and _ORGAN_ONLY.match(fold(texts[-1]).strip(" .")):
         texts = texts[:-1]
-    header.issuer = texts[-1]
-    header.evidence["issuer"] = " / ".join(f.text for f in names)
-    if len(texts) > 1:
-        header.issuer_parent = texts[-2]
-        header.evidence["issuer_parent"] = header.evidence["issuer"]
+    evidence = " / ".join(f.text for f in names)
+    for name, text in (("issuer", texts[-1]), ("issuer_parent", texts[-2] if len(texts) > 1 else None)):
+        if text is None:
+            continue
+        if _DANGLING.search(text):
+            # "PHÒNG &ĐT HUYỆN ĐÔNG ANH": a word of the name lost in the copy ("GD&ĐT").
+            header.warnings.append(
+                _("Tên cơ quan trong tiêu đề bị mất chữ (“%(printed)s”): cần nhập lại.") % {"printed": text[:80]}
+            )
+            continue
+        setattr(header, name, text)
+        header.evidence[name] = evidence
+
+
+_DANGLING = re.compile(r"(?:^|\s)&|&(?:\s|$)")
 
 
 # Words that open a body's name, and the level words after which a name is complete: "LĐLĐ
@@ -494,6 +506,8 @@ def issuer_from_body(lines: list[Line], place: str | None) -> tuple[str | None, 
     with the place of the date line. Returns (issuer, evidence)."""
     best: tuple[int, str, str] | None = None
     for line in lines:
+        if _CLOSING_START.match(line.folded):
+            break  # the stamp under the signature ("BCH LIÊN ĐOÀN Lao Động QUẬN …") is not the subject
         for match in _ORGAN.finditer(line.folded):
             name = _body_name(line.text, line.folded, match.end())
             if not name:
@@ -515,6 +529,7 @@ def issuer_from_body(lines: list[Line], place: str | None) -> tuple[str | None, 
     return _lower_level(name), best[2]
 
 
+_CLOSING_START = re.compile(r"^\W*(?:noi nhan\b|(?:tm|t/m|kt)\s*[./]\s*\S)")
 _NAME_LEVELS = ("tinh", "quan", "huyen", "pho", "xa", "phuong", "tran", "tp", "tp.")
 
 

@@ -143,7 +143,8 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     if "|" in text:
         text = _MD_TABLE_ROW.sub(_table_row, text)
-    if "<br" in text:
+    if "<" in text:
+        # "<br>", and "<>" where a copy lost the tag's letters
         text = _HTML_BREAK.sub("\n", text)
     return text
 
@@ -153,7 +154,7 @@ def clean_text(text: str) -> str:
 # Word's own text export lays a table out; "|---|---|" rows go.
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
-_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>|<\s*/?\s*>", re.IGNORECASE)
 
 
 def _table_row(match: re.Match) -> str:

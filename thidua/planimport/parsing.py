@@ -206,6 +206,7 @@ def _basis_lines(body: list[Line]) -> list[Line]:
 
 def _warn_missing(extract: PlanExtract, head, parts: list, reward) -> None:
     warnings = extract.warnings
+    warnings.extend(head.warnings)
     if extract.doc_type is None:
         warnings.append(_("Không nhận ra loại văn bản (kế hoạch, hướng dẫn, quyết định…)."))
     if extract.number is None:

@@ -4,9 +4,8 @@ columns split by "|", damaged by a PDF's font, its short words lost (tests/degra
 
 The header fields the import preview shows (type, number, symbol, issuer and its parent, place,
 date, summary, signer) must come out as from the clean copy or stay empty, never wrong: a wrong
-value is worse than an empty one the reviewer is warned about. The few that still come out wrong
-are listed in KNOWN_WRONG (each fails the test once it is fixed, so the list only shrinks); how
-many fields are found per degradation is in BENCHMARKS.md (bench/bench_planimport_degraded.py).
+value is worse than an empty one the reviewer is warned about. No document is excepted; how many
+fields are found per degradation is in BENCHMARKS.md (bench/bench_planimport_degraded.py).
 """
 
 import datetime
@@ -18,20 +17,6 @@ from thidua.planimport.tests.degrade import DEGRADATIONS, HEADER_FIELDS, documen
 
 D = datetime.date
 DOCUMENTS = {path.stem: path for path in documents()}
-KNOWN_WRONG = {
-    # The stamp "LIÊN ĐOÀN Lao Động QUẬN LONG BIÊN" in the signature of a one-line copy.
-    ("003_4095799c98042943", "one_line", "issuer"),
-    ("003_4095799c98042943", "one_line", "signer_title"),
-    # Short words lost: a signature missing its "TM.", a Markdown table's cell, "GD" of "GD&ĐT".
-    ("school_lost_numbering", "short_words_dropped", "issuer_parent"),
-    ("notice_markdown_tables", "short_words_dropped", "issuer"),
-    ("notice_markdown_tables", "short_words_dropped", "signer_title"),
-    ("decision_award", "short_words_dropped", "signer_title"),
-    ("district_date_forms", "short_words_dropped", "signer_title"),
-    ("guidance_year_end", "short_words_dropped", "signer_title"),
-    ("draft_public_servants", "short_words_dropped", "signer_title"),
-    ("province_flat_columns", "short_words_dropped", "signer_title"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +38,7 @@ def test_degraded_copies_give_the_clean_header_or_nothing(degradation, clean_hea
             got = found[field]
             if got is not None and not same(field, clean_headers[stem][field], got, degradation):
                 wrong.add((stem, degradation, field))
-    known = {entry for entry in KNOWN_WRONG if entry[1] == degradation}
-    assert wrong - known == set(), "wrong values"
-    assert known - wrong == set(), "fixed: take them off KNOWN_WRONG"
+    assert wrong == set(), "wrong values"
 
 
 # ---------------------------------------------------------------------------- the copies of issue 17
@@ -155,3 +138,44 @@ def test_an_issuer_the_body_does_not_name_is_left_empty_not_completed_with_the_p
     assert "Không tìm thấy cơ quan ban hành." in vague.warnings
     named = parse("Gia Lâm, ngày 3 tháng 4 năm 2024\n" + body.format("Ban Thường vụ LĐLĐ huyện"))
     assert named.issuer == "LĐLĐ huyện Gia Lâm"
+
+
+BODY = "KẾ HOẠCH\nThi đua năm 2025\nI. MỤC ĐÍCH\nCác công đoàn thi đua.\n"
+
+
+def test_a_signature_whose_prefix_was_lost_keeps_both_positions():
+    """ "KT." lost in the copy, its full stop left: the deputy signs, so both positions are read
+    (the chair's alone would name the wrong signer); "(ký đóng dấu)" run onto the line is left out."""
+    head = "LĐLĐ TỈNH HẢI DƯƠNG\nLĐLĐ HUYỆN CẨM GIÀNG\nSố: 21/KH-LĐLĐ\nCẩm Giàng, ngày 3 tháng 4 năm 2025\n"
+    extract = parse(head + BODY + "Nơi nhận:\n- Các CĐCS;\n- Lưu: VT.\n. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐào Thị Hương")
+    assert (extract.signer_title, extract.signer_name) == ("CHỦ TỊCH / PHÓ CHỦ TỊCH", "Đào Thị Hương")
+    extract = parse(head + BODY + "Nơi nhận:\n- Lưu: VT.\n. BAN THƯỜNG VỤ\nCHỦ TỊCH (ký đóng dấu)\nPhạm Văn Đức")
+    assert (extract.signer_title, extract.signer_name) == ("BAN THƯỜNG VỤ / CHỦ TỊCH", "Phạm Văn Đức")
+
+
+def test_the_stamp_under_a_one_line_signature_is_neither_the_issuer_nor_the_position():
+    extract = parse(
+        "Long Biên, ngày 01 tháng 4 năm 2019 KẾ HOẠCH Thi đua năm 2019 Ban Thường vụ LĐLĐ quận Long Biên xây "
+        "dựng kế hoạch như sau: I. MỤC ĐÍCH Các công đoàn thi đua. Nơi nhận: - Công đoàn cơ sở; - Lưu VP. "
+        "TM. BAN THƯỜNG VỤ CHỦ TỊCH BCH LIÊN ĐOÀN Lao Động QUẬN LONG BIÊN Phạm Thị Thu Hằng"
+    )
+    assert extract.issuer == "LĐLĐ quận Long Biên"
+    assert (extract.signer_title, extract.signer_name) == ("TM. BAN THƯỜNG VỤ / CHỦ TỊCH", "Phạm Thị Thu Hằng")
+
+
+def test_a_letterhead_name_missing_a_word_is_left_empty_with_a_warning():
+    """ "PHÒNG &ĐT HUYỆN ĐÔNG ANH": "GD" of "GD&ĐT" lost; the name would be wrong, so it is empty."""
+    extract = parse(
+        "PHÒNG &ĐT HUYỆN ĐÔNG ANH\nCÔNG ĐOÀN TRƯỜNG THCS ĐÔNG ANH\nSố: 05/KH-CĐ\nĐông Anh, ngày 3 tháng 9 năm 2025\n"
+        + BODY
+    )
+    assert (extract.issuer_parent, extract.issuer) == (None, "CÔNG ĐOÀN TRƯỜNG THCS ĐÔNG ANH")
+    assert "Tên cơ quan trong tiêu đề bị mất chữ (“PHÒNG &ĐT HUYỆN ĐÔNG ANH”): cần nhập lại." in extract.warnings
+
+
+def test_an_html_break_that_lost_its_letters_still_breaks_the_line():
+    extract = parse(
+        "| LĐLĐ TỈNH ĐỒNG NAI<>**CÔNG ĐOÀN KCN BIÊN HÒA** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n"
+        "Số: 07/TB-CĐ\nBiên Hòa, ngày 2 tháng 5 năm 2025\nTHÔNG BÁO\nKết quả thi đua\nI. KẾT QUẢ\nCác CĐCS đạt giải.\n"
+    )
+    assert (extract.issuer_parent, extract.issuer) == ("LĐLĐ TỈNH ĐỒNG NAI", "CÔNG ĐOÀN KCN BIÊN HÒA")
