@@ -88,7 +88,7 @@ class SectionForm(BootstrapMixin, forms.ModelForm):
 class ActivityForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Activity
-        fields = ["name", "planned_on", "owner", "status", "order"]
+        fields = ["name", "planned_on", "owner", "order"]
         labels = ORDER_LABEL
         widgets = {"planned_on": DATE}
 

@@ -262,23 +262,16 @@ class PlanSection(models.Model):
         return self.heading
 
 
-class ActivityStatus(models.TextChoices):
-    PLANNED = "planned", _("Dự kiến")
-    DONE = "done", _("Đã thực hiện")
-    CANCELLED = "cancelled", _("Hủy")
-
-
 class Activity(models.Model):
     """The issuer's own activities (contest, seminar, training, dialogue, gifts, inauguration,
-    review meeting — seed 000, "3. Liên đoàn Lao động Quận")."""
+    review meeting — seed 000, "3. Liên đoàn Lao động Quận"). A part of the plan's text, edited
+    only while the plan is a draft: it has no state of its own (a "done / cancelled" status that
+    only a draft could set, and the print ignored, was dropped — issue 19 item 4)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="activities")
     name = models.CharField(_("hoạt động"), max_length=300)
     planned_on = models.DateField(_("ngày"), null=True, blank=True)
     owner = models.CharField(_("đơn vị, người phụ trách"), max_length=200, blank=True)
-    status = models.CharField(
-        _("tình trạng"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
-    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

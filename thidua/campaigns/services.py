@@ -100,7 +100,7 @@ CAMPAIGN_FIELDS = (
 PARTS: dict[str, tuple[type[Any], tuple[str, ...]]] = {
     "reference": (DocumentReference, ("relation", "doc_kind", "number", "issued_on", "issuer", "title", "order")),
     "section": (PlanSection, ("part", "heading", "body", "target_sector", "order")),
-    "activity": (Activity, ("name", "planned_on", "owner", "status", "order")),
+    "activity": (Activity, ("name", "planned_on", "owner", "order")),
     "deadline": (Deadline, ("what", "who", "due_on", "how", "order")),
     "responsibility": (Responsibility, ("level", "body", "order")),
 }
