@@ -1,29 +1,25 @@
 """Telling a unit about its nominations: when the level handling one returns it (with the
 reason), and when a decision awards its people.
 
-The same mechanism as reports' reminders (reports/reminders.py), not a second one: the notice on
-the unit's home page is read from the records themselves — the returned nomination with its
-reason, the issued decision with its awards — and an email leaves only after the transaction
-that made the event commits (core.background queues the task: to the worker with a broker,
-inline in tests), once: the task claims the effect (core.once) in the transaction that sends it,
-so a task delivered twice sends nothing the second time. The return's email is keyed by its
-audit entry (a nomination may be returned twice), the decision's by the decision.
+Through core.notices, as reports' reminders: the notice on the unit's home page is read from the
+records themselves — the returned nomination with its reason, the issued decision with its
+awards — by the same text functions as the email; `notify` starts the email task only after the
+transaction that made the event commits, and the task `deliver`s once (core.once). The return's
+email is keyed by its audit entry (a nomination may be returned twice), the decision's by the
+decision.
 """
 
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award, Decision, Nomination, NominationStatus
-from thidua.core import background, once
 from thidua.core.db import PATH_END
 from thidua.core.models import AuditEntry
+from thidua.core.notices import Notice, deliver, notify
 from thidua.org.models import RoleKind
 from thidua.org.queries import officer_emails
 
@@ -138,13 +134,13 @@ def decided(decision: Decision) -> None:
 def _queue(kind: str, object_id: int) -> None:
     from thidua.awards.tasks import send_notice_email  # noqa: PLC0415 — tasks imports this module
 
-    background.enqueue(send_notice_email, kind, object_id)
+    notify(send_notice_email, kind, object_id)
 
 
 # --- the emails ----------------------------------------------------------------------------------
 
 
-def _return_mails(entry_id: int) -> list[tuple[str, str, list[str]]]:
+def _return_mails(entry_id: int) -> list[Notice]:
     entry = AuditEntry.objects.filter(pk=entry_id, verb="return_nomination").first()
     nomination = (
         Nomination.objects.select_related("unit", "unit__kind", "level", "award_kind", "subject_member", "subject_unit")
@@ -155,18 +151,18 @@ def _return_mails(entry_id: int) -> list[tuple[str, str, list[str]]]:
     )
     if nomination is None:
         return []
-    subject = _("[thidua] Hồ sơ đề nghị khen thưởng bị trả lại: %(name)s") % {"name": nomination.subject_name}
-    body = "\n\n".join(
-        [
-            _("Kính gửi %(unit)s,") % {"unit": nomination.unit.name},
-            return_text(nomination, entry.reason),
-            _("Đăng nhập thidua, vào mục Khen thưởng › Đề nghị khen thưởng để bổ sung hồ sơ và gửi lại."),
-        ]
-    )
-    return [(subject, body, officer_emails(nomination.unit))]
+    return [
+        Notice(
+            addressee=nomination.unit.name,
+            subject=_("[thidua] Hồ sơ đề nghị khen thưởng bị trả lại: %(name)s") % {"name": nomination.subject_name},
+            text=return_text(nomination, entry.reason),
+            action=_("Đăng nhập thidua, vào mục Khen thưởng › Đề nghị khen thưởng để bổ sung hồ sơ và gửi lại."),
+            recipients=officer_emails(nomination.unit),
+        )
+    ]
 
 
-def _decision_mails(decision_id: int) -> list[tuple[str, str, list[str]]]:
+def _decision_mails(decision_id: int) -> list[Notice]:
     decision = Decision.objects.select_related("unit", "register_entry").filter(pk=decision_id).first()
     if decision is None:
         return []
@@ -176,31 +172,22 @@ def _decision_mails(decision_id: int) -> list[tuple[str, str, list[str]]]:
     )
     for award in awards.order_by("order", "pk"):
         by_unit[award.nomination.unit].append(award)
-    mails = []
-    for unit, rows in sorted(by_unit.items(), key=lambda pair: pair[0].path):
-        subject = _("[thidua] Quyết định khen thưởng số %(number)s") % {"number": decision.number}
-        lines = [f"- {a.name}: {a.award_kind.name}" for a in rows]
-        body = "\n\n".join(
-            [
-                _("Kính gửi %(unit)s,") % {"unit": unit.name},
-                decision_text(decision, len(rows)),
-                "\n".join(lines),
-                _("Đăng nhập thidua, vào mục Khen thưởng để tải quyết định và giấy khen."),
-            ]
+    return [
+        Notice(
+            addressee=unit.name,
+            subject=_("[thidua] Quyết định khen thưởng số %(number)s") % {"number": decision.number},
+            text=decision_text(decision, len(rows)),
+            details="\n".join(f"- {a.name}: {a.award_kind.name}" for a in rows),
+            action=_("Đăng nhập thidua, vào mục Khen thưởng để tải quyết định và giấy khen."),
+            recipients=officer_emails(unit),
         )
-        mails.append((subject, body, officer_emails(unit)))
-    return mails
+        for unit, rows in sorted(by_unit.items(), key=lambda pair: pair[0].path)
+    ]
 
 
 def send_email(kind: str, object_id: int) -> None:
-    """The event's emails, once: a second run of the task finds the claim and sends nothing."""
-    effect = RETURN_EFFECT if kind == "return" else DECISION_EFFECT
-    with transaction.atomic():
-        if not once.claim(effect, object_id):
-            return
-        # Union offices read Vietnamese whatever language the task runs in.
-        with translation.override(settings.LANGUAGE_CODE):
-            mails = _return_mails(object_id) if kind == "return" else _decision_mails(object_id)
-        for subject, body, recipients in mails:
-            if recipients:
-                send_mail(subject[:200], body, None, recipients)
+    """The event's emails, once (core.notices.deliver): a second run of the task sends nothing."""
+    if kind == "return":
+        deliver(RETURN_EFFECT, object_id, lambda: _return_mails(object_id))
+    else:
+        deliver(DECISION_EFFECT, object_id, lambda: _decision_mails(object_id))

@@ -11,11 +11,14 @@ from django.conf import settings
 from django.db import close_old_connections, transaction
 
 
-def enqueue(task, *args) -> None:
+def enqueue(task, *args, in_process: bool = False) -> None:
+    """`in_process`: without a broker, run the task in this process after the commit rather
+    than in a thread (a management command ends before its threads do)."""
+
     def start() -> None:
         if settings.CELERY_BROKER_URL:
             task.delay(*args)
-        elif settings.THIDUA_BACKGROUND_INLINE:
+        elif settings.THIDUA_BACKGROUND_INLINE or in_process:
             task.apply(args=args)
         else:
             threading.Thread(target=_run_in_thread, args=(task, args), daemon=True).start()

@@ -8,25 +8,25 @@ crashed midway committed the reminders it had finished (their emails queued) and
 others, which the next run sends. The scheduled day — not the day the command runs — is in the
 key, so a run that missed a day catches up without sending a reminder again.
 
-Its email is sent once too (core.once): the email task claims it in the database in the same
-transaction, so a task delivered again — its worker killed before it acknowledged it — finds the
-claim and skips. An email lost between a reminder's commit and its queuing (a worker killed
+Its email goes through core.notices, as awards' notices: `notify` starts the task after the
+commit, and the task `deliver`s once (core.once) — it claims the email in the database in the
+same transaction, so a task delivered again — its worker killed before it acknowledged it —
+finds the claim and skips. An email lost between a reminder's commit and its queuing (a worker killed
 right then) is queued again by the next run, which looks for reminders of the window whose
 email was never claimed.
 """
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.core import access, audit, background, once
+from thidua.core import access, audit, once
 from thidua.core.db import PATH_END
+from thidua.core.notices import Notice, deliver, notify
 from thidua.org.queries import officer_emails
 from thidua.reports.models import FormStatus, Reminder, ReminderKind, ReportPeriod, Submission, SubmissionStatus
 from thidua.reports.queries import is_overdue
@@ -68,21 +68,18 @@ def _remind(submission: Submission, kind: str, day: datetime.date) -> Reminder |
             reminder = Reminder.objects.create(
                 submission=submission, kind=kind, on_date=day, recipients="\n".join(recipients_of(submission))
             )
-            transaction.on_commit(lambda: _queue_email(reminder.pk))
+            _queue_email(reminder.pk)
     except IntegrityError:  # already sent by an earlier run
         return None
     return reminder
 
 
 def _queue_email(reminder_id: int) -> None:
-    """To the worker when there is a broker; otherwise sent here and now — not in a thread
-    (core.background's default), which the command's process would end before it finishes."""
+    """After the commit: to the worker when there is a broker; otherwise sent here — not in a
+    thread (core.background's default), which the command's process would end before it finishes."""
     from thidua.reports.tasks import send_reminder_email  # noqa: PLC0415 — tasks imports this module
 
-    if settings.CELERY_BROKER_URL:
-        send_reminder_email.delay(reminder_id)
-    else:
-        send_reminder_email.apply(args=(reminder_id,))
+    notify(send_reminder_email, reminder_id, in_process=True)
 
 
 def send_reminders(today: datetime.date) -> int:
@@ -155,7 +152,7 @@ def remind_late_units(actor, period: ReportPeriod, within, today: datetime.date)
             for submission in late
         ]
         for reminder in reminders:
-            background.enqueue(send_reminder_email, reminder.pk)
+            notify(send_reminder_email, reminder.pk)
         if reminders:
             audit.record(
                 actor,
@@ -208,30 +205,24 @@ def notice_text(reminder: Reminder) -> str:
     return _("Đã quá hạn nộp “%(form)s” — %(period)s (hạn %(due)s): đơn vị chưa nộp, hãy nộp ngay.") % values
 
 
-def send_email(reminder_id: int) -> None:
-    """The reminder's email, once: a second run of this task (the same message delivered again)
-    finds the claim of the first and sends nothing."""
-    with transaction.atomic():
-        if not once.claim(EMAIL_EFFECT, reminder_id):
-            return
-        reminder = (
-            Reminder.objects.select_related("submission__unit", "submission__period__form")
-            .filter(pk=reminder_id)
-            .first()
+def _reminder_mails(reminder_id: int) -> list[Notice]:
+    reminder = (
+        Reminder.objects.select_related("submission__unit", "submission__period__form").filter(pk=reminder_id).first()
+    )
+    if reminder is None:
+        return []
+    return [
+        Notice(
+            addressee=reminder.submission.unit.name,
+            subject=_("[thidua] Nhắc nộp báo cáo: %(form)s") % {"form": reminder.submission.period.form.title},
+            text=notice_text(reminder),
+            action=_("Đăng nhập thidua, vào mục Báo cáo để điền và nộp."),
+            recipients=[line for line in reminder.recipients.splitlines() if line],
         )
-        if reminder is None:
-            return
-        recipients = [line for line in reminder.recipients.splitlines() if line]
-        if not recipients:
-            return
-        # Union offices read Vietnamese whatever language the command runs in.
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = _("[thidua] Nhắc nộp báo cáo: %(form)s") % {"form": reminder.submission.period.form.title}
-            body = "\n\n".join(
-                [
-                    _("Kính gửi %(unit)s,") % {"unit": reminder.submission.unit.name},
-                    notice_text(reminder),
-                    _("Đăng nhập thidua, vào mục Báo cáo để điền và nộp."),
-                ]
-            )
-        send_mail(subject[:200], body, None, recipients)
+    ]
+
+
+def send_email(reminder_id: int) -> None:
+    """The reminder's email, once (core.notices.deliver): a second run of this task (the same
+    message delivered again) finds the claim of the first and sends nothing."""
+    deliver(EMAIL_EFFECT, reminder_id, lambda: _reminder_mails(reminder_id))

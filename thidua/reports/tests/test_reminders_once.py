@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from thidua.core import notices
 from thidua.core.models import Effect
 from thidua.reports import reminders, tasks
 from thidua.reports.models import Reminder
@@ -50,7 +51,7 @@ def test_failed_sending_leaves_no_claim_so_the_retry_sends(quarterly, federation
         def smtp_down(*args, **kwargs):
             raise ConnectionRefusedError("máy chủ thư không trả lời")
 
-        patch.setattr(reminders, "send_mail", smtp_down)
+        patch.setattr(notices, "send_mail", smtp_down)  # core.notices.deliver sends every email
         with pytest.raises(ConnectionRefusedError):
             _run(BEFORE_DAY)
     reminder = Reminder.objects.get(submission__unit=federation.company)
