@@ -35,7 +35,7 @@ def register_nominations() -> None:
     from thidua.core.sections import register as register_section
 
     register(NavItem(_("Đề nghị khen thưởng"), "awards:my_nominations", "awards.use_nominations", 70, group=AWARDS))
-    register(NavItem(_("Xét khen thưởng"), "awards:queue", "awards.view_queue", 71, group=AWARDS))
+    register(NavItem(_("Xét khen thưởng"), "awards:queue", "awards.view_queue", 71, group=AWARDS, needs_unit=True))
     register(NavItem(_("Quyết định khen thưởng"), "awards:decisions", "awards.use_review", 72, group=AWARDS))
     from thidua.awards import sections
 
@@ -97,5 +97,12 @@ def register_intake() -> None:
     from thidua.core.navigation import AWARDS, NavItem, register
 
     register(
-        NavItem(_("Nhập danh sách đề nghị"), "awards:intake", perm="awards.use_nominations", order=74, group=AWARDS)
+        NavItem(
+            _("Nhập danh sách đề nghị"),
+            "awards:intake",
+            perm="awards.use_nominations",
+            order=74,
+            group=AWARDS,
+            needs_unit=True,
+        )
     )

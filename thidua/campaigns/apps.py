@@ -15,7 +15,7 @@ class CampaignsConfig(AppConfig):
         from thidua.core.navigation import EMULATION, NavItem, register
 
         register(NavItem(_("Kế hoạch"), "campaigns:list", order=40, group=EMULATION))
-        register(NavItem(_("Lịch"), "campaigns:calendar", order=45, group=EMULATION))
+        register(NavItem(_("Lịch"), "campaigns:calendar", order=45, group=EMULATION, needs_unit=True))
         register_panel(HomePanel("campaigns", "campaigns/_home_panel.html", panel_context, order=10))
         from thidua.campaigns.home import tasks
         from thidua.core.home import register_tasks

@@ -27,6 +27,9 @@ class NavItem:
     order: int = 100
     superuser_only: bool = False
     group: str | Promise = ""
+    # The page shows the acting unit's own (its calendar, reports, golden book…): not offered to
+    # a login acting in no unit (the administrator), whom it would answer 404.
+    needs_unit: bool = False
 
 
 _ITEMS: list[NavItem] = []
@@ -45,6 +48,8 @@ def items_for(user, current_path: str) -> list[dict]:
     groups: dict[str, dict] = {}
     for item in _ITEMS:
         if item.superuser_only and not user.is_superuser:
+            continue
+        if item.needs_unit and getattr(user, "acting_role", None) is None:
             continue
         # The rule itself, not user.has_perm: Django's ModelBackend would answer a "no" from
         # the rules with two queries for database permissions on every page.

@@ -24,6 +24,7 @@ class InitiativesConfig(AppConfig):
                 perm="initiatives.view_golden_book",
                 order=66,
                 group=INITIATIVES,
+                needs_unit=True,
             )
         )
         from thidua.core import tree

@@ -15,7 +15,7 @@ class ReportsConfig(AppConfig):
         tree.register(rewrite_paths)  # the roll-up's totals follow units that move or merge
         from thidua.core.navigation import NavItem, register
 
-        register(NavItem(_("Báo cáo"), "reports:list", perm="reports.use_reports", order=60))
+        register(NavItem(_("Báo cáo"), "reports:list", perm="reports.use_reports", order=60, needs_unit=True))
         from thidua.core.home import HomePanel
         from thidua.core.home import register as register_panel
         from thidua.reports.home import panel_context
