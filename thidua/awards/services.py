@@ -313,7 +313,6 @@ def _one_form_guard(campaign: Campaign, award_kind: AwardKind, *, subject_member
         )
 
 
-@transaction.atomic
 def nominate(
     actor,
     *,
@@ -326,7 +325,12 @@ def nominate(
 ) -> Nomination:
     """A new nomination (draft) of `unit` for `campaign`: one of its collectives (itself, its
     groups) or one of its members, for a kind the campaign offers, within its quota, by the
-    deadline, and once per subject and campaign."""
+    deadline, and once per subject and campaign.
+
+    What the request alone decides (who, the subject, the kind offered, the deadline, the level
+    that will handle it) is read before the transaction; the transaction locks the unit's row and
+    holds only what two officers of the CĐCS could race on — one form per subject, the quota, the
+    cap — and the writes (issue 18)."""
     _check(actor, "awards.nominate", unit)
     if (subject_member is None) == (subject_unit is None):
         raise ValidationError({"subject": _("Hãy chọn một tập thể hoặc một cá nhân được đề nghị.")})
@@ -356,8 +360,24 @@ def nominate(
         if not award_kind.for_collectives:
             raise ValidationError({"award_kind": _("“%(kind)s” chỉ dành cho cá nhân.") % {"kind": award_kind.name}})
     _deadline_guard(campaign, award_kind)
-    # Lock the unit's row so two officers of the same CĐCS cannot both take the last place.
-    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    level = handling_level(campaign, unit)
+    with transaction.atomic():
+        # Lock the unit's row so two officers of the same CĐCS cannot both take the last place.
+        Unit.objects.select_for_update().filter(pk=unit.pk).first()
+        return _nominate_locked(actor, campaign, award_kind, unit, level, achievement, subject_member, subject_unit)
+
+
+def _nominate_locked(
+    actor,
+    campaign: Campaign,
+    award_kind: AwardKind,
+    unit: Unit,
+    level: Unit,
+    achievement: str,
+    subject_member: Member | None,
+    subject_unit: Unit | None,
+) -> Nomination:
+    """nominate's part under the unit's lock: the guards two officers could race on, the writes."""
     _one_form_guard(campaign, award_kind, subject_member=subject_member, subject_unit=subject_unit)
     left = quota_left(campaign, unit, award_kind)
     if left is not None and left <= 0:
@@ -380,7 +400,7 @@ def nominate(
         campaign=campaign,
         award_kind=award_kind,
         unit=unit,
-        level=handling_level(campaign, unit),
+        level=level,
         achievement=achievement.strip(),
         created_by=_user(actor),
         **subject,
@@ -450,19 +470,23 @@ def attest(actor, nomination: Nomination, *, criterion: Criterion, text: str, ev
     return check
 
 
-@transaction.atomic
 def add_dossier_file(actor, nomination: Nomination, *, requirement: DossierRequirement, upload) -> DossierFile:
-    nomination = _locked(nomination)
+    """One file into the dossier. Checked (who, which document, the file) and written to storage
+    before the transaction; the transaction locks the nomination, checks again as it stands and
+    writes the rows only (issue 18: no file write under the row lock)."""
     _check(actor, "awards.change_nomination", nomination)
     if requirement.generated or requirement not in requirements_for(nomination.campaign, subject_kind(nomination)):
         raise ValidationError({"file": _("Thành phần hồ sơ này không thuộc hồ sơ của đề nghị.")})
     if upload is None:
         raise ValidationError({"file": _("Hãy chọn tệp.")})
-    attachment = attachments.attach(
-        actor, nomination, upload, scope_path=nomination.unit.path, images_only=False, caption=requirement.name
-    )
-    row = DossierFile.objects.create(nomination=nomination, requirement=requirement, attachment=attachment)
-    audit.record(actor, "add_dossier_file", nomination, scope_path=nomination.unit.path, reason=requirement.name)
+    with attachments.staged(actor, upload, images_only=False) as file, transaction.atomic():
+        nomination = _locked(nomination)
+        _check(actor, "awards.change_nomination", nomination)  # sent or withdrawn meanwhile: refused
+        attachment = attachments.attach(
+            actor, nomination, upload, scope_path=nomination.unit.path, caption=requirement.name, staged=file
+        )
+        row = DossierFile.objects.create(nomination=nomination, requirement=requirement, attachment=attachment)
+        audit.record(actor, "add_dossier_file", nomination, scope_path=nomination.unit.path, reason=requirement.name)
     return row
 
 

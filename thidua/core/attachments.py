@@ -10,16 +10,20 @@ gone, and every file is stored and served under the extension of what it really 
 so a refused file leaves nothing behind. Thumbnails are made after the commit (core.tasks),
 outside the request that uploaded the photo.
 
-The bytes are written inside the service's transaction, before its row: a storage that cannot
-take them (full disk, read-only mount, object store down) refuses the upload with a message and
-the transaction rolls back — never a row whose file is missing. If the transaction rolls back
-later, the file written is deleted (see _DeleteUnlessCommitted).
+The bytes are written before the row, in chunks: inside the service's transaction (`attach`), or
+before it opens (`staged`, for services that lock a row: the transaction then holds no file
+write). A storage that cannot take them (full disk, read-only mount, object store down) refuses
+the upload with a message before any row is written — never a row whose file is missing. If the
+transaction rolls back later, the file written is deleted (see _DeleteUnlessCommitted); a staged
+file never recorded is deleted when its block ends.
 """
 
 import io
 import logging
 import uuid
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -138,9 +142,72 @@ def check_all(uploads, *, images_only: bool = True) -> None:
         raise ValidationError(errors)
 
 
-def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, caption: str = "") -> Attachment:
+@dataclass
+class Staged:
+    """An upload checked and written to storage before the caller's transaction (`staged`): the
+    transaction then only records its row (`attach(..., staged=…)`)."""
+
+    checked: CheckedFile
+    name: str  # as the storage saved it
+    original_name: str
+    size: int
+    width: int | None
+    height: int | None
+    recorded: bool = False
+
+
+def _checked_and_stored(upload, images_only: bool) -> Staged:
+    checked = check(upload, images_only=images_only)
+    name = f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
+    content = _reencoded(upload) if checked.kind == AttachmentKind.IMAGE else None
+    stored = _store(name, upload, content)
+    return Staged(
+        checked=checked,
+        name=stored,
+        original_name=(upload.name or name)[-255:],
+        size=content.size if content is not None else upload.size,
+        width=content.image_size[0] if content is not None else checked.width,
+        height=content.image_size[1] if content is not None else checked.height,
+    )
+
+
+@contextmanager
+def staged(actor, upload, *, images_only: bool = True) -> Iterator[Staged]:
+    """Check `upload` and write its bytes now, before the caller opens the transaction that
+    records it (issue 18: a large scan or a slow disk never holds a row lock or keeps a
+    transaction open). Inside the block the caller's transaction passes the result to
+    `attach(..., staged=…)`; leaving the block without having recorded it (a refusal, an error)
+    deletes the file, and a rollback after recording deletes it as `attach` always does.
+
+        with attachments.staged(actor, upload, images_only=False) as file:
+            with transaction.atomic():
+                …lock, check…
+                attachments.attach(actor, owner, upload, scope_path=…, staged=file)
+
+    Refusals are `attach`'s (ValidationError before anything is written; None as actor raises
+    `access.MissingActor` before anything is read)."""
+    access.person(actor)
+    file = _checked_and_stored(upload, images_only)
+    try:
+        yield file
+    finally:
+        if not file.recorded:
+            _delete(file.name)
+
+
+def attach(
+    actor,
+    owner,
+    upload,
+    *,
+    scope_path: str,
+    images_only: bool = True,
+    caption: str = "",
+    staged: Staged | None = None,
+) -> Attachment:
     """Check `upload`, store its bytes and record it as an attachment of `owner`, in the
-    caller's transaction.
+    caller's transaction — or, with `staged` (see `staged`), only record the file already
+    checked and stored before the transaction.
 
     Raises ValidationError before anything is written when the file is refused, and when the
     storage cannot take it (nothing is left of it then). The file is deleted again if the
@@ -149,25 +216,23 @@ def attach(actor, owner, upload, *, scope_path: str, images_only: bool = True, c
     `actor` is who uploads: a user, or `access.system_actor` for code no person runs; None
     raises `access.MissingActor` before anything is read or stored (issue 16 item 6)."""
     uploader = access.person(actor)
-    checked = check(upload, images_only=images_only)
-    now = timezone.now()
-    name = f"attachments/{now:%Y/%m}/{uuid.uuid4().hex}.{checked.extension}"
-    content = _reencoded(upload) if checked.kind == AttachmentKind.IMAGE else None
-    stored = _store(name, upload, content)
+    file = staged if staged is not None else _checked_and_stored(upload, images_only)
+    checked = file.checked
     # From here on, a rollback (of the caller's transaction or a savepoint around this call)
     # drops this callback unrun, and dropping it deletes the file.
-    transaction.on_commit(_DeleteUnlessCommitted(stored))
+    transaction.on_commit(_DeleteUnlessCommitted(file.name))
+    file.recorded = True
     attachment = Attachment.objects.create(
         owner_type=ContentType.objects.get_for_model(owner),
         owner_id=owner.pk,
         scope_path=scope_path,
         kind=checked.kind,
-        file=stored,
-        original_name=(upload.name or name)[-255:],
+        file=file.name,
+        original_name=file.original_name,
         content_type=checked.content_type,
-        size=content.size if content is not None else upload.size,
-        width=content.image_size[0] if content is not None else checked.width,
-        height=content.image_size[1] if content is not None else checked.height,
+        size=file.size,
+        width=file.width,
+        height=file.height,
         caption=caption,
         uploaded_by=uploader,
     )
@@ -220,7 +285,9 @@ def _store(name: str, upload, content: ContentFile | None = None) -> str:
     storage = Attachment.file.field.storage
     upload.seek(0)
     try:
-        return storage.save(name, content if content is not None else ContentFile(upload.read()))
+        # The upload itself, not its bytes read into memory: the storage copies it in chunks (or
+        # moves the temporary file a large upload was spooled to).
+        return storage.save(name, content if content is not None else upload)
     except OSError as error:
         logger.exception("could not store an upload as %s", name)
         try:
@@ -250,12 +317,15 @@ class _DeleteUnlessCommitted:
         self.committed = True
 
     def __del__(self) -> None:
-        if self.committed:
-            return
-        try:
-            Attachment.file.field.storage.delete(self.name)
-        except Exception:  # never raise from a finaliser; an orphan file is harmless
-            logger.warning("could not delete %s after a rollback", self.name)
+        if not self.committed:
+            _delete(self.name)
+
+
+def _delete(name: str) -> None:
+    try:
+        Attachment.file.field.storage.delete(name)
+    except Exception:  # never raise from a finaliser; an orphan file is harmless
+        logger.warning("could not delete %s after a rollback", name)
 
 
 def make_thumbnail(attachment_id: int) -> None:
