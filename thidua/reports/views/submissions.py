@@ -44,10 +44,11 @@ def _context(request, submission: Submission, form=None, return_form=None) -> di
 
 def _fetch(request, pk: int) -> Submission:
     """The report, scoped to the viewer (404 outside), with what its pages and services read: one
-    statement."""
-    return get_for_user(
-        request.user, Submission, pk, related=("unit", "period", "period__form", "period__form__campaign")
-    )
+    statement. Sending (a POST) does not show the plan, so it leaves the campaign out of the join."""
+    related = ("unit", "period", "period__form")
+    if request.method != "POST":
+        related += ("period__form__campaign",)
+    return get_for_user(request.user, Submission, pk, related=related)
 
 
 @login_required
