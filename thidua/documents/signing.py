@@ -18,6 +18,7 @@ What is checked, in this order, the first failure being the verdict:
 """
 
 import asyncio
+import concurrent.futures
 import datetime
 import io
 import re
@@ -207,6 +208,17 @@ def _updated_after(status, *, last: bool, entire_file, entire_revision, form_fil
     return status.modification_level is not None and status.modification_level > form_filling
 
 
+def run_async(coroutine):
+    """pyHanko's validation is asyncio: run here, or in a thread of its own when this thread
+    already runs an event loop (an ASGI server, Playwright's sync API in the browser tests)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def check_pdf(
     data: bytes,
     *,
@@ -227,7 +239,7 @@ def check_pdf(
     roots = trust_roots() if roots is None else roots
     if not roots:
         return _refused(Verdict.NO_TRUST_STORE)
-    return asyncio.run(_check_signatures(data, symbol=symbol, issued_on=issued_on, title=title, roots=roots, now=now))
+    return run_async(_check_signatures(data, symbol=symbol, issued_on=issued_on, title=title, roots=roots, now=now))
 
 
 async def _check_signatures(data, *, symbol, issued_on, title, roots, now) -> Check:

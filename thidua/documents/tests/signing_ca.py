@@ -19,6 +19,8 @@ from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from thidua.documents.signing import run_async
+
 NOW = datetime.datetime.now(datetime.UTC)
 
 
@@ -116,7 +118,8 @@ def sign(pdf: bytes, who: Identity, *, field: str = "Signature1") -> bytes:
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=SigSeedSubFilter.PADES)
-    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    out = run_async(signers.async_sign_pdf(writer, meta, signer=signer))
+    return out.getvalue()
 
 
 def tamper(signed: bytes) -> bytes:
