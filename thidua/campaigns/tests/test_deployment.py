@@ -2,11 +2,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from thidua.campaigns import queries, services
 from thidua.campaigns.models import Campaign, Deployment, DeploymentStatus, TargetMode
 from thidua.core.workflow import TransitionNotAllowed
+from thidua.org.models import RoleKind
+from thidua.org.tests.factories import make_user
 
 
 @pytest.fixture
@@ -127,3 +130,20 @@ def test_action_labels_follow_the_readers_language():
         assert (str(labels["merge"]), str(labels["issue"])) == ("Merge", "Issue")
     with translation.override("vi"):
         assert (str(labels["merge"]), str(labels["issue"])) == ("Sáp nhập", "Ban hành")
+
+
+def test_the_deployment_box_offers_only_the_moves_the_workflow_allows_the_user(issued, school_chair, federation, login):
+    """The plan's page asks DEPLOYMENT_WORKFLOW for its buttons: the CĐCS chair sees
+    "Xác nhận đã nhận" until it acknowledges, then only "Ghi nhận phát động"; a member of the
+    same CĐCS reads the plan and its deployment box, and gets neither button."""
+    url = reverse("campaigns:detail", args=[issued.pk])
+    page = login(school_chair).get(url).content.decode()
+    assert "Xác nhận đã nhận" in page and "Ghi nhận phát động" in page
+    services.acknowledge(school_chair, Deployment.objects.get(campaign=issued, unit=federation.school))
+    page = login(school_chair).get(url).content.decode()
+    assert "Xác nhận đã nhận" not in page and "Ghi nhận phát động" in page
+    member = make_user("doan_vien", RoleKind.MEMBER, federation.school)
+    response = login(member).get(url)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="deployment-box"' in page
+    assert "Xác nhận đã nhận" not in page and "Ghi nhận phát động" not in page
