@@ -9,8 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from thidua.awards import documents as award_documents
+from thidua.campaigns import plan_document
 from thidua.documents import services
 from thidua.documents.models import SignedOriginal, Verdict
+from thidua.documents.rendering import render_pdf
 from thidua.documents.tests import signing_ca
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_user
@@ -190,3 +192,16 @@ def test_scope_of_the_upload_page_and_the_signed_file(login, federation, lb_offi
     assert login(chair).post(page, {"file": _file(printed)}).status_code == 404
     response = login(chair).get(reverse("awards:decision_file", args=[decision.pk, "pdf"]))
     assert response.status_code == 200 and b"/ByteRange" in _body(response)
+
+
+def test_the_issued_plan_takes_its_signed_original_and_downloads_it(login, lb_officer, campaign, trusted):
+    signed = signing_ca.sign(render_pdf(plan_document.build(campaign)), trusted["chair"])
+    client = login(lb_officer)
+    page = reverse("campaigns:detail", args=[campaign.pk])
+    upload = reverse("documents:signed_original", args=[campaign.register_entry.pk])
+    assert client.post(upload, {"file": _file(signed), "next": page}).status_code == 302
+    html = client.get(page).content.decode()
+    assert "Đã ký số" in html and "Nguyễn Trường Giang" in html
+    assert _body(client.get(reverse("campaigns:download", args=[campaign.pk, "pdf"]))) == signed
+    printed = _body(client.get(reverse("campaigns:download", args=[campaign.pk, "pdf"]) + "?ban-in=1"))
+    assert printed.startswith(b"%PDF") and b"/ByteRange" not in printed
