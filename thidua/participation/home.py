@@ -17,7 +17,8 @@ def own_tasks(request, today) -> list[HomeTask]:
         .select_related("title")
         .order_by("title__name")
     )
-    url = reverse("participation:titles_self")
+    # The titles page, where the member registers (its form posts to titles_self, which only takes POST).
+    url = f"{reverse('participation:titles')}?nam={year}"
     if not mine:
         if not Member.objects.filter(user=request.user).exists():
             return []
