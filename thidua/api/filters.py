@@ -3,6 +3,7 @@ outside the caller's scope is a 404, as on the pages' `?don-vi=` — and the oth
 a period, a status or a range of dates."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import Decision, DecisionStatus, Nomination, NominationStatus
@@ -11,8 +12,22 @@ from thidua.core.access import get_for_user
 from thidua.org.models import Member, OfficerType, Unit, UnitStatus
 from thidua.reports.models import ReportPeriod, Submission, SubmissionStatus
 
+# Ids are positive 64-bit integers: a larger number (or a fraction) is a 400, not a database error.
+MAX_ID = 2**63 - 1
 
-class SubtreeFilter(django_filters.NumberFilter):
+
+class IdField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(django_filters.NumberFilter):
+    field_class = IdField
+
+
+class SubtreeFilter(IdFilter):
     """`?unit=<id>`: the unit and everything under it, read through the caller's scope."""
 
     def __init__(self, *args, **kwargs):
@@ -32,7 +47,7 @@ class ScopedFilterSet(django_filters.FilterSet):
 class UnitFilter(ScopedFilterSet):
     kind = django_filters.CharFilter(field_name="kind__code", label=_("Loại đơn vị (mã)"))
     status = django_filters.ChoiceFilter(choices=UnitStatus.choices)
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Đơn vị cấp trên trực tiếp"))
+    parent = IdFilter(field_name="parent_id", label=_("Đơn vị cấp trên trực tiếp"))
 
     class Meta:
         model = Unit
@@ -73,8 +88,8 @@ class DeploymentFilter(ScopedFilterSet):
 
 
 class ReportPeriodFilter(django_filters.FilterSet):
-    campaign = django_filters.NumberFilter(field_name="form__campaign_id")
-    form = django_filters.NumberFilter(field_name="form_id")
+    campaign = IdFilter(field_name="form__campaign_id")
+    form = IdFilter(field_name="form_id")
     due_from = django_filters.DateFilter(field_name="due_on", lookup_expr="gte")
     due_until = django_filters.DateFilter(field_name="due_on", lookup_expr="lte")
 
@@ -84,8 +99,8 @@ class ReportPeriodFilter(django_filters.FilterSet):
 
 
 class SubmissionFilter(ScopedFilterSet):
-    period = django_filters.NumberFilter(field_name="period_id")
-    campaign = django_filters.NumberFilter(field_name="period__form__campaign_id")
+    period = IdFilter(field_name="period_id")
+    campaign = IdFilter(field_name="period__form__campaign_id")
     status = django_filters.ChoiceFilter(choices=SubmissionStatus.choices)
     submitted_from = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__gte")
     submitted_until = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__lte")
@@ -96,7 +111,7 @@ class SubmissionFilter(ScopedFilterSet):
 
 
 class NominationFilter(ScopedFilterSet):
-    campaign = django_filters.NumberFilter(field_name="campaign_id")
+    campaign = IdFilter(field_name="campaign_id")
     status = django_filters.ChoiceFilter(choices=NominationStatus.choices)
 
     class Meta:
@@ -105,7 +120,7 @@ class NominationFilter(ScopedFilterSet):
 
 
 class DecisionFilter(ScopedFilterSet):
-    campaign = django_filters.NumberFilter(field_name="campaign_id")
+    campaign = IdFilter(field_name="campaign_id")
     status = django_filters.ChoiceFilter(choices=DecisionStatus.choices)
     issued_from = django_filters.DateFilter(field_name="issued_on", lookup_expr="gte")
     issued_until = django_filters.DateFilter(field_name="issued_on", lookup_expr="lte")

@@ -41,6 +41,7 @@ def create_token(
     if role.user_id != actor.pk:
         raise PermissionDenied
     _validate(name, expires_on, timezone.localdate())
+    assert expires_on is not None  # _validate refused a missing day
     prefix = secrets.token_hex(4)
     secret = f"{SECRET_PREFIX}{prefix}{secrets.token_urlsafe(32)}"
     with transaction.atomic():

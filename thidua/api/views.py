@@ -16,7 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from thidua.api import filters
@@ -49,6 +49,8 @@ def _scope_unit(request, default: Unit) -> Unit:
     """`?unit=` inside the caller's scope (404 outside), else the role's unit — as `?don-vi=`."""
     raw = request.query_params.get("unit")
     if raw:
+        if not (raw.isdigit() and len(raw) <= 18):  # SQLite refuses larger integers (OverflowError)
+            raise Http404
         return get_for_user(request.user, Unit, raw)
     role = getattr(request.user, "acting_role", None)
     return role.unit if role is not None else default
@@ -64,6 +66,8 @@ def _field_errors(error: ValidationError) -> dict:
 
 class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     perm: str | None = None
+    # Ids in paths: digits only, at most 18 (any other is no page: 404 from the URL resolver).
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def check_page_permission(self) -> None:
         if self.perm is not None:
@@ -113,6 +117,7 @@ class MemberViewSet(mixins.CreateModelMixin, ReadOnly):
 
     perm = "org.list_members"
     serializer_class = s.MemberSerializer
+    parser_classes = [JSONParser]
     filterset_class = filters.MemberFilter
 
     def get_queryset(self):
@@ -247,7 +252,7 @@ class SubmissionViewSet(ReadOnly):
     perm = "reports.use_reports"
     serializer_class = s.SubmissionSerializer
     filterset_class = filters.SubmissionFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser]
 
     def _answers(self):
         return Prefetch(
