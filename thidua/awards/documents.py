@@ -42,7 +42,7 @@ from thidua.councils.models import AgendaItem
 from thidua.documents import legal, rendering
 from thidua.documents.issuer import issuer_line, spelled_out
 from thidua.documents.models import DocType
-from thidua.documents.queries import docx_template_for
+from thidua.documents.queries import docx_template_for, fingerprint, valid_signed_original
 from thidua.documents.rendering import Bullet, OfficialDocument, Paragraph, Table
 from thidua.documents.services import profile_for
 
@@ -523,10 +523,17 @@ def _certificate_frame(decision: Decision) -> dict:
     profile = profile_for(decision.unit, issued=decision.register_entry)  # as issued
     day = decision.issued_on
     number = decision.register_entry.symbol if decision.register_entry_id else ""
+    # Once the decision's signed original is attached (issue 21), the certificate names it.
+    signed = valid_signed_original(decision.register_entry) if decision.register_entry_id else None
+    decision_line = (
+        _("Quyết định số %(number)s (bản ký số, mã %(code)s), %(day)s")
+        if signed is not None
+        else _("Quyết định số %(number)s, %(day)s")
+    ) % {"number": number, "day": _day_words(day), "code": fingerprint(signed) if signed is not None else ""}
     return {
         "superior": spelled_out(profile.superior_line.upper()),
         "issuer": issuer_line(profile),
-        "decision_line": _("Quyết định số %(number)s, %(day)s") % {"number": number, "day": _day_words(day)},
+        "decision_line": decision_line,
         "date_line": date_line(profile.place, day) if profile.place else _day_words(day).capitalize(),
         "signer_lines": [line.upper() for line in profile.signer_lines],
         "signer_name": profile.signer_name,

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from thidua.documents.models import DocumentTemplate, RegisterEntry, RegisterEntryQuerySet
+from thidua.documents.models import DocumentTemplate, RegisterEntry, RegisterEntryQuerySet, SignedOriginal, Verdict
 from thidua.org.models import Unit
 
 
@@ -20,3 +20,16 @@ def docx_template_for(unit: Unit, doc_type: str) -> bytes | None:
         return None
     with chosen.file.open("rb") as handle:
         return handle.read()
+
+
+def valid_signed_original(entry: RegisterEntry | None) -> SignedOriginal | None:
+    """The paper's signed original of record (issue 21), when one is attached and valid."""
+    if entry is None:
+        return None
+    return SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).first()
+
+
+def fingerprint(signed: SignedOriginal) -> str:
+    """What a print cites to name the signed file it comes from: the first 8 hex digits of its
+    SHA-256, upper case ("mã 1A2B3C4D"), shown beside the signed original on the paper's page."""
+    return signed.sha256[:8].upper()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from thidua.awards import documents as award_documents
 from thidua.campaigns import plan_document
-from thidua.documents import services
+from thidua.documents import services, signing
 from thidua.documents.models import SignedOriginal, Verdict
 from thidua.documents.rendering import render_pdf
 from thidua.documents.tests import signing_ca
@@ -205,3 +205,10 @@ def test_the_issued_plan_takes_its_signed_original_and_downloads_it(login, lb_of
     assert _body(client.get(reverse("campaigns:download", args=[campaign.pk, "pdf"]))) == signed
     printed = _body(client.get(reverse("campaigns:download", args=[campaign.pk, "pdf"]) + "?ban-in=1"))
     assert printed.startswith(b"%PDF") and b"/ByteRange" not in printed
+
+
+def test_certificates_name_the_signed_decision_they_come_from(lb_officer, decision, trusted, printed):
+    assert "bản ký số" not in " ".join(signing.pdf_text(award_documents.certificates_pdf(decision)).split())
+    original = attach(lb_officer, decision, signing_ca.sign(printed, trusted["chair"]))
+    text = " ".join(signing.pdf_text(award_documents.certificates_pdf(decision)).split())
+    assert f"Quyết định số 01/QĐ-LĐLĐ (bản ký số, mã {original.sha256[:8].upper()})" in text
