@@ -269,3 +269,77 @@ def test_text_that_is_no_plan_shows_what_was_not_found_and_creates_nothing(feder
     extract, _file = plan_import.unseal(state, user_id=lb_officer.pk, unit_id=federation.long_bien.pk)
     refused = client.post(CREATE, review_post(extract, state)).content.decode()
     assert 'data-field-error="title"' in refused and not Campaign.objects.exists()
+
+
+def _plan_with_headings(parts: int, per_part: int) -> str:
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+    text = "LĐLĐ QUẬN LONG BIÊN\nSố: 40/KH-LĐLĐ\nLong Biên, ngày 05 tháng 3 năm 2025\nKẾ HOẠCH\nThi đua năm 2025\n"
+    text += "Thực hiện Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2025 của LĐLĐ Thành phố Hà Nội;\n"
+    for i in range(parts):
+        text += f"{roman[i]}. PHẦN THỨ {i + 1}\n"
+        for k in range(1, per_part + 1):
+            text += f"{k}. Nội dung {i + 1}.{k}\nCác công đoàn cơ sở thực hiện nội dung {i + 1}.{k}.\n"
+    return text + "Nơi nhận:\n- Các CĐCS;\n- Lưu VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\n"
+
+
+def test_a_plan_of_300_headings_is_reviewed_and_created_through_the_pages(federation, client, lb_officer):
+    """300 headings are 1,500 fields on the review page, over Django's 1,000 a request may carry
+    (DATA_UPLOAD_MAX_NUMBER_FIELDS): the page is posted back as a browser would, CSRF checked."""
+    from urllib.parse import urlencode
+
+    import lxml.html
+    from django.conf import settings
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(lb_officer)
+    session = browser.session
+    session["acting_role_id"] = lb_officer.acting_role.pk
+    session.save()
+    upload_page = browser.get(URL).content.decode()
+    token = lxml.html.fromstring(upload_page).forms[-1].fields["csrfmiddlewaretoken"]
+    response = browser.post(URL, {"text": _plan_with_headings(10, 30), "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    form = next(f for f in lxml.html.fromstring(response.content.decode()).forms if f.action.endswith("tao-ban-nhap/"))
+    values = form.form_values()
+    assert len(values) > settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    values.append(("plan-title", "Kế hoạch thi đua năm 2025 của công đoàn cơ sở"))
+    created = browser.post(CREATE, urlencode(values), content_type="application/x-www-form-urlencoded")
+    campaign = Campaign.objects.get()
+    assert created.status_code == 302 and created["Location"] == f"/ke-hoach/{campaign.pk}/"
+    assert campaign.title == "Kế hoạch thi đua năm 2025 của công đoàn cơ sở"
+    assert campaign.sections.count() >= 10
+
+
+def test_the_review_page_without_its_csrf_token_is_still_refused(federation, lb_officer):
+    from django.test import Client
+
+    extract, state = sealed(lb_officer, federation.long_bien)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(lb_officer)
+    response = browser.post(CREATE, review_post(extract, state))
+    assert response.status_code == 403 and not Campaign.objects.exists()
+
+
+def test_a_plan_whose_review_page_would_be_too_long_is_refused_next_to_the_text(
+    federation, login, lb_officer, monkeypatch
+):
+    from thidua.campaigns.views import plan_import as views
+
+    monkeypatch.setattr(views, "REVIEW_MAX_FIELDS", 1_200)
+    page = login(lb_officer).post(URL, {"text": _plan_with_headings(10, 30)}).content.decode()
+    assert 'data-field-error="text">Văn bản có quá nhiều mục, hạn và dòng (1.' in page
+    assert "ô) để xem lại trên một trang: tối đa 1.200 ô. Hãy tách văn bản thành nhiều phần." in page
+    assert 'name="state"' not in page
+
+
+def test_more_fields_than_the_review_page_holds_are_refused(federation, login, lb_officer, monkeypatch):
+    from urllib.parse import urlencode
+
+    from thidua.campaigns.views import plan_import as views
+
+    monkeypatch.setattr(views, "REVIEW_MAX_FIELDS", 1_200)
+    extract, state = sealed(lb_officer, federation.long_bien)
+    data = list(review_post(extract, state).items()) + [(f"x-{i}", "1") for i in range(1_300)]
+    response = login(lb_officer).post(CREATE, urlencode(data), content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400 and not Campaign.objects.exists()

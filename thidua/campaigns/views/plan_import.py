@@ -6,13 +6,17 @@ page as signed JSON (plan_import.seal), and every value is validated again on su
 
 import os
 from dataclasses import dataclass
+from functools import wraps
+from urllib.parse import parse_qsl
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import TooManyFieldsSent, ValidationError
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from thidua.campaigns import plan_import
@@ -72,6 +76,53 @@ PARTNERS = {
 }
 # Guessed, not read: nothing to quote.
 GUESSED = {"kind", "procedure"}
+
+
+# A plan of 300 headings is 1,500 fields on the review page (five a heading), over the 1,000 that
+# Django lets any request carry (DATA_UPLOAD_MAX_NUMBER_FIELDS). The review page alone may send up
+# to this many; the upload refuses a plan whose page would hold more, so what it shows it accepts.
+REVIEW_MAX_FIELDS = 10_000
+
+
+def _accepts_review_fields(view):
+    """`view` reads a form-encoded POST of up to REVIEW_MAX_FIELDS fields. The body is parsed
+    here, before the CSRF check (which reads the POST, and would refuse it under Django's limit),
+    and the check is then made as the middleware would; the body's size cap
+    (DATA_UPLOAD_MAX_MEMORY_SIZE) still holds."""
+    protected = csrf_protect(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if (
+            request.method == "POST"
+            and request.content_type == "application/x-www-form-urlencoded"
+            and not hasattr(request, "_post")
+        ):
+            try:
+                pairs = parse_qsl(
+                    request.body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=REVIEW_MAX_FIELDS
+                )
+            except ValueError as error:
+                raise TooManyFieldsSent(f"More than {REVIEW_MAX_FIELDS} fields on the plan review page.") from error
+            post = QueryDict(mutable=True)
+            for key, value in pairs:
+                post.appendlist(key, value)
+            post._mutable = False
+            request._post, request._files = post, MultiValueDict()
+        return protected(request, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
+
+
+def _field_count(forms: "ReviewForms") -> int:
+    """The fields the review page of `forms` sends (its management forms, the state, the token)."""
+    count = 2
+    for form in forms.all():
+        if hasattr(form, "management_form"):
+            count += len(form.management_form.fields) + sum(len(row.fields) for row in form.forms)
+        else:
+            count += len(form.fields)
+    return count
 
 
 @dataclass
@@ -220,8 +271,22 @@ def upload(request):
         except PlanImportError as error:
             form.add_error(field, str(error))
         else:
-            state = plan_import.seal(extract, file_name=file_name, user_id=request.user.pk, unit_id=unit.pk)
-            return _render_review(request, extract, file_name, state, _review_forms(extract))
+            forms = _review_forms(extract)
+            if _field_count(forms) > REVIEW_MAX_FIELDS:
+                form.add_error(
+                    field,
+                    _(
+                        "Văn bản có quá nhiều mục, hạn và dòng (%(count)s ô) để xem lại trên một trang: "
+                        "tối đa %(limit)s ô. Hãy tách văn bản thành nhiều phần."
+                    )
+                    % {
+                        "count": f"{_field_count(forms):,}".replace(",", "."),
+                        "limit": f"{REVIEW_MAX_FIELDS:,}".replace(",", "."),
+                    },
+                )
+            else:
+                state = plan_import.seal(extract, file_name=file_name, user_id=request.user.pk, unit_id=unit.pk)
+                return _render_review(request, extract, file_name, state, forms)
     return render(request, "campaigns/plan_import_upload.html", {"form": form, "unit": unit})
 
 
@@ -252,6 +317,7 @@ def _place_errors(forms: ReviewForms, kept: dict[str, list], error: ValidationEr
 
 @login_required
 @require_POST
+@_accepts_review_fields
 def create(request):
     """Step 3: validate the reviewed values again and create the draft, all or nothing."""
     unit = _acting_unit(request)
