@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.awards.models import Decision, DecisionStatus, Nomination, NominationStatus
 from thidua.campaigns.models import Campaign, CampaignKind, CampaignStatus, Deployment, DeploymentStatus
 from thidua.core.access import get_for_user
+from thidua.initiatives.models import Initiative, InitiativeStatus
 from thidua.org.models import Member, OfficerType, Unit, UnitStatus
 from thidua.reports.models import ReportPeriod, Submission, SubmissionStatus
 
@@ -128,3 +129,14 @@ class DecisionFilter(ScopedFilterSet):
     class Meta:
         model = Decision
         fields = ["unit", "campaign", "status", "issued_from", "issued_until"]
+
+
+class InitiativeFilter(ScopedFilterSet):
+    campaign = IdFilter(field_name="campaign_id")
+    status = django_filters.ChoiceFilter(choices=InitiativeStatus.choices)
+    submitted_from = django_filters.DateFilter(field_name="submitted_on", lookup_expr="gte")
+    submitted_until = django_filters.DateFilter(field_name="submitted_on", lookup_expr="lte")
+
+    class Meta:
+        model = Initiative
+        fields = ["unit", "campaign", "status", "submitted_from", "submitted_until"]

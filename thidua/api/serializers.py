@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from thidua.awards.models import Award, Decision, Nomination
 from thidua.campaigns.models import Campaign, Deployment
+from thidua.initiatives.models import Initiative, Recognition
 from thidua.org.models import Member, Unit
 from thidua.reports.models import Answer, ReportPeriod, Submission
 
@@ -311,3 +312,46 @@ class HonourRollEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = Award
         fields = ["id", "award_kind", "name", "position", "is_individual"]
+
+
+class InitiativeSerializer(serializers.ModelSerializer):
+    unit = UnitRefSerializer()
+    level = UnitRefSerializer()
+    kind_display = serializers.CharField(source="get_kind_display")
+    status_display = serializers.CharField(source="get_status_display")
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "kind_display",
+            "status",
+            "status_display",
+            "unit",
+            "level",
+            "campaign",
+            "submitted_on",
+            "recognised_on",
+            "benefit_amount",
+        ]
+
+
+class GoldenBookEntrySerializer(serializers.ModelSerializer):
+    initiative = serializers.IntegerField(source="initiative_id")
+    title = serializers.CharField(source="initiative.title")
+    initiative_unit = UnitRefSerializer(source="initiative.unit")
+    decision_number = serializers.CharField(source="decision.register_entry.symbol")
+
+    class Meta:
+        model = Recognition
+        fields = [
+            "entry_number",
+            "initiative",
+            "title",
+            "initiative_unit",
+            "authors_text",
+            "recognised_on",
+            "decision_number",
+        ]

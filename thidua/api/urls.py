@@ -14,6 +14,8 @@ router.register("submissions", views.SubmissionViewSet, basename="submission")
 router.register("nominations", views.NominationViewSet, basename="nomination")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("honour-roll", views.HonourRollViewSet, basename="honour-roll")
+router.register("initiatives", views.InitiativeViewSet, basename="initiative")
+router.register("golden-books", views.GoldenBookViewSet, basename="golden-book")
 
 urlpatterns = [
     path("api/", docs.DocsView.as_view(), name="docs"),

@@ -26,6 +26,8 @@ from thidua.awards.models import Award, Decision, Nomination
 from thidua.campaigns import queries as campaign_queries
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core.access import get_for_user, require
+from thidua.initiatives import queries as initiative_queries
+from thidua.initiatives.models import Initiative, Recognition
 from thidua.org import imports
 from thidua.org.models import Member, Unit
 from thidua.reports import queries as report_queries
@@ -383,3 +385,43 @@ class HonourRollViewSet(ReadOnly):
             raise Http404
         page = self.paginate_queryset(honour.roll(campaign))
         return self.get_paginated_response(s.HonourRollEntrySerializer(page, many=True).data)
+
+
+@extend_schema(tags=["Sáng kiến"])
+class InitiativeViewSet(ReadOnly):
+    """Initiatives as the initiative pages read them: the scope's, and for a member's role its
+    own and its unit's recognised ones (the golden book publishes them)."""
+
+    serializer_class = s.InitiativeSerializer
+    filterset_class = filters.InitiativeFilter
+
+    def get_queryset(self):
+        return Initiative.objects.visible_to(self.request.user).for_table()
+
+    def retrieve(self, request, *args, **kwargs):
+        initiative = get_for_user(request.user, Initiative, kwargs["pk"], related=("unit", "level"))
+        return Response(self.get_serializer(initiative).data)
+
+
+@extend_schema(tags=["Sáng kiến"])
+class GoldenBookViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A level's golden book (sổ vàng sáng kiến) by its unit's id, by entry number — readable by
+    whoever reads that book's page (`initiatives.view_golden_book`)."""
+
+    serializer_class = s.GoldenBookEntrySerializer
+    filterset_class = None
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        return Recognition.objects.none()
+
+    @extend_schema(responses=s.GoldenBookEntrySerializer(many=True), operation_id="golden_book_entries")
+    def retrieve(self, request, *args, **kwargs):
+        # As the golden book page: the unit by id, then the permission is the whole check (a
+        # council seat may read a book above its own unit's scope).
+        unit = Unit.objects.filter(pk=kwargs["pk"]).first()
+        if unit is None:
+            raise Http404
+        require(request.user, "initiatives.view_golden_book", unit)
+        page = self.paginate_queryset(initiative_queries.golden_book(unit))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

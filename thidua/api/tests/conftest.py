@@ -132,7 +132,14 @@ def world(federation, members, roles):
             achievement="Hoàn thành xuất sắc nhiệm vụ năm học",
         )
 
+    from thidua.initiatives.models import Initiative
+
+    def initiative(unit, title):
+        return Initiative.objects.create(unit=unit, level=unit, title=title, unit_path=unit.path)
+
     return {
+        "school_initiative": initiative(f.school, "Số hóa sổ điểm điện tử"),
+        "company_initiative": initiative(f.company, "Cải tiến máy may công nghiệp"),
         "lb_plan": lb_plan,
         "gl_plan": gl_plan,
         "period": period,

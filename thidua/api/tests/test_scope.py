@@ -189,3 +189,31 @@ def test_lists_run_a_fixed_number_of_queries(api, world, roles, django_assert_ma
     for path in ("/api/v1/submissions/", "/api/v1/units/", "/api/v1/decisions/", "/api/v1/nominations/"):
         with django_assert_max_num_queries(8):
             assert district.get(path).status_code == 200
+
+
+INITIATIVES = {
+    "cdcs_chair": {"school_initiative"},
+    "district": {"school_initiative", "company_initiative"},
+    "viewer": {"school_initiative", "company_initiative"},
+    "council": set(),
+    "member": set(),
+    "other": set(),
+}
+
+
+@pytest.mark.parametrize("role", sorted(INITIATIVES))
+def test_initiatives_follow_the_initiative_pages_reach(api, world, roles, role):
+    assert ids(api(roles[role]).get("/api/v1/initiatives/")) == {world[n].pk for n in INITIATIVES[role]}
+
+
+def test_golden_books_open_as_their_pages_do(api, federation, world, roles):
+    f = federation
+    book = api(roles["district"]).get(f"/api/v1/golden-books/{f.long_bien.pk}/")
+    assert book.status_code == 200 and book.json()["count"] == 0
+    # The district's book is not the CĐCS's business; the other district's book not Long Biên's.
+    assert api(roles["cdcs_chair"]).get(f"/api/v1/golden-books/{f.long_bien.pk}/").status_code == NOT_FOUND
+    assert api(roles["other"]).get(f"/api/v1/golden-books/{f.long_bien.pk}/").status_code == NOT_FOUND
+    assert api(roles["cdcs_chair"]).get(f"/api/v1/golden-books/{f.school.pk}/").status_code == 200
+    assert (
+        api(roles["cdcs_chair"]).get(f"/api/v1/initiatives/{world['company_initiative'].pk}/").status_code == NOT_FOUND
+    )
