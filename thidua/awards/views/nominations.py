@@ -23,6 +23,7 @@ from thidua.awards.forms import (
     ReasonForm,
 )
 from thidua.awards.models import (
+    LIVE_STATUSES,
     CheckResult,
     Criterion,
     CriterionKind,
@@ -118,6 +119,7 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
     rows = queries.with_dues(queries.with_verdicts(queries.unit_batch(campaign, unit)))
     quota_rows = queries.quota_rows(campaign, unit)
     plan_due = services.due_date(campaign)
+    proposes = any(n.status in LIVE_STATUSES for n in rows)
     return {
         "campaign": campaign,
         "unit": unit,
@@ -126,8 +128,13 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
         "due": queries.first_due(plan_due, [q["offer"].due_on for q in quota_rows]),
         "drafts": [n for n in rows if n.status == S.DRAFT],
         "can_nominate": request.user.has_perm("awards.nominate", unit),
-        "proposal_pdf": _with(url_or_none("awards:proposal_file", campaign.pk, "pdf"), unit_query(request, unit)),
-        "proposal_docx": _with(url_or_none("awards:proposal_file", campaign.pk, "docx"), unit_query(request, unit)),
+        # The tờ trình lists the unit's live nominations: with none there is no paper to open.
+        "proposal_pdf": _with(url_or_none("awards:proposal_file", campaign.pk, "pdf"), unit_query(request, unit))
+        if proposes
+        else None,
+        "proposal_docx": _with(url_or_none("awards:proposal_file", campaign.pk, "docx"), unit_query(request, unit))
+        if proposes
+        else None,
         "requirements": services.requirements_for(campaign),
         "unit_query": unit_query(request, unit),
     }
@@ -301,7 +308,7 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         "proposal_pdf": _with(
             url_or_none("awards:proposal_file", nomination.campaign_id, "pdf"), unit_query(request, nomination.unit)
         )
-        if user.has_perm("awards.nominate", nomination.unit)
+        if nomination.status in LIVE_STATUSES and user.has_perm("awards.nominate", nomination.unit)
         else None,
         "history": list(AuditEntry.objects.for_object(nomination).select_related("actor")[:40]),
         "award": getattr(nomination, "award", None) if nomination.status == S.AWARDED else None,
