@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import Award, Decision, DecisionStatus
 from thidua.campaigns.models import Campaign
+from thidua.documents.queries import public_signed_entries
 from thidua.org.models import Sector, acts_for_unit
 
 # The level of the unit that decided (org.UnitKind.level).
@@ -44,6 +45,20 @@ def issuer_side(user, decision: Decision) -> bool:
         return True
     role = getattr(user, "acting_role", None)
     return acts_for_unit(role) and decision.unit.path.startswith(role.unit.path)
+
+
+def public_decisions(campaign: Campaign, shown: list[Decision]) -> list[Decision]:
+    """The campaign's issued decisions whose signed original the issuing unit made public
+    (issue 21), for every visitor, less those already in `shown` (the reader's own list, where
+    their PDF link serves the signed original). Two queries."""
+    decisions = list(
+        Decision.objects.filter(status=DecisionStatus.ISSUED, campaign=campaign, register_entry__isnull=False)
+        .select_related("unit", "register_entry")
+        .order_by("issued_on", "pk")
+    )
+    public = public_signed_entries(d.register_entry_id for d in decisions)
+    seen = {d.pk for d in shown}
+    return [d for d in decisions if d.register_entry_id in public and d.pk not in seen]
 
 
 def downloads(user, campaign: Campaign, awards) -> tuple[list[Decision], set[int]]:

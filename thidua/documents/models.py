@@ -344,6 +344,8 @@ class SignedOriginal(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    # The issuing unit lets anyone download it (the public honour roll links it); off by default.
+    public = models.BooleanField(_("công khai"), default=False)
 
     class Meta:
         verbose_name = _("bản ký số")

@@ -29,6 +29,8 @@ def register_pages() -> None:
         {
             "update_issuer_profile": _("Sửa thông tin cơ quan ban hành"),
             "attach_signed_original": _("Lưu bản ký số của văn bản"),
+            "publish_signed_original": _("Công khai bản ký số"),
+            "unpublish_signed_original": _("Thôi công khai bản ký số"),
         }
     )
     register(

@@ -29,6 +29,16 @@ def valid_signed_original(entry: RegisterEntry | None) -> SignedOriginal | None:
     return SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).first()
 
 
+def public_signed_entries(entry_ids) -> set[int]:
+    """Of these register entries, those whose valid signed original the issuing unit made
+    public (one query)."""
+    return set(
+        SignedOriginal.objects.filter(entry_id__in=list(entry_ids), verdict=Verdict.VALID, public=True).values_list(
+            "entry_id", flat=True
+        )
+    )
+
+
 def fingerprint(signed: SignedOriginal) -> str:
     """What a print cites to name the signed file it comes from: the first 8 hex digits of its
     SHA-256, upper case ("mã 1A2B3C4D"), shown beside the signed original on the paper's page."""

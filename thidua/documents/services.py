@@ -22,6 +22,7 @@ from thidua.documents.models import (
     RegisterCounter,
     RegisterEntry,
     SignedOriginal,
+    Verdict,
     title_lines,
 )
 from thidua.org.models import Unit
@@ -323,4 +324,24 @@ def attach_signed_original(actor, entry: RegisterEntry, data: bytes, *, name: st
         except BaseException:
             storage.delete(stored)  # the row was not written: no file without its row
             raise
+    return signed
+
+
+def publish_signed_original(actor, entry: RegisterEntry, public: bool) -> SignedOriginal:
+    """Let anyone download the paper's valid signed original (the public honour roll links an
+    award decision's), or stop it: the issuing unit's choice (documents.attach_signed), audited."""
+    access.check(actor, "documents.attach_signed", entry)
+    with transaction.atomic():
+        signed = SignedOriginal.objects.select_for_update().filter(entry=entry, verdict=Verdict.VALID).first()
+        if signed is None:
+            raise ValidationError(_("Văn bản chưa có bản ký số hợp lệ để công khai."))
+        if signed.public != public:
+            signed.public = public
+            signed.save(update_fields=["public"])
+            audit.record(
+                actor,
+                "publish_signed_original" if public else "unpublish_signed_original",
+                entry,
+                scope_path=entry.unit.path,
+            )
     return signed

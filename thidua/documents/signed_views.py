@@ -9,9 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
@@ -82,6 +84,36 @@ def signed_original(request, pk: int):
         "can_sign": request.user.has_perm("documents.attach_signed", entry),
     }
     return render(request, "documents/signed_original.html", context, status=status)
+
+
+@login_required
+@require_POST
+def signed_original_publish(request, pk: int):
+    """The issuing unit's officers make the valid signed original public (or not)."""
+    entry = get_for_user(request.user, RegisterEntry, pk, perm="documents.attach_signed")
+    public = request.POST.get("public") == "1"
+    try:
+        services.publish_signed_original(request.user, entry, public)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Đã công khai bản ký số: ai cũng tải được từ bảng vinh danh.")
+            if public
+            else _("Đã thôi công khai bản ký số."),
+        )
+    return redirect(_next_url(request) or reverse("documents:signed_original", args=[entry.pk]))
+
+
+def public_signed_file(request, pk: int):
+    """A signed original its issuing unit made public (no login): 404 for any other."""
+    signed = (
+        SignedOriginal.objects.filter(entry_id=pk, verdict=Verdict.VALID, public=True).select_related("entry").first()
+    )
+    if signed is None:
+        raise Http404
+    return signed_file_response(signed)
 
 
 @login_required

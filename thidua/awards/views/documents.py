@@ -110,7 +110,13 @@ def honour_roll(request, pk: int):
     return render(
         request,
         "awards/honour/roll.html",
-        {"campaign": campaign, "page": page, "stats": honour.statistics(campaign), "decisions": decisions},
+        {
+            "campaign": campaign,
+            "page": page,
+            "stats": honour.statistics(campaign),
+            "decisions": decisions,
+            "public_decisions": honour.public_decisions(campaign, decisions),
+        },
     )
 
 

@@ -212,3 +212,26 @@ def test_certificates_name_the_signed_decision_they_come_from(lb_officer, decisi
     original = attach(lb_officer, decision, signing_ca.sign(printed, trusted["chair"]))
     text = " ".join(signing.pdf_text(award_documents.certificates_pdf(decision)).split())
     assert f"Quyết định số 01/QĐ-LĐLĐ (bản ký số, mã {original.sha256[:8].upper()})" in text
+
+
+def test_the_issuing_unit_makes_the_signed_decision_public_on_the_honour_roll(
+    client, login, federation, lb_officer, decision, campaign, trusted, printed
+):
+    signed = signing_ca.sign(printed, trusted["chair"])
+    attach(lb_officer, decision, signed)
+    entry = decision.register_entry
+    public_url = reverse("documents:public_signed_file", args=[entry.pk])
+    roll = reverse("awards:honour_roll", args=[campaign.pk])
+    assert client.get(public_url).status_code == 404  # not public until the unit says so
+    assert public_url not in client.get(roll).content.decode()
+    publish = reverse("documents:signed_original_publish", args=[entry.pk])
+    city = make_user("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city)
+    assert login(city).post(publish, {"public": "1"}).status_code == 404  # the unit above may not
+    assert login(lb_officer).post(publish, {"public": "1"}).status_code == 302
+    client.logout()
+    html = client.get(roll).content.decode()
+    assert public_url in html and "Đã ký số" in html
+    assert _body(client.get(public_url)) == signed
+    login(lb_officer).post(publish, {"public": "0"})
+    client.logout()
+    assert client.get(public_url).status_code == 404
