@@ -229,3 +229,32 @@ def test_unit_history_without_an_actor_shows_no_dangling_separator(officer, fede
     assert history(page) == [
         f"{localtime(page.context['history'][0].created_at):%d/%m/%Y %H:%M} — Thành lập đơn vị: CĐCS Trường THCS Gia Thụy"
     ]
+
+
+@pytest.mark.django_db
+def test_the_unit_page_offers_the_restructuring_moves_unit_workflow_allows(client, federation):
+    """The unit page asks UNIT_WORKFLOW for its buttons (issue 19 item 4): the district's
+    officer merges or deactivates an active CĐCS and reactivates an inactive one; the CĐCS's own
+    chair restructures nothing; only a standing committee above dissolves a federation."""
+    merge, dissolve = reverse("org:unit_merge", args=[federation.company.pk]), "Giải thể"
+    deactivate = reverse("org:unit_transition", args=[federation.company.pk, "deactivate"])
+    reactivate = reverse("org:unit_transition", args=[federation.company.pk, "reactivate"])
+
+    def page(user, unit) -> str:
+        client.force_login(user)
+        session = client.session
+        session["acting_role_id"] = user.acting_role.pk
+        session.save()
+        return client.get(reverse("org:unit_detail", args=[unit.pk])).content.decode()
+
+    lb_officer = make_user("lb_tdkt", RoleKind.EMULATION_OFFICER, federation.long_bien)
+    shown = page(lb_officer, federation.company)
+    assert merge in shown and deactivate in shown and reactivate not in shown
+    company_chair = make_user("maydg", RoleKind.GRASSROOTS_CHAIR, federation.company)
+    shown = page(company_chair, federation.company)
+    assert merge not in shown and deactivate not in shown
+    Unit.objects.filter(pk=federation.company.pk).update(status=UnitStatus.INACTIVE)
+    shown = page(lb_officer, federation.company)
+    assert merge not in shown and deactivate not in shown and reactivate in shown
+    assert dissolve not in page(make_user("hn_tdkt", RoleKind.EMULATION_OFFICER, federation.city), federation.gia_lam)
+    assert dissolve in page(make_user("hn_btv", RoleKind.STANDING_COMMITTEE, federation.city), federation.gia_lam)

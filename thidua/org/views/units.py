@@ -30,7 +30,9 @@ def unit_detail(request, pk: int):
         "can_change": user.has_perm("org.change_unit", unit),
         "can_add_child": unit.is_active and user.has_perm("org.add_child_unit", unit),
         "can_restructure": user.has_perm("org.restructure_unit", unit),
-        "can_dissolve": unit.is_active and unit.kind.is_federation and user.has_perm("org.dissolve_unit", unit),
+        # Merging and dissolving: the moves UNIT_WORKFLOW allows the user (a federation is merged
+        # only by who may dissolve it).
+        "can_dissolve": unit.kind.is_federation and services.UNIT_WORKFLOW.can(unit, user, "dissolve"),
         "can_add_member": unit.is_active
         and (unit.kind.is_grassroots or unit.kind.is_group)
         and user.has_perm("org.add_member", unit),
@@ -38,6 +40,7 @@ def unit_detail(request, pk: int):
         "can_rate": not unit.kind.is_group
         and user.has_perm("org.change_member" if unit.kind.is_grassroots else "org.change_unit", unit),
         "workflow_actions": services.UNIT_WORKFLOW.allowed(unit, user),
+        "can_merge": services.UNIT_WORKFLOW.can(unit, user, "merge"),
     }
     return render(request, "org/unit_detail.html", context)
 
