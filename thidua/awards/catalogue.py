@@ -242,7 +242,7 @@ KINDS: tuple[KindSpec, ...] = (
             CriterionSpec(
                 C.UNIT_RATING,
                 "Công đoàn cơ sở được xếp loại ở mức cao nhất trong năm (“vững mạnh”, “Hoàn thành xuất sắc nhiệm vụ”)",
-                f"{UNION_RULES}; kế hoạch mẫu 003, mục V.2.1 (được xếp loại Công đoàn vững mạnh)",
+                f"{UNION_RULES}; Kế hoạch 26/KH-LĐLĐ ngày 01/4/2019 của LĐLĐ quận Long Biên, mục V.2.1 (được xếp loại Công đoàn vững mạnh)",
                 order=10,
                 rating_rank=1,
             ),
@@ -277,7 +277,7 @@ KINDS: tuple[KindSpec, ...] = (
             CriterionSpec(
                 C.ATTESTED,
                 "Có thành tích được tập thể bình xét, ghi nhận (tóm tắt thành tích có xác nhận)",
-                f"{UNION_RULES}; kế hoạch mẫu 003, mục V.3.1",
+                f"{UNION_RULES}; Kế hoạch 26/KH-LĐLĐ ngày 01/4/2019 của LĐLĐ quận Long Biên, mục V.3.1",
                 order=10,
             ),
         ),
@@ -294,7 +294,7 @@ KINDS: tuple[KindSpec, ...] = (
             CriterionSpec(
                 C.ATTESTED,
                 "Có thành tích xuất sắc, được công đoàn cơ sở bình chọn công khai, dân chủ",
-                f"{UNION_RULES}; kế hoạch mẫu 000, mục IV.1 (lựa chọn công khai, dân chủ từ cơ sở)",
+                f"{UNION_RULES}; Kế hoạch 32/KH-LĐLĐ ngày 21/8/2023 của LĐLĐ quận Long Biên, mục IV.1 (lựa chọn công khai, dân chủ từ cơ sở)",
                 order=10,
             ),
         ),
@@ -373,13 +373,13 @@ KINDS: tuple[KindSpec, ...] = (
         category=AwardCategory.PRAISE,
         subject=SubjectKind.BOTH,
         issuer_level=None,
-        legal_basis=f"{UNION_RULES} (biểu dương); kế hoạch mẫu 000, mục IV và mẫu 003, mục V.3",
+        legal_basis=f"{UNION_RULES} (biểu dương); Kế hoạch 32/KH-LĐLĐ ngày 21/8/2023 của LĐLĐ quận Long Biên, mục IV; Kế hoạch 26/KH-LĐLĐ ngày 01/4/2019 của LĐLĐ quận Long Biên, mục V.3",
         order=140,
         criteria=(
             CriterionSpec(
                 C.ATTESTED,
                 "Có hành động, việc làm cụ thể, thiết thực, hiệu quả trong phong trào thi đua",
-                "Kế hoạch mẫu 000, mục IV.1; kế hoạch mẫu 003, mục V.3",
+                "Kế hoạch 32/KH-LĐLĐ ngày 21/8/2023 của LĐLĐ quận Long Biên, mục IV.1; Kế hoạch 26/KH-LĐLĐ ngày 01/4/2019 của LĐLĐ quận Long Biên, mục V.3",
                 order=10,
             ),
         ),
