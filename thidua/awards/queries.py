@@ -2,21 +2,28 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from thidua.awards.models import (
+    FORM_CATEGORIES,
     LIVE_STATUSES,
     AwardKind,
     CampaignAward,
     CheckResult,
     CriterionCheck,
     Decision,
+    DossierFile,
+    DossierRequirement,
     Nomination,
     NominationStatus,
     Quota,
+    SubjectKind,
 )
-from thidua.campaigns.models import Campaign, CampaignStatus, RewardPlan
+from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, Procedure, RewardPlan
 from thidua.core.db import PATH_END
 from thidua.org.models import Unit
 
@@ -175,8 +182,6 @@ def quota_rows(campaign: Campaign, unit: Unit) -> list[dict]:
 def quota_table(campaign: Campaign) -> tuple[list[AwardKind], list[dict]]:
     """The campaign's quota grid: its offered kinds, and per CĐCS the cells (quota, used)."""
     kinds = [o.award_kind for o in offers(campaign)]
-    from thidua.awards.services import quota_units  # noqa: PLC0415 — services imports this module (campaign years)
-
     units = list(quota_units(campaign))
     quotas = {(q.unit_id, q.award_kind_id): q.count for q in Quota.objects.filter(campaign=campaign)}
     used = {
@@ -255,3 +260,99 @@ def decisions(user):
         .annotate(award_count=Count("awards"))
         .order_by("-issued_on", "-pk")
     )
+
+
+# --- what a campaign says and what a unit may still do (read by the services and the pages) ---
+
+
+def procedure_of(campaign: Campaign) -> str:
+    reward = getattr(campaign, "reward", None)
+    return reward.procedure if reward is not None else Procedure.STANDARD
+
+
+def due_date(campaign: Campaign, award_kind: AwardKind | None = None) -> datetime.date | None:
+    """The date nominations are due: the offer's own, else the plan's `nomination_due_on`."""
+    if award_kind is not None:
+        offer = CampaignAward.objects.filter(campaign=campaign, award_kind=award_kind).first()
+        if offer is not None and offer.due_on:
+            return offer.due_on
+    reward = getattr(campaign, "reward", None)
+    return reward.nomination_due_on if reward is not None else None
+
+
+def handling_level(campaign: Campaign, unit: Unit) -> Unit:
+    """The unit that reviews `unit`'s nominations first: the campaign's issuer when it is the
+    unit or above it (a CĐCS's own campaign is handled by the CĐCS), else the nearest
+    federation above the unit."""
+    issuer = campaign.issuer
+    if unit.is_within(issuer):
+        return issuer
+    parent = unit.parent
+    while parent is not None and not parent.kind.is_federation:
+        parent = parent.parent
+    if parent is None:
+        raise ValidationError(_("Đơn vị này không có cấp trên để gửi đề nghị khen thưởng."))
+    return parent
+
+
+def requirements_for(campaign: Campaign, subject: str | None = None) -> list[DossierRequirement]:
+    """The dossier's checklist: the campaign's own list if it has one, else the defaults of
+    its procedure; narrowed to what applies to a collective or an individual."""
+    found = DossierRequirement.objects.filter(campaign=campaign)
+    if not found.exists():
+        found = DossierRequirement.objects.filter(campaign__isnull=True, procedure=procedure_of(campaign))
+    rows = list(found.order_by("order", "id"))
+    if subject is None:
+        return rows
+    return [r for r in rows if r.subject in ("", SubjectKind.BOTH, subject)]
+
+
+def subject_kind(nomination: Nomination) -> str:
+    return SubjectKind.COLLECTIVE if nomination.is_collective else SubjectKind.INDIVIDUAL
+
+
+def missing_requirements(nomination: Nomination) -> list[DossierRequirement]:
+    """Required documents the unit uploads (not the generated tờ trình and list) still missing."""
+    have = set(DossierFile.objects.filter(nomination=nomination).values_list("requirement_id", flat=True))
+    return [
+        r
+        for r in requirements_for(nomination.campaign, subject_kind(nomination))
+        if r.is_required and not r.generated and r.pk not in have
+    ]
+
+
+def living(queryset=None):
+    return (queryset if queryset is not None else Nomination.objects.all()).filter(status__in=LIVE_STATUSES)
+
+
+def quota_left(campaign: Campaign, unit: Unit, award_kind: AwardKind) -> int | None:
+    """How many more nominations of the kind `unit` may make; None = no limit (the campaign
+    set no quotas for the kind)."""
+    quota = Quota.objects.filter(campaign=campaign, unit=unit, award_kind=award_kind).first()
+    if quota is None:
+        if Quota.objects.filter(campaign=campaign, award_kind=award_kind).exists():
+            return 0
+        return None
+    used = living().filter(campaign=campaign, unit=unit, award_kind=award_kind).count()
+    return max(quota.count - used, 0)
+
+
+def quota_units(campaign: Campaign):
+    """The units a campaign's quotas go to: the CĐCS below its issuer that it was deployed to
+    (every CĐCS below the issuer when it has no deployments)."""
+
+    issuer = campaign.issuer
+    units = Unit.objects.within(issuer).exclude(pk=issuer.pk).filter(kind__is_grassroots=True).active()
+    deployed = Deployment.objects.filter(campaign=campaign).values("unit_id")
+    if Deployment.objects.filter(campaign=campaign, unit__kind__is_grassroots=True).exists():
+        units = units.filter(pk__in=deployed)
+    return units.select_related("kind").order_by("path")
+
+
+def is_form(award_kind: AwardKind) -> bool:
+    """A form of commendation (Giấy khen, Bằng khen, biểu dương), not an emulation title."""
+    return award_kind.category in FORM_CATEGORIES
+
+
+def is_small_collective(unit: Unit) -> bool:
+    return unit.member_count <= getattr(settings, "THIDUA_SMALL_COLLECTIVE_MAX", 30)
