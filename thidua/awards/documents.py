@@ -543,13 +543,15 @@ def _certificate_frame(decision: Decision) -> dict:
 def _certificate_item(kind: AwardKind, name: str, position: str, achievement: str, campaign) -> dict:
     verb, form = certificate_heading(kind)
     achievement = short_text(achievement, CERTIFICATE_ACHIEVEMENT)
-    if achievement:
+    # The seeds' wording: "Đã có thành tích xuất sắc trong <the campaign>" — the decision's list
+    # carries each one's achievement ("Đã có thành tích tích cực hưởng ứng…" read the demo's).
+    if campaign is not None:
+        text = _("Đã có thành tích xuất sắc trong %(c)s") % {"c": _lower_first(_campaign_name(campaign))}
+    elif achievement:
         text = achievement.rstrip(".…") + ("…" if achievement.endswith("…") else "")
         text = (
             text if text.lower().startswith(("đã", "có")) else _("Đã có thành tích %(a)s") % {"a": _lower_first(text)}
         )
-    elif campaign is not None:
-        text = _("Đã có thành tích xuất sắc trong %(c)s") % {"c": _lower_first(_campaign_name(campaign))}
     else:
         text = _("Đã có thành tích xuất sắc")
     if not text.endswith("…"):
