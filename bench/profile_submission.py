@@ -136,6 +136,26 @@ def test_profile_one_submission(federation, _media):
     )
     stats.sort_stats("tottime").print_stats(25)
     lines += ["", out.getvalue()]
+    # The status board of the same period, as Long Biên's officer opens it (bench_load's board).
+    board = Client()
+    board.force_login(officer)
+    url = f"/bao-cao/ky/{period.pk}/"
+    assert board.get(url).status_code == 200  # warm
+    with CaptureQueriesContext(connection) as seen:
+        board.get(url)
+    statements = [q["sql"] for q in seen.captured_queries]
+    cpu0, pg0 = time.process_time(), _backend_cpu()
+    for _ in range(half):
+        board.get(url)
+    cpu, pg = time.process_time() - cpu0, _backend_cpu() - pg0
+    lines += [
+        "",
+        f"Status board of the period ({len(submissions)} CĐCS, all sent): {len(statements)} statements — "
+        f"{dict(collections.Counter(_kind(s) for s in statements))}; per GET over {half}: app CPU "
+        f"{1000 * cpu / half:.1f} ms, database backend CPU {1000 * pg / half:.1f} ms",
+        "",
+    ]
+    lines += [f"{n:3d} {s[:160]}" for n, s in enumerate(statements, 1)]
     text = "\n".join(lines)
     print(text)
     RESULTS.mkdir(exist_ok=True)
