@@ -150,9 +150,17 @@ _PLAN_VERBS = re.compile(r"^(về việc|v/v|kế hoạch|phát động|tổ ch�
 def _campaign_name(campaign) -> str:
     """What the campaign is, to follow "thành tích xuất sắc trong": its movement's name, or
     its plan's title without the verb ("Phát động đợt thi đua…" → "đợt thi đua…")."""
-    if campaign.movement_name:
-        return _("phong trào thi đua “%(name)s”") % {"name": campaign.movement_name}
-    title = campaign.title.strip()
+    name = (campaign.movement_name or "").strip()
+    if name and re.match(r"(phong trào|đợt)\s", name, re.IGNORECASE):  # already says what it is
+        return name
+    if name:
+        return _("phong trào thi đua “%(name)s”") % {"name": name}
+    return _plan_subject(campaign.title)
+
+
+def _plan_subject(title: str) -> str:
+    """A plan's title without its verb: "Phát động đợt thi đua…" → "đợt thi đua…"."""
+    title = title.strip()
     while (shorter := _PLAN_VERBS.sub("", title)) != title:
         title = shorter
     return title

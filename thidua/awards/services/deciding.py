@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import notices
+from thidua.awards.documents import _campaign_name as campaign_name
+from thidua.awards.documents import _lower_first as lower_first
 from thidua.awards.documents import require_basis as require_legal_basis
 from thidua.awards.models import (
     Award,
@@ -70,7 +72,9 @@ def _award_for(nomination: Nomination, *, decision: Decision | None, year: int, 
 def default_title(campaign: Campaign | None) -> str:
     if campaign is None:
         return _("Quyết định khen thưởng")
-    what = campaign.movement_name or campaign.title
+    # As the certificate says it: "phong trào thi đua “…”", or the plan's title without its verb,
+    # lower case after "trong" unless an abbreviation starts it ("đợt thi đua cao điểm…").
+    what = lower_first(campaign_name(campaign))
     return _("Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong %(what)s") % {"what": what[:300]}
 
 
