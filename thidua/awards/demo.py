@@ -16,7 +16,7 @@ from collections.abc import Callable
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from thidua.awards import services
+from thidua.awards import queries, services
 from thidua.awards.catalogue import load_catalogue
 from thidua.awards.models import AwardKind, Nomination
 from thidua.campaigns.models import Campaign
@@ -140,7 +140,7 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
         return
     kinds = {k.code: k for k in AwardKind.objects.filter(code__in=OFFERS)}
     services.offer_awards(SYSTEM, campaign, {kinds[code]: None for code in OFFERS})
-    cdcs = list(services.quota_units(campaign))
+    cdcs = list(queries.quota_units(campaign))
     counts = {(u.pk, kinds[code].pk): n for u in cdcs for code, n in QUOTAS.items()}
     counts.update({(u.pk, kinds["bang-khen-ldld-tinh"].pk): 1 for u in cdcs[:4]})
     services.allocate_quotas(SYSTEM, campaign, counts)
@@ -165,7 +165,7 @@ def load_demo_awards(log: Callable[[str], None]) -> None:
                 achievement=ACHIEVEMENT[code],
                 **_subject(unit, people[index], which),
             )
-            missing = services.missing_requirements(nomination)
+            missing = queries.missing_requirements(nomination)
             for requirement in missing if sent else missing[:1]:
                 upload = _pdf(f"{requirement.code}.pdf", requirement.name)
                 services.add_dossier_file(SYSTEM, nomination, requirement=requirement, upload=upload)

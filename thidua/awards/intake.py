@@ -37,7 +37,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from thidua.awards import services
+from thidua.awards import queries, services
 from thidua.awards.eligibility import evaluate, verdict
 from thidua.awards.models import AwardKind, CampaignAward, Nomination, SubjectKind
 from thidua.awards.queries import campaign_year
@@ -400,7 +400,7 @@ def _check_duplicates(rows: list[Row]) -> None:
             continue
         who = ("m", row.subject_member.pk) if row.subject_member is not None else ("u", row.subject_unit.pk)
         keys = [(*who, "kind", row.award_kind.pk if row.award_kind is not None else None)]
-        if row.award_kind is not None and services.is_form(row.award_kind):
+        if row.award_kind is not None and queries.is_form(row.award_kind):
             keys.append((*who, "form"))
         if keys[0] in seen:
             row.fail(

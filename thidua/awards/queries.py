@@ -75,7 +75,7 @@ def campaigns_with_awards(user):
 
 def first_due(plan_due: datetime.date | None, offer_dues) -> datetime.date | None:
     """The first day a campaign's nominations are due: each offered kind is due on its own day,
-    else on the plan's (`services.due_date`); the earliest of them. The same day the office set
+    else on the plan's (`due_date`); the earliest of them. The same day the office set
     on its setup page, so the CĐCS's lists and the office's pages say one deadline."""
     dues = [due for due in (offered or plan_due for offered in offer_dues) if due is not None]
     return min(dues) if dues else plan_due
@@ -128,7 +128,7 @@ def with_verdicts(nominations):
 
 def with_dues(nominations):
     """Each nomination's deadline (`due`): its kind's own day in the campaign, else the plan's
-    (`services.due_date`), read for the whole page in two queries, so the CĐCS's batch and the
+    (`due_date`), read for the whole page in two queries, so the CĐCS's batch and the
     office's queue say the same day."""
 
     campaign_ids = {n.campaign_id for n in nominations}

@@ -31,9 +31,7 @@ def test_the_reads_live_in_queries_and_services_answers_with_the_same_function()
 
 def test_queries_never_import_the_writes():
     tree = ast.parse(inspect.getsource(queries))
-    imported = {
-        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module is not None
-    }
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module is not None}
     assert not {m for m in imported if m.startswith("thidua.awards.services")}
 
 

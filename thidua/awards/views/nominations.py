@@ -118,7 +118,7 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
     # The verdict of the criteria as stored when each was sent — what the office's queue shows.
     rows = queries.with_dues(queries.with_verdicts(queries.unit_batch(campaign, unit)))
     quota_rows = queries.quota_rows(campaign, unit)
-    plan_due = services.due_date(campaign)
+    plan_due = queries.due_date(campaign)
     proposes = any(n.status in LIVE_STATUSES for n in rows)
     return {
         "campaign": campaign,
@@ -135,7 +135,7 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
         "proposal_docx": _with(url_or_none("awards:proposal_file", campaign.pk, "docx"), unit_query(request, unit))
         if proposes
         else None,
-        "requirements": services.requirements_for(campaign),
+        "requirements": queries.requirements_for(campaign),
         "unit_query": unit_query(request, unit),
     }
 
@@ -283,7 +283,7 @@ def dossier_rows(nomination: Nomination) -> list[dict]:
         files.setdefault(row.requirement_id, []).append(row)
     return [
         {"requirement": r, "files": files.get(r.pk, [])}
-        for r in services.requirements_for(nomination.campaign, services.subject_kind(nomination))
+        for r in queries.requirements_for(nomination.campaign, queries.subject_kind(nomination))
     ]
 
 
@@ -304,7 +304,7 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         "attest_errors_for": forms.get("attest_errors_for"),
         "file_form": forms.get("file_form") or DossierFileForm(),
         "file_errors_for": forms.get("file_errors_for"),
-        "due": services.due_date(nomination.campaign, nomination.award_kind),
+        "due": queries.due_date(nomination.campaign, nomination.award_kind),
         "proposal_pdf": _with(
             url_or_none("awards:proposal_file", nomination.campaign_id, "pdf"), unit_query(request, nomination.unit)
         )

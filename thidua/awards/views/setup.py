@@ -142,9 +142,9 @@ def campaign_setup(request, campaign: int):
             "rows": rows,
             "quota_errors": bool(quota_errors),
             "loose_errors": loose,
-            "requirements": services.requirements_for(campaign),
-            "procedure": services.procedure_of(campaign),
-            "due": services.due_date(campaign),
+            "requirements": queries.requirements_for(campaign),
+            "procedure": queries.procedure_of(campaign),
+            "due": queries.due_date(campaign),
         },
         status=status,
     )
