@@ -30,6 +30,7 @@ def register_pages() -> None:
             "update_issuer_profile": _("Sửa thông tin cơ quan ban hành"),
             "attach_signed_original": _("Lưu bản ký số của văn bản"),
             "publish_signed_original": _("Công khai bản ký số"),
+            "recheck_signed_original": _("Kiểm tra lại bản ký số"),
             "unpublish_signed_original": _("Thôi công khai bản ký số"),
         }
     )

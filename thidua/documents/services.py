@@ -327,6 +327,36 @@ def attach_signed_original(actor, entry: RegisterEntry, data: bytes, *, name: st
     return signed
 
 
+def recheck_signed_original(actor, entry: RegisterEntry) -> SignedOriginal:
+    """Verify the stored signed original again, today and against today's trust store: a
+    certificate expired or a root withdrawn since the upload turns the verdict (and the paper's
+    download goes back to the print until a valid file is attached). Audited when it changes."""
+    access.check(actor, "documents.attach_signed", entry)
+    signed = SignedOriginal.objects.filter(entry=entry).first()
+    if signed is None:
+        raise ValidationError(_("Văn bản chưa có bản ký số để kiểm tra lại."))
+    with signed.file.open("rb") as handle:
+        data = handle.read()
+    checked = signing.check_pdf(data, symbol=entry.symbol, issued_on=entry.issued_on, title=entry.title)
+    with transaction.atomic():
+        before = signed.verdict
+        signed.verdict = checked.verdict
+        if checked.signers:
+            signed.signers = [s.as_dict() for s in checked.signers]
+        signed.checked_at = timezone.now()
+        signed.save(update_fields=["verdict", "signers", "checked_at"])
+        audit.record(
+            actor,
+            "recheck_signed_original",
+            entry,
+            scope_path=entry.unit.path,
+            from_state=before,
+            to_state=checked.verdict,
+            reason=checked.message,
+        )
+    return signed
+
+
 def publish_signed_original(actor, entry: RegisterEntry, public: bool) -> SignedOriginal:
     """Let anyone download the paper's valid signed original (the public honour roll links an
     award decision's), or stop it: the issuing unit's choice (documents.attach_signed), audited."""

@@ -106,6 +106,24 @@ def signed_original_publish(request, pk: int):
     return redirect(_next_url(request) or reverse("documents:signed_original", args=[entry.pk]))
 
 
+@login_required
+@require_POST
+def signed_original_recheck(request, pk: int):
+    """The issuing unit's officers verify the stored file again (certificate validity today,
+    today's trust store)."""
+    entry = get_for_user(request.user, RegisterEntry, pk, perm="documents.attach_signed")
+    try:
+        signed = services.recheck_signed_original(request.user, entry)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if signed.is_valid:
+            messages.success(request, _("Đã kiểm tra lại: chữ ký số vẫn hợp lệ."))
+        else:
+            messages.error(request, _("Kiểm tra lại: %(verdict)s.") % {"verdict": signed.get_verdict_display()})
+    return redirect(_next_url(request) or reverse("documents:signed_original", args=[entry.pk]))
+
+
 def public_signed_file(request, pk: int):
     """A signed original its issuing unit made public (no login): 404 for any other."""
     signed = (

@@ -11,5 +11,8 @@ urlpatterns = [
     path("van-ban/<int:pk>/ban-ky-so/", signed_views.signed_original, name="signed_original"),
     path("van-ban/<int:pk>/ban-ky-so.pdf", signed_views.signed_original_file, name="signed_original_file"),
     path("van-ban/<int:pk>/ban-ky-so/cong-khai/", signed_views.signed_original_publish, name="signed_original_publish"),
+    path(
+        "van-ban/<int:pk>/ban-ky-so/kiem-tra-lai/", signed_views.signed_original_recheck, name="signed_original_recheck"
+    ),
     path("cong-khai/van-ban/<int:pk>/ban-ky-so.pdf", signed_views.public_signed_file, name="public_signed_file"),
 ]

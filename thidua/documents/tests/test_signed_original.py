@@ -235,3 +235,26 @@ def test_the_issuing_unit_makes_the_signed_decision_public_on_the_honour_roll(
     login(lb_officer).post(publish, {"public": "0"})
     client.logout()
     assert client.get(public_url).status_code == 404
+
+
+def test_a_recheck_after_the_root_is_withdrawn_falls_back_to_the_print(
+    login, federation, lb_officer, decision, trusted, printed, settings, tmp_path
+):
+    signed = signing_ca.sign(printed, trusted["chair"])
+    attach(lb_officer, decision, signed)
+    entry = decision.register_entry
+    client = login(lb_officer)
+    pdf = reverse("awards:decision_file", args=[decision.pk, "pdf"])
+    assert _body(client.get(pdf)) == signed
+    # The administrator's trust store no longer holds the test root.
+    (tmp_path / "new").mkdir()
+    settings.THIDUA_SIGNING_TRUST_ROOTS = signing_ca.write_roots(tmp_path / "new", signing_ca.make_root("Root mới"))
+    recheck = reverse("documents:signed_original_recheck", args=[entry.pk])
+    assert client.post(recheck).status_code == 302
+    kept = SignedOriginal.objects.get(entry=entry)
+    assert kept.verdict == Verdict.UNTRUSTED
+    page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
+    assert "Chứng thư số không được tin cậy" in page and "Bản in (chưa ký số)" not in page
+    assert b"/ByteRange" not in _body(client.get(pdf))  # the print again
+    chair = make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school)
+    assert login(chair).post(recheck).status_code == 404
