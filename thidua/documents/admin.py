@@ -5,7 +5,7 @@ given by documents.services.take_number."""
 from django.contrib import admin
 
 from thidua.core.admin import ReadOnlyAdmin
-from thidua.documents.models import DocumentTemplate, IssuerProfile, LegalDocument, RegisterEntry
+from thidua.documents.models import DocumentTemplate, IssuerProfile, LegalDocument, RegisterEntry, SignedOriginal
 
 
 @admin.register(IssuerProfile)
@@ -27,6 +27,16 @@ class RegisterEntryAdmin(ReadOnlyAdmin):
     list_filter = ["year", "doc_type"]
     search_fields = ["symbol", "title"]
     list_select_related = ["unit"]
+
+
+@admin.register(SignedOriginal)
+class SignedOriginalAdmin(ReadOnlyAdmin):
+    """Signed originals are kept only through documents.services (verified, audited)."""
+
+    list_display = ["entry", "verdict", "public", "checked_at", "uploaded_by"]
+    list_filter = ["verdict", "public"]
+    search_fields = ["entry__symbol", "sha256"]
+    list_select_related = ["entry", "uploaded_by"]
 
 
 @admin.register(LegalDocument)
