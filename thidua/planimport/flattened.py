@@ -38,18 +38,27 @@ _TYPES = "KẾ HOẠCH|HƯỚNG DẪN|QUYẾT ĐỊNH|THÔNG BÁO|BÁO CÁO|CHƯ
 # The type name in capitals followed by the summary's first word (capitalised, not capitals:
 # "KẾ HOẠCH Phát động …"), or by a summary in capitals after the motto and the date.
 _TYPE = re.compile(_v(r"(?:(?<=\S)\s+|^)[#*]*\s*(" + _TYPES + r")(?:\s+LIÊN TỊCH)?[*]*\s+[#*]*\s*(?=[{_UP}])"))
+# "… Lâm Hà, ngày 22 tháng 11 năm 2021 Hướng dẫn bình xét thi đua …": the type name in sentence
+# case straight after the date line, where Nghị định 30 puts the type.
+_TYPE_AFTER_DATE = re.compile(
+    _v(r"(?<=năm \d{4})\s+(Kế hoạch|Hướng dẫn|Quyết định|Thông báo|Báo cáo|Chương trình)\s+(?=[{_LO}{_UP}])")
+)
+_GREETING = re.compile(r"Kính gửi\s*:")
 _VV = re.compile(r"\s+(?=V\s*/\s*[vV]\b)")
 _NAME_AT_END = _v(r"[{_UP}][{_LO}]+(?:\s+[{_UP}][{_LO}]+){1,4}\s*$")
 _SIGNED = re.compile(r"\s*(\((?:Đã|đã) ký[^()]{0,30}\))\s*")
 # A decision's authority line in capitals under its summary: "… năm 2024 BAN THƯỜNG VỤ LIÊN ĐOÀN …"
 _AUTHORITY = _v(
-    r"(?<!TM\.)(?<!KT\.)(?<!TL\.)(?<!TUQ\.)(?<!T/M\.)(?<!\*)\s+(?=(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHỦ TỊCH)\s+[{_UP}]{2,}\s+[{_UP}]{2,})"
+    r"(?<!TM\.)(?<!KT\.)(?<!TL\.)(?<!TUQ\.)(?<!T/M\.)(?<!\*)(?<!CỦA)(?<!VÀ)"
+    r"\s+(?=(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|CHỦ TỊCH|ỦY BAN NHÂN DÂN)\s+[{_UP}]{2,}\s+[{_UP}]{2,})"
 )
 _BODY_BREAKS = re.compile(
     _v(
         r"\s+(?=Kính gửi\s*:)"
         r"|\s+(?=(?:Căn cứ|Thực hiện|Hưởng ứng|Trên cơ sở|Tiếp tục thực hiện)\s)"
         r"|(?<=[.:;])\s+(?=(?:PHẦN\s+)?(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[.)]\s+[{_UP}])"
+        # "… (2006-2010) I- Đặc điểm, tình hình:": a Roman part numbered with a dash
+        r"|(?<=[.:;)])\s+(?=(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s*[-–]\s*[{_UP}][{_LO}])"
         r"|(?<=[.:;])\s+(?=\d{1,2}(?:\.\d{1,2}){0,2}\s*[.)]\s+[{_UP}])"
         r"|(?<=[.:;])\s+(?=[a-zđ]\)\s)"
         r"|(?<=[;:])\s+(?=[-–+•]\s)"
@@ -120,7 +129,11 @@ def reline(text: str) -> str:
 
 def _cut(line: str, whole: bool) -> str:
     head_end = min(len(line), 1200)
-    kind = _TYPE.search(line, 0, head_end)
+    # The type and the summary come before "Kính gửi:"; a type name further on is a part's
+    # heading ("A. HƯỚNG DẪN BÌNH XÉT THI ĐUA …").
+    greeting = _GREETING.search(line, 0, head_end)
+    head_end = greeting.start() if greeting else head_end
+    kind = _TYPE.search(line, 0, head_end) or _TYPE_AFTER_DATE.search(line, 0, head_end)
     summary_start = 0
     if kind:
         # "… năm 2024 KẾ HOẠCH Phát động …": the type on its own line, the summary under it.

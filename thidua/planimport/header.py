@@ -67,7 +67,9 @@ _NUMBER = re.compile(
 )
 _SO = re.compile(r"(?:^|\s)so\s*:|^so\s+(?=[\d.…_]*\s*/)")
 # "32/KH-LĐLĐ" alone, or ": 32/KH-LĐLĐ" when a PDF copy lost the word "Số".
-_BARE_NUMBER = re.compile(r"^\s*:?\s*(?P<num>\d+)\s*/\s*(?P<sym>[A-ZĐ]{1,5}\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)")
+_BARE_NUMBER = re.compile(
+    r"^\s*:?\s*(?P<num>\d+)\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<sym>[A-ZĐ]{1,5}\s*[-–]\s*[A-ZĐ][A-ZĐa-zđ&]*)"
+)
 _PLACE_DATE = re.compile(r",\s*ngay\b")
 # ", ngày 05 tháng năm 2024", ", ngày tháng 3 năm 2024": some parts printed, one missing.
 # A draft leaves the day blank ("ngày    tháng 8 năm 2023"); a printed day with the month or the
@@ -111,6 +113,10 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
             cuts = [0]
             for match in _MOTTO.finditer(folded):
                 cuts += [match.start(), match.end()]
+            # "BỘ TÀI CHÍNH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": a rule under a name and a
+            # motto cut in two by a narrow cell end the name too.
+            for match in _PIECE_NOISE.finditer(folded):
+                cuts += [match.start(), match.end()]
             # "Số: 32/KH-LĐLĐ Long Biên, ngày 21…": the place-date line begins at its place.
             place = _place_start(column)
             if place and place > 0 and not _MOTTO.search(folded[place:]):
@@ -125,6 +131,7 @@ def _fragments(lines: list[Line]) -> list[_Fragment]:
     return pieces
 
 
+_PIECE_NOISE = re.compile(r"(?<!\S)(?:[-–—_=]{3,}|cong hoa\s*(?:xa\s*)?hoi|chu nghia viet nam)(?!\S)")
 _PIECE_START = re.compile(r"(?:^|\s)(so\s*:|v\s*/\s*v\s)")
 
 
@@ -193,7 +200,9 @@ def _doc_type_with_title(line: Line) -> tuple[str, str] | None:
         return None
     letters = [ch for ch in line.text if ch.isalpha()]
     rest = line.text[match.end() :].strip()
-    if len(rest) < 8 or sum(ch.isupper() for ch in letters) < len(letters) * 0.9:
+    # "Thông báo về việc khen thưởng …": a web post's title, the type in sentence case.
+    about = line.folded[match.end() :].startswith(("ve viec ", "v/v "))
+    if len(rest) < 8 or (sum(ch.isupper() for ch in letters) < len(letters) * 0.9 and not about):
         return None
     return DOC_TYPES[match.group(1)], rest
 
@@ -203,9 +212,19 @@ def read_header(lines: list[Line]) -> Header:
     limit = min(len(lines), 40)
     type_index = None
     inline_title = None
+    head_start = 0
     for index in range(limit):
         doc_type = _is_doc_type(lines[index])
         combined = None if doc_type else _doc_type_with_title(lines[index])
+        if doc_type or combined:
+            if type_index is not None:
+                # The type line under the letterhead; the one above was the page's own title.
+                head_start, inline_title = type_index + 1, None
+            elif _letterhead_below(lines, index, limit):
+                # "KẾ HOẠCH HOẠT ĐỘNG … NĂM HỌC 2020 - 2021" above "CÔNG ĐOÀN …", "Số: …",
+                # "Ngọc Tố, ngày …" and "KẾ HOẠCH" again: a web page's title over the document.
+                type_index = index
+                continue
         if combined:
             doc_type, inline_title = combined
         if doc_type:
@@ -213,13 +232,15 @@ def read_header(lines: list[Line]) -> Header:
             header.doc_type = doc_type
             header.evidence["doc_type"] = lines[index].display
             break
+    else:
+        type_index, head_start = None, 0
     # The letterhead ends at the type line; without one, at the first long paragraph.
     if type_index is not None:
         head_end = type_index
     else:
         head_end = next((i for i in range(limit) if len(lines[i].text) > 160), limit)
         head_end = min(head_end, 12)
-    fragments = _fragments(lines[:head_end])
+    fragments = _fragments(lines[head_start:head_end])
     _read_number(header, fragments)
     _read_place_date(header, fragments if type_index is not None else _fragments(lines[: max(head_end, 12)]))
     _read_issuer_lines(header, fragments)
@@ -230,6 +251,17 @@ def read_header(lines: list[Line]) -> Header:
             header.doc_type = SYMBOL_TYPES[abbreviation]
             header.evidence["doc_type"] = header.evidence.get("number", "")
     return header
+
+
+def _letterhead_below(lines: list[Line], index: int, limit: int) -> bool:
+    """A number line, the motto and a place-date line under line `index`, then another type line."""
+    below = lines[index + 1 : min(limit, index + 16)]
+    signs = [i for i, line in enumerate(below) if _SO.search(line.folded) or _MOTTO.search(line.folded)]
+    dated = [i for i, line in enumerate(below) if _PLACE_DATE.search(line.folded)]
+    if len(signs) < 2 or not dated:
+        return False
+    after = below[max(signs[-1], dated[-1]) + 1 :]
+    return any(_is_doc_type(line) or _doc_type_with_title(line) for line in after)
 
 
 def _read_number(header: Header, fragments: list[_Fragment]) -> None:
@@ -247,6 +279,9 @@ def _read_number(header: Header, fragments: list[_Fragment]) -> None:
         symbol = re.sub(r"\s+", "", number.group("sym")).replace("–", "-").strip(".-/")
         if not any(ch.isalpha() for ch in symbol):
             continue
+        if "year" in number.groupdict() and number.group("year"):
+            # "Số: 31/2020/QĐ-UBND": the year is part of the symbol; "31/QĐ-UBND" names no document.
+            symbol = f"{number.group('year')}/{symbol}"
         header.number = number.group("num")
         header.symbol = symbol
         header.evidence["number"] = fragment.text
@@ -255,10 +290,13 @@ def _read_number(header: Header, fragments: list[_Fragment]) -> None:
 
 
 def _read_place_date(header: Header, fragments: list[_Fragment]) -> None:
-    for fragment in fragments:
+    for index, fragment in enumerate(fragments):
         start = _place_start(fragment.text)
         if start is None:
             continue
+        following = fragments[index + 1] if index + 1 < len(fragments) else None
+        if following and _DATE_CUT.search(fold(fragment.text)) and _DATE_REST.match(fold(following.text)):
+            fragment = _Fragment(f"{fragment.text} {following.text}", fragment.line)
         folded = fold(fragment.text)
         comma = _PLACE_DATE.search(folded, start)
         place = fragment.text[start : comma.start()].strip()
@@ -278,10 +316,18 @@ def _read_place_date(header: Header, fragments: list[_Fragment]) -> None:
         return
 
 
+# "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM": the motto's first line cut in two by a narrow cell.
+_MOTTO_PART = re.compile(r"cong hoa(?:\s*(?:xa\s*)?hoi)?|(?:xa hoi )?chu nghia viet nam")
+# "Hà Nội, ngày 15" / "tháng 11 năm 2013": the date line cut in two the same way.
+_DATE_CUT = re.compile(r",\s*ngay\s*\d{1,2}\s*$|,\s*ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*$")
+_DATE_REST = re.compile(r"^\s*(?:thang\s*\d{1,2}\s*)?nam\s*\d{4}|^\s*thang\s*\d{1,2}\s*nam\s*\d{4}")
+
+
 def _is_letterhead_noise(fragment: _Fragment) -> bool:
     folded = fold(fragment.text)
     return bool(
         _MOTTO.fullmatch(folded.strip(" .-"))
+        or _MOTTO_PART.fullmatch(folded.strip(" .-"))
         or _RULE.match(fragment.text)
         or _SO.search(folded)
         or _PLACE_DATE.search(folded)
@@ -330,10 +376,18 @@ def _read_issuer_lines(header: Header, fragments: list[_Fragment]) -> None:
                 _("Tên cơ quan trong tiêu đề bị mất chữ (“%(printed)s”): cần nhập lại.") % {"printed": text[:80]}
             )
             continue
+        if len(_UNION_HEAD.findall(fold(text))) > 1:
+            # "… CÔNG ĐOÀN CĐ PHÒNG GIÁO DỤC HIỆP HÒA CĐ TRƯỜNG THCS …": names run together on a
+            # flattened copy, where one ends is not known.
+            header.warnings.append(
+                _("Tên cơ quan trong tiêu đề lẫn nhiều tên (“%(printed)s”): cần nhập lại.") % {"printed": text[:80]}
+            )
+            continue
         setattr(header, name, text)
         header.evidence[name] = evidence
 
 
+_UNION_HEAD = re.compile(r"(?<!\S)(?:cong doan|cd|cdcs|ldld|lien doan lao dong)(?!\S)")
 _DANGLING = re.compile(r"(?:^|\s)&|&(?:\s|$)")
 
 
@@ -439,7 +493,7 @@ def _read_title(
         # A summary runs a line or three; longer, it ran into the body on a flattened copy and
         # where it ends is a guess: left empty, the reviewer is warned it was not found.
         if len(title) <= _TITLE_MAX:
-            header.title = title.rstrip(". ")
+            header.title = title.rstrip(". |")
             header.evidence["title"] = " ".join(p.display for p in parts)
     header.body_start = index
 
@@ -452,7 +506,7 @@ def _summary(text: str) -> str:
     place = _place_start(text)
     if place:
         ends.append(place)
-    return text[: min([*ends, len(text)])].strip().rstrip(".")
+    return text[: min([*ends, len(text)])].strip().rstrip(". |")
 
 
 _KINH_GUI = re.compile(r"\bkinh gui\b")

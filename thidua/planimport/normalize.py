@@ -143,6 +143,9 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     if "|" in text:
         text = _MD_TABLE_ROW.sub(_table_row, text)
+    if "\\" in text:
+        # "\r\n" printed as text by a web page that escaped its line breaks twice
+        text = _ESCAPED_BREAK.sub("\n", text)
     if "<" in text:
         # "<br>", and "<>" where a copy lost the tag's letters
         text = _HTML_BREAK.sub("\n", text)
@@ -154,6 +157,7 @@ def clean_text(text: str) -> str:
 # Word's own text export lays a table out; "|---|---|" rows go.
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _MD_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+_ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n(?=\s|\\|$)")
 _HTML_BREAK = re.compile(r"<br\s*/?>|<\s*/?\s*>", re.IGNORECASE)
 
 
@@ -241,10 +245,14 @@ def _continues(previous: Line, previous_end: str, bullet: str, hashes: int, text
     first = text.lstrip("“\"'‘(")[:1]
     if not first or not first.islower() or not first.isalpha() or previous_end[-1:] in ".:;!?":
         return False
-    return not _LETTER_ITEM.match(text)  # "a) Đối với tập thể": a numbered part, not a tail
+    if _LETTER_ITEM.match(text):  # "a) Đối với tập thể": a numbered part, not a tail
+        return False
+    # "Hướng dẫn" / "bình xét thi đua …": a type name alone on its line is not a paragraph cut short.
+    return len(previous_end) > 14 or fold(previous_end).strip(" .:*#") not in _TYPE_NAMES
 
 
 _LETTER_ITEM = re.compile(r"[a-zđ]\s*[.)]\s")
+_TYPE_NAMES = ("ke hoach", "huong dan", "quyet dinh", "thong bao", "bao cao", "chuong trinh", "cong van", "to trinh")
 
 
 # --------------------------------------------------------------------------- sentences

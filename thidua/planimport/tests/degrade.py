@@ -26,9 +26,11 @@ HEADER_FIELDS = (
 
 
 def documents() -> list[Path]:
-    """Every clean plan the tests hold: the seeds and the documents in other styles."""
-    return sorted((HERE / "seeds").glob("*.txt")) + sorted(
-        p for p in (HERE / "documents").iterdir() if p.suffix in (".txt", ".md")
+    """Every clean plan the tests hold: the seeds, the documents in other styles and the real copies."""
+    return (
+        sorted((HERE / "seeds").glob("*.txt"))
+        + sorted(p for p in (HERE / "documents").iterdir() if p.suffix in (".txt", ".md"))
+        + sorted((HERE / "real").glob("*.txt"))
     )
 
 
