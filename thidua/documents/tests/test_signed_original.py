@@ -1,7 +1,8 @@
 """Signed originals of issued papers (issue 21): a test CA made here, the award decision
 Long Biên issued, signed outside thidua with pyHanko, uploaded and verified — valid, tampered,
 another paper, expired, untrusted, an incremental update after signing, unsigned, too big —
-and who may upload, see and download it."""
+and who may upload, see and download it; the plan and the review the same way, the
+certificates naming the signed decision, the public honour roll, a re-check."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from thidua.documents.rendering import render_pdf
 from thidua.documents.tests import signing_ca
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_user
+from thidua.reports.models import CampaignReview
 
 pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
 
@@ -258,3 +260,28 @@ def test_a_recheck_after_the_root_is_withdrawn_falls_back_to_the_print(
     assert b"/ByteRange" not in _body(client.get(pdf))  # the print again
     chair = make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school)
     assert login(chair).post(recheck).status_code == 404
+
+
+def test_the_issued_review_takes_its_signed_original(login, client, lb_officer, campaign, trusted):
+    login(lb_officer)
+    client.post(f"/ke-hoach/{campaign.pk}/so-ket-tong-ket/moi/", {"kind": "final"})
+    review = CampaignReview.objects.get()
+    values = {
+        "title": review.title,
+        "body": review.body,
+        "place": "Long Biên",
+        "issued_on": "2026-11-20",
+        "recipients": review.recipients or "Lưu: VT.",
+        "signer_title": review.signer_title or "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH",
+        "signer_name": review.signer_name or "Nguyễn Trường Giang",
+        "action": "issue",
+    }
+    client.post(f"/so-ket-tong-ket/{review.pk}/", values)
+    review.refresh_from_db()
+    assert review.register_entry_id, "the review was not issued"
+    pdf_url = f"/so-ket-tong-ket/{review.pk}/tai.pdf"
+    signed = signing_ca.sign(client.get(pdf_url).content, trusted["chair"])
+    upload = reverse("documents:signed_original", args=[review.register_entry_id])
+    assert client.post(upload, {"file": _file(signed)}).status_code == 302
+    assert "Đã ký số" in client.get(f"/so-ket-tong-ket/{review.pk}/").content.decode()
+    assert _body(client.get(pdf_url)) == signed
