@@ -1,6 +1,7 @@
 """What the API answers: stable ids, codes for filtering, and beside each code the Vietnamese
 label the pages show (`*_display`)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from thidua.awards.models import Award, Decision, Nomination
@@ -73,25 +74,53 @@ class MemberSerializer(serializers.ModelSerializer):
         ]
 
 
+# DRF's Vietnamese catalogue lacks some messages: the API's own input fields say them here.
+TEXT = {
+    "required": _("Trường này là bắt buộc."),
+    "invalid": _("Hãy ghi giá trị dạng chữ."),
+    "null": _('Không được để null: để trống thì ghi "".'),
+    "max_length": _("Dài quá {max_length} ký tự."),
+}
+
+
 class MemberRowSerializer(serializers.Serializer):
     """One member to record, with the Excel template's values ("Nam"/"Nữ", "Có"/"Không",
     "Chuyên trách", dd/mm/yyyy): the import's own rules decide what is accepted."""
 
-    full_name = serializers.CharField(allow_blank=True, help_text="Họ và tên (bắt buộc)")
-    gender = serializers.CharField(allow_blank=True, help_text="“Nam” hoặc “Nữ”")
-    birth_year = serializers.CharField(required=False, allow_blank=True, help_text="Năm sinh, 4 chữ số")
-    unit_code = serializers.CharField(allow_blank=True, help_text="Mã đơn vị (CĐCS hoặc tổ) trong phạm vi")
-    position = serializers.CharField(required=False, allow_blank=True)
-    is_direct_worker = serializers.CharField(required=False, allow_blank=True, help_text="“Có” hoặc “Không”")
-    officer_type = serializers.CharField(
-        required=False, allow_blank=True, help_text="“Chuyên trách”, “Không chuyên trách” hoặc để trống"
+    default_error_messages = {"invalid": _('Mỗi đoàn viên là một đối tượng {{"full_name": …, "gender": …}}.')}
+
+    full_name = serializers.CharField(error_messages=TEXT, allow_blank=True, help_text="Họ và tên (bắt buộc)")
+    gender = serializers.CharField(error_messages=TEXT, allow_blank=True, help_text="“Nam” hoặc “Nữ”")
+    birth_year = serializers.CharField(
+        error_messages=TEXT, required=False, allow_blank=True, help_text="Năm sinh, 4 chữ số"
     )
-    joined_on = serializers.CharField(required=False, allow_blank=True, help_text="dd/mm/yyyy")
-    card_number = serializers.CharField(required=False, allow_blank=True)
+    unit_code = serializers.CharField(
+        error_messages=TEXT, allow_blank=True, help_text="Mã đơn vị (CĐCS hoặc tổ) trong phạm vi"
+    )
+    position = serializers.CharField(error_messages=TEXT, required=False, allow_blank=True)
+    is_direct_worker = serializers.CharField(
+        error_messages=TEXT, required=False, allow_blank=True, help_text="“Có” hoặc “Không”"
+    )
+    officer_type = serializers.CharField(
+        error_messages=TEXT,
+        required=False,
+        allow_blank=True,
+        help_text="“Chuyên trách”, “Không chuyên trách” hoặc để trống",
+    )
+    joined_on = serializers.CharField(error_messages=TEXT, required=False, allow_blank=True, help_text="dd/mm/yyyy")
+    card_number = serializers.CharField(error_messages=TEXT, required=False, allow_blank=True)
 
 
 class MembersInSerializer(serializers.Serializer):
-    members = MemberRowSerializer(many=True, allow_empty=False)
+    members = MemberRowSerializer(
+        many=True,
+        allow_empty=False,
+        error_messages={
+            "required": _('Hãy gửi danh sách đoàn viên: {{"members": [...]}}.'),
+            "not_a_list": _("“members” phải là một danh sách."),
+            "empty": _("Danh sách đoàn viên đang trống."),
+        },
+    )
 
 
 class MembersOutSerializer(serializers.Serializer):
@@ -245,11 +274,16 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 class SendSubmissionSerializer(serializers.Serializer):
     answers = serializers.DictField(
-        child=serializers.CharField(allow_blank=True),
+        child=serializers.CharField(allow_blank=True, max_length=10000, error_messages=TEXT),
         required=False,
+        error_messages={"not_a_dict": _('“answers” phải có dạng {{"i<id>": "giá trị"}}.')},
         help_text="Giá trị từng chỉ tiêu theo tên trường (i<id>), như trên trang: số nguyên “125”, tỷ lệ “87,5”, “yes”/“no”.",
     )
-    submit = serializers.BooleanField(default=False, help_text="true: nộp lên cấp trên; false: lưu nháp")
+    submit = serializers.BooleanField(
+        default=False,
+        help_text="true: nộp lên cấp trên; false: lưu nháp",
+        error_messages={"invalid": _("“submit” phải là true hoặc false.")},
+    )
 
 
 class NominationSerializer(serializers.ModelSerializer):

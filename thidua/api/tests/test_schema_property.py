@@ -11,7 +11,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -30,7 +32,19 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def tokens(world, roles):
+def _keep_test_connection():
+    """The WSGI application closes the database connection at each request's start and end
+    (close_old_connections); on PostgreSQL that would end the test's transaction. Django's test
+    client unhooks it the same way while it calls the application."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(world, roles, _keep_test_connection):
     return {
         "read": make_token(roles["district"]),
         "write": make_token(roles["cdcs_chair"], write=True),

@@ -54,7 +54,10 @@ def test_bad_answers_are_refused_with_vietnamese_messages_and_nothing_saved(api,
     assert unknown.status_code == 400
     assert unknown.json()["errors"] == {"answers.i999999": ["Báo cáo này không có chỉ tiêu i999999."]}
     shape = chair.post(f"/api/v1/submissions/{report.pk}/send/", {"answers": "125", "submit": "có"})
-    assert shape.status_code == 400
+    assert shape.json()["errors"] == {
+        "answers": ['“answers” phải có dạng {"i<id>": "giá trị"}.'],
+        "submit": ["“submit” phải là true hoặc false."],
+    }
     report.refresh_from_db()
     assert report.status == "pending" and report.version == 0
     assert not Answer.objects.filter(submission=report).exists()
@@ -127,4 +130,10 @@ def test_bad_member_rows_are_refused_by_field_and_none_is_written(api, federatio
     assert errors["members.1.card_number"] == ['số thẻ "LB0001" đã có trong hệ thống.']
     assert "members.0.full_name" not in errors
     assert Member.objects.count() == before
-    assert chair.post("/api/v1/members/", {"members": []}).status_code == 400
+    empty = chair.post("/api/v1/members/", {"members": []})
+    assert empty.json() == {"errors": {"members": ["Danh sách đoàn viên đang trống."]}}
+    shape = chair.post("/api/v1/members/", {"members": ["Đỗ Thị Lan", {"full_name": 5, "gender": None}]})
+    assert shape.status_code == 400
+    assert shape.json()["errors"]["members.0"] == ['Mỗi đoàn viên là một đối tượng {"full_name": …, "gender": …}.']
+    assert shape.json()["errors"]["members.1.gender"] == ['Không được để null: để trống thì ghi "".']
+    assert Member.objects.count() == before
