@@ -24,6 +24,13 @@ class IssuerProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # What every paper prints (services.signature_gaps refuses to issue without it) is marked
+        # and asked for here too: the superior's name under a union above, the signer's title
+        # and name (QA walk, session 6: the page marked none of them).
+        unit = getattr(self.instance, "unit", None) if self.instance.unit_id else None
+        needed = ["signer_title", "signer_name"] + (["superior_line"] if unit is not None and unit.parent_id else [])
+        for name in needed:
+            self.fields[name].required = True
         for name, field in self.fields.items():
             field.widget.attrs.setdefault("class", "form-control")
             # The live preview (letterhead-preview.js) reads the fields it shows by this name.
