@@ -171,6 +171,9 @@ def decision_detail(request, pk: int):
         request.user, Decision, pk, perm="awards.view_decision", related=("unit", "campaign", "register_entry")
     )
     awards = list(decision.awards.select_related("award_kind", "member", "unit").order_by("order", "pk"))
+    # As the decision's list prints them (documents.list_groups): by kind in catalogue order,
+    # collectives before individuals.
+    awards.sort(key=lambda a: (a.award_kind.order, a.award_kind.name, a.award_kind_id, a.member_id is not None))
     for award in awards:
         award.certificate_url = url_or_none("awards:certificate", award.pk)
     return render(
