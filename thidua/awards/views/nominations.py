@@ -380,7 +380,11 @@ def attest(request, pk: int, criterion: int):
 @login_required
 @require_POST
 def upload(request, pk: int, requirement: int):
-    nomination = _nomination(request, pk, perm="awards.change_nomination")
+    # Only what the service checks before its lock (the unit, the campaign's dossier list), not
+    # the page's eleven joins: the service reads the nomination again under its lock (issue 18).
+    nomination = get_for_user(
+        request.user, Nomination, pk, perm="awards.change_nomination", related=("unit", "campaign__reward")
+    )
     requirement = DossierRequirement.objects.filter(pk=requirement).first()
     if requirement is None:
         raise Http404
