@@ -231,6 +231,34 @@ class BoardSerializer(serializers.Serializer):
     children = BoardChildSerializer(many=True)
 
 
+class IndicatorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    field = serializers.CharField(help_text="Tên trường khi gửi báo cáo (i<id>)")
+    label = serializers.CharField()
+    aggregation = serializers.CharField()
+    aggregation_display = serializers.CharField()
+
+
+class RollupValueSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField()
+    number = serializers.CharField(allow_null=True, help_text="Số liệu tổng hợp, dạng số (vd. 87.5)")
+    value = serializers.CharField(help_text="Như trang tổng hợp hiển thị (vd. 87,5)")
+
+
+class RollupRowSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    reports = serializers.IntegerField(help_text="Số báo cáo đã nộp")
+    values = RollupValueSerializer(many=True)
+
+
+class RollupSerializer(serializers.Serializer):
+    period = ReportPeriodSerializer()
+    unit = UnitRefSerializer()
+    indicators = IndicatorSerializer(many=True)
+    total = RollupRowSerializer()
+    children = RollupRowSerializer(many=True)
+
+
 class AnswerSerializer(serializers.ModelSerializer):
     indicator = serializers.IntegerField(source="indicator_id")
     field = serializers.CharField(source="indicator.field_name", help_text="Tên trường khi gửi báo cáo (i<id>)")

@@ -32,7 +32,7 @@ from thidua.org import imports
 from thidua.org.models import Member, Unit
 from thidua.reports import queries as report_queries
 from thidua.reports import services as report_services
-from thidua.reports.models import Answer, ReportPeriod, Submission
+from thidua.reports.models import Answer, ReportPeriod, Submission, number_text
 
 UNIT_PARAM = OpenApiParameter(
     "unit", OpenApiTypes.INT, description="Đơn vị trong phạm vi (mặc định: đơn vị của vai trò gắn với khóa)"
@@ -243,6 +243,48 @@ class ReportPeriodViewSet(ReadOnly):
             "overdue": report_queries.is_overdue(period, today),
             "total": figures(total),
             "children": [{"unit": _ref(child), "figures": figures(board)} for child, board in children],
+        }
+        return Response(data)
+
+    @extend_schema(parameters=[UNIT_PARAM], responses=s.RollupSerializer, filters=False)
+    @action(detail=True, filterset_class=None, pagination_class=None)
+    def rollup(self, request, pk=None):
+        """The roll-up (tổng hợp) of the sent reports' indicators for the unit's subtree and by
+        child unit, as the roll-up page aggregates them (sum, average, share of yes)."""
+        require(request.user, "reports.view_board")
+        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
+        unit = _scope_unit(request, period.form.issuer)
+        indicators = report_queries.rolled_indicators(period)
+        whole, children = report_queries.rollup_by_child(period, unit, indicators)
+
+        def row(of: Unit, rollup) -> dict:
+            values = []
+            for indicator in indicators:
+                number = rollup.figures.get(indicator.pk, report_queries.Figure()).value(indicator.aggregation)
+                values.append(
+                    {
+                        "indicator": indicator.pk,
+                        "number": None if number is None else f"{number:f}",
+                        "value": number_text(number),
+                    }
+                )
+            return {"unit": _ref(of), "reports": rollup.reports, "values": values}
+
+        data = {
+            "period": s.ReportPeriodSerializer(period).data,
+            "unit": _ref(unit),
+            "indicators": [
+                {
+                    "id": i.pk,
+                    "field": i.field_name,
+                    "label": i.label,
+                    "aggregation": i.aggregation,
+                    "aggregation_display": i.get_aggregation_display(),
+                }
+                for i in indicators
+            ],
+            "total": row(unit, whole),
+            "children": [row(child, rollup) for child, rollup in children],
         }
         return Response(data)
 

@@ -35,6 +35,15 @@ def test_the_cdcs_sends_its_report_as_the_page_does(api, world, roles):
     # The district's board counts it.
     board = api(roles["district"]).get(f"/api/v1/report-periods/{world['period'].pk}/board/").json()
     assert board["total"]["on_time"] + board["total"]["late"] == 1
+    # And its roll-up: the sent figures, as the roll-up page aggregates them.
+    rollup = api(roles["district"]).get(f"/api/v1/report-periods/{world['period'].pk}/rollup/").json()
+    by_label = {i["id"]: i["label"] for i in rollup["indicators"]}
+    totals = {by_label[v["indicator"]]: v["value"] for v in rollup["total"]["values"]}
+    assert rollup["total"]["reports"] == 1
+    assert totals["Tổng số đoàn viên"] == "2"
+    assert totals["Tỷ lệ CNLĐ được ký thỏa ước"] == "87,5"
+    assert [c["unit"]["code"] for c in rollup["children"]] == ["LB-001"]
+    assert chair.get(f"/api/v1/report-periods/{world['period'].pk}/rollup/").status_code == 404
 
 
 def test_bad_answers_are_refused_with_vietnamese_messages_and_nothing_saved(api, world, roles):
