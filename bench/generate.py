@@ -187,7 +187,7 @@ def member_rows(units: list[UnitRow], rng: random.Random) -> Iterator[tuple]:
     unit's direct_worker_count from what it generated."""
     from thidua.org.demo.names import _SURNAME_POOL as SURNAMES
     from thidua.org.demo.names import GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE, position
-    from thidua.org.search import member_search_key
+    from thidua.org.search import member_search_key, province_path
 
     folded: dict[str, str] = {}
     next_card = [0] * (len(PROVINCES) + 1)
@@ -200,6 +200,7 @@ def member_rows(units: list[UnitRow], rng: random.Random) -> Iterator[tuple]:
         p_direct = 0.32 if unit.sector == "enterprise" else 0.03
         p_female = 0.6 if unit.sector in ("enterprise", "school") else 0.5
         direct = 0
+        province = province_path(unit.path)
         for _i in range(unit.member_count):
             member_id += 1
             female = random_() < p_female
@@ -243,6 +244,7 @@ def member_rows(units: list[UnitRow], rng: random.Random) -> Iterator[tuple]:
                 STAMP,
                 None,
                 unit.id,
+                province,
             )
         unit.direct_worker_count = direct
 
@@ -282,6 +284,7 @@ MEMBER_COLUMNS = [
     "updated_at",
     "user_id",
     "unit_id",
+    "province_path",
 ]
 
 

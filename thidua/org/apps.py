@@ -8,8 +8,12 @@ class OrgConfig(AppConfig):
     verbose_name = _("Tổ chức công đoàn")
 
     def ready(self) -> None:
+        from thidua.core import tree
         from thidua.core.models import register_verbs
         from thidua.core.navigation import ORGANISATION, NavItem, register
+        from thidua.org.services import members_follow
+
+        tree.register(members_follow)  # the members' province (Member.province_path) follows moved units
 
         register_verbs(
             {

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime
 import gc
 import io
@@ -59,7 +60,7 @@ from thidua.org.models import (
     UnitKind,
     UnitStatus,
 )
-from thidua.org.search import indexed_after_bulk_insert, member_search_key
+from thidua.org.search import indexed_after_bulk_insert, member_search_key, province_path
 
 log = logging.getLogger(__name__)
 
@@ -593,6 +594,7 @@ class CleanMembers:
 
     columns: dict[str, list[Any]]
     count: int
+    provinces: dict[int, str] = dataclasses.field(default_factory=dict)  # unit id → Member.province_path
 
 
 def _each_once(values: list[Any], convert: Callable[[Any], Any]) -> list[Any] | None:
@@ -684,7 +686,8 @@ def validate_members(
     }
     if cards_ok and all(values is not None for values in clean.values()):
         _tick(progress, "validating", total, total)
-        return CleanMembers(columns=clean, count=total), [], units  # type: ignore[arg-type]
+        provinces = {unit.pk: province_path(unit.path) for unit in units.values()}
+        return CleanMembers(columns=clean, count=total, provinces=provinces), [], units  # type: ignore[arg-type]
     errors = _member_errors(data, index, codes, cards, units, unit_problems, existing_cards, progress)
     if not errors:  # pragma: no cover - the two passes apply the same rules
         raise AssertionError("a member import's column check and row check disagree")
@@ -907,6 +910,7 @@ def _member_rows(clean: CleanMembers, fields: list, progress: Progress | None) -
     given: dict[str, Iterable[Any]] = {
         **columns,
         "joined_on": map(dates.__getitem__, columns["joined_on"]),
+        "province_path": map(clean.provinces.__getitem__, columns["unit_id"]),
         "search_key": (f"{folded[n]} {c}" if c else folded[n] for n, c in zip(names, cards, strict=True)),
         "created_at": itertools.repeat(now, total),
         "updated_at": itertools.repeat(now, total),

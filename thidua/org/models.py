@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.core.db import PATH_END, PATH_STEP
 from thidua.core.text import search_terms
-from thidua.org.search import SEARCH_CAP, SearchKeyField, first_match_ids, member_search_key
+from thidua.org.search import SEARCH_CAP, SearchKeyField, first_match_ids, member_search_key, province_path
 
 
 class UnitKind(models.Model):
@@ -287,6 +287,10 @@ class Member(models.Model):
     )
     # Folded name + card number, indexed for full-text search (FTS5 on SQLite, GIN on PostgreSQL).
     search_key = SearchKeyField(max_length=300, editable=False, default="")
+    # The first two steps of the unit's path (its province): indexed with the key, so a
+    # province-wide search is one more term of the full-text engine (org.search). A copy of the
+    # tree's path, kept by core.tree when units move (org.apps) and by every write of `unit`.
+    province_path = models.CharField(max_length=8, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -307,8 +311,9 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_key = member_search_key(self.full_name, self.card_number)
+        self.province_path = province_path(self.unit.path)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key", "province_path"}
         super().save(*args, **kwargs)
 
 

@@ -6,13 +6,20 @@ indexed by the database's own full-text engine: an FTS5 table kept in step by tr
 a GIN index over `to_tsvector('simple', search_key)` on PostgreSQL (migration 0002). Both answer
 the same question: every word of the query appears in the key, the last one as a prefix — so
 "van an" finds "Nguyễn Văn An".
+
+The member's province (`Member.province_path`: the first two steps of its unit's path, the
+unit under the national root) is indexed beside the key — a column of the FTS5 table, a
+lexeme of weight A in the GIN's document — so a province-wide search is one more term the
+engine intersects, instead of a walk of the national matches checking each one's unit
+(BENCHMARKS.md, issue 18 item 5). Name words are matched in the name only (FTS5 column
+filter; weight D on PostgreSQL), so no typed word ever matches a province's path.
 """
 
 from contextlib import contextmanager
 
 from django.db import connection, models
 
-from thidua.core.db import PATH_END
+from thidua.core.db import PATH_END, PATH_STEP
 from thidua.core.paging import LIST_CAP
 from thidua.core.text import fold, search_terms
 
@@ -24,6 +31,15 @@ SEARCH_CAP = LIST_CAP
 
 def member_search_key(full_name: str, card_number: str | None) -> str:
     return f"{fold(full_name)} {card_number or ''}".strip()
+
+
+# The root's step and the step of the unit under it (a province, a central sector union).
+PROVINCE_PATH_LENGTH = 2 * PATH_STEP
+
+
+def province_path(unit_path: str) -> str:
+    """What a member of the unit at `unit_path` keeps in `province_path`."""
+    return unit_path[:PROVINCE_PATH_LENGTH]
 
 
 class SearchKeyField(models.CharField):
@@ -38,6 +54,10 @@ INDEXED_PREFIX = 3
 def first_match_ids(query: str, scope_path: str | None) -> list[int]:
     """Ids of the first SEARCH_CAP + 1 members, in no particular order, whose key has every
     word of ``query`` (the last as a prefix), within the subtree at ``scope_path``.
+
+    A scope inside a province names the province to the engine (its path's first two steps):
+    the engine intersects the words' postings with the province's, so a province-wide search
+    reads only the province's matches; a scope below the province is checked on the unit too.
 
     For a search of common words in a province or nationwide ("hung", "nguyen tai"): the engine
     walks its posting lists and stops as soon as it has enough members *inside the scope*,
@@ -63,37 +83,59 @@ def first_match_ids(query: str, scope_path: str | None) -> list[int]:
 
 def _first_matches_sql(terms: list[str], scope_path: str | None, *, last_as_prefix: bool) -> tuple[str, list]:
     limit = SEARCH_CAP + 1
+    province = province_path(scope_path).lower() if scope_path and len(scope_path) >= PROVINCE_PATH_LENGTH else None
     scope_sql, scope_params = "", []
-    if scope_path is not None:
+    if scope_path is not None and len(scope_path) > PROVINCE_PATH_LENGTH:
         scope_sql = " AND u.path >= %s AND u.path < %s"
         scope_params = [scope_path, scope_path + PATH_END]
+    elif scope_path is not None and province is None:  # a root's scope: other roots' members are not in it
+        scope_sql = " AND m.province_path >= %s AND m.province_path < %s"
+        scope_params = [scope_path, scope_path + PATH_END]
+    join_unit = " JOIN org_unit u ON u.id = m.unit_id" if "u.path" in scope_sql else ""
     if connection.vendor == "postgresql":
-        match = " & ".join([*terms[:-1], terms[-1] + (":*" if last_as_prefix else "")])
+        # Name words carry weight D (to_tsvector's own); the province's path is weight A.
+        words = [f"{t}:D" for t in terms[:-1]] + [terms[-1] + (":*D" if last_as_prefix else ":D")]
+        if province is not None:
+            words.append(f"{province}:A")
         return (
-            "SELECT m.id FROM org_member m JOIN org_unit u ON u.id = m.unit_id "
-            "WHERE to_tsvector('simple'::regconfig, m.search_key) @@ to_tsquery('simple'::regconfig, %s)"
+            f"SELECT m.id FROM org_member m{join_unit} WHERE {PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, %s)"
             f"{scope_sql} LIMIT {limit}",
-            [match, *scope_params],
+            [" & ".join(words), *scope_params],
         )
     # Terms are [0-9a-z]+ only (search_terms), so quoting is not needed in FTS5 syntax.
-    match = " AND ".join([*terms[:-1], terms[-1] + ("*" if last_as_prefix else "")])
-    join = " JOIN org_member m ON m.id = f.rowid JOIN org_unit u ON u.id = m.unit_id" if scope_sql else ""
+    match = "search_key : (" + " AND ".join([*terms[:-1], terms[-1] + ("*" if last_as_prefix else "")]) + ")"
+    if province is not None:
+        match += f' AND province_path : "{province}"'
+    join = f" JOIN org_member m ON m.id = f.rowid{join_unit}" if scope_sql else ""
     return (
         f"SELECT f.rowid FROM {FTS_TABLE} f{join} WHERE {FTS_TABLE} MATCH %s{scope_sql} LIMIT {limit}",
         [match, *scope_params],
     )
 
 
+# The document the GIN index holds (PostgreSQL): the folded name and card number, and the
+# member's province as one lexeme of weight A. A query must spell it the same to use the index.
+PG_DOCUMENT = (
+    "(setweight(to_tsvector('simple'::regconfig, province_path), 'A') || to_tsvector('simple'::regconfig, search_key))"
+)
+
+
+# The external-content table reads org_member's columns of the same names; every 'delete'
+# gives the values the row was indexed with (the old row's), or the index is corrupted.
 SQLITE_SETUP = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        search_key, content='org_member', content_rowid='id', tokenize='unicode61', prefix='2 3')""",
+        search_key, province_path, content='org_member', content_rowid='id', tokenize='unicode61', prefix='2 3')""",
     f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_ai AFTER INSERT ON org_member BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_key) VALUES (new.id, new.search_key); END""",
+        INSERT INTO {FTS_TABLE}(rowid, search_key, province_path) VALUES (new.id, new.search_key, new.province_path);
+        END""",
     f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_ad AFTER DELETE ON org_member BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key) VALUES ('delete', old.id, old.search_key); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_au AFTER UPDATE OF search_key ON org_member BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key) VALUES ('delete', old.id, old.search_key);
-        INSERT INTO {FTS_TABLE}(rowid, search_key) VALUES (new.id, new.search_key); END""",
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key, province_path)
+        VALUES ('delete', old.id, old.search_key, old.province_path); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS org_member_fts_au AFTER UPDATE OF search_key, province_path ON org_member BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_key, province_path)
+        VALUES ('delete', old.id, old.search_key, old.province_path);
+        INSERT INTO {FTS_TABLE}(rowid, search_key, province_path) VALUES (new.id, new.search_key, new.province_path);
+        END""",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 ]
 SQLITE_TEARDOWN = [
@@ -103,8 +145,9 @@ SQLITE_TEARDOWN = [
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 POSTGRESQL_SETUP = [
-    "CREATE INDEX IF NOT EXISTS org_member_search_gin ON org_member "
-    "USING gin (to_tsvector('simple'::regconfig, search_key))",
+    f"CREATE INDEX IF NOT EXISTS org_member_search_gin ON org_member USING gin ({PG_DOCUMENT})",
+    # Statistics of the indexed expression: without them the planner guesses its selectivity.
+    "ANALYZE org_member",
 ]
 POSTGRESQL_TEARDOWN = ["DROP INDEX IF EXISTS org_member_search_gin"]
 
@@ -139,7 +182,9 @@ def indexed_after_bulk_insert(cursor):
     cursor.execute(_DROP_INSERT_TRIGGER)
     yield
     cursor.execute(
-        f"INSERT INTO {FTS_TABLE}(rowid, search_key) SELECT id, search_key FROM org_member WHERE id > %s", [last_id]
+        f"INSERT INTO {FTS_TABLE}(rowid, search_key, province_path) "
+        "SELECT id, search_key, province_path FROM org_member WHERE id > %s",
+        [last_id],
     )
     cursor.execute(_CREATE_INSERT_TRIGGER)
 

@@ -32,6 +32,7 @@ from thidua.org.models import (
 )
 from thidua.org.queries import subtree_totals
 from thidua.org.rules import FEDERATION_ONLY_ROLES, GRASSROOTS_ONLY_ROLES
+from thidua.org.search import PROVINCE_PATH_LENGTH, province_path
 
 # Unit life cycle (merge and deactivation are the restructuring moves of the 2025 reform).
 UNIT_WORKFLOW = Workflow(
@@ -489,7 +490,7 @@ def merge_units(actor, source: Unit, survivor: Unit, *, reason: str = "", roles:
     UNIT_WORKFLOW.transition(source, "merge")  # fails early, before anything moves
 
     succession.freeze(source)
-    moved_members = Member.objects.filter(unit=source).update(unit=survivor)
+    moved_members = Member.objects.filter(unit=source).update(unit=survivor, province_path=province_path(survivor.path))
     Unit.objects.filter(pk=survivor.pk).update(
         member_count=F("member_count") + source.member_count,
         direct_worker_count=F("direct_worker_count") + source.direct_worker_count,
@@ -738,6 +739,23 @@ def grant_role(actor, user, unit: Unit, kind: str) -> Role:
     return role
 
 
+def members_follow(old_prefix: str, new_prefix: str) -> None:
+    """core.tree's rewrite for `Member.province_path` (registered in org.apps): the members of
+    a subtree that moved into another province take the province of their unit's new path.
+    Called after the units' paths were rewritten; a move within a province changes nothing."""
+    if min(len(old_prefix), len(new_prefix)) >= PROVINCE_PATH_LENGTH and province_path(old_prefix) == province_path(
+        new_prefix
+    ):
+        return
+    units = Unit.objects.filter(path__gte=new_prefix, path__lt=new_prefix + PATH_END)
+    moved = Member.objects.filter(unit__in=units.values("pk"))
+    if len(new_prefix) >= PROVINCE_PATH_LENGTH:
+        moved.update(province_path=province_path(new_prefix))
+    else:  # a subtree that became a root: each unit's own province
+        own = Unit.objects.filter(pk=OuterRef("unit_id")).values("path")[:1]
+        moved.update(province_path=Substr(Subquery(own), 1, PROVINCE_PATH_LENGTH))
+
+
 # --- counters ------------------------------------------------------------------------------
 
 
@@ -776,6 +794,7 @@ __all__ = [
     "deactivate_unit",
     "dissolve_unit",
     "grant_role",
+    "members_follow",
     "merge_units",
     "move_unit",
     "rate_many",

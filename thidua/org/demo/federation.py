@@ -52,7 +52,7 @@ from thidua.org.models import (
     UnitKind,
     UnitRating,
 )
-from thidua.org.search import member_search_key
+from thidua.org.search import member_search_key, province_path
 
 # Bump when the data below changes: a database holding another version is left alone and the
 # command says to start from a fresh database.
@@ -709,6 +709,7 @@ def build_clusters() -> str:
 
 def build_members(root: Unit, scale: float) -> str:
     unit_ids = dict(Unit.objects.values_list("code", "id"))
+    unit_paths = dict(Unit.objects.values_list("code", "path"))
     batch: list[Member] = []
     total = 0
     for fed, cdcs in all_cdcs():
@@ -724,8 +725,9 @@ def build_members(root: Unit, scale: float) -> str:
                     officer_type=row.officer_type,
                     joined_on=row.joined_on,
                     card_number=row.card_number,
-                    # bulk_create skips Member.save, which sets the search key.
+                    # bulk_create skips Member.save, which sets the search key and the province.
                     search_key=member_search_key(row.full_name, row.card_number),
+                    province_path=province_path(unit_paths[row.unit_code]),
                 )
             )
             if len(batch) >= 1000:
