@@ -143,3 +143,25 @@ def test_one_cannot_revoke_anothers_token(login, roles):
     assert client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/").status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_a_token_is_made_only_for_ones_own_role(login, roles):
+    """The role picked on the page is one of the user's own; another person's role id is refused
+    next to the field, and the service refuses it too."""
+    from django.core.exceptions import PermissionDenied
+
+    from thidua.api import services
+
+    client = login(roles["district"])
+    expires = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+    foreign = roles["viewer"].acting_role
+    response = client.post(
+        "/tai-khoan/khoa-api/", {"name": "Thử", "role": foreign.pk, "can_write": "0", "expires_on": expires}
+    )
+    assert response.status_code == 400
+    assert 'data-field-error="role"' in response.content.decode()
+    with pytest.raises(PermissionDenied):
+        services.create_token(
+            roles["district"], role=foreign, name="Thử", can_write=False, expires_on=timezone.localdate()
+        )
+    assert not ApiToken.objects.exists()
