@@ -272,6 +272,9 @@ THIDUA_THUMBNAIL_PX = 400
 # CA of the government's signing services, or a test root), and the largest signed PDF taken.
 THIDUA_SIGNING_TRUST_ROOTS = env.str("THIDUA_SIGNING_TRUST_ROOTS", default="")
 THIDUA_SIGNED_MAX_BYTES = env.int("THIDUA_SIGNED_MAX_BYTES", default=20 * 1024 * 1024)
+# Signing in thidua (issue 21, item 3): the Fernet key (urlsafe base64, 32 bytes) a unit's stored
+# PKCS#12 certificate is encrypted with at rest (documents.signing_keys). Empty: no unit may store one.
+THIDUA_SIGNING_KEY = env.str("THIDUA_SIGNING_KEY", default="")
 
 if not DEBUG:
     # Production is served over HTTPS, ended by nginx in front of gunicorn (deploy/nginx.conf,

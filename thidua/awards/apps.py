@@ -17,3 +17,7 @@ class AwardsConfig(AppConfig):
         from thidua.core import succession
 
         succession.register(awards_succession.STEP)  # a dissolved unit's open work goes to its successor
+        from thidua.awards.documents import decision_pdf
+        from thidua.documents import printing
+
+        printing.register("awards.decision", decision_pdf)  # signing in thidua renders this print (issue 21)

@@ -49,3 +49,22 @@ class SignedOriginalForm(forms.Form):
         error_messages={"required": _("Hãy chọn tệp PDF đã ký số.")},
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf", "class": "form-control"}),
     )
+
+
+class SigningCertificateForm(forms.Form):
+    """A unit's PKCS#12 certificate for signing in thidua (issue 21, item 3), and the passphrase
+    that opens it — used once to open and check it, never kept."""
+
+    file = forms.FileField(
+        label=_("Tệp chứng thư số (.p12, .pfx)"),
+        help_text=_("Chứng thư số của đơn vị hoặc người ký kèm khóa bí mật, định dạng PKCS#12."),
+        error_messages={"required": _("Hãy chọn tệp chứng thư số.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".p12,.pfx,application/x-pkcs12", "class": "form-control"}),
+    )
+    passphrase = forms.CharField(
+        label=_("Mật khẩu của tệp chứng thư"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"class": "form-control", "autocomplete": "off"}),
+        help_text=_("Chỉ dùng để mở và kiểm tra chứng thư, không được lưu."),
+    )

@@ -370,3 +370,32 @@ class SignedOriginal(models.Model):
                 when = None
             rows.append({**signer, "when": when})
         return rows
+
+
+class SigningCertificate(models.Model):
+    """A unit's PKCS#12 certificate for signing in thidua (issue 21, item 3; optional per unit):
+    kept encrypted at rest (Fernet, THIDUA_SIGNING_KEY, documents.signing_keys), stored, replaced
+    and used only by the unit's standing committee. Only the certificate's subject, issuer and
+    validity are ever shown — never the key."""
+
+    unit = models.OneToOneField(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="signing_certificate"
+    )
+    sealed = models.BinaryField(_("chứng thư đã mã hóa"), editable=False)
+    subject = models.CharField(_("người được cấp"), max_length=300)
+    organisation = models.CharField(_("cơ quan"), max_length=300, blank=True)
+    issuer = models.CharField(_("tổ chức cấp"), max_length=300)
+    serial = models.CharField(_("số hiệu"), max_length=80)
+    not_before = models.DateTimeField(_("hiệu lực từ"))
+    not_after = models.DateTimeField(_("hiệu lực đến"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("chứng thư ký số của đơn vị")
+        verbose_name_plural = _("chứng thư ký số của đơn vị")
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.issuer})"

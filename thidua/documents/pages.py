@@ -13,6 +13,14 @@ def unit_letterhead_section(request, unit):
     return {"letterhead_url": reverse("documents:issuer_profile", args=[unit.pk])}
 
 
+def unit_signing_certificate_section(request, unit):
+    """On the unit's page, for its standing committee: the signing certificate page (issue 21,
+    item 3). No query."""
+    if not request.user.has_perm("documents.manage_signing_certificate", unit):
+        return None
+    return {"signing_certificate_url": reverse("documents:signing_certificate", args=[unit.pk])}
+
+
 def register_pages() -> None:
     import rules
 
@@ -32,6 +40,9 @@ def register_pages() -> None:
             "publish_signed_original": _("Công khai bản ký số"),
             "recheck_signed_original": _("Kiểm tra lại bản ký số"),
             "unpublish_signed_original": _("Thôi công khai bản ký số"),
+            "store_signing_certificate": _("Lưu chứng thư ký số của đơn vị"),
+            "remove_signing_certificate": _("Xóa chứng thư ký số của đơn vị"),
+            "sign_in_thidua": _("Ký số văn bản trên thidua"),
         }
     )
     register(
@@ -45,4 +56,13 @@ def register_pages() -> None:
     )
     register_section(
         Section("unit_detail", "letterhead", "documents/_unit_letterhead.html", unit_letterhead_section, order=50)
+    )
+    register_section(
+        Section(
+            "unit_detail",
+            "signing_certificate",
+            "documents/_unit_signing_certificate.html",
+            unit_signing_certificate_section,
+            order=51,
+        )
     )

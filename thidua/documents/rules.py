@@ -43,3 +43,12 @@ def issued_by_acting_unit(user, entry) -> bool:
 # obj = a RegisterEntry: upload its signed original (issue 21) — those who issue the unit's
 # papers, as for taking its numbers; everyone who reads the paper sees the verdict.
 rules.add_perm("documents.attach_signed", is_superuser | (number_taker & issued_by_acting_unit))
+
+# Signing in thidua (issue 21, item 3): the unit's stored PKCS#12 certificate is uploaded,
+# replaced, removed and used by its standing committee only — the role that issues decisions
+# (awards.issue_decision) — of the unit itself, never a unit above it.
+signing_committee = acts_as(frozenset({R.STANDING_COMMITTEE}))
+# obj = the Unit.
+rules.add_perm("documents.manage_signing_certificate", signing_committee & is_acting_unit)
+# obj = a RegisterEntry of the unit.
+rules.add_perm("documents.sign_in_thidua", signing_committee & issued_by_acting_unit)

@@ -15,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core import access, audit
-from thidua.documents import signing
+from thidua.documents import printing, signing, signing_keys
 from thidua.documents.models import (
     DocType,
     IssuerProfile,
     RegisterCounter,
     RegisterEntry,
     SignedOriginal,
+    SigningCertificate,
     Verdict,
     title_lines,
 )
@@ -375,3 +376,92 @@ def publish_signed_original(actor, entry: RegisterEntry, public: bool) -> Signed
                 scope_path=entry.unit.path,
             )
     return signed
+
+
+# ---------------------------------------------------------------- signing in thidua (item 3)
+
+
+def store_signing_certificate(actor, unit: Unit, data: bytes, passphrase: str) -> SigningCertificate:
+    """Keep `unit`'s PKCS#12 certificate (opened with `passphrase`, current, chaining to the
+    trust store) encrypted at rest; replaces the previous one. A refusal raises ValidationError
+    on "file" (or "passphrase" for a wrong one) and stores nothing. Audited, never the key."""
+    access.check(actor, "documents.manage_signing_certificate", unit)
+    try:
+        opened = signing_keys.open_pkcs12(data, passphrase)
+    except signing_keys.KeyError_ as error:
+        raise ValidationError({error.field: str(error)}) from error
+    with transaction.atomic():
+        previous = SigningCertificate.objects.select_for_update().filter(unit=unit).first()
+        certificate, _created = SigningCertificate.objects.update_or_create(
+            unit=unit,
+            defaults={
+                "sealed": opened.sealed,
+                "subject": opened.subject[:300],
+                "organisation": opened.organisation[:300],
+                "issuer": opened.issuer[:300],
+                "serial": opened.serial[:80],
+                "not_before": opened.not_before,
+                "not_after": opened.not_after,
+                "uploaded_by": access.person(actor),
+            },
+        )
+        audit.record(
+            actor,
+            "store_signing_certificate",
+            unit,
+            scope_path=unit.path,
+            changes={
+                "subject": opened.subject,
+                "issuer": opened.issuer,
+                "serial": opened.serial,
+                "not_after": opened.not_after.date().isoformat(),
+                **({"replaced": previous.serial} if previous is not None else {}),
+            },
+        )
+    return certificate
+
+
+def remove_signing_certificate(actor, unit: Unit) -> None:
+    access.check(actor, "documents.manage_signing_certificate", unit)
+    with transaction.atomic():
+        certificate = SigningCertificate.objects.select_for_update().filter(unit=unit).first()
+        if certificate is None:
+            return
+        audit.record(
+            actor,
+            "remove_signing_certificate",
+            unit,
+            scope_path=unit.path,
+            changes={"subject": certificate.subject, "serial": certificate.serial},
+        )
+        certificate.delete()
+
+
+def sign_in_thidua(actor, entry: RegisterEntry) -> SignedOriginal:
+    """Sign `entry`'s paper on the server with its unit's stored certificate: its print (the
+    renderer its app registered in documents.printing), signed with a visible box under the
+    signer's block, then kept through attach_signed_original — verified like an upload, the
+    original of record. Atomic: any refusal leaves the previous signed original as it was."""
+    access.check(actor, "documents.sign_in_thidua", entry)
+    certificate = SigningCertificate.objects.filter(unit_id=entry.unit_id).first()
+    if certificate is None:
+        raise ValidationError(_("Đơn vị chưa lưu chứng thư số để ký trên thidua."))
+    pdf = printing.print_of(entry)
+    if pdf is None:
+        raise ValidationError(_("Loại văn bản này chưa ký số được trên thidua: hãy ký bằng công cụ của cơ quan."))
+    signer_name = (entry.letterhead or {}).get("signer_name") or ""
+    try:
+        signed = signing_keys.sign_pdf(pdf, bytes(certificate.sealed), signer_name=signer_name)
+    except signing_keys.KeyError_ as error:
+        raise ValidationError(str(error)) from error
+    with transaction.atomic():
+        original = attach_signed_original(actor, entry, signed, name="ky-so-tren-thidua.pdf")
+        audit.record(
+            actor,
+            "sign_in_thidua",
+            entry,
+            scope_path=entry.unit.path,
+            to_state=original.verdict,
+            changes={"certificate": certificate.serial, "subject": certificate.subject, "sha256": original.sha256},
+        )
+    return original

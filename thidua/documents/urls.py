@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.documents import signed_views, views
+from thidua.documents import signed_views, signing_views, views
 
 app_name = "documents"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("van-ban/<int:pk>/ban-ky-so/cong-khai/", signed_views.signed_original_publish, name="signed_original_publish"),
     path(
         "van-ban/<int:pk>/ban-ky-so/kiem-tra-lai/", signed_views.signed_original_recheck, name="signed_original_recheck"
+    ),
+    path("van-ban/<int:pk>/ky-so-tren-thidua/", signing_views.sign_in_thidua, name="sign_in_thidua"),
+    path("don-vi/<int:pk>/chung-thu-ky-so/", signing_views.signing_certificate, name="signing_certificate"),
+    path(
+        "don-vi/<int:pk>/chung-thu-ky-so/xoa/",
+        signing_views.signing_certificate_remove,
+        name="signing_certificate_remove",
     ),
     path("cong-khai/van-ban/<int:pk>/ban-ky-so.pdf", signed_views.public_signed_file, name="public_signed_file"),
 ]

@@ -1,0 +1,37 @@
+"""How each kind of issued paper renders its print (issue 21, item 3): the app that issues a
+paper registers, from its AppConfig.ready(), the function that renders the same unsigned PDF its
+download serves. Signing in thidua renders the print of a register entry through this registry,
+found by the entry's target (the generic key the issuing service sets)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from thidua.documents.models import RegisterEntry
+
+Renderer = Callable[[Any], bytes]
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def register(model_label: str, render: Renderer) -> None:
+    """`model_label`: "awards.decision" (app_label.model_name, lower case); `render(target)`:
+    the paper's unsigned PDF."""
+    _RENDERERS[model_label.lower()] = render
+
+
+def renderer_for(entry: RegisterEntry) -> Renderer | None:
+    if entry.target_type_id is None or entry.target_id is None:
+        return None
+    target_type = entry.target_type
+    return _RENDERERS.get(f"{target_type.app_label}.{target_type.model}")
+
+
+def can_print(entry: RegisterEntry) -> bool:
+    return renderer_for(entry) is not None
+
+
+def print_of(entry: RegisterEntry) -> bytes | None:
+    """The unsigned print of `entry`'s paper, or None when its kind registered no renderer or
+    its target is gone."""
+    render = renderer_for(entry)
+    target = entry.target if render is not None else None
+    return render(target) if render is not None and target is not None else None
