@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
-from thidua.org.models import Unit
+from thidua.org.models import Unit, acts_for_unit
 from thidua.participation import queries, services
 from thidua.participation.forms import ModelProjectForm, RegistrationForm, ResultsForm, WorkForm
 from thidua.participation.models import CovenantParty, ModelProject, Registration
@@ -44,6 +44,8 @@ def record_context(request, campaign: Campaign, unit: Unit, **forms) -> dict:
         "due": due,
         "registration": registration,
         "works": list(queries.works_for_table(campaign, unit)),
+        # A work's page is the unit's business: a member reads the table, without links that 404.
+        "works_open": user.is_superuser or acts_for_unit(getattr(user, "acting_role", None)),
         "models": list(ModelProject.objects.filter(campaign=campaign, unit=unit).order_by("registered_at", "id")),
         "parties": list(
             CovenantParty.objects.filter(unit=unit, covenant__campaign=campaign).select_related("covenant")
