@@ -53,3 +53,8 @@ class CampaignsConfig(AppConfig):
 
         for step in campaigns_succession.STEPS:  # open plans go on under a dissolved unit's successor
             succession.register(step)
+        from thidua.campaigns import plan_document
+        from thidua.documents import printing
+
+        # The print that signing in thidua signs (issue 21), as the download renders it.
+        printing.register_document("campaigns.campaign", plan_document.build)

@@ -39,3 +39,8 @@ class CouncilsConfig(AppConfig):
                 "close_session": _("Kết thúc phiên họp"),
             }
         )
+        from thidua.councils import minutes
+        from thidua.documents import printing
+
+        # The print that signing in thidua signs (issue 21), as the download renders it.
+        printing.register_document("councils.session", minutes.build)

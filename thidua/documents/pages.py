@@ -16,7 +16,9 @@ def unit_letterhead_section(request, unit):
 def unit_signing_certificate_section(request, unit):
     """On the unit's page, for its standing committee: the signing certificate page (issue 21,
     item 3). No query."""
-    if not request.user.has_perm("documents.manage_signing_certificate", unit):
+    import rules
+
+    if not rules.has_perm("documents.manage_signing_certificate", request.user, unit):
         return None
     return {"signing_certificate_url": reverse("documents:signing_certificate", args=[unit.pk])}
 

@@ -18,6 +18,18 @@ def register(model_label: str, render: Renderer) -> None:
     _RENDERERS[model_label.lower()] = render
 
 
+def register_document(model_label: str, build: Callable[[Any], Any]) -> None:
+    """For a paper printed from an OfficialDocument: `build(target)` returns it and the print
+    is documents.rendering.render_pdf's, as the paper's own download renders it."""
+
+    def render(target) -> bytes:
+        from thidua.documents.rendering import render_pdf  # noqa: PLC0415 — Typst loads on use
+
+        return render_pdf(build(target))
+
+    register(model_label, render)
+
+
 def renderer_for(entry: RegisterEntry) -> Renderer | None:
     if entry.target_type_id is None or entry.target_id is None:
         return None

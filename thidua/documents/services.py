@@ -8,7 +8,8 @@ import datetime
 import hashlib
 import re
 
-from django.core.exceptions import ValidationError
+import rules
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -381,11 +382,20 @@ def publish_signed_original(actor, entry: RegisterEntry, public: bool) -> Signed
 # ---------------------------------------------------------------- signing in thidua (item 3)
 
 
+def _committee_only(actor, perm: str, obj) -> None:
+    """The unit's standing committee itself: the permission as its rule says, with no superuser
+    shortcut (Django's ModelBackend grants a superuser every permission; a unit's signing key
+    is its own)."""
+    access.check(actor, perm, obj)
+    if not rules.has_perm(perm, access.named(actor), obj):
+        raise PermissionDenied
+
+
 def store_signing_certificate(actor, unit: Unit, data: bytes, passphrase: str) -> SigningCertificate:
     """Keep `unit`'s PKCS#12 certificate (opened with `passphrase`, current, chaining to the
     trust store) encrypted at rest; replaces the previous one. A refusal raises ValidationError
     on "file" (or "passphrase" for a wrong one) and stores nothing. Audited, never the key."""
-    access.check(actor, "documents.manage_signing_certificate", unit)
+    _committee_only(actor, "documents.manage_signing_certificate", unit)
     try:
         opened = signing_keys.open_pkcs12(data, passphrase)
     except signing_keys.KeyError_ as error:
@@ -422,7 +432,7 @@ def store_signing_certificate(actor, unit: Unit, data: bytes, passphrase: str) -
 
 
 def remove_signing_certificate(actor, unit: Unit) -> None:
-    access.check(actor, "documents.manage_signing_certificate", unit)
+    _committee_only(actor, "documents.manage_signing_certificate", unit)
     with transaction.atomic():
         certificate = SigningCertificate.objects.select_for_update().filter(unit=unit).first()
         if certificate is None:
@@ -442,7 +452,7 @@ def sign_in_thidua(actor, entry: RegisterEntry) -> SignedOriginal:
     renderer its app registered in documents.printing), signed with a visible box under the
     signer's block, then kept through attach_signed_original — verified like an upload, the
     original of record. Atomic: any refusal leaves the previous signed original as it was."""
-    access.check(actor, "documents.sign_in_thidua", entry)
+    _committee_only(actor, "documents.sign_in_thidua", entry)
     certificate = SigningCertificate.objects.filter(unit_id=entry.unit_id).first()
     if certificate is None:
         raise ValidationError(_("Đơn vị chưa lưu chứng thư số để ký trên thidua."))

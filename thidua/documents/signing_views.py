@@ -2,9 +2,11 @@
 committee stores, replaces or removes the PKCS#12), and the "Ký số trên thidua" action on an
 issued paper. Anyone else — another role, a unit above, a sibling unit, a guessed id — gets 404."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,12 +21,21 @@ from thidua.documents.signed_views import _next_url
 from thidua.org.models import Unit
 
 
+def _committee_only(request, model, pk: int, perm: str, related: tuple[str, ...] = ()):
+    """The object as the user reaches it, for the unit's standing committee only: no superuser
+    shortcut either (services._committee_only); anyone else reads it as a guessed id."""
+    obj = get_for_user(request.user, model, pk, perm=perm, related=related)
+    if not rules.has_perm(perm, request.user, obj):
+        raise Http404
+    return obj
+
+
 @login_required
 def signing_certificate(request, pk: int):
     """GET: the stored certificate's subject, issuer and validity (never the key) and the upload
     form. POST: store or replace it; a refusal is shown next to its field with status 400 and
     nothing changes."""
-    unit = get_for_user(request.user, Unit, pk, perm="documents.manage_signing_certificate")
+    unit = _committee_only(request, Unit, pk, "documents.manage_signing_certificate")
     form = SigningCertificateForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
@@ -48,7 +59,7 @@ def signing_certificate(request, pk: int):
 @login_required
 @require_POST
 def signing_certificate_remove(request, pk: int):
-    unit = get_for_user(request.user, Unit, pk, perm="documents.manage_signing_certificate")
+    unit = _committee_only(request, Unit, pk, "documents.manage_signing_certificate")
     services.remove_signing_certificate(request.user, unit)
     messages.success(request, _("Đã xóa chứng thư số của đơn vị khỏi thidua."))
     return redirect(reverse("documents:signing_certificate", args=[unit.pk]))
@@ -58,7 +69,7 @@ def signing_certificate_remove(request, pk: int):
 @require_POST
 def sign_in_thidua(request, pk: int):
     """Sign the issued paper with the unit's stored certificate; back to the paper's page."""
-    entry = get_for_user(request.user, RegisterEntry, pk, perm="documents.sign_in_thidua", related=("unit",))
+    entry = _committee_only(request, RegisterEntry, pk, "documents.sign_in_thidua", related=("unit",))
     try:
         services.sign_in_thidua(request.user, entry)
     except ValidationError as error:

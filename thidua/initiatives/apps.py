@@ -79,3 +79,8 @@ class InitiativesConfig(AppConfig):
         from thidua.initiatives import succession as initiatives_succession
 
         succession.register(initiatives_succession.STEP)  # a dissolved unit's open work goes to its successor
+        from thidua.documents import printing
+        from thidua.initiatives import documents as initiative_documents
+
+        # The print that signing in thidua signs (issue 21), as the download renders it.
+        printing.register_document("initiatives.recognitiondecision", initiative_documents.decision_document)

@@ -58,3 +58,8 @@ class ReportsConfig(AppConfig):
         from thidua.reports import succession as reports_succession
 
         succession.register(reports_succession.STEP)  # a dissolved unit's open work goes to its successor
+        from thidua.documents import printing
+        from thidua.reports import review_document
+
+        # The print that signing in thidua signs (issue 21), as the download renders it.
+        printing.register_document("reports.campaignreview", review_document.build)

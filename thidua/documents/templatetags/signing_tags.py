@@ -1,6 +1,7 @@
 """{% can_sign_in_thidua request.user entry as flag %}: whether the "Ký số trên thidua" button
 is offered on an issued paper (issue 21, item 3)."""
 
+import rules
 from django import template
 
 from thidua.documents import printing
@@ -13,6 +14,6 @@ register = template.Library()
 def can_sign_in_thidua(user, entry) -> bool:
     """The unit's standing committee, its paper kind printable, its unit holding a certificate
     (one query, asked only of the standing committee)."""
-    if entry is None or not user.has_perm("documents.sign_in_thidua", entry) or not printing.can_print(entry):
+    if entry is None or not rules.has_perm("documents.sign_in_thidua", user, entry) or not printing.can_print(entry):
         return False
     return SigningCertificate.objects.filter(unit_id=entry.unit_id).exists()

@@ -136,13 +136,16 @@ def test_an_expired_or_untrusted_certificate_or_no_key_is_refused(committee, fed
     assert "THIDUA_SIGNING_KEY" in " ".join(refused(committee, federation.long_bien, p12(ca["chair"]))["file"])
 
 
-def test_no_one_but_the_units_standing_committee_stores_or_signs(committee, federation, lb_officer, decision, ca):
+def test_no_one_but_the_units_standing_committee_stores_or_signs(
+    committee, federation, lb_officer, decision, ca, django_user_model
+):
     services.store_signing_certificate(committee, federation.long_bien, p12(ca["chair"]), PASSPHRASE)
     outsiders = (
         lb_officer,  # the emulation officer of the same unit: issues papers, does not sign them here
         make_user("hn_btv", RoleKind.STANDING_COMMITTEE, federation.city),  # the unit above
         make_user("gl_btv", RoleKind.STANDING_COMMITTEE, federation.gia_lam),  # a sibling district
         make_user("ct_gia_thuy", RoleKind.GRASSROOTS_CHAIR, federation.school),  # a CĐCS below
+        django_user_model.objects.create_superuser("quan_tri", password="x"),  # not even the administrator
     )
     for outsider in outsiders:
         with pytest.raises(PermissionDenied):
@@ -190,3 +193,19 @@ def test_the_pages_store_then_sign_and_others_get_404(login, committee, federati
     client.post(reverse("documents:signing_certificate_remove", args=[unit.pk]))
     assert not SigningCertificate.objects.exists()
     assert AuditEntry.objects.filter(verb="remove_signing_certificate").exists()
+
+
+def test_the_issued_plan_is_signed_in_thidua_from_its_own_print(login, committee, federation, campaign, ca):
+    """Each paper kind registers its print (documents.printing): the plan's page offers the
+    button and the plan then downloads signed, its print still a print."""
+    services.store_signing_certificate(committee, federation.long_bien, p12(ca["chair"]), PASSPHRASE)
+    client = login(committee)
+    page = reverse("campaigns:detail", args=[campaign.pk])
+    assert "Ký số trên thidua" in client.get(page).content.decode()
+    sign = reverse("documents:sign_in_thidua", args=[campaign.register_entry.pk])
+    body = client.post(sign, {"next": page}, follow=True).content.decode()
+    assert "Đã ký số" in body and "Nguyễn Trường Giang" in body
+    download = reverse("campaigns:download", args=[campaign.pk, "pdf"])
+    signed = client.get(download)
+    assert b"/ByteRange" in b"".join(signed.streaming_content)
+    assert b"/ByteRange" not in client.get(download + "?ban-in=1").content
