@@ -520,6 +520,15 @@ def close_session(actor, session: Session) -> Session:
             raise ValidationError(
                 _("Chủ tịch và Phó Chủ tịch hội đồng đều vắng mặt: hãy chọn người chủ trì phiên họp khi điểm danh.")
             )
+        # The minutes of a meeting are signed by who presided and by the secretary who took them
+        # (docs/domain.md, Dossiers and councils): a council that seats no secretary names one.
+        if session.recorder_id is None:
+            raise ValidationError(
+                _(
+                    "Phiên họp chưa có thư ký ghi biên bản: hãy chọn thư ký phiên họp (một thành viên có mặt, "
+                    "không phải người chủ trì) khi điểm danh, rồi kết thúc phiên họp."
+                )
+            )
         # Only the votes of the members present count in a meeting.
         counted = Q(ballots__is_written=False)
     items = list(

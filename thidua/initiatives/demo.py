@@ -66,6 +66,10 @@ def _sit(council: Council, initiative: Initiative, day: D, *, agree: bool) -> No
     """A session passing (or not) the initiative: everyone present, the authors recused, the
     secretariat entering the show of hands."""
     session = councils.open_session(SYSTEM, council, held_on=day, place="Phòng họp")
+    if session.recorder_id is None:  # a small CĐCS (demo at a low scale) seats no secretary
+        seats = [seat.pk for seat in council.members.all()]
+        others = [pk for pk in seats if pk != session.presiding_id] or seats
+        session = councils.set_attendance(SYSTEM, session, present_ids=set(seats), recorder_id=others[0])
     item = councils.add_to_agenda(SYSTEM, session, initiative)
     recused = set(Recusal.objects.filter(item=item).values_list("council_member_id", flat=True))
     for n, seat in enumerate(council.members.select_related("member")):

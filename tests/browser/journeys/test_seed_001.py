@@ -165,7 +165,7 @@ def play(journey) -> None:
     )
     steps.upload_dossier(school, journey.tmp)
     assert "đến LĐLĐ thành phố Lai Châu" in steps.send_batch(school, DISTRICT_TITLE)
-    seats = [("Lò Văn Thắng", "Chủ tịch Hội đồng"), ("Vàng Thị Dung", "Ủy viên")]
+    seats = [("Lò Văn Thắng", "Chủ tịch Hội đồng"), ("Vàng Thị Dung", "Thư ký")]  # the secretary signs the minutes
     steps.found_council(district, "Hội đồng Thi đua – Khen thưởng", f"Hội đồng Thi đua – Khen thưởng {DISTRICT}", seats)
     steps.open_queue_item(district, nominee)
     steps.accept_and_send_to_council(district)

@@ -177,6 +177,11 @@ def submitted(people, campaign, kind, *, sent_anyway: str = "", **subject) -> No
     return Nomination.objects.get(pk=nomination.pk)
 
 
+# The chair, then the secretary who takes the minutes (a meeting closes only with one,
+# docs/domain.md), then members.
+SEATS = (CouncilRole.CHAIR, CouncilRole.SECRETARY)
+
+
 def award_council(unit, manager, names, member_unit):
     """The award council of `unit` whose members (names, of `member_unit`) get accounts."""
     council = councils.create_council(
@@ -184,7 +189,7 @@ def award_council(unit, manager, names, member_unit):
     )
     for n, name in enumerate(names):
         member = Member.objects.filter(full_name=name).first() or MemberFactory(full_name=name, unit=member_unit)
-        councils.add_member(manager, council, member=member, role=CouncilRole.CHAIR if n == 0 else CouncilRole.MEMBER)
+        councils.add_member(manager, council, member=member, role=SEATS[n] if n < len(SEATS) else CouncilRole.MEMBER)
         if member.user_id is None:
             account(f"hdkt{unit.pk}_{n}", RoleKind.MEMBER, member_unit, member)
     return council

@@ -64,6 +64,11 @@ def initiative(federation, members, people) -> Initiative:
     return register(people["author"], federation.school, [(members["an"], 60), (members["binh"], 40)])
 
 
+# The chair, then the secretary who takes the minutes (a meeting closes only with one,
+# docs/domain.md), then members.
+SEATS = (CouncilRole.CHAIR, CouncilRole.SECRETARY)
+
+
 def council_for(unit, manager, names, member_unit=None):
     """An initiative council of `unit` whose members (names, of `member_unit` — members belong
     to a CĐCS: a federation's council sits members of CĐCS below it) get accounts."""
@@ -73,7 +78,7 @@ def council_for(unit, manager, names, member_unit=None):
     for n, name in enumerate(names):
         member = Member.objects.filter(full_name=name).first() or MemberFactory(full_name=name, unit=member_unit)
         seat = councils.add_member(
-            manager, council, member=member, role=CouncilRole.CHAIR if n == 0 else CouncilRole.MEMBER
+            manager, council, member=member, role=SEATS[n] if n < len(SEATS) else CouncilRole.MEMBER
         )
         if member.user_id is None:
             account(f"hd{unit.pk}_{n}", RoleKind.MEMBER, member_unit, member)
