@@ -602,8 +602,8 @@ def _each_once(values: list[Any], convert: Callable[[Any], Any]) -> list[Any] | 
     genders, a few hundred unit codes, some thousands of dates), then spread back over the
     column; None as soon as one value is refused. True and 1 (and 1.0) are one key of a dict
     but read differently (`_text`): a column holding a boolean cell is keyed with the types."""
-    distinct = set(values)
-    if any(value.__class__ is bool for value in distinct):
+    # Over all the cells, not the distinct ones: a set keeps only one of True and 1.
+    if any(value.__class__ is bool for value in values):
         keys = [(value.__class__, value) for value in values]
         done = {}
         for key in set(keys):
@@ -613,7 +613,7 @@ def _each_once(values: list[Any], convert: Callable[[Any], Any]) -> list[Any] | 
                 return None
         return list(map(done.__getitem__, keys))
     try:
-        converted = {value: convert(value) for value in distinct}
+        converted = {value: convert(value) for value in set(values)}
     except Invalid:
         return None
     return list(map(converted.__getitem__, values))

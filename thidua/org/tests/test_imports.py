@@ -119,6 +119,16 @@ def test_member_import_card_number_already_in_database(federation, members, offi
     assert state() == before
 
 
+def test_member_import_reads_a_true_cell_as_itself_after_a_1_in_the_same_column(federation, officer):
+    """Each distinct value of a column is converted once (a dict of values): True, 1 and 1.0 are
+    one key of a dict, yet a 1 is a date's serial number and a ticked box is not a date."""
+    before = state()
+    result = run_members(officer, [MEMBER_HEADERS, member(joined=1), member(name="Lê Văn Bảy", joined=True)])
+    assert messages(result) == ['Dòng 3, cột "Ngày vào công đoàn": "Có" không phải ngày hợp lệ (dd/mm/yyyy).']
+    assert (result.created, result.total) == (0, 2)
+    assert state() == before
+
+
 @pytest.mark.parametrize("bad", ["31/02/2020", "2020-13-01", "hôm qua", "15/03/10"])
 def test_member_import_bad_date(federation, officer, bad):
     before = state()
