@@ -223,6 +223,16 @@ class BoardChildSerializer(serializers.Serializer):
     figures = BoardFiguresSerializer()
 
 
+class BoardRowSerializer(serializers.Serializer):
+    submission = serializers.IntegerField(source="pk")
+    unit = UnitRefSerializer()
+    parent = serializers.CharField(source="unit.parent.name", allow_null=True, default=None)
+    state = serializers.ChoiceField(choices=["on_time", "late", "returned", "missing", "waiting"])
+    state_display = serializers.CharField(help_text="Như bảng theo dõi hiển thị (Đúng hạn, Nộp muộn…)")
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    version = serializers.IntegerField()
+
+
 class BoardSerializer(serializers.Serializer):
     period = ReportPeriodSerializer()
     unit = UnitRefSerializer()

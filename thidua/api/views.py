@@ -33,6 +33,7 @@ from thidua.org.models import Member, Unit
 from thidua.reports import queries as report_queries
 from thidua.reports import services as report_services
 from thidua.reports.models import Answer, ReportPeriod, Submission, number_text
+from thidua.reports.views.board import STATE_LABELS
 
 UNIT_PARAM = OpenApiParameter(
     "unit", OpenApiTypes.INT, description="Đơn vị trong phạm vi (mặc định: đơn vị của vai trò gắn với khóa)"
@@ -245,6 +246,30 @@ class ReportPeriodViewSet(ReadOnly):
             "children": [{"unit": _ref(child), "figures": figures(board)} for child, board in children],
         }
         return Response(data)
+
+    @extend_schema(
+        parameters=[
+            UNIT_PARAM,
+            OpenApiParameter("state", str, enum=list(STATE_LABELS), description="Chỉ các đơn vị ở tình trạng này"),
+        ],
+        responses=s.BoardRowSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, url_path="board/units", filterset_class=None)
+    def board_units(self, request, pk=None):
+        """The board's units one by one, in tree order, each with its state as the board shows it."""
+        require(request.user, "reports.view_board")
+        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
+        unit = _scope_unit(request, period.form.issuer)
+        state = request.query_params.get("state", "")
+        if state and state not in STATE_LABELS:
+            raise serializers.ValidationError(
+                {"state": _("Tình trạng không có: chọn một trong %(states)s.") % {"states": ", ".join(STATE_LABELS)}}
+            )
+        page = self.paginate_queryset(report_queries.board_rows(period, unit, timezone.localdate(), state))
+        for row in page:
+            row.state_display = str(STATE_LABELS[row.state])
+        return self.get_paginated_response(s.BoardRowSerializer(page, many=True).data)
 
     @extend_schema(parameters=[UNIT_PARAM], responses=s.RollupSerializer, filters=False)
     @action(detail=True, filterset_class=None, pagination_class=None)

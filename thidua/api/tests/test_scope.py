@@ -159,6 +159,16 @@ def test_the_district_reads_its_board_and_filters_by_subtree_and_status(api, fed
     assert body["total"]["total"] == 2
     assert {c["unit"]["code"] for c in body["children"]} == {"LB-001", "LB-002"}
     assert ids(district.get("/api/v1/submissions/", unit=f.school.pk)) == {world["school_report"].pk}
+    rows = district.get(f"/api/v1/report-periods/{world['period'].pk}/board/units/").json()["results"]
+    # Q3 2026 was due on 14/09/2026: both CĐCS are late, as the board shows them.
+    assert [(r["unit"]["code"], r["state"], r["state_display"]) for r in rows] == [
+        ("LB-001", "missing", "Chưa nộp, quá hạn"),
+        ("LB-002", "missing", "Chưa nộp, quá hạn"),
+    ]
+    only = district.get(f"/api/v1/report-periods/{world['period'].pk}/board/units/", unit=f.company.pk).json()
+    assert [r["unit"]["code"] for r in only["results"]] == ["LB-002"]
+    wrong = district.get(f"/api/v1/report-periods/{world['period'].pk}/board/units/", state="sent")
+    assert wrong.status_code == 400 and "state" in wrong.json()["errors"]
     assert ids(district.get("/api/v1/submissions/", status="submitted")) == set()
     assert ids(district.get("/api/v1/submissions/", status="pending", period=world["period"].pk)) == {
         world["school_report"].pk,
