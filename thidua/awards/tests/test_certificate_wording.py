@@ -2,7 +2,6 @@
 (QA walk, session 6: the demo's Giấy khen read "Đã có thành tích tích cực hưởng ứng…", the
 achievement glued after "thành tích")."""
 
-
 from thidua.awards import documents
 from thidua.awards.tests.test_documents import flat, pdf_text
 
