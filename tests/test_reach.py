@@ -170,6 +170,7 @@ def _url(row: str, o: dict) -> str:
         "council_district": ("councils:detail", o["council_district"]),
         "session_district": ("councils:session", o["session_district"]),
         "council_cdcs": ("councils:detail", o["council_cdcs"]),
+        "signing_certificate": ("documents:signing_certificate", o["HN-LB"]),
     }
     if row.startswith("initiative_"):
         return reverse("initiatives:detail", args=[o[row].pk])

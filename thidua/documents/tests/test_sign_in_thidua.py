@@ -209,3 +209,21 @@ def test_the_issued_plan_is_signed_in_thidua_from_its_own_print(login, committee
     signed = client.get(download)
     assert b"/ByteRange" in b"".join(signed.streaming_content)
     assert b"/ByteRange" not in client.get(download + "?ban-in=1").content
+
+
+def test_signing_is_refused_when_the_stored_certificate_no_longer_passes(
+    committee, federation, decision, ca, settings, tmp_path
+):
+    """The signed file is verified like an upload: once the root is withdrawn from the trust
+    store, or the server's key has changed, signing says why and keeps nothing."""
+    services.store_signing_certificate(committee, federation.long_bien, p12(ca["chair"]), PASSPHRASE)
+    settings.THIDUA_SIGNING_TRUST_ROOTS = signing_ca.write_roots(tmp_path, signing_ca.make_root("Another Root"))
+    with pytest.raises(ValidationError) as refused_untrusted:
+        services.sign_in_thidua(committee, decision.register_entry)
+    assert "tin cậy" in " ".join(refused_untrusted.value.messages)
+    settings.THIDUA_SIGNING_KEY = Fernet.generate_key().decode()
+    with pytest.raises(ValidationError) as refused_key:
+        services.sign_in_thidua(committee, decision.register_entry)
+    assert "tải chứng thư lên lại" in " ".join(refused_key.value.messages)
+    assert not SignedOriginal.objects.exists()
+    assert not list((tmp_path / "media").rglob("*.pdf"))
