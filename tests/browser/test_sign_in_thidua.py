@@ -64,6 +64,7 @@ def test_the_committee_stores_its_certificate_and_signs_the_decision(
     page.goto(f"{live_server.url}/khen-thuong/quyet-dinh/{decision.pk}/")
     box = page.get_by_test_id("signed-original")
     expect(box).to_contain_text("Chưa có bản ký số")
+    page.screenshot(path=artifacts / "sign-in-thidua-button-desktop.png", full_page=True)
     box.get_by_role("button", name="Ký số trên thidua").click()
     page.wait_for_url(f"{live_server.url}/khen-thuong/quyet-dinh/{decision.pk}/")
     expect(box.get_by_test_id("signed-verdict")).to_have_text("Đã ký số")
@@ -73,3 +74,4 @@ def test_the_committee_stores_its_certificate_and_signs_the_decision(
     with page.expect_download() as info:
         box.get_by_role("link", name="Tải bản ký số (PDF)").click()
     assert info.value.suggested_filename == "01-qd-ldld-2026-da-ky-so.pdf"
+    info.value.save_as(artifacts / "signed-in-thidua.pdf")
