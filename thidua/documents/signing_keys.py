@@ -66,10 +66,6 @@ def _fernet() -> Fernet:
         ) from error
 
 
-def configured() -> bool:
-    return bool(getattr(settings, "THIDUA_SIGNING_KEY", ""))
-
-
 def _attribute(name: x509.Name, oid) -> str:
     values = name.get_attributes_for_oid(oid)
     return str(values[0].value) if values else ""
