@@ -28,3 +28,17 @@ def test_the_batch_page_shows_the_proposal_only_when_it_opens(award_campaign, aw
     assert len(links) == 2  # PDF and Word
     for url in links:
         assert client.get(url).status_code == 200
+
+
+def test_the_administrators_nomination_page_breadcrumb_opens(award_campaign, award_people, catalogue, members, client):
+    """The administrator acts in no unit: the breadcrumb offered 'Xét khen thưởng' (the acting
+    unit's queue), which answered 404; it now leads to the CĐCS's batch, which opens."""
+    from thidua.org.tests.factories import make_user
+
+    nomination = nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=members["an"])
+    client.force_login(make_user("quantri", is_superuser=True, is_staff=True))
+    page = client.get(reverse("awards:nomination", args=[nomination.pk])).content.decode()
+    crumbs = page[page.index('class="breadcrumb') : page.index("</ol>")]
+    links = re.findall(r'href="([^"]+)"', crumbs)
+    assert links and reverse("awards:queue") not in links
+    assert all(client.get(url.replace("&amp;", "&")).status_code == 200 for url in links)

@@ -53,11 +53,12 @@ def test_each_roles_menu_links_open(federation, login, kind, unit):
     assert "/lich/" in links or kind in {RoleKind.MEMBER, RoleKind.COUNCIL_MEMBER}
 
 
-def test_the_administrators_initiative_list_offers_no_unit_counters(federation, officer, client, login):
+def test_the_administrators_initiative_list_offers_no_unit_counters_or_golden_book(federation, officer, client, login):
     """The counters page shows the acting unit's figures: not offered to the administrator, who
     acts in no unit (it answered 404); the district's officer still opens it."""
     client.force_login(make_user("quantri", is_superuser=True, is_staff=True))
-    assert 'href="/thong-ke-sang-kien/"' not in client.get("/sang-kien/").content.decode()
+    listing = client.get("/sang-kien/").content.decode()
+    assert 'href="/thong-ke-sang-kien/"' not in listing and 'href="/so-vang/"' not in listing
     officer_client = login(officer)
     assert 'href="/thong-ke-sang-kien/"' in officer_client.get("/sang-kien/").content.decode()
     assert officer_client.get("/thong-ke-sang-kien/").status_code == 200
