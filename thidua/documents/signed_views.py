@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
-from thidua.documents import services
+from thidua.documents import services, signing_keys
 from thidua.documents.forms import SignedOriginalForm
 from thidua.documents.models import RegisterEntry, SignedOriginal, Verdict
 
@@ -83,6 +83,8 @@ def signed_original(request, pk: int):
         "next": _next_url(request),
         "can_sign": request.user.has_perm("documents.attach_signed", entry),
     }
+    if context["can_sign"]:
+        context["server_gaps"] = signing_keys.server_gaps(storing_certificates=False)
     return render(request, "documents/signed_original.html", context, status=status)
 
 

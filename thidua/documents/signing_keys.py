@@ -49,6 +49,17 @@ class Opened:
     sealed: bytes  # Fernet token of the PKCS#12 re-written without a passphrase
 
 
+def server_gaps(*, storing_certificates: bool) -> list[str]:
+    """The settings this server still lacks for the signed-original pages, named as an
+    administrator sets them: the trust store (every check needs it) and, to store a unit's
+    certificate, the encryption key. Empty when the feature can work (a dev or demo install
+    usually has neither: the pages then say so instead of refusing every file)."""
+    gaps = [] if signing.trust_roots() else ["THIDUA_SIGNING_TRUST_ROOTS"]
+    if storing_certificates and not (getattr(settings, "THIDUA_SIGNING_KEY", "") or ""):
+        gaps.append("THIDUA_SIGNING_KEY")
+    return gaps
+
+
 def _fernet() -> Fernet:
     key = getattr(settings, "THIDUA_SIGNING_KEY", "") or ""
     if not key:

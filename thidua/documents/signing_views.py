@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
-from thidua.documents import services
+from thidua.documents import services, signing_keys
 from thidua.documents.forms import SigningCertificateForm
 from thidua.documents.models import RegisterEntry, SigningCertificate
 from thidua.documents.signed_views import _next_url
@@ -52,7 +52,12 @@ def signing_certificate(request, pk: int):
                 return redirect(request.path)
         status = 400
     certificate = SigningCertificate.objects.filter(unit=unit).defer("sealed").first()
-    context = {"unit": unit, "certificate": certificate, "form": form}
+    context = {
+        "unit": unit,
+        "certificate": certificate,
+        "form": form,
+        "server_gaps": signing_keys.server_gaps(storing_certificates=True),
+    }
     return render(request, "documents/signing_certificate.html", context, status=status)
 
 
