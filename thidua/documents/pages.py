@@ -65,6 +65,6 @@ def register_pages() -> None:
             "signing_certificate",
             "documents/_unit_signing_certificate.html",
             unit_signing_certificate_section,
-            order=51,
+            order=50,  # with the letterhead (issuing papers), not under the awards' record (also 50, registered later)
         )
     )

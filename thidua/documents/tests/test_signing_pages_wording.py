@@ -83,3 +83,11 @@ def test_a_bare_install_explains_on_the_upload_page_and_a_configured_one_shows_t
     body = login(lb_officer).get(page).content.decode()
     assert 'data-testid="signing-server-gaps"' not in body
     assert 'data-testid="signed-upload"' in body and 'data-testid="signed-upload-steps"' in body
+
+
+def test_the_unit_page_puts_the_certificate_with_the_letterhead_not_under_the_awards(login, committee, federation):
+    body = login(committee).get(reverse("org:unit_detail", args=[federation.long_bien.pk])).content.decode()
+    letterhead = body.index(reverse("documents:issuer_profile", args=[federation.long_bien.pk]))
+    certificate = body.index('data-testid="unit-signing-certificate"')
+    awards = body.index("Khen thưởng</h2>")
+    assert letterhead < certificate < awards
