@@ -234,6 +234,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# thidua/formats/vi: thousands grouped as Vietnamese writes them (3.916), Django's own otherwise.
+FORMAT_MODULE_PATH = ["thidua.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
