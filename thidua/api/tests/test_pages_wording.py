@@ -33,3 +33,10 @@ def test_the_expiry_column_and_the_expired_badge_are_different_words(login, role
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     assert '<th scope="col">Hết hạn ngày</th>' in head
     assert re.search(r'<span class="badge text-bg-warning">Hết hạn</span>', body)
+
+
+def test_a_signed_out_browser_is_sent_to_the_login_page_and_a_program_still_refused(client, federation):
+    browser = client.get("/api/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert browser.status_code == 302 and browser["Location"] == "/dang-nhap/?next=/api/"
+    assert client.get("/api/").status_code in (401, 403)
+    assert client.get("/api/schema/", HTTP_ACCEPT="application/json").status_code in (401, 403)
