@@ -275,3 +275,19 @@ def test_a_cdcs_opens_its_own_report_of_a_past_period_and_no_other_units(
     assert client.get(f"/bao-cao/nop/{school_submission.pk}/?ky={company_q2.pk}").status_code == 200  # stays
     assert client.get(f"/bao-cao/nop/{company_q2.pk}/").status_code == 404
     assert "Quý II năm 2023" in client.get(response.url).content.decode()
+
+
+def test_the_board_shows_unit_names_as_text_and_links_each_row_to_its_report(
+    login, lb_officer, city_officer, federation, quarterly
+):
+    # The board's rows are written in Python (issue 18, "Status board"): a name is text, never markup.
+    period = ReportPeriod.objects.get(form=quarterly)
+    unit = make_unit(federation.long_bien, "grassroots", '<b>CĐCS "A&B"</b>')
+    submission = Submission.objects.create(period=period, unit=unit, status=SubmissionStatus.PENDING)
+    html = login(lb_officer).get(f"/bao-cao/ky/{period.pk}/").content.decode()
+    assert "<b>CĐCS" not in html
+    escaped = "&lt;b&gt;CĐCS &quot;A&amp;B&quot;&lt;/b&gt;"
+    assert f'<td data-label="Đơn vị">{escaped}</td>' in html  # its child row: a CĐCS, no drill-down
+    assert f'<a href="/bao-cao/nop/{submission.pk}/">{escaped}</a></td><td data-label="Cấp trên">' in html
+    city = login(city_officer).get(f"/bao-cao/ky/{period.pk}/").content.decode()
+    assert f'<a href="?don-vi={federation.long_bien.pk}">{federation.long_bien.name}</a>' in city
