@@ -40,3 +40,22 @@ def test_a_signed_out_browser_is_sent_to_the_login_page_and_a_program_still_refu
     assert browser.status_code == 302 and browser["Location"] == "/dang-nhap/?next=/api/"
     assert client.get("/api/").status_code in (401, 403)
     assert client.get("/api/schema/", HTTP_ACCEPT="application/json").status_code in (401, 403)
+
+
+def test_the_header_line_under_a_new_key_can_be_copied_whole(login, roles):
+    """It used to show the key cut after 12 characters with "…": copied as is, it was refused."""
+    user = roles["district"]
+    expires = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+    html = (
+        login(user)
+        .post(
+            "/tai-khoan/khoa-api/",
+            {"name": "Thống kê", "role": user.acting_role.pk, "can_write": "0", "expires_on": expires},
+            follow=True,
+        )
+        .content.decode()
+    )
+    secret = html.split('data-testid="new-token-secret">')[1].split("<")[0]
+    header = html.split('data-testid="new-token-header">')[1].split("<")[0]
+    assert header == f"Authorization: Bearer {secret}"
+    assert digest(secret) == ApiToken.objects.get().digest
