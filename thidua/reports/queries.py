@@ -85,8 +85,11 @@ GROUP BY 1
 
 
 def _children_of(parent: Unit, keys) -> dict[str, Unit]:
-    """The units whose paths are `keys`, in one query (the parent itself among them, when it reports)."""
-    return {u.path: u for u in Unit.objects.filter(path__in=list(keys)).select_related("kind")}
+    """The units whose paths are `keys`, in one query (the parent itself among them, when it reports).
+    Only what a board shows of a child (its name and code, whether it is a CĐCS): a district's
+    board has a row per CĐCS, and building the whole units was a tenth of its CPU."""
+    units = Unit.objects.filter(path__in=list(keys)).select_related("kind")
+    return {u.path: u for u in units.only("name", "code", "path", "kind__is_grassroots")}
 
 
 def board_by_child(period: ReportPeriod, parent: Unit, today: datetime.date) -> tuple[Board, list[tuple[Unit, Board]]]:
