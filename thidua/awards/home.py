@@ -8,6 +8,7 @@ from django.utils import timezone
 from thidua.awards import notices
 from thidua.awards.figures import award_figures, share
 from thidua.awards.models import Nomination
+from thidua.org.models import acts_for_unit
 
 
 def panel_context(request) -> dict | None:
@@ -29,6 +30,9 @@ def panel_context(request) -> dict | None:
         "more_kinds": sum(count for _name, count in figures["by_kind"][6:]),
         "can_review": can_review,
         "can_nominate": can_nominate,
+        # The unit's nominations under review are the unit's business, not a member's or a council
+        # member's (docs/reach.md; the same rule hides the unit's counters from them on the home page).
+        "show_pending": acts_for_unit(role),
         "notices": notices.for_unit(role.unit, user),
     }
 

@@ -15,7 +15,16 @@ class ParticipationConfig(AppConfig):
         from thidua.participation.sections import campaign_section, covenant_section, member_section
 
         register(NavItem(_("Giao ước"), "participation:covenants", order=50, group=EMULATION))
-        register(NavItem(_("Đăng ký danh hiệu"), "participation:titles", order=55, group=EMULATION, needs_unit=True))
+        register(
+            NavItem(
+                _("Đăng ký danh hiệu"),
+                "participation:titles",
+                order=55,
+                group=EMULATION,
+                needs_unit=True,
+                perm="participation.view_titles",
+            )
+        )
         from thidua.core.home import register_tasks
         from thidua.participation.home import own_tasks
 

@@ -9,7 +9,7 @@ chair or officer, or a federation's standing committee or emulation officer for 
 import rules
 
 from thidua.campaigns.rules import COVERAGE_ROLES, campaign_visible, is_acting_unit
-from thidua.org.models import RoleKind
+from thidua.org.models import Member, RoleKind
 from thidua.org.rules import (
     acts_as,
     federation_editor,
@@ -17,6 +17,7 @@ from thidua.org.rules import (
     is_own_member_record,
     is_superuser,
     member_editor,
+    member_reader,
     strictly_below,
 )
 
@@ -34,6 +35,21 @@ def organises_cluster(user, covenant_or_cluster) -> bool:
     return organiser is not None and in_scope(user, organiser)
 
 
+@rules.predicate
+def has_member_record(user) -> bool:
+    """The login is a union member (their own titles page). Asked by the menu on every page, so
+    the answer is kept on the request's user: one query, and only for roles that read no members."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, "_thidua_has_member_record", None)
+    if cached is None:
+        cached = user._thidua_has_member_record = Member.objects.filter(user=user).exists()
+    return cached
+
+
+# The titles page: a union that reads members sees its own; a member sees their own registrations.
+# A personal role without a member record has nothing there (the page answers 404): not offered.
+rules.add_perm("participation.view_titles", is_superuser | member_reader | has_member_record)
 # obj = the unit acting (a CĐCS registering, signing, sending evidence).
 rules.add_perm("participation.act_for_unit", is_superuser | (participant & is_acting_unit))
 # obj = a work, registration, model project or covenant party: it is the acting unit's own.

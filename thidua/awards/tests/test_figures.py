@@ -177,3 +177,16 @@ def test_the_review_draft_holds_the_awards_of_its_campaign_or_of_its_dates(
         "trong đó 0 cá nhân là công nhân lao động trực tiếp (0%), 0 tập thể nhỏ (0% số tập thể)."
     ) in stretch.body
     assert f"- Theo hình thức, danh hiệu: {record['bang_khen'].name}: 1." in stretch.body
+
+
+def test_a_member_s_home_panel_leaves_out_the_unit_s_nominations_under_review(login, client, record, award_people):
+    """QA walk: a member's home page showed "N hồ sơ đề nghị khen thưởng đang được xét" of the
+    whole unit — the unit's business, which a member cannot act on (docs/reach.md)."""
+    login(award_people["member"])
+    html = client.get("/").content.decode()
+    assert 'data-testid="home-awards"' in html
+    assert "hồ sơ đề nghị khen thưởng đang được xét" not in html
+    assert 'data-testid="home-awards-pending"' not in html
+    # The CĐCS's chair still sees its own figure.
+    login(award_people["school_chair"])
+    assert 'data-testid="home-awards-pending">2 hồ sơ' in client.get("/").content.decode()
