@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from thidua.campaigns.models import CampaignStatus, Deadline, DeploymentStatus
 from thidua.campaigns.rules import DEPLOYMENT_ROLES
-from thidua.campaigns.services import deployments_for
+from thidua.campaigns.services import DEPLOYMENT_WORKFLOW, deployments_for
 from thidua.campaigns.views.calendar import deadlines_for
 from thidua.core.home import CLOSED, OPEN, HomeTask
 from thidua.org.models import acts_for_unit
@@ -22,11 +22,12 @@ def panel_context(request) -> dict | None:
     # Deadlines of campaigns that have ended, and plans received long ago for them, are
     # archive: they stay on the calendar and the plan list, not on the home page (a 2023
     # deadline listed first for every role was the complaint).
-    pending = [
-        d for d in deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30] if not _stale(d, today)
-    ][:10]
+    received = deployments_for(role.unit).exclude(status=DeploymentStatus.LAUNCHED)[:30]
+    # A plan waiting is a task for whoever may acknowledge or launch it (the deployment box's own
+    # question to the workflow): a read-only role (theo dõi) follows deadlines, not this list.
+    pending = [d for d in received if not _stale(d, today) and DEPLOYMENT_WORKFLOW.allowed(d, request.user)][:10]
     deadlines = [(d, s) for d, s in deadlines_for(role.unit, today) if not _archived(d.campaign, today)][:10]
-    return {"pending": pending, "rows": deadlines}
+    return {"pending": pending, "rows": deadlines, "deploys": role.kind in DEPLOYMENT_ROLES}
 
 
 def _ended(campaign, today) -> bool:

@@ -20,3 +20,19 @@ def test_the_chair_sees_the_plans_deadlines_a_member_of_the_same_cdcs_does_not(
     page = member_home.content.decode()
     assert 'data-testid="home-campaigns"' not in page
     assert "Báo cáo kết quả" not in page and "Quá hạn" not in page
+
+
+def test_a_viewer_is_not_given_the_plans_waiting_to_be_launched(draft, lb_officer, school_chair, federation, login):
+    """QA walk: a read-only role (theo dõi) was shown "Kế hoạch cấp trên chờ triển khai", a task
+    it cannot act on (acknowledging or launching is the deployment workflow's, for the unit's
+    officers): it follows the deadlines only."""
+    services.issue_campaign(lb_officer, draft)
+    chair_home = login(school_chair).get("/").content.decode()
+    assert "Kế hoạch cấp trên chờ triển khai" in chair_home
+    assert f'href="/ke-hoach/{draft.pk}/"' in chair_home
+
+    viewer = make_user("theodoi_truong", RoleKind.VIEWER, federation.school)
+    page = login(viewer).get("/").content.decode()
+    assert 'data-testid="home-campaigns"' in page and "Báo cáo kết quả" in page
+    assert "Kế hoạch cấp trên chờ triển khai" not in page
+    assert "Phát động kế hoạch cấp trên" not in page
