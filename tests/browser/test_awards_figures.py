@@ -69,7 +69,7 @@ def test_officer_reads_the_year_s_awards_on_the_home_page(browser, live_server, 
     expect(page.get_by_test_id("home-awards-individuals")).to_have_text("2")
     expect(page.get_by_test_id("home-awards-direct")).to_have_text("1")
     expect(page.get_by_test_id("home-awards-small")).to_have_text("1")
-    expect(panel).to_contain_text("(50% số cá nhân)")
+    expect(panel).to_contain_text("(50\u00a0% số cá nhân)")
     expect(page.get_by_test_id("home-awards-kinds")).to_contain_text(awards["lao-dong-tien-tien"].name)
     expect(page.get_by_test_id("home-awards-pending")).to_have_text("1 hồ sơ đề nghị khen thưởng đang được xét")
     panel.screenshot(path=str(artifacts / "awards-home-panel-desktop.png"))

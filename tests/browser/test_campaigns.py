@@ -82,7 +82,7 @@ def test_plan_is_written_issued_acknowledged_launched_and_covered(
     # Coverage at the district…
     page.goto(plan_url + "tien-do/")
     expect(page.get_by_test_id("cov-targets")).to_have_text("1")
-    expect(page.get_by_test_id("cov-launched")).to_contain_text("1 (100,0%)")
+    expect(page.get_by_test_id("cov-launched")).to_contain_text("1 (100\u00a0%)")
     expect(page.get_by_test_id("cov-own")).to_have_text("0")  # its own plan is still a draft
     page.screenshot(path=artifacts / "coverage-desktop.png", full_page=True)
     officer_context.close()
@@ -91,7 +91,7 @@ def test_plan_is_written_issued_acknowledged_launched_and_covered(
     city_context, city = _page(browser, DESKTOP)
     log_in(city, "hn_thiduakt")
     city.goto(plan_url + "tien-do/")
-    expect(city.get_by_test_id("cov-launched")).to_contain_text("1 (100,0%)")
+    expect(city.get_by_test_id("cov-launched")).to_contain_text("1 (100\u00a0%)")
     city.get_by_role("link", name="LĐLĐ quận Long Biên").click()
     expect(city.locator("table")).to_contain_text("CĐCS Trường THCS Gia Thụy")
     city_context.close()

@@ -5,6 +5,8 @@ to put in a page: every label is escaped here."""
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from thidua.core.numbers import percent as percent_text
+
 # Bootstrap's colours, so a chart matches the badges next to it.
 COLOURS = {
     "on_time": "#198754",
@@ -52,11 +54,12 @@ def gauge(percent: float, *, label: str, colour: str = "#198754") -> SafeString:
     """A ring filled to `percent`, the figure written in its middle."""
     r, c = 34, 2 * 3.14159265 * 34
     filled = max(0.0, min(100.0, percent)) / 100 * c
+    figure = percent_text(percent)  # "27,8 %", as the page's language writes it
     return mark_safe(  # noqa: S308 - the label is escaped, the rest are numbers
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 90" width="90" height="90" role="img" '
-        f'aria-label="{escape(label)}: {percent:g}%" class="chart">'
+        f'aria-label="{escape(label)}: {figure}" class="chart">'
         f'<circle cx="45" cy="45" r="{r}" fill="none" stroke="#e9ecef" stroke-width="10"/>'
         f'<circle cx="45" cy="45" r="{r}" fill="none" stroke="{colour}" stroke-width="10" '
         f'stroke-dasharray="{filled:.1f} {c:.1f}" transform="rotate(-90 45 45)"/>'
-        f'<text x="45" y="50" text-anchor="middle" font-size="16" font-weight="600">{percent:g}%</text></svg>'
+        f'<text x="45" y="50" text-anchor="middle" font-size="16" font-weight="600">{figure}</text></svg>'
     )

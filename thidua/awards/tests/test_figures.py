@@ -132,7 +132,7 @@ def test_the_home_panel_shows_this_year_s_figures_of_the_acting_unit(login, clie
     assert f"Khen thưởng năm {YEAR}" in html
     for testid, value in (("collectives", 3), ("individuals", 3), ("direct", 1), ("small", 2)):
         assert f'data-testid="home-awards-{testid}">{value}<' in html
-    assert "(33,3% số cá nhân)" in html and "(66,7% số tập thể)" in html
+    assert "(33,3\u00a0% số cá nhân)" in html and "(66,7\u00a0% số tập thể)" in html
     assert "2 hồ sơ đề nghị khen thưởng đang được xét" in html
     assert record["bang_khen"].name in html
     # Gia Lâm's officer sees Gia Lâm's figures only.

@@ -88,8 +88,8 @@ def test_statistics_by_bloc_and_level_with_the_two_shares(campaign, awards):
 def test_page_shows_the_shares(client, campaign, awards):
     response = client.get(reverse("awards:honour_roll", args=[campaign.pk]))
     page = response.content.decode()
-    assert page.split('data-testid="small-share">')[1].split("</div>")[0] == "50,0 %"
-    assert page.split('data-testid="direct-share">')[1].split("</div>")[0] == "50,0 %"
+    assert page.split('data-testid="small-share">')[1].split("</div>")[0] == "50\u00a0%"
+    assert page.split('data-testid="direct-share">')[1].split("</div>")[0] == "50\u00a0%"
     assert "1/2 tập thể" in page and "2/4 cá nhân" in page
 
 

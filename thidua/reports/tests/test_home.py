@@ -33,8 +33,8 @@ def test_the_district_sees_shares_and_an_inline_chart(login, lb_officer, school_
     services.save_report(school_chair, submission, values=values, submit=True, at=timezone.now())
     html = login(lb_officer).get("/").content.decode()
     assert 'data-testid="home-reports-chart"><svg' in html
-    assert 'aria-label="Đã nộp: 50%"' in html
-    on_time = "100%" if this_quarter.due_on >= datetime.date.today() else "0%"
+    assert 'aria-label="Đã nộp: 50\u00a0%"' in html
+    on_time = "100\u00a0%" if this_quarter.due_on >= datetime.date.today() else "0\u00a0%"
     assert f'aria-label="Đúng hạn: {on_time}"' in html
     assert "<script" not in html.split('data-testid="home-reports"')[1].split("</div></div>")[0]
 
@@ -56,3 +56,17 @@ def test_a_member_reads_none_of_the_units_report_work(login, federation, school_
     member_home = login(member).get("/").content.decode()
     assert "Số đoàn viên được phổ biến chưa khớp." not in member_home
     assert 'data-testid="home-reports"' not in member_home
+
+
+def test_the_gauges_write_a_share_as_vietnamese_does():
+    """QA walk: the panel printed "27.8%"; Vietnamese writes "27,8 %" (decimal comma from the
+    format module, a non-breaking space before the sign), English keeps its decimal point."""
+    from django.utils import translation
+
+    from thidua.reports.charts import gauge
+
+    svg = gauge(27.777, label="Đã nộp")
+    assert 'aria-label="Đã nộp: 27,8\u00a0%"' in svg and ">27,8\u00a0%</text>" in svg
+    assert "27.8" not in svg
+    with translation.override("en"):
+        assert ">27.8\u00a0%</text>" in gauge(27.777, label="Sent")
