@@ -21,3 +21,4 @@ class AwardsConfig(AppConfig):
         from thidua.documents import printing
 
         printing.register("awards.decision", decision_pdf)  # signing in thidua renders this print (issue 21)
+        printing.register_page("awards.decision", "awards:decision")

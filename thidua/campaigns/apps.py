@@ -58,3 +58,4 @@ class CampaignsConfig(AppConfig):
 
         # The print that signing in thidua signs (issue 21), as the download renders it.
         printing.register_document("campaigns.campaign", plan_document.build)
+        printing.register_page("campaigns.campaign", "campaigns:detail")

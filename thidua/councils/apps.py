@@ -44,3 +44,4 @@ class CouncilsConfig(AppConfig):
 
         # The print that signing in thidua signs (issue 21), as the download renders it.
         printing.register_document("councils.session", minutes.build)
+        printing.register_page("councils.session", "councils:session")

@@ -6,10 +6,15 @@ found by the entry's target (the generic key the issuing service sets)."""
 from collections.abc import Callable
 from typing import Any
 
+from django.urls import reverse
+
 from thidua.documents.models import RegisterEntry
 
 Renderer = Callable[[Any], bytes]
 _RENDERERS: dict[str, Renderer] = {}
+# The page of each kind of paper (its URL name, taking the paper's pk): where a page about the
+# register entry (its signed original) leads back to.
+_PAGES: dict[str, str] = {}
 
 
 def register(model_label: str, render: Renderer) -> None:
@@ -28,6 +33,21 @@ def register_document(model_label: str, build: Callable[[Any], Any]) -> None:
         return render_pdf(build(target))
 
     register(model_label, render)
+
+
+def register_page(model_label: str, url_name: str) -> None:
+    """`url_name` ("campaigns:detail") opens the paper `model_label` numbered, given its pk."""
+    _PAGES[model_label.lower()] = url_name
+
+
+def page_of(entry: RegisterEntry) -> str:
+    """The URL of the paper's own page, or "" when its kind registered none (or it has no
+    target). No query beyond the content type's, which Django caches."""
+    if entry.target_type_id is None or entry.target_id is None:
+        return ""
+    target_type = entry.target_type
+    url_name = _PAGES.get(f"{target_type.app_label}.{target_type.model}")
+    return reverse(url_name, args=[entry.target_id]) if url_name else ""
 
 
 def renderer_for(entry: RegisterEntry) -> Renderer | None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
-from thidua.documents import services, signing_keys
+from thidua.documents import printing, services, signing_keys
 from thidua.documents.forms import SignedOriginalForm
 from thidua.documents.models import RegisterEntry, SignedOriginal, Verdict
 
@@ -81,6 +81,9 @@ def signed_original(request, pk: int):
         "signed": signed,
         "form": form,
         "next": _next_url(request),
+        # Opened without ?next= (from a bookmark, the register…): back to the paper's own page,
+        # or the register when its kind has none (documents.printing.page_of).
+        "paper_url": printing.page_of(entry),
         "can_sign": request.user.has_perm("documents.attach_signed", entry),
     }
     if context["can_sign"]:

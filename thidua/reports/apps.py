@@ -63,3 +63,4 @@ class ReportsConfig(AppConfig):
 
         # The print that signing in thidua signs (issue 21), as the download renders it.
         printing.register_document("reports.campaignreview", review_document.build)
+        printing.register_page("reports.campaignreview", "reports:review")

@@ -285,3 +285,30 @@ def test_the_issued_review_takes_its_signed_original(login, client, lb_officer, 
     assert client.post(upload, {"file": _file(signed)}).status_code == 302
     assert "Đã ký số" in client.get(f"/so-ket-tong-ket/{review.pk}/").content.decode()
     assert _body(client.get(pdf_url)) == signed
+
+
+def test_the_upload_page_opened_without_next_leads_back_to_the_paper(login, lb_officer, decision, campaign, federation):
+    """QA walk: opened from a bookmark or the register (no ?next=), the signed-original page had
+    no link back to its paper. It leads to the paper's own page, or to the register for a paper
+    whose kind has no page."""
+    import datetime
+
+    from django.db import transaction
+
+    from thidua.documents.models import DocType
+
+    client = login(lb_officer)
+    for entry, paper in (
+        (decision.register_entry, reverse("awards:decision", args=[decision.pk])),
+        (campaign.register_entry, reverse("campaigns:detail", args=[campaign.pk])),
+    ):
+        html = client.get(reverse("documents:signed_original", args=[entry.pk])).content.decode()
+        assert f'<a href="{paper}" data-testid="paper-link">{entry.symbol}</a>' in html
+
+    with transaction.atomic():
+        letter = services.take_number(
+            lb_officer, federation.long_bien, DocType.OFFICIAL_LETTER, issued_on=datetime.date.today(), title="Công văn"
+        )
+    html = client.get(reverse("documents:signed_original", args=[letter.pk])).content.decode()
+    assert 'data-testid="paper-link"' not in html
+    assert f'<a href="{reverse("documents:register")}">Sổ văn bản</a>' in html
