@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.api import services
 from thidua.api.forms import TokenForm
 from thidua.api.models import ApiToken
+from thidua.core import confirm
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
 
@@ -56,6 +58,14 @@ def tokens(request):
 @require_POST
 def revoke(request, pk: int):
     token = get_for_user(request.user, ApiToken.objects.filter(user=request.user), pk)
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Thu hồi khóa API “%(name)s”?") % {"name": token.name},
+            question=_("Hệ thống dùng khóa này sẽ bị từ chối ngay; không thể dùng lại khóa đã thu hồi."),
+            button=_("Thu hồi khóa này"),
+            cancel=reverse("api:tokens"),
+        )
     services.revoke_token(request.user, token)
     messages.success(
         request, _("Đã thu hồi khóa “%(name)s”: hệ thống dùng khóa này sẽ bị từ chối.") % {"name": token.name}

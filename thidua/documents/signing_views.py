@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core import confirm
 from thidua.core.access import get_for_user
 from thidua.core.forms import form_error
 from thidua.documents import services, signing_keys
@@ -65,6 +66,14 @@ def signing_certificate(request, pk: int):
 @require_POST
 def signing_certificate_remove(request, pk: int):
     unit = _committee_only(request, Unit, pk, "documents.manage_signing_certificate")
+    if not confirm.confirmed(request):
+        return confirm.confirmation_page(
+            request,
+            title=_("Xóa chứng thư số của %(unit)s khỏi thidua?") % {"unit": unit.name},
+            question=_("Sau khi xóa, đơn vị không ký số được trên thidua cho đến khi tải lên chứng thư khác."),
+            button=_("Xóa chứng thư"),
+            cancel=reverse("documents:signing_certificate", args=[unit.pk]),
+        )
     services.remove_signing_certificate(request.user, unit)
     messages.success(request, _("Đã xóa chứng thư số của đơn vị khỏi thidua."))
     return redirect(reverse("documents:signing_certificate", args=[unit.pk]))

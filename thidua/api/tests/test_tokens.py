@@ -130,7 +130,16 @@ def test_the_owner_makes_a_token_on_the_account_page_sees_it_once_and_revokes_it
     # Shown once: the next reading of the page no longer has it.
     assert secret not in client.get("/tai-khoan/khoa-api/").content.decode()
 
-    client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/")
+    # The first click asks (QA walk: "Thu hồi" acted on one click): nothing is revoked yet.
+    tokens_page = client.get("/tai-khoan/khoa-api/").content.decode()
+    assert 'data-testid="token-revoke"><summary' in tokens_page and 'name="xac-nhan" value="1"' in tokens_page
+    asked = client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/")
+    assert asked.status_code == 200 and 'data-testid="confirm-form"' in asked.content.decode()
+    token.refresh_from_db()
+    assert token.revoked_at is None
+    assert Api(secret).get("/api/v1/units/").status_code == 200
+
+    client.post(f"/tai-khoan/khoa-api/{token.pk}/thu-hoi/", {"xac-nhan": "1"})
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert Api(secret).get("/api/v1/units/").status_code == 401

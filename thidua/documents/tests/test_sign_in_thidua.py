@@ -190,7 +190,13 @@ def test_the_pages_store_then_sign_and_others_get_404(login, committee, federati
     assert client.get(reverse("documents:signing_certificate", args=[987654])).status_code == 404
     # The committee removes it: gone, audited.
     client = login(committee)
-    client.post(reverse("documents:signing_certificate_remove", args=[unit.pk]))
+    remove = reverse("documents:signing_certificate_remove", args=[unit.pk])
+    # The first click asks (QA walk: the removal acted on one click); the confirmation removes.
+    assert 'data-testid="certificate-remove"><summary' in client.get(page).content.decode()
+    asked = client.post(remove)
+    assert asked.status_code == 200 and 'data-testid="confirm-form"' in asked.content.decode()
+    assert SigningCertificate.objects.exists()
+    client.post(remove, {"xac-nhan": "1"})
     assert not SigningCertificate.objects.exists()
     assert AuditEntry.objects.filter(verb="remove_signing_certificate").exists()
 
