@@ -14,7 +14,6 @@ Results go to bench/results/planimport-degraded[-before].json and .md.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -24,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
-RESULTS = ROOT / "bench" / "results"
+
+from bench.common import run_before_after  # noqa: E402 — after the path above
 
 
 def measure() -> dict:
@@ -140,23 +140,7 @@ def markdown(result: dict, before: dict | None) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--label", default="")
-    args = parser.parse_args()
-    import django
-
-    django.setup()
-    result = measure()
-    RESULTS.mkdir(exist_ok=True)
-    suffix = "-before" if args.label == "before" else ""
-    (RESULTS / f"planimport-degraded{suffix}.json").write_text(
-        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    before_path = RESULTS / "planimport-degraded-before.json"
-    before = json.loads(before_path.read_text(encoding="utf-8")) if before_path.exists() and not suffix else None
-    text = markdown(result, before)
-    (RESULTS / f"planimport-degraded{suffix}.md").write_text(text, encoding="utf-8")
-    print(text)
+    run_before_after("planimport-degraded", measure, markdown)
 
 
 if __name__ == "__main__":

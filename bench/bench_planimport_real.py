@@ -16,7 +16,6 @@ Results go to bench/results/planimport-real[-before].json and .md; nothing is as
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -27,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
+from bench.common import run_before_after  # noqa: E402 — after the path above
+
 REAL = ROOT / "thidua" / "planimport" / "tests" / "real"
-RESULTS = ROOT / "bench" / "results"
 
 
 def measure() -> dict:
@@ -108,23 +108,7 @@ def markdown(result: dict, before: dict | None) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--label", default="")
-    args = parser.parse_args()
-    import django
-
-    django.setup()
-    result = measure()
-    RESULTS.mkdir(exist_ok=True)
-    suffix = "-before" if args.label == "before" else ""
-    (RESULTS / f"planimport-real{suffix}.json").write_text(
-        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    before_path = RESULTS / "planimport-real-before.json"
-    before = json.loads(before_path.read_text(encoding="utf-8")) if before_path.exists() and not suffix else None
-    text = markdown(result, before)
-    (RESULTS / f"planimport-real{suffix}.md").write_text(text, encoding="utf-8")
-    print(text)
+    run_before_after("planimport-real", measure, markdown)
 
 
 if __name__ == "__main__":

@@ -53,3 +53,28 @@ def setup_django(url: str) -> None:
 
     # DEBUG keeps every SQL statement in connection.queries: memory and time we do not measure.
     settings.DEBUG = False
+
+
+def run_before_after(name: str, measure, markdown) -> None:
+    """The accuracy benches' entry point: `--label before` keeps the figures as the baseline
+    (`<name>-before.json`/`.md` in results/); a plain run writes `<name>.json`/`.md` with the
+    baseline beside it, as `markdown(result, before)` lays them out."""
+    import argparse
+
+    import django
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--label", default="")
+    args = parser.parse_args()
+    django.setup()
+    result = measure()
+    RESULTS_DIR.mkdir(exist_ok=True)
+    suffix = "-before" if args.label == "before" else ""
+    (RESULTS_DIR / f"{name}{suffix}.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    before_path = RESULTS_DIR / f"{name}-before.json"
+    before = json.loads(before_path.read_text(encoding="utf-8")) if before_path.exists() and not suffix else None
+    text = markdown(result, before)
+    (RESULTS_DIR / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
+    print(text)
