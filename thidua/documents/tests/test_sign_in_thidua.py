@@ -28,17 +28,6 @@ pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
 PASSPHRASE = "mat-khau-123"
 
 
-@pytest.fixture(scope="module")
-def ca():
-    root = signing_ca.make_root()
-    return {
-        "root": root,
-        "chair": signing_ca.make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên"),
-        "expired": signing_ca.make_signer(root, "Trần Văn Hết Hạn", expired=True),
-        "stranger": signing_ca.make_signer(signing_ca.make_root("Other Root CA"), "Lê Văn Lạ"),
-    }
-
-
 @pytest.fixture(autouse=True)
 def configured(settings, tmp_path, ca):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -22,18 +22,6 @@ from thidua.reports.models import CampaignReview
 pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
 
 
-@pytest.fixture(scope="module")
-def ca():
-    root = signing_ca.make_root()
-    return {
-        "root": root,
-        "chair": signing_ca.make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên"),
-        "office": signing_ca.make_signer(root, "LIÊN ĐOÀN LAO ĐỘNG QUẬN LONG BIÊN", "LĐLĐ quận Long Biên"),
-        "expired": signing_ca.make_signer(root, "Trần Văn Hết Hạn", expired=True),
-        "stranger": signing_ca.make_signer(signing_ca.make_root("Other Root CA"), "Lê Văn Lạ"),
-    }
-
-
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
