@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -38,7 +37,6 @@ from django.utils.translation import gettext as _
 from thidua.awards.models import AwardCategory, AwardKind, Decision, Nomination
 from thidua.core.text import date_line
 from thidua.councils import minutes
-from thidua.councils.models import AgendaItem
 from thidua.documents import legal, rendering
 from thidua.documents.issuer import issuer_line, spelled_out
 from thidua.documents.models import DocType
@@ -188,23 +186,7 @@ def require_basis(issued_on: datetime.date, campaign, nominations) -> None:
                 % {"day": f"{issued_on:%d/%m/%Y}", "plan": f"{campaign.plan_date:%d/%m/%Y}"}
             }
         )
-    later = (
-        AgendaItem.objects.filter(
-            subject_type=ContentType.objects.get_for_model(Nomination),
-            subject_id__in=[n.pk for n in nominations],
-            session__held_on__gt=issued_on,
-        )
-        .order_by("session__held_on")
-        .values_list("session__held_on", flat=True)
-        .first()
-    )
-    if later is not None:
-        raise ValidationError(
-            {
-                "issued_on": _("Ngày quyết định %(day)s trước phiên họp Hội đồng ngày %(held)s mà quyết định căn cứ.")
-                % {"day": f"{issued_on:%d/%m/%Y}", "held": f"{later:%d/%m/%Y}"}
-            }
-        )
+    minutes.require_not_before(Nomination, [n.pk for n in nominations], issued_on)
 
 
 def _basis_lines(decision: Decision, kinds: dict[int, AwardKind]) -> list[str]:

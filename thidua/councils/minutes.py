@@ -77,6 +77,31 @@ def cited(subject_model, subject_ids, *, until, unit=None) -> list[tuple[str, st
     return lines
 
 
+def require_not_before(subject_model, subject_ids, issued_on, *, unit=None) -> None:
+    """Refuse a decision on these subjects dated `issued_on` before a council session — of
+    `unit`'s councils when given — that had them on its agenda: the decision cites its minutes
+    (an award decision, awards.documents.require_basis; a recognition, initiatives). The
+    message names the latest such session, the first day the decision may carry. One query."""
+    later = (
+        AgendaItem.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject_model),
+            subject_id__in=subject_ids,
+            session__held_on__gt=issued_on,
+        )
+        .filter(**({"session__council__unit": unit} if unit is not None else {}))
+        .order_by("-session__held_on")
+        .values_list("session__held_on", flat=True)
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            {
+                "issued_on": _("Ngày quyết định %(day)s trước phiên họp Hội đồng ngày %(held)s mà quyết định căn cứ.")
+                % {"day": f"{issued_on:%d/%m/%Y}", "held": f"{later:%d/%m/%Y}"}
+            }
+        )
+
+
 def number(actor, session: Session) -> RegisterEntry:
     """Take the minutes' number (Số …/BB-…) from the register of the unit holding the council,
     in the closing transaction of `session` (councils.services.close_session, which checked

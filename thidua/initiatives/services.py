@@ -9,7 +9,6 @@ core.workflow. The counters (`Tally`) move in the same transactions as the state
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
@@ -22,7 +21,7 @@ from thidua.core import access, attachments, audit
 from thidua.core.db import PATH_END
 from thidua.core.text import fold
 from thidua.core.workflow import Transition, Workflow
-from thidua.councils.models import AgendaItem
+from thidua.councils import minutes
 from thidua.documents import legal
 from thidua.documents.models import DocType, LegalRole
 from thidua.documents.services import profile_for, require_signable, take_number
@@ -390,24 +389,7 @@ def issue_recognition_decision(
     legal.require(issued_on, (LegalRole.INITIATIVES,))
     # Nor dated before the council's session that passed them: the decision cites its minutes
     # (as an award decision is refused, awards.documents.require_basis).
-    later = (
-        AgendaItem.objects.filter(
-            subject_type=ContentType.objects.get_for_model(Initiative),
-            subject_id__in=[i.pk for i in initiatives],
-            session__council__unit=unit,
-            session__held_on__gt=issued_on,
-        )
-        .order_by("-session__held_on")
-        .values_list("session__held_on", flat=True)
-        .first()
-    )
-    if later is not None:
-        raise ValidationError(
-            {
-                "issued_on": _("Ngày quyết định %(day)s trước phiên họp Hội đồng ngày %(held)s mà quyết định căn cứ.")
-                % {"day": f"{issued_on:%d/%m/%Y}", "held": f"{later:%d/%m/%Y}"}
-            }
-        )
+    minutes.require_not_before(Initiative, [i.pk for i in initiatives], issued_on, unit=unit)
     # The signer typed on the form, else the letterhead's: refused before a number is taken.
     require_signable(profile_for(unit), signer_name=signer_name.strip() or None)
     entry = take_number(
