@@ -62,23 +62,6 @@ def _drop_pg_database() -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{_pg_database()}"')
 
 
-def _server_cpu() -> float | None:
-    """CPU seconds (user + system) of this connection's PostgreSQL backend, or None (SQLite,
-    or a server on another machine): on a shared box the server's share of the work."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        (pid,) = cursor.fetchone()
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _build_tree():
     from thidua.org.models import RoleKind, Sector
     from thidua.org.tests.factories import make_unit, make_user
@@ -146,6 +129,7 @@ def run(n: int, profile: bool) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from bench.common import backend_cpu_seconds
     from thidua.org import imports
     from thidua.org.models import Member, Unit
 
@@ -176,11 +160,11 @@ def run(n: int, profile: bool) -> None:
 
             profiler = cProfile.Profile()
             profiler.enable()
-        server_started = _server_cpu()
+        server_started = backend_cpu_seconds()
         started, cpu_started = time.perf_counter(), time.process_time()
         result = imports.import_members(officer, data, "bench.xlsx", progress=progress)
         total_s, cpu_s = time.perf_counter() - started, time.process_time() - cpu_started
-        server_cpu = _server_cpu() - server_started if server_started is not None else None
+        server_cpu = backend_cpu_seconds() - server_started if server_started is not None else None
         if profile:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)

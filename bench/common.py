@@ -78,3 +78,28 @@ def run_before_after(name: str, measure, markdown) -> None:
     text = markdown(result, before)
     (RESULTS_DIR / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
     print(text)
+
+
+def backend_pid() -> int | None:
+    """The PostgreSQL backend serving Django's connection (None on SQLite)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def backend_cpu_seconds(pid: int | None = None) -> float | None:
+    """CPU seconds (user + system) of that backend — on a shared box the server's share of the
+    work — or None (SQLite, or a server on another machine). A bench timing a loop passes the
+    pid it read once, so the loop runs no extra statement."""
+    pid = pid if pid is not None else backend_pid()
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -24,6 +24,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from bench.common import backend_cpu_seconds
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_unit, make_user
 from thidua.reports import services
@@ -32,16 +33,6 @@ from thidua.reports.models import Aggregation, IndicatorKind, ReportForm, Submis
 UNITS = int(os.environ.get("UNITS", "80"))
 ROUNDS = int(os.environ.get("ROUNDS", "200"))
 RESULTS = Path(__file__).resolve().parent / "results"
-
-
-def _backend_cpu() -> float:
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def test_profile_the_status_board(federation):
@@ -76,10 +67,10 @@ def test_profile_the_status_board(federation):
         client.get(url)
     statements = [q["sql"] for q in seen.captured_queries]
     half = ROUNDS // 2
-    cpu0, pg0 = time.process_time(), _backend_cpu()
+    cpu0, pg0 = time.process_time(), (backend_cpu_seconds() or 0.0)
     for _ in range(half):
         client.get(url)
-    cpu, pg = time.process_time() - cpu0, _backend_cpu() - pg0
+    cpu, pg = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0
     profiler = cProfile.Profile(time.process_time)
     for _ in range(half):
         profiler.enable()

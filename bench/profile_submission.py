@@ -32,6 +32,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from bench.common import backend_cpu_seconds
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_unit, make_user
 from thidua.reports import services
@@ -58,17 +59,6 @@ def _national_form(officer, issuer) -> ReportForm:
     ):
         services.save_indicator(officer, form, label=label, kind=kind, aggregation=aggregation)
     return form
-
-
-def _backend_cpu() -> float:
-    """CPU seconds of the PostgreSQL backend serving this connection (0 on SQLite)."""
-    if connection.vendor != "postgresql":
-        return 0.0
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _kind(sql: str) -> str:
@@ -114,10 +104,10 @@ def test_profile_one_submission(federation, _media):
 
     # CPU first without the profiler (its overhead would count), then the same number profiled.
     half = ROUNDS // 2
-    cpu0, pg0, wall0 = time.process_time(), _backend_cpu(), time.perf_counter()
+    cpu0, pg0, wall0 = time.process_time(), (backend_cpu_seconds() or 0.0), time.perf_counter()
     for k in range(2, half + 2):
         send(k)
-    cpu, pg, wall = time.process_time() - cpu0, _backend_cpu() - pg0, time.perf_counter() - wall0
+    cpu, pg, wall = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0, time.perf_counter() - wall0
     profiler = cProfile.Profile(time.process_time)  # CPU, not wall: waits on the database are not the app's cost
     for k in range(half + 2, ROUNDS + 2):
         profiler.enable()
@@ -144,10 +134,10 @@ def test_profile_one_submission(federation, _media):
     with CaptureQueriesContext(connection) as seen:
         board.get(url)
     statements = [q["sql"] for q in seen.captured_queries]
-    cpu0, pg0 = time.process_time(), _backend_cpu()
+    cpu0, pg0 = time.process_time(), (backend_cpu_seconds() or 0.0)
     for _ in range(half):
         board.get(url)
-    cpu, pg = time.process_time() - cpu0, _backend_cpu() - pg0
+    cpu, pg = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0
     lines += [
         "",
         f"Status board of the period ({len(submissions)} CĐCS, all sent): {len(statements)} statements — "
