@@ -60,11 +60,7 @@ def _scope_unit(request, default: Unit) -> Unit:
 
 
 def _field_errors(error: ValidationError) -> dict:
-    if hasattr(error, "error_dict"):
-        return {
-            field: [str(m) for m in ValidationError(messages).messages] for field, messages in error.error_dict.items()
-        }
-    return {"non_field_errors": [str(m) for m in error.messages]}
+    return error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
 
 
 class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
