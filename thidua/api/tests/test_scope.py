@@ -196,7 +196,22 @@ def test_the_honour_roll_lists_issued_decisions_awards(api, world, roles):
 
 def test_lists_run_a_fixed_number_of_queries(api, world, roles, django_assert_max_num_queries):
     district = api(roles["district"])
-    for path in ("/api/v1/submissions/", "/api/v1/units/", "/api/v1/decisions/", "/api/v1/nominations/"):
+    plan, period = world["lb_plan"].pk, world["period"].pk
+    lists = (
+        "/api/v1/submissions/",
+        "/api/v1/units/",
+        "/api/v1/decisions/",
+        "/api/v1/nominations/",
+        "/api/v1/members/",
+        "/api/v1/campaigns/",
+        f"/api/v1/campaigns/{plan}/deployments/",
+        "/api/v1/report-periods/",
+        f"/api/v1/report-periods/{period}/board/units/",
+        "/api/v1/initiatives/",
+        "/api/v1/honour-roll/",
+        f"/api/v1/honour-roll/{plan}/",
+    )
+    for path in lists:
         with django_assert_max_num_queries(8):
             assert district.get(path).status_code == 200
 
