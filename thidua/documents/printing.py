@@ -40,21 +40,24 @@ def register_page(model_label: str, url_name: str) -> None:
     _PAGES[model_label.lower()] = url_name
 
 
-def page_of(entry: RegisterEntry) -> str:
-    """The URL of the paper's own page, or "" when its kind registered none (or it has no
-    target). No query beyond the content type's, which Django caches."""
+def _kind(entry: RegisterEntry) -> str:
+    """ "awards.decision": the model label of the entry's paper, "" when it has no target. No
+    query beyond the content type's, which Django caches."""
     if entry.target_type_id is None or entry.target_id is None:
         return ""
     target_type = entry.target_type
-    url_name = _PAGES.get(f"{target_type.app_label}.{target_type.model}")
+    return f"{target_type.app_label}.{target_type.model}"
+
+
+def page_of(entry: RegisterEntry) -> str:
+    """The URL of the paper's own page, or "" when its kind registered none (or it has no
+    target)."""
+    url_name = _PAGES.get(_kind(entry))
     return reverse(url_name, args=[entry.target_id]) if url_name else ""
 
 
 def renderer_for(entry: RegisterEntry) -> Renderer | None:
-    if entry.target_type_id is None or entry.target_id is None:
-        return None
-    target_type = entry.target_type
-    return _RENDERERS.get(f"{target_type.app_label}.{target_type.model}")
+    return _RENDERERS.get(_kind(entry))
 
 
 def can_print(entry: RegisterEntry) -> bool:

@@ -26,7 +26,10 @@ def valid_signed_original(entry: RegisterEntry | None) -> SignedOriginal | None:
     """The paper's signed original of record (issue 21), when one is attached and valid."""
     if entry is None:
         return None
-    return SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).first()
+    signed = SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).first()
+    if signed is not None:
+        signed.entry = entry  # its file name and page read the entry: no second query
+    return signed
 
 
 def public_signed_entries(entry_ids) -> set[int]:

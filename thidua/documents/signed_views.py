@@ -20,6 +20,7 @@ from thidua.core.forms import form_error
 from thidua.documents import printing, services, signing_keys
 from thidua.documents.forms import SignedOriginalForm
 from thidua.documents.models import RegisterEntry, SignedOriginal, Verdict
+from thidua.documents.queries import valid_signed_original
 
 PRINT_PARAM = "ban-in"  # ?ban-in=1: the unsigned print of a paper that has a signed original
 
@@ -41,7 +42,7 @@ def signed_pdf(request, entry: RegisterEntry | None) -> FileResponse | None:
     `entry`, or None (no entry, none attached, not valid, or the print asked for)."""
     if entry is None or request.GET.get(PRINT_PARAM):
         return None
-    signed = SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).select_related("entry").first()
+    signed = valid_signed_original(entry)
     return signed_file_response(signed) if signed is not None else None
 
 
@@ -143,7 +144,7 @@ def public_signed_file(request, pk: int):
 def signed_original_file(request, pk: int):
     """The signed PDF itself, for the register's readers of the unit's subtree."""
     entry = get_for_user(request.user, RegisterEntry, pk, perm="documents.view_entry")
-    signed = SignedOriginal.objects.filter(entry=entry, verdict=Verdict.VALID).select_related("entry").first()
+    signed = valid_signed_original(entry)
     if signed is None:
         raise Http404
     return signed_file_response(signed)
