@@ -27,25 +27,12 @@ from thidua.awards.queries import (  # noqa: F401 — re-exported for callers of
     requirements_for,
     subject_kind,
 )
-from thidua.awards.services.common import (  # noqa: F401
-    S,
-    _check,
-    _date,
-    _locked,
-    _user,
-    on_behalf,
-)
 from thidua.awards.services.deciding import (  # noqa: F401
-    _award_for,
     default_title,
     issue_decision,
     record_award,
 )
 from thidua.awards.services.nominating import (  # noqa: F401
-    _awarded_in_campaign,
-    _deadline_guard,
-    _nominate_locked,
-    _one_form_guard,
     add_dossier_file,
     attest,
     nominate,
@@ -54,11 +41,7 @@ from thidua.awards.services.nominating import (  # noqa: F401
 )
 from thidua.awards.services.review import (  # noqa: F401
     CriteriaNotConfirmed,
-    _checked_and_confirmed,
-    _complete_or_refuse,
     _evaluate,
-    _unmet,
-    _within_cap,
     accept,
     forward,
     resubmit,

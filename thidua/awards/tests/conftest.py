@@ -14,7 +14,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from thidua.awards import services
+from thidua.awards import queries, services
 from thidua.awards.catalogue import load_catalogue
 from thidua.awards.models import AwardKind, DossierRequirement, Nomination
 from thidua.campaigns import services as campaigns
@@ -141,7 +141,7 @@ def png(name="minh-chung.png") -> SimpleUploadedFile:
 
 def complete_dossier(actor, nomination):
     """Upload a PDF for every required document the unit has to send."""
-    for requirement in services.missing_requirements(nomination):
+    for requirement in queries.missing_requirements(nomination):
         services.add_dossier_file(actor, nomination, requirement=requirement, upload=pdf(f"{requirement.code}.pdf"))
 
 

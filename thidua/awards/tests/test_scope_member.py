@@ -5,7 +5,7 @@ of the collectives they belong to — never another person's, nor that person's 
 import pytest
 from django.urls import reverse
 
-from thidua.awards import services
+from thidua.awards import queries, services
 from thidua.awards.models import Nomination
 from thidua.awards.tests.conftest import CDCS_VUNG_MANH, GIAY_KHEN, LDTT, account, as_role, nominate, pdf
 from thidua.org.models import RoleKind
@@ -29,7 +29,7 @@ def dossiers(award_people, award_campaign, catalogue, members, federation, requi
     }
     files = {}
     for key, nomination in made.items():
-        requirement = services.missing_requirements(nomination)[0]
+        requirement = queries.missing_requirements(nomination)[0]
         files[key] = services.add_dossier_file(chair, nomination, requirement=requirement, upload=pdf(f"{key}.pdf"))
     return made, files
 

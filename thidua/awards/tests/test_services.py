@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from thidua.awards import services
+from thidua.awards import queries, services
 from thidua.awards.models import (
     Award,
     CampaignAward,
@@ -114,7 +114,7 @@ def test_without_quotas_a_kind_is_unlimited(award_people, award_campaign, catalo
     for n in range(3):
         member = MemberFactory(full_name=f"Đoàn viên {n}", unit=federation.school)
         nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=member)
-    assert services.quota_left(award_campaign, federation.school, catalogue[GIAY_KHEN]) is None
+    assert queries.quota_left(award_campaign, federation.school, catalogue[GIAY_KHEN]) is None
 
 
 def test_a_nomination_beyond_the_quota_is_refused_with_a_clear_message(
@@ -124,7 +124,7 @@ def test_a_nomination_beyond_the_quota_is_refused_with_a_clear_message(
     first = MemberFactory(full_name="Trịnh Văn Một", unit=federation.school)
     second = MemberFactory(full_name="Trịnh Văn Hai", unit=federation.school)
     nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=first)
-    assert services.quota_left(award_campaign, federation.school, catalogue[GIAY_KHEN]) == 0
+    assert queries.quota_left(award_campaign, federation.school, catalogue[GIAY_KHEN]) == 0
     with pytest.raises(ValidationError) as error:
         nominate(award_people, award_campaign, catalogue[GIAY_KHEN], member=second)
     assert messages_of(error.value) == (
@@ -171,7 +171,7 @@ def test_quotas_are_refused_outside_the_issuers_subtree_and_below_what_was_used(
         f"q_{federation.school.pk}_{kind.pk}": ["Đơn vị đã đề nghị 2: chỉ tiêu không được ít hơn."]
     }
     # All cells or none: the company's 4 was not saved either.
-    assert services.quota_left(award_campaign, federation.company, kind) == 0
+    assert queries.quota_left(award_campaign, federation.company, kind) == 0
 
 
 def test_only_the_issuers_office_allocates(award_people, award_campaign, catalogue, federation):
