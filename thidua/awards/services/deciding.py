@@ -34,38 +34,35 @@ from thidua.org.models import Member, Unit
 
 
 def _award_for(nomination: Nomination, *, decision: Decision | None, year: int, order: int) -> Award:
+    common = {
+        "award_kind": nomination.award_kind,
+        "year": year,
+        "decision": decision,
+        "campaign": nomination.campaign,
+        "nomination": nomination,
+        "achievement": nomination.achievement,
+        "order": order,
+    }
     if nomination.is_collective:
         collective = nomination.subject_unit
         assert collective is not None  # is_collective: the subject is a unit
         parent = collective.parent
         return Award(
-            award_kind=nomination.award_kind,
-            year=year,
-            decision=decision,
-            campaign=nomination.campaign,
-            nomination=nomination,
+            **common,
             unit=collective,
             name=collective.name,
             position=parent.name if parent is not None and collective.kind.is_group else "",
-            achievement=nomination.achievement,
             is_small_collective=is_small_collective(collective),
-            order=order,
         )
     member = nomination.subject_member
     assert member is not None  # not collective: the subject is a member
     return Award(
-        award_kind=nomination.award_kind,
-        year=year,
-        decision=decision,
-        campaign=nomination.campaign,
-        nomination=nomination,
+        **common,
         unit=member.unit,
         member=member,
         name=member.full_name,
         position=", ".join(p for p in (member.position, member.unit.name) if p),
-        achievement=nomination.achievement,
         is_direct_worker=member.is_direct_worker,
-        order=order,
     )
 
 
