@@ -65,6 +65,7 @@ def _field_errors(error: ValidationError) -> dict:
 
 class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     perm: str | None = None
+    object_perm: str | None = None  # asked of the one object a detail answers (404 when refused)
     # Ids in paths: digits only, at most 18 (any other is no page: 404 from the URL resolver).
     lookup_value_regex = r"[0-9]{1,18}"
 
@@ -76,6 +77,10 @@ class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Generi
         super().initial(request, *args, **kwargs)
         if not getattr(self, "swagger_fake_view", False):
             self.check_page_permission()
+
+    def get_object(self):
+        """The object from the list's own scoped reading: 404 outside it, or when `object_perm` refuses it."""
+        return get_for_user(self.request.user, self.get_queryset(), self.kwargs["pk"], perm=self.object_perm)
 
 
 @extend_schema(tags=["Đơn vị"])
@@ -104,7 +109,7 @@ class UnitViewSet(ReadOnly):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request, *args, **kwargs):
-        unit = get_for_user(request.user, Unit, kwargs["pk"], related=("kind",))
+        unit = self.get_object()
         self._load_names([unit])
         return Response(self.get_serializer(unit).data)
 
@@ -115,16 +120,13 @@ class MemberViewSet(mixins.CreateModelMixin, ReadOnly):
     council member's role read nothing here."""
 
     perm = "org.list_members"
+    object_perm = "org.view_member"
     serializer_class = s.MemberSerializer
     parser_classes = [JSONParser]
     filterset_class = filters.MemberFilter
 
     def get_queryset(self):
         return Member.objects.visible_to(self.request.user).select_related("unit").order_by("unit__path", "id")
-
-    def retrieve(self, request, *args, **kwargs):
-        member = get_for_user(request.user, Member, kwargs["pk"], perm="org.view_member", related=("unit",))
-        return Response(self.get_serializer(member).data)
 
     @extend_schema(
         request=s.MembersInSerializer,
@@ -172,10 +174,6 @@ class CampaignViewSet(ReadOnly):
             .order_by("-plan_date", "-id")
         )
 
-    def retrieve(self, request, *args, **kwargs):
-        campaign = get_for_user(request.user, Campaign, kwargs["pk"], related=("issuer", "register_entry"))
-        return Response(self.get_serializer(campaign).data)
-
     @extend_schema(parameters=[UNIT_PARAM], responses=s.CoverageSerializer, filters=False)
     @action(detail=True, filterset_class=None, pagination_class=None)
     def coverage(self, request, pk=None):
@@ -209,10 +207,6 @@ class ReportPeriodViewSet(ReadOnly):
 
     def get_queryset(self):
         return ReportPeriod.objects.visible_to(self.request.user).select_related("form", "form__issuer")
-
-    def retrieve(self, request, *args, **kwargs):
-        period = get_for_user(request.user, ReportPeriod, kwargs["pk"], related=("form", "form__issuer"))
-        return Response(self.get_serializer(period).data)
 
     @extend_schema(parameters=[UNIT_PARAM], responses=s.BoardSerializer, filters=False)
     @action(detail=True, filterset_class=None, pagination_class=None)
@@ -332,13 +326,6 @@ class SubmissionViewSet(ReadOnly):
             .order_by("-period__starts_on", "unit__path", "id")
         )
 
-    def retrieve(self, request, *args, **kwargs):
-        return Response(self.get_serializer(self._fetch(kwargs["pk"])).data)
-
-    def _fetch(self, pk) -> Submission:
-        rows = Submission.objects.visible_to(self.request.user).prefetch_related(self._answers())
-        return get_for_user(self.request.user, rows, pk, related=("unit", "period", "period__form"))
-
     @extend_schema(
         request={"application/json": s.SendSubmissionSerializer, "multipart/form-data": s.SendSubmissionSerializer},
         responses={200: s.SubmissionSerializer, 400: ERRORS},
@@ -351,7 +338,7 @@ class SubmissionViewSet(ReadOnly):
     )
     @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
     def send(self, request, pk=None):
-        submission = self._fetch(pk)
+        submission = self.get_object()
         if not request.user.has_perm("reports.fill", submission):
             raise ApiPermissionDenied(_("Chỉ chính đơn vị báo cáo mới gửi được báo cáo này."))
         payload = s.SendSubmissionSerializer(data=_plain(request.data))
@@ -379,7 +366,7 @@ class SubmissionViewSet(ReadOnly):
             return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
         except PermissionDenied:
             raise ApiPermissionDenied(_("Chỉ chính đơn vị báo cáo mới gửi được báo cáo này.")) from None
-        return Response(self.get_serializer(self._fetch(submission.pk)).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
 
 def _plain(data) -> dict:
@@ -391,6 +378,7 @@ def _plain(data) -> dict:
 
 @extend_schema(tags=["Khen thưởng"])
 class NominationViewSet(ReadOnly):
+    object_perm = "awards.view_nomination"
     serializer_class = s.NominationSerializer
     filterset_class = filters.NominationFilter
 
@@ -401,16 +389,6 @@ class NominationViewSet(ReadOnly):
             .order_by("-created_at", "-id")
         )
 
-    def retrieve(self, request, *args, **kwargs):
-        nomination = get_for_user(
-            request.user,
-            Nomination,
-            kwargs["pk"],
-            perm="awards.view_nomination",
-            related=("unit", "level", "award_kind", "subject_member", "subject_unit"),
-        )
-        return Response(self.get_serializer(nomination).data)
-
 
 @extend_schema(tags=["Khen thưởng"])
 class DecisionViewSet(ReadOnly):
@@ -419,16 +397,14 @@ class DecisionViewSet(ReadOnly):
     serializer_class = s.DecisionSerializer
     filterset_class = filters.DecisionFilter
 
-    def _rows(self):
-        awards = Prefetch("awards", queryset=Award.objects.select_related("award_kind").order_by("order", "id"))
-        return Decision.objects.visible_to(self.request.user).prefetch_related(awards)
-
     def get_queryset(self):
-        return self._rows().select_related("unit", "register_entry").order_by("-issued_on", "-id")
-
-    def retrieve(self, request, *args, **kwargs):
-        decision = get_for_user(request.user, self._rows(), kwargs["pk"], related=("unit", "register_entry"))
-        return Response(self.get_serializer(decision).data)
+        awards = Prefetch("awards", queryset=Award.objects.select_related("award_kind").order_by("order", "id"))
+        return (
+            Decision.objects.visible_to(self.request.user)
+            .prefetch_related(awards)
+            .select_related("unit", "register_entry")
+            .order_by("-issued_on", "-id")
+        )
 
 
 @extend_schema(tags=["Bảng vinh danh"])
@@ -460,10 +436,6 @@ class InitiativeViewSet(ReadOnly):
 
     def get_queryset(self):
         return Initiative.objects.visible_to(self.request.user).for_table()
-
-    def retrieve(self, request, *args, **kwargs):
-        initiative = get_for_user(request.user, Initiative, kwargs["pk"], related=("unit", "level"))
-        return Response(self.get_serializer(initiative).data)
 
 
 @extend_schema(tags=["Sáng kiến"])
