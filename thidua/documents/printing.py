@@ -6,6 +6,7 @@ found by the entry's target (the generic key the issuing service sets)."""
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from thidua.documents.models import RegisterEntry
@@ -41,11 +42,11 @@ def register_page(model_label: str, url_name: str) -> None:
 
 
 def _kind(entry: RegisterEntry) -> str:
-    """ "awards.decision": the model label of the entry's paper, "" when it has no target. No
-    query beyond the content type's, which Django caches."""
+    """ "awards.decision": the model label of the entry's paper, "" when it has no target. The
+    content type comes from Django's cache (get_for_id): no query once it is read."""
     if entry.target_type_id is None or entry.target_id is None:
         return ""
-    target_type = entry.target_type
+    target_type = ContentType.objects.get_for_id(entry.target_type_id)
     return f"{target_type.app_label}.{target_type.model}"
 
 
