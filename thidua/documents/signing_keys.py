@@ -82,18 +82,21 @@ def _attribute(name: x509.Name, oid) -> str:
     return str(values[0].value) if values else ""
 
 
-def _chains(cert: x509.Certificate, extra: list[x509.Certificate], now: datetime.datetime) -> bool:
+def _asn1(cert: x509.Certificate):
+    """`cert` as pyHanko reads it (asn1crypto)."""
     from asn1crypto import x509 as asn1_x509  # noqa: PLC0415 — with pyHanko, loaded on use
+
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+def _chains(cert: x509.Certificate, extra: list[x509.Certificate], now: datetime.datetime) -> bool:
     from pyhanko_certvalidator import CertificateValidator, ValidationContext  # noqa: PLC0415
     from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError  # noqa: PLC0415
-
-    def asn1(c: x509.Certificate):
-        return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
 
     roots = signing.trust_roots()
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail", moment=now)
     validator = CertificateValidator(
-        asn1(cert), intermediate_certs=[asn1(c) for c in extra], validation_context=context
+        _asn1(cert), intermediate_certs=[_asn1(c) for c in extra], validation_context=context
     )
     try:
         signing.run_async(validator.async_validate_usage(set()))
@@ -248,7 +251,6 @@ def sign_pdf(pdf: bytes, sealed: bytes, *, signer_name: str = "", now: datetime.
     """`pdf` signed with the stored certificate `sealed` (PAdES), with a visible box on its last
     page under the signer's block."""
     from asn1crypto import keys as asn1_keys  # noqa: PLC0415 — pyHanko is heavy, loaded on use
-    from asn1crypto import x509 as asn1_x509  # noqa: PLC0415
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415
     from pyhanko.sign import fields, signers  # noqa: PLC0415
     from pyhanko.sign.fields import SigSeedSubFilter  # noqa: PLC0415
@@ -258,17 +260,14 @@ def sign_pdf(pdf: bytes, sealed: bytes, *, signer_name: str = "", now: datetime.
     key, cert, extra = unseal(sealed)
     now = now or datetime.datetime.now(datetime.UTC)
 
-    def asn1(c: x509.Certificate):
-        return asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-
     signer = signers.SimpleSigner(
-        signing_cert=asn1(cert),
+        signing_cert=_asn1(cert),
         signing_key=asn1_keys.PrivateKeyInfo.load(
             key.private_bytes(
                 serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
             )
         ),
-        cert_registry=SimpleCertificateStore.from_certs([asn1(c) for c in extra]),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1(c) for c in extra]),
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     pages = int(writer.root["/Pages"]["/Count"])
