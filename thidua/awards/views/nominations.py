@@ -78,6 +78,11 @@ def _with(url: str | None, query: str) -> str | None:
     return url + query if url else url
 
 
+def _proposal(request, campaign_pk: int, unit, fmt: str) -> str | None:
+    """The unit's tờ trình for the campaign as `fmt` (pdf, docx), for the picked CĐCS."""
+    return _with(url_or_none("awards:proposal_file", campaign_pk, fmt), unit_query(request, unit))
+
+
 def url_or_none(name: str, *args) -> str | None:
     """A link to a page of another part of the app, once that part has it."""
     try:
@@ -129,12 +134,8 @@ def _batch_context(request, campaign: Campaign, unit) -> dict:
         "drafts": [n for n in rows if n.status == S.DRAFT],
         "can_nominate": request.user.has_perm("awards.nominate", unit),
         # The tờ trình lists the unit's live nominations: with none there is no paper to open.
-        "proposal_pdf": _with(url_or_none("awards:proposal_file", campaign.pk, "pdf"), unit_query(request, unit))
-        if proposes
-        else None,
-        "proposal_docx": _with(url_or_none("awards:proposal_file", campaign.pk, "docx"), unit_query(request, unit))
-        if proposes
-        else None,
+        "proposal_pdf": _proposal(request, campaign.pk, unit, "pdf") if proposes else None,
+        "proposal_docx": _proposal(request, campaign.pk, unit, "docx") if proposes else None,
         "requirements": queries.requirements_for(campaign),
         "unit_query": unit_query(request, unit),
     }
@@ -305,9 +306,7 @@ def _detail_context(request, nomination: Nomination, **forms) -> dict:
         "file_form": forms.get("file_form") or DossierFileForm(),
         "file_errors_for": forms.get("file_errors_for"),
         "due": queries.due_date(nomination.campaign, nomination.award_kind),
-        "proposal_pdf": _with(
-            url_or_none("awards:proposal_file", nomination.campaign_id, "pdf"), unit_query(request, nomination.unit)
-        )
+        "proposal_pdf": _proposal(request, nomination.campaign_id, nomination.unit, "pdf")
         if nomination.status in LIVE_STATUSES and user.has_perm("awards.nominate", nomination.unit)
         else None,
         "history": list(AuditEntry.objects.for_object(nomination).select_related("actor")[:40]),
