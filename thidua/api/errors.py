@@ -35,6 +35,14 @@ def handler(exc, context):
         response.data = {"errors": flatten(exc.detail)}
     elif isinstance(exc, exceptions.NotAuthenticated):  # DRF's catalogue has no Vietnamese for these
         response.data = {"detail": _("Cần khóa API: gửi tiêu đề Authorization: Bearer <khóa API>.")}
+    elif isinstance(exc, exceptions.ParseError):  # DRF's text names the JSON decoder's English error
+        response.data = {"detail": _("Không đọc được nội dung gửi lên: hãy gửi JSON hợp lệ.")}
+    elif isinstance(exc, exceptions.UnsupportedMediaType):
+        response.data = {
+            "detail": _(
+                "Kiểu nội dung này không được nhận: hãy gửi application/json (multipart/form-data khi kèm tệp)."
+            )
+        }
     elif isinstance(exc, exceptions.Throttled):
         response.data = {
             "detail": _("Quá nhiều yêu cầu với khóa này: thử lại sau %(n)s giây.") % {"n": int(exc.wait or 0) + 1}

@@ -146,3 +146,19 @@ def test_bad_member_rows_are_refused_by_field_and_none_is_written(api, federatio
     assert shape.json()["errors"]["members.0"] == ['Mỗi đoàn viên là một đối tượng {"full_name": …, "gender": …}.']
     assert shape.json()["errors"]["members.1.gender"] == ['Không được để null: để trống thì ghi "".']
     assert Member.objects.count() == before
+
+
+def test_a_body_or_page_it_cannot_read_is_refused_in_vietnamese_and_nothing_saved(api, world, roles):
+    chair = api(roles["cdcs_chair"], write=True)
+    report = world["school_report"]
+    send = f"/api/v1/submissions/{report.pk}/send/"
+    broken = chair.post(send, '{"answers": {"i1": "5"')
+    assert broken.status_code == 400
+    assert broken.json() == {"detail": "Không đọc được nội dung gửi lên: hãy gửi JSON hợp lệ."}
+    text = chair.post(send, "submit=true", content_type="text/plain")
+    assert text.status_code == 415
+    assert text.json()["detail"].startswith("Kiểu nội dung này không được nhận")
+    report.refresh_from_db()
+    assert report.version == 0 and not Answer.objects.filter(submission=report).exists()
+    beyond = chair.get("/api/v1/submissions/", page=99)
+    assert beyond.status_code == 404 and beyond.json() == {"detail": "Không có trang 99."}
