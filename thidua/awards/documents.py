@@ -108,13 +108,19 @@ def _decision_awards(decision: Decision) -> tuple[dict[int, AwardKind], list[tup
     return kinds, rows
 
 
+def group_key(kind: AwardKind, individual: bool) -> tuple:
+    """Where a kind's collectives or individuals come in a decision's list: the kinds in
+    catalogue order, collectives before individuals (list_groups; the decision's page)."""
+    return (kind.order, kind.name, kind.pk, individual)
+
+
 def list_groups(kinds: dict[int, AwardKind], awards: list[tuple]) -> list[ListGroup]:
     """Grouped by kind (catalogue order), collectives before individuals, each group numbered
     from 1 ("I. Giấy khen … — Tập thể (12)")."""
     buckets: dict[tuple[int, bool], list[tuple]] = {}
     for award in awards:
         buckets.setdefault((award[0], award[1] is not None), []).append(award)
-    keys = sorted(buckets, key=lambda k: (kinds[k[0]].order, kinds[k[0]].name, k[0], k[1]))
+    keys = sorted(buckets, key=lambda k: group_key(kinds[k[0]], k[1]))
     groups = []
     for n, (kind_id, individual) in enumerate(keys, start=1):
         members = sorted(buckets[(kind_id, individual)], key=lambda a: (a[5], a[6]))
@@ -576,7 +582,7 @@ def certificates_pdf(decision: Decision) -> bytes:
     """Every certificate of a decision, one page each, in the list's order: one compile."""
     decision = _issued(decision)
     kinds, awards = _decision_awards(decision)
-    awards.sort(key=lambda a: (kinds[a[0]].order, kinds[a[0]].name, a[0], a[1] is not None, a[5], a[6]))
+    awards.sort(key=lambda a: (*group_key(kinds[a[0]], a[1] is not None), a[5], a[6]))
     return _certificates(decision, [(a[0], a[2], a[3], a[4]) for a in awards])
 
 

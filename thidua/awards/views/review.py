@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from thidua.awards import queries, services
+from thidua.awards import documents, queries, services
 from thidua.awards.forms import DecisionForm, QueueFilterForm, RecordAwardForm
 from thidua.awards.models import Decision, NominationStatus
 from thidua.awards.views.nominations import _unit, url_or_none
@@ -171,9 +171,8 @@ def decision_detail(request, pk: int):
         request.user, Decision, pk, perm="awards.view_decision", related=("unit", "campaign", "register_entry")
     )
     awards = list(decision.awards.select_related("award_kind", "member", "unit").order_by("order", "pk"))
-    # As the decision's list prints them (documents.list_groups): by kind in catalogue order,
-    # collectives before individuals.
-    awards.sort(key=lambda a: (a.award_kind.order, a.award_kind.name, a.award_kind_id, a.member_id is not None))
+    # As the decision's list prints them (documents.list_groups).
+    awards.sort(key=lambda a: documents.group_key(a.award_kind, a.member_id is not None))
     for award in awards:
         award.certificate_url = url_or_none("awards:certificate", award.pk)
     return render(
