@@ -193,9 +193,12 @@ def signature_box(pdf: bytes, pages: int, signer_name: str) -> tuple[int, tuple[
     tokens = (signer_name or "").split()
     if pdftotext is None or not tokens:
         return fallback
-    done = subprocess.run(  # noqa: S603 — a fixed program and arguments; the PDF goes to stdin
-        [pdftotext, "-bbox", "-", "-"], input=pdf, capture_output=True, timeout=60, check=False
-    )
+    try:
+        done = subprocess.run(  # noqa: S603 — a fixed program and arguments; the PDF goes to stdin
+            [pdftotext, "-bbox", "-", "-"], input=pdf, capture_output=True, timeout=60, check=False
+        )
+    except (subprocess.TimeoutExpired, OSError):  # the box still goes on, where it would without pdftotext
+        return fallback
     found = None
     for index, (width, height, words) in enumerate(_pages(done.stdout.decode("utf-8", "replace"))):
         for at in range(len(words) - len(tokens) + 1):

@@ -112,6 +112,17 @@ def test_the_signature_box_stands_under_the_signers_title_right_half(committee, 
     assert title_bottom <= height - y2 and height - y1 <= name_top
 
 
+def test_a_stuck_pdftotext_leaves_the_box_in_its_fixed_place(monkeypatch):
+    """pdftotext timing out while looking for the signer's block: the box goes where it goes
+    without pdftotext, on the last page (signing goes on, no server error)."""
+
+    def stuck(*args, **kwargs):
+        raise subprocess.TimeoutExpired(args[0], 60)
+
+    monkeypatch.setattr(signing_keys.subprocess, "run", stuck)
+    assert signing_keys.signature_box(b"%PDF", 2, "Nguyễn Trường Giang") == (1, signing_keys.FALLBACK_BOX)
+
+
 def test_a_wrong_passphrase_is_refused_next_to_its_field(committee, federation, ca):
     errors = refused(committee, federation.long_bien, p12(ca["chair"]), "sai-mat-khau")
     assert "sai mật khẩu" in " ".join(errors["passphrase"])
