@@ -208,14 +208,19 @@ class ReportPeriodViewSet(ReadOnly):
     def get_queryset(self):
         return ReportPeriod.objects.visible_to(self.request.user).select_related("form", "form__issuer")
 
+    def _board_scope(self) -> tuple[ReportPeriod, Unit]:
+        """The board, its units and its roll-up: for who reads the board page, the period in the
+        scope and `?unit=` (default: the role's unit)."""
+        require(self.request.user, "reports.view_board")
+        period = self.get_object()
+        return period, _scope_unit(self.request, period.form.issuer)
+
     @extend_schema(parameters=[UNIT_PARAM], responses=s.BoardSerializer, filters=False)
     @action(detail=True, filterset_class=None, pagination_class=None)
     def board(self, request, pk=None):
         """The status board: on time, late, returned, missing in the unit's subtree, and by child
         unit. The units themselves: `/api/v1/submissions/?period=<id>`."""
-        require(request.user, "reports.view_board")
-        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
-        unit = _scope_unit(request, period.form.issuer)
+        period, unit = self._board_scope()
         today = timezone.localdate()
         total, children = report_queries.board_by_child(period, unit, today)
 
@@ -248,9 +253,7 @@ class ReportPeriodViewSet(ReadOnly):
     @action(detail=True, url_path="board/units", filterset_class=None)
     def board_units(self, request, pk=None):
         """The board's units one by one, in tree order, each with its state as the board shows it."""
-        require(request.user, "reports.view_board")
-        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
-        unit = _scope_unit(request, period.form.issuer)
+        period, unit = self._board_scope()
         state = request.query_params.get("state", "")
         if state and state not in STATE_LABELS:
             raise serializers.ValidationError(
@@ -266,9 +269,7 @@ class ReportPeriodViewSet(ReadOnly):
     def rollup(self, request, pk=None):
         """The roll-up (tổng hợp) of the sent reports' indicators for the unit's subtree and by
         child unit, as the roll-up page aggregates them (sum, average, share of yes)."""
-        require(request.user, "reports.view_board")
-        period = get_for_user(request.user, ReportPeriod, pk, related=("form", "form__issuer"))
-        unit = _scope_unit(request, period.form.issuer)
+        period, unit = self._board_scope()
         indicators = report_queries.rolled_indicators(period)
         whole, children = report_queries.rollup_by_child(period, unit, indicators)
 
