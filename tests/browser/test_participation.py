@@ -131,7 +131,9 @@ def test_chair_takes_part_and_the_officer_sees_it(browser, live_server, log_in, 
     expect(officer.get_by_test_id("ov-works")).to_contain_text("1 đăng ký, 1 hoàn thành")
     expect(officer.get_by_test_id("ov-missing")).to_contain_text("CĐCS Công ty May Đức Giang")
     expect(officer.get_by_test_id("ov-gallery").locator("img")).to_have_count(1)
-    officer.wait_for_function("document.querySelector('[data-testid=ov-gallery] img').naturalWidth > 0")
+    # A function, not an expression: Playwright polls an expression through eval(), which the
+    # site's CSP refuses whenever the photo has not loaded at the first look (a flaky failure).
+    officer.wait_for_function("() => document.querySelector('[data-testid=ov-gallery] img').naturalWidth > 0")
     officer.screenshot(path=artifacts / "participation-overview-desktop.png", full_page=True)
     follow_menu(officer, "Thi đua", "Giao ước")
     officer.get_by_role("link", name="Giao ước thi đua khối trường học năm 2026").click()

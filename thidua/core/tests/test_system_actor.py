@@ -71,7 +71,7 @@ def test_a_service_called_without_an_actor_is_refused_and_changes_nothing(federa
 
 def test_every_app_checks_through_the_one_choke_point():
     """The seven services' `_check` copies are the one `access.check` (which refuses None)."""
-    from thidua.awards import services as awards
+    from thidua.awards.services import common as awards  # the package's shared part (issue 19 item 5)
     from thidua.campaigns import services as campaigns
     from thidua.reports import services as reports
 
