@@ -139,6 +139,22 @@ TEMPLATES = [
 # SQLite (WAL, see core.apps) by default; PostgreSQL through DATABASE_URL.
 VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'thidua.sqlite3'}")}
+# PostgreSQL with prepared statements: values bound by the server, and a statement a connection
+# has run DATABASE_PREPARE_THRESHOLD times is prepared, so PostgreSQL stops parsing and planning
+# it again — a report submission's backend CPU 3.1 → 1.9 ms (issue 18, BENCHMARKS.md). Django
+# leaves them off for connection poolers: a transaction-pooling PgBouncer older than 1.21 cannot
+# carry them, so DATABASE_PREPARED_STATEMENTS=False there.
+PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
+PREPARE_THRESHOLD = env.int("DATABASE_PREPARE_THRESHOLD", default=2)
+
+
+def _postgresql(database: dict) -> None:
+    database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    database.setdefault("CONN_HEALTH_CHECKS", True)
+    if PREPARED_STATEMENTS and "postgresql" in database["ENGINE"]:
+        database.setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": PREPARE_THRESHOLD})
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a lock rather than fail at once: imports and the web share one file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -149,14 +165,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    _postgresql(DATABASES["default"])
 # A streaming replica for the heavy overviews (core.replica): status boards, roll-ups, exports.
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
-    DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["replica"].setdefault("CONN_HEALTH_CHECKS", True)
+    _postgresql(DATABASES["replica"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["thidua.core.replica.ReplicaRouter"]
 THIDUA_REPLICA_VIEWS = ["reports:board", "reports:board_export", "reports:rollup", "reports:rollup_export"]

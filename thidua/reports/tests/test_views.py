@@ -291,3 +291,16 @@ def test_the_board_shows_unit_names_as_text_and_links_each_row_to_its_report(
     assert f'<a href="/bao-cao/nop/{submission.pk}/">{escaped}</a></td><td data-label="Cấp trên">' in html
     city = login(city_officer).get(f"/bao-cao/ky/{period.pk}/").content.decode()
     assert f'<a href="?don-vi={federation.long_bien.pk}">{federation.long_bien.name}</a>' in city
+
+
+def test_sending_a_report_by_a_guessed_or_impossible_id_or_a_personal_role_is_not_found(
+    login, federation, school_submission, school_chair
+):
+    """The POST's scoped read is compiled (org.scoping.CompiledGet): the same 404s as the page."""
+    client = login(school_chair)
+    for pk in (school_submission.pk + 10_000, 2**63, 10**20):
+        assert client.post(f"/bao-cao/nop/{pk}/", {"action": "submit"}).status_code == 404
+    member = make_user("doan_vien", RoleKind.MEMBER, federation.school)
+    assert login(member).post(f"/bao-cao/nop/{school_submission.pk}/", {"action": "submit"}).status_code == 404
+    school_submission.refresh_from_db()
+    assert school_submission.status == SubmissionStatus.PENDING
