@@ -637,8 +637,10 @@ def main(argv=None) -> None:
     nominator_units = [cdcs_users[name] for name, _pk in pending[-2000:]]
     award_setup = nomination_campaign(manifest, nominator_units)
     nominators = [units_to_user[unit] for unit in nominator_units]
+    # huyen<pk>, the national tree's district officers; not bench_reports' own "huyen", whose
+    # district lies outside the national form (the 1–2 board 404s of earlier runs).
     district_users = list(
-        get_user_model().objects.filter(username__startswith="huyen").values_list("username", flat=True)
+        get_user_model().objects.filter(username__regex=r"^huyen[0-9]+$").values_list("username", flat=True)
     )
     need = [name for name, _pk in pending] + nominators + district_users
     t0 = time.perf_counter()
