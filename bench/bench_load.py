@@ -765,7 +765,7 @@ def main(argv=None) -> None:
         f"({total} operations; a nomination is 2 requests): app {1000 * cpu['app'] / max(total, 1):.1f} ms + "
         f"PostgreSQL {1000 * cpu['pg'] / max(total, 1):.1f} ms + worker {1000 * cpu['worker'] / max(total, 1):.1f} ms "
         f"(per request: {1000 * (cpu['app'] + cpu['pg']) / max(total + len(load.results['upload']), 1):.1f} ms app + PostgreSQL); "
-        f"load average {os.getloadavg()[0]:.1f} at the end (other engineers' processes share the box).",
+        f"load average {os.getloadavg()[0]:.1f} at the end (the bench's own driver, servers and database included; more means other processes shared the box).",
         "",
         f"PostgreSQL backends of this database, average over the mix: {sampler.summary()}.",
     ]

@@ -36,8 +36,9 @@ class ActingRoleMiddleware:
             # Ordered here, not by the statement: an ORDER BY over the joined unit costs more to
             # compile than a sort of a person's few roles (issue 18, a submission's CPU).
             roles = sorted(_ROLES(user_id=user.pk), key=_tree_order)
+            person = getattr(user, "_wrapped", user)  # the User, not the lazy wrapper around it
             for role in roles:
-                Role.user.field.set_cached_value(role, user)
+                Role.user.field.set_cached_value(role, person)
             user.available_roles = roles
             chosen = request.session.get(SESSION_KEY)
             acting = next((r for r in roles if r.pk == chosen), None)
