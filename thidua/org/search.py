@@ -8,11 +8,12 @@ the same question: every word of the query appears in the key, the last one as a
 "van an" finds "Nguyễn Văn An".
 
 The member's province (`Member.province_path`: the first two steps of its unit's path, the
-unit under the national root) is indexed beside the key — a column of the FTS5 table, a
-lexeme of weight A in the GIN's document — so a province-wide search is one more term the
-engine intersects, instead of a walk of the national matches checking each one's unit
-(BENCHMARKS.md, issue 18 item 5). Name words are matched in the name only (FTS5 column
-filter; weight D on PostgreSQL), so no typed word ever matches a province's path.
+unit under the national root) is indexed with the key — a column of the FTS5 table; on
+PostgreSQL each word a second time behind the province's path (PG_DOCUMENT) — so a
+province-wide search reads the province's postings, instead of a walk of the national matches
+checking each one's unit (BENCHMARKS.md, issue 18 item 5). Name words are matched in the name
+only (FTS5 column filter; on PostgreSQL the path's digits lead the province's words), so no
+typed word ever matches a province's path.
 """
 
 from contextlib import contextmanager
@@ -73,6 +74,13 @@ def first_match_ids(query: str, scope_path: str | None) -> list[int]:
     if len(terms[-1]) > INDEXED_PREFIX:
         attempts.insert(0, False)
     with connection.cursor() as cursor:
+        words = _words_starting(cursor, terms[-1])
+        if words is not None:
+            # PostgreSQL: the last word as the few whole words it can begin (often only itself):
+            # one GIN lookup of whole words, instead of a prefix match that expands over the
+            # whole country's keys before it intersects anything (BENCHMARKS.md, issue 18).
+            cursor.execute(*_first_matches_sql(terms, scope_path, last_as_prefix=False, last_words=words))
+            return [row[0] for row in cursor.fetchall()]
         for as_prefix in attempts:
             cursor.execute(*_first_matches_sql(terms, scope_path, last_as_prefix=as_prefix))
             ids = [row[0] for row in cursor.fetchall()]
@@ -81,7 +89,24 @@ def first_match_ids(query: str, scope_path: str | None) -> list[int]:
     return ids  # pragma: no cover - the last attempt always returns
 
 
-def _first_matches_sql(terms: list[str], scope_path: str | None, *, last_as_prefix: bool) -> tuple[str, list]:
+def _words_starting(cursor, term: str) -> list[str] | None:
+    """PostgreSQL: every name word in the vocabulary that starts with `term` (itself included),
+    or None — on SQLite (its FTS5 prefix index answers a prefix well), for a term with a digit
+    (a card number's prefix) or one that begins more than PREFIX_WORDS words ("th"), where the
+    engine's own prefix match is the better plan."""
+    if connection.vendor != "postgresql" or not term.isalpha():
+        return None
+    cursor.execute(
+        f"SELECT word FROM {NAME_WORDS_TABLE} WHERE word > %s AND word < %s LIMIT %s",
+        [term, term + _AFTER_LETTERS, PREFIX_WORDS + 1],
+    )
+    longer = [row[0] for row in cursor.fetchall()]
+    return None if len(longer) > PREFIX_WORDS else [term, *longer]
+
+
+def _first_matches_sql(
+    terms: list[str], scope_path: str | None, *, last_as_prefix: bool, last_words: list[str] | None = None
+) -> tuple[str, list]:
     limit = SEARCH_CAP + 1
     province = province_path(scope_path).lower() if scope_path and len(scope_path) >= PROVINCE_PATH_LENGTH else None
     scope_sql, scope_params = "", []
@@ -93,10 +118,18 @@ def _first_matches_sql(terms: list[str], scope_path: str | None, *, last_as_pref
         scope_params = [scope_path, scope_path + PATH_END]
     join_unit = " JOIN org_unit u ON u.id = m.unit_id" if "u.path" in scope_sql else ""
     if connection.vendor == "postgresql":
-        # Name words carry weight D (to_tsvector's own); the province's path is weight A.
-        words = [f"{t}:D" for t in terms[:-1]] + [terms[-1] + (":*D" if last_as_prefix else ":D")]
-        if province is not None:
-            words.append(f"{province}:A")
+        # Inside a province every word is asked as the province's (PG_DOCUMENT): its path first.
+        mark = province or ""
+        last = f"{mark}{terms[-1]}" + (":*" if last_as_prefix else "")
+        if last_words:
+            last = "(" + " | ".join(f"{mark}{w}" for w in last_words) + ")"
+        words = [f"{mark}{t}" for t in terms[:-1]] + [last]
+        if not mark and last_as_prefix and terms[-1][0].isdigit():
+            # Across the country a prefix of digits ("0001", a card number's start) also begins
+            # the province-marked words ("00010001nguyen"): keep the members with a word of
+            # their own that begins so (terms are [0-9a-z]+, nothing to escape in LIKE).
+            scope_sql += " AND (' ' || m.search_key) LIKE %s"
+            scope_params = [*scope_params, f"% {terms[-1]}%"]
         return (
             f"SELECT m.id FROM org_member m{join_unit} WHERE {PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, %s)"
             f"{scope_sql} LIMIT {limit}",
@@ -113,10 +146,16 @@ def _first_matches_sql(terms: list[str], scope_path: str | None, *, last_as_pref
     )
 
 
-# The document the GIN index holds (PostgreSQL): the folded name and card number, and the
-# member's province as one lexeme of weight A. A query must spell it the same to use the index.
+# The document the GIN index holds (PostgreSQL): every word of the folded name and card number
+# twice — as itself, for a search across the country, and behind the member's province path
+# ("00010001nguyen"), for a search inside a province, so the engine intersects the province's
+# posting lists only: 15–20 ms at national size where the national lists and a province lexeme
+# took 100–115 ms (BENCHMARKS.md, issue 18 item 5). The path's digits before a word keep a typed
+# word from ever matching a province's path. A query must spell the expression the same to use
+# the index.
 PG_DOCUMENT = (
-    "(setweight(to_tsvector('simple'::regconfig, province_path), 'A') || to_tsvector('simple'::regconfig, search_key))"
+    "to_tsvector('simple'::regconfig, "
+    r"search_key || ' ' || regexp_replace(search_key, '(\S+)', province_path || '\1', 'g'))"
 )
 
 
@@ -150,6 +189,53 @@ POSTGRESQL_SETUP = [
     "ANALYZE org_member",
 ]
 POSTGRESQL_TEARDOWN = ["DROP INDEX IF EXISTS org_member_search_gin"]
+
+# PostgreSQL: the distinct name words of all members — a few thousand syllables in real names,
+# card numbers left out — so a search's last word typed as a prefix becomes the few whole words
+# it can begin. A prefix match in the GIN index ("nguyen:*") builds the bitmap of every key
+# starting so in the country before intersecting it with the province: 350–450 ms at national
+# size, against 30–100 ms for whole words. Kept by statement triggers on org_member, so every
+# writer (the ORM, an import's COPY, a bulk UPDATE) adds its words; a word is never removed (a
+# word nobody has any more only adds an alternative that matches nobody). It must be complete:
+# a word missing here is a member a prefix search cannot find (docs/dangerous.md).
+NAME_WORDS_TABLE = "org_nameword"
+PREFIX_WORDS = 50
+_AFTER_LETTERS = "{"  # the character after "z": the end of the range of words starting with a term
+_ADD_NAME_WORDS = f"""INSERT INTO {NAME_WORDS_TABLE} (word)
+    SELECT DISTINCT w FROM new_rows, regexp_split_to_table(new_rows.search_key, ' ') AS w WHERE w ~ '^[a-z]+$'
+    ON CONFLICT DO NOTHING"""
+NAME_WORDS_SETUP = [
+    f'CREATE TABLE IF NOT EXISTS {NAME_WORDS_TABLE} (word text COLLATE "C" PRIMARY KEY)',
+    f"""CREATE OR REPLACE FUNCTION org_nameword_add() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN {_ADD_NAME_WORDS}; RETURN NULL; END $$""",
+    "DROP TRIGGER IF EXISTS org_nameword_ai ON org_member",
+    """CREATE TRIGGER org_nameword_ai AFTER INSERT ON org_member REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION org_nameword_add()""",
+    "DROP TRIGGER IF EXISTS org_nameword_au ON org_member",
+    """CREATE TRIGGER org_nameword_au AFTER UPDATE ON org_member REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION org_nameword_add()""",
+    f"WITH new_rows AS (SELECT search_key FROM org_member) {_ADD_NAME_WORDS}",
+]
+NAME_WORDS_TEARDOWN = [
+    "DROP TRIGGER IF EXISTS org_nameword_ai ON org_member",
+    "DROP TRIGGER IF EXISTS org_nameword_au ON org_member",
+    "DROP FUNCTION IF EXISTS org_nameword_add()",
+    f"DROP TABLE IF EXISTS {NAME_WORDS_TABLE}",
+]
+
+
+def install_name_words(apps, schema_editor) -> None:
+    """Migration step (PostgreSQL only): the vocabulary, its triggers, and the words of the
+    members already there."""
+    if schema_editor.connection.vendor == "postgresql":
+        for sql in NAME_WORDS_SETUP:
+            schema_editor.execute(sql)
+
+
+def remove_name_words(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for sql in NAME_WORDS_TEARDOWN:
+            schema_editor.execute(sql)
 
 
 def install_search_index(apps, schema_editor) -> None:

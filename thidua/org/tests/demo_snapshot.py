@@ -25,7 +25,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 
-from thidua.org.search import FTS_TABLE
+from thidua.org.search import FTS_TABLE, NAME_WORDS_TABLE
 
 _SNAPSHOTS: dict[tuple, "_Snapshot"] = {}
 
@@ -57,8 +57,11 @@ def _tables(cursor) -> list[str]:
         info.name
         for info in connection.introspection.get_table_list(cursor)
         # sqlite_stat1 and friends belong to SQLite; the members' full-text index (a virtual
-        # table and its shadow tables) follows org_member through its triggers.
-        if info.type == "t" and info.name != "django_migrations" and not info.name.startswith(("sqlite_", FTS_TABLE))
+        # table and its shadow tables) and PostgreSQL's name words follow org_member through
+        # its triggers.
+        if info.type == "t"
+        and info.name not in ("django_migrations", NAME_WORDS_TABLE)
+        and not info.name.startswith(("sqlite_", FTS_TABLE))
     ]
 
 
