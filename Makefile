@@ -44,7 +44,7 @@ browser:
 
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --dia-chi http://$(HOST):$(PORT)
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

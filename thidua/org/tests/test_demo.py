@@ -235,3 +235,23 @@ def test_living_year_is_anchored_on_the_given_day_and_a_later_rerun_adds_nothing
 def test_hom_nay_must_be_a_date():
     with pytest.raises(CommandError, match="--hom-nay"):
         call_command("load_demo", scale=SCALE, today="10/03/2026", stdout=StringIO())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_make_run_s_address_ends_the_output_and_the_demo_s_emails_are_not_printed(unit_kinds, settings, capsys):
+    """`make run PORT=…` passes its address; the decisions the demo issues notify their CĐCS by
+    email, which the console backend of `make run` printed after the logins table, from a thread
+    the command did not wait for. Transactional: each service commits, as in `make demo`."""
+    from django.core import mail
+
+    from thidua.documents.legal import ensure_defaults
+
+    ensure_defaults()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.THIDUA_BACKGROUND_INLINE = False
+    out = StringIO()
+    call_command("load_demo", scale=0.03, dia_chi="http://127.0.0.1:8123", stdout=out)
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    assert lines[-1] == "Mở http://127.0.0.1:8123 và đăng nhập bằng một tài khoản ở trên."
+    assert "Subject:" not in capsys.readouterr().out
+    assert any("Quyết định" in message.subject for message in mail.outbox)  # sent, kept in memory

@@ -5,6 +5,7 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from thidua.core.demo import anchored, run_stages
@@ -26,6 +27,12 @@ class Command(BaseCommand):
             help=_("Hệ số số đoàn viên (1 = khoảng 5.000; kiểm thử dùng số nhỏ). Cây tổ chức và tài khoản không đổi."),
         )
         parser.add_argument(
+            "--dia-chi",
+            dest="url",
+            default=URL,
+            help="Địa chỉ in ra cuối danh sách tài khoản (make run đưa vào địa chỉ và cổng nó phục vụ).",
+        )
+        parser.add_argument(
             "--hom-nay",
             dest="today",
             default=None,
@@ -33,7 +40,7 @@ class Command(BaseCommand):
             "mẫu tính từ ngày này.",
         )
 
-    def handle(self, *args, scale: float, today: str | None = None, **options):
+    def handle(self, *args, scale: float, today: str | None = None, url: str = URL, **options):
         if not 0 < scale <= 10:
             raise CommandError(_("--scale phải lớn hơn 0 và không quá 10."))
         try:
@@ -41,13 +48,19 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(_("--hom-nay phải là một ngày dạng YYYY-MM-DD.")) from None
         started = time.perf_counter()
-        try:
-            result = federation.build(scale=scale, log=self.stdout.write)
-        except federation.DemoConflict as exc:
-            raise CommandError(str(exc)) from exc
-        with anchored(anchor) as day:
-            self.stdout.write(_("Hôm nay của dữ liệu mẫu: %(day)s") % {"day": f"{day:%d/%m/%Y}"})
-            run_stages(self.stdout.write)
+        # The demo's own notices (a decision's email to its CĐCS…) are sent in this process and
+        # kept in memory: on `make run` the console backend printed them after the logins table,
+        # from a thread the command did not wait for.
+        with override_settings(
+            THIDUA_BACKGROUND_INLINE=True, EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+        ):
+            try:
+                result = federation.build(scale=scale, log=self.stdout.write)
+            except federation.DemoConflict as exc:
+                raise CommandError(str(exc)) from exc
+            with anchored(anchor) as day:
+                self.stdout.write(_("Hôm nay của dữ liệu mẫu: %(day)s") % {"day": f"{day:%d/%m/%Y}"})
+                run_stages(self.stdout.write)
         elapsed = time.perf_counter() - started
         done = (
             _("Đã nạp dữ liệu mẫu (%(seconds).1f s).")
@@ -61,4 +74,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(federation.format_logins(result.logins))
         self.stdout.write("")
-        self.stdout.write(_("Mở %(url)s và đăng nhập bằng một tài khoản ở trên.") % {"url": URL})
+        self.stdout.write(_("Mở %(url)s và đăng nhập bằng một tài khoản ở trên.") % {"url": url})
