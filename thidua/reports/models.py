@@ -61,8 +61,10 @@ class ReportFormQuerySet(UnitScopedQuerySet):
         if not acts_for_unit(getattr(user, "acting_role", None)):
             return self.none()  # a member's or council member's role (docs/reach.md)
         unit = _scope_of(user)
-        reported = models.Q(
-            pk__in=Submission.objects.within(unit).values("period__form_id"),
+        # EXISTS per form, not IN over the scope's submissions: a district's reports of every
+        # period (2,000+ rows) were read for each status board opened (issue 18, boards).
+        reported = models.Exists(
+            Submission.objects.within(unit).filter(period__form=models.OuterRef("pk"))
         ) & ~models.Q(status=FormStatus.DRAFT)
         return self.within(unit) | self.filter(reported)
 
