@@ -173,11 +173,16 @@ def deadline_period(manifest: dict):
     # had its indicators read on every request (services.indicators_of caches only published forms).
     ReportForm.objects.filter(pk=manifest["form"], published_at__isnull=True).update(published_at=timezone.now())
     today = datetime.date.today()
-    runs = ReportPeriod.objects.filter(form_id=manifest["form"]).count()  # one period per start day
+    # One period per start day: the first free day counting back (counting the periods collided
+    # with the dataset's own period once enough runs had been made).
+    taken = set(ReportPeriod.objects.filter(form_id=manifest["form"]).values_list("starts_on", flat=True))
+    starts_on = today - datetime.timedelta(days=60)
+    while starts_on in taken:
+        starts_on -= datetime.timedelta(days=1)
     period = ReportPeriod.objects.create(
         form_id=manifest["form"],
         label=f"Thử tải {datetime.datetime.now():%d/%m/%Y %H:%M:%S}",
-        starts_on=today - datetime.timedelta(days=60 + runs),
+        starts_on=starts_on,
         ends_on=today,
         due_on=today + datetime.timedelta(days=30),
     )
