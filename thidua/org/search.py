@@ -224,32 +224,30 @@ NAME_WORDS_TEARDOWN = [
 ]
 
 
+def execute_for_vendor(schema_editor, statements: dict[str, list[str]]) -> None:
+    """Migration helper: run the statements listed for this database's vendor, if any."""
+    for sql in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(sql)
+
+
 def install_name_words(apps, schema_editor) -> None:
     """Migration step (PostgreSQL only): the vocabulary, its triggers, and the words of the
     members already there."""
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in NAME_WORDS_SETUP:
-            schema_editor.execute(sql)
+    execute_for_vendor(schema_editor, {"postgresql": NAME_WORDS_SETUP})
 
 
 def remove_name_words(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in NAME_WORDS_TEARDOWN:
-            schema_editor.execute(sql)
+    execute_for_vendor(schema_editor, {"postgresql": NAME_WORDS_TEARDOWN})
 
 
 def install_search_index(apps, schema_editor) -> None:
     """Migration step. SQLite rebuilds a table on most ALTERs and drops its triggers with it:
     a migration that alters org_member must run this again (docs/dangerous.md)."""
-    vendor = schema_editor.connection.vendor
-    for sql in {"sqlite": SQLITE_SETUP, "postgresql": POSTGRESQL_SETUP}.get(vendor, []):
-        schema_editor.execute(sql)
+    execute_for_vendor(schema_editor, {"sqlite": SQLITE_SETUP, "postgresql": POSTGRESQL_SETUP})
 
 
 def remove_search_index(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    for sql in {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRESQL_TEARDOWN}.get(vendor, []):
-        schema_editor.execute(sql)
+    execute_for_vendor(schema_editor, {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRESQL_TEARDOWN})
 
 
 @contextmanager

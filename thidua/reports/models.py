@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from thidua.org.models import EmulationCluster, Sector, Unit, acts_for_unit
-from thidua.org.scoping import UnitScopedQuerySet
+from thidua.org.models import EmulationCluster, Sector, Unit
+from thidua.org.scoping import UnitScopedQuerySet, reach_unit
 from thidua.reports import due
 
 
@@ -42,11 +42,6 @@ class FormStatus(models.TextChoices):
     PUBLISHED = "published", _("Đã gửi các đơn vị")
 
 
-def _scope_of(user) -> Unit | None:
-    role = getattr(user, "acting_role", None)
-    return role.unit if role is not None else None
-
-
 class ReportFormQuerySet(UnitScopedQuerySet):
     """Forms issued in the user's scope and, beyond the shared rule, published forms that units
     of the scope report on (a district sees the city's form its CĐCS fill in)."""
@@ -58,9 +53,9 @@ class ReportFormQuerySet(UnitScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        if not acts_for_unit(getattr(user, "acting_role", None)):
+        unit = reach_unit(user)
+        if unit is None:
             return self.none()  # a member's or council member's role (docs/reach.md)
-        unit = _scope_of(user)
         # EXISTS per form, not IN over the scope's submissions: a district's reports of every
         # period (2,000+ rows) were read for each status board opened (issue 18, boards).
         reported = models.Exists(

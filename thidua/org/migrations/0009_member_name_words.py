@@ -11,6 +11,7 @@ from django.db import migrations
 from thidua.org.search import (
     POSTGRESQL_SETUP,
     POSTGRESQL_TEARDOWN,
+    execute_for_vendor,
     install_name_words,
     remove_name_words,
 )
@@ -25,9 +26,7 @@ _0008_SETUP = [
 
 def _index(setup):
     def run(apps, schema_editor) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in [*POSTGRESQL_TEARDOWN, *setup]:
-                schema_editor.execute(sql)
+        execute_for_vendor(schema_editor, {"postgresql": [*POSTGRESQL_TEARDOWN, *setup]})
 
     return run
 
