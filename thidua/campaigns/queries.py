@@ -12,6 +12,7 @@ from django.db import connection
 
 from thidua.campaigns.models import Campaign, CampaignStatus, Deployment, DeploymentStatus
 from thidua.core.db import PATH_END
+from thidua.core.numbers import share
 from thidua.org.models import Unit
 
 
@@ -24,20 +25,17 @@ class Coverage:
     members: int = 0
     members_reached: int = 0
 
-    def share(self, part: int, whole: int) -> float:
-        return round(100 * part / whole, 1) if whole else 0.0
-
     @property
     def acknowledged_pct(self) -> float:
-        return self.share(self.acknowledged, self.targets)
+        return share(self.acknowledged, self.targets)
 
     @property
     def launched_pct(self) -> float:
-        return self.share(self.launched, self.targets)
+        return share(self.launched, self.targets)
 
     @property
     def reached_pct(self) -> float:
-        return self.share(self.members_reached, self.members)
+        return share(self.members_reached, self.members)
 
 
 _COVERAGE_SQL = """

@@ -20,3 +20,9 @@ def percent(value, digits: int = 1) -> str:
         return f"{value}{NBSP}%"
     places = 0 if number == number.to_integral_value() else digits
     return f"{number_format(number, decimal_pos=places)}{NBSP}%"
+
+
+def share(part: int, whole: int) -> float:
+    """`part` as a percentage of `whole`, one decimal (0 when there is no whole): the figure the
+    overviews (coverage, participation, reports) keep and `percent` writes."""
+    return round(100 * part / whole, 1) if whole else 0.0

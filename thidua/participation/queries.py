@@ -14,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 
 from thidua.campaigns.models import Campaign, Deployment
 from thidua.core.db import PATH_END, PATH_STEP
+from thidua.core.numbers import share
 from thidua.org.models import Unit
 from thidua.org.queries import totals_for
 from thidua.participation.models import (
@@ -42,21 +43,17 @@ class Progress:
     photos: int = 0
     late: int = 0
 
-    @staticmethod
-    def share(part: int, whole: int) -> float:
-        return round(100 * part / whole, 1) if whole else 0.0
-
     @property
     def registered_pct(self) -> float:
-        return self.share(self.registered, self.targets)
+        return share(self.registered, self.targets)
 
     @property
     def with_models_pct(self) -> float:
-        return self.share(self.with_models, self.targets)
+        return share(self.with_models, self.targets)
 
     @property
     def with_works_pct(self) -> float:
-        return self.share(self.with_works, self.targets)
+        return share(self.with_works, self.targets)
 
 
 # One row of facts per source and CĐCS (deployed, registered, models, works), stacked with
@@ -300,7 +297,7 @@ class TitleTally:
 
     @property
     def registered_pct(self) -> float:
-        return Progress.share(self.registered, self.members)
+        return share(self.registered, self.members)
 
     @property
     def not_registered(self) -> int:

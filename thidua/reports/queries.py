@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import Case, CharField, Q, Sum, Value, When
 
 from thidua.core.db import PATH_END, PATH_STEP
+from thidua.core.numbers import share
 from thidua.core.replica import read_connection
 from thidua.org.models import Unit
 from thidua.reports.models import (
@@ -49,18 +50,14 @@ class Board:
     def sent(self) -> int:
         return self.on_time + self.late
 
-    @staticmethod
-    def share(part: int, whole: int) -> float:
-        return round(100 * part / whole, 1) if whole else 0.0
-
     @property
     def sent_pct(self) -> float:
-        return self.share(self.sent, self.total)
+        return share(self.sent, self.total)
 
     @property
     def on_time_pct(self) -> float:
         """On-time rate: reports sent on time among those sent."""
-        return self.share(self.on_time, self.sent)
+        return share(self.on_time, self.sent)
 
     def add(self, other: "Board") -> None:
         for name in STATES:

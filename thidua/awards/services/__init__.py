@@ -41,7 +41,6 @@ from thidua.awards.services.nominating import (  # noqa: F401
 )
 from thidua.awards.services.review import (  # noqa: F401
     CriteriaNotConfirmed,
-    _evaluate,
     accept,
     forward,
     resubmit,

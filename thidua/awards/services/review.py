@@ -25,10 +25,6 @@ from thidua.councils.models import Council, CouncilKind
 from thidua.org.models import Unit
 
 
-def _evaluate(nomination: Nomination) -> list:
-    return list(evaluate_nomination(nomination))
-
-
 def _within_cap(nominations: Iterable[Nomination], field: str) -> None:
     """The cap of a title on others (Chiến sĩ thi đua cơ sở ≤ 15 % of Lao động tiên tiến,
     docs/domain.md, Luật 06/2022 Đ23; the figure is the kind's `cap_percent`) checked again when the
@@ -56,7 +52,7 @@ def store_checks(nomination: Nomination) -> list[CriterionCheck]:
     """What the council will see: each criterion's result as the dossier stood when sent (the
     unit's attestation and evidence are kept)."""
     stored = []
-    for outcome in _evaluate(nomination):
+    for outcome in evaluate_nomination(nomination):
         check, _created = CriterionCheck.objects.update_or_create(
             nomination=nomination,
             criterion=outcome.criterion,

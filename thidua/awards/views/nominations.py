@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from thidua.awards import queries, services
+from thidua.awards.eligibility import evaluate_nomination
 from thidua.awards.forms import (
     AchievementForm,
     ActForUnitForm,
@@ -248,7 +249,7 @@ def criteria_rows(nomination: Nomination) -> list[dict]:
     unit still edits the dossier, what was stored when it was sent afterwards."""
     checks = {c.criterion_id: c for c in nomination.checks.select_related("evidence")}
     live = nomination.status in (S.DRAFT, S.RETURNED) or not checks
-    outcomes = services._evaluate(nomination) if live else []
+    outcomes = evaluate_nomination(nomination) if live else []
     if outcomes:
         pairs = [(o.criterion, o.result, o.detail) for o in outcomes]
     else:
