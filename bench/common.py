@@ -103,3 +103,23 @@ def backend_cpu_seconds(pid: int | None = None) -> float | None:
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def page_cost(client, url: str, rounds: int) -> tuple[list[str], float, float]:
+    """A page as a signed-in test client opens it: the statements of one GET (after a warm-up
+    GET that must answer 200), then the app's and the database backend's CPU milliseconds per
+    GET over `rounds` more (the profile scripts' board figures)."""
+    import time
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200  # warm: imports, templates, caches
+    with CaptureQueriesContext(connection) as seen:
+        client.get(url)
+    statements = [q["sql"] for q in seen.captured_queries]  # now: each request clears the log
+    cpu0, pg0 = time.process_time(), (backend_cpu_seconds() or 0.0)
+    for _ in range(rounds):
+        client.get(url)
+    cpu, pg = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0
+    return statements, 1000 * cpu / rounds, 1000 * pg / rounds

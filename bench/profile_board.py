@@ -21,10 +21,9 @@ from pathlib import Path
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bench.common import backend_cpu_seconds
+from bench.common import page_cost
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_unit, make_user
 from thidua.reports import services
@@ -62,15 +61,8 @@ def test_profile_the_status_board(federation):
     client = Client()
     client.force_login(officer)
     url = f"/bao-cao/ky/{period.pk}/"
-    assert client.get(url).status_code == 200  # warm
-    with CaptureQueriesContext(connection) as seen:
-        client.get(url)
-    statements = [q["sql"] for q in seen.captured_queries]
     half = ROUNDS // 2
-    cpu0, pg0 = time.process_time(), (backend_cpu_seconds() or 0.0)
-    for _ in range(half):
-        client.get(url)
-    cpu, pg = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0
+    statements, cpu_ms, pg_ms = page_cost(client, url, half)
     profiler = cProfile.Profile(time.process_time)
     for _ in range(half):
         profiler.enable()
@@ -78,8 +70,8 @@ def test_profile_the_status_board(federation):
         profiler.disable()
     lines = [
         f"Database: {connection.vendor}; status board of {Submission.objects.filter(period=period).count()} units "
-        f"(a page of rows); {len(statements)} statements; per GET over {half}: app CPU {1000 * cpu / half:.1f} ms, "
-        f"database backend CPU {1000 * pg / half:.1f} ms; load average {os.getloadavg()[0]:.1f}",
+        f"(a page of rows); {len(statements)} statements; per GET over {half}: app CPU {cpu_ms:.1f} ms, "
+        f"database backend CPU {pg_ms:.1f} ms; load average {os.getloadavg()[0]:.1f}",
         "",
     ]
     lines += [f"{n:3d} {s[:160]}" for n, s in enumerate(statements, 1)]

@@ -32,7 +32,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from bench.common import backend_cpu_seconds
+from bench.common import backend_cpu_seconds, page_cost
 from thidua.org.models import RoleKind
 from thidua.org.tests.factories import make_unit, make_user
 from thidua.reports import services
@@ -129,20 +129,12 @@ def test_profile_one_submission(federation, _media):
     # The status board of the same period, as Long Biên's officer opens it (bench_load's board).
     board = Client()
     board.force_login(officer)
-    url = f"/bao-cao/ky/{period.pk}/"
-    assert board.get(url).status_code == 200  # warm
-    with CaptureQueriesContext(connection) as seen:
-        board.get(url)
-    statements = [q["sql"] for q in seen.captured_queries]
-    cpu0, pg0 = time.process_time(), (backend_cpu_seconds() or 0.0)
-    for _ in range(half):
-        board.get(url)
-    cpu, pg = time.process_time() - cpu0, (backend_cpu_seconds() or 0.0) - pg0
+    statements, cpu_ms, pg_ms = page_cost(board, f"/bao-cao/ky/{period.pk}/", half)
     lines += [
         "",
         f"Status board of the period ({len(submissions)} CĐCS, all sent): {len(statements)} statements — "
         f"{dict(collections.Counter(_kind(s) for s in statements))}; per GET over {half}: app CPU "
-        f"{1000 * cpu / half:.1f} ms, database backend CPU {1000 * pg / half:.1f} ms",
+        f"{cpu_ms:.1f} ms, database backend CPU {pg_ms:.1f} ms",
         "",
     ]
     lines += [f"{n:3d} {s[:160]}" for n, s in enumerate(statements, 1)]

@@ -19,11 +19,8 @@ pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
 
 @pytest.fixture
 def certificate_file(settings, tmp_path):
-    root = signing_ca.make_root()
-    settings.THIDUA_SIGNING_TRUST_ROOTS = signing_ca.write_roots(tmp_path, root)
+    who = signing_ca.trusted_chair(settings, tmp_path)
     settings.THIDUA_SIGNING_KEY = Fernet.generate_key().decode()
-    settings.MEDIA_ROOT = tmp_path / "media"
-    who = signing_ca.make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên")
     path = tmp_path / "chung-thu-long-bien.p12"
     path.write_bytes(
         pkcs12.serialize_key_and_certificates(

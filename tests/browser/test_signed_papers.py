@@ -16,10 +16,7 @@ pytest_plugins = ["thidua.awards.tests.documents_fixtures"]
 
 @pytest.fixture
 def test_ca(settings, tmp_path):
-    root = signing_ca.make_root()
-    settings.THIDUA_SIGNING_TRUST_ROOTS = signing_ca.write_roots(tmp_path, root)
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return signing_ca.make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên")
+    return signing_ca.trusted_chair(settings, tmp_path)
 
 
 def test_officer_uploads_the_signed_decision_and_downloads_it(

@@ -101,6 +101,16 @@ def write_roots(folder: Path, *roots: Identity) -> str:
     return str(path)
 
 
+def trusted_chair(settings, folder: Path) -> Identity:
+    """A new root made the trust store (THIDUA_SIGNING_TRUST_ROOTS), uploads kept under
+    `folder`/media, and Long Biên's chair's certificate from that root: where the browser
+    signing tests start."""
+    root = make_root()
+    settings.THIDUA_SIGNING_TRUST_ROOTS = write_roots(folder, root)
+    settings.MEDIA_ROOT = folder / "media"
+    return make_signer(root, "Nguyễn Trường Giang", "LĐLĐ quận Long Biên")
+
+
 def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
